@@ -1,0 +1,38 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+
+type Theme = 'light' | 'dark';
+
+function readTheme(): Theme {
+  return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+}
+
+function subscribe(onChange: () => void) {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  return () => observer.disconnect();
+}
+
+/** Switches between light and dark and remembers the choice in this browser. */
+export function ThemeToggle() {
+  const theme = useSyncExternalStore(subscribe, readTheme, () => 'light' as Theme);
+  const next: Theme = theme === 'dark' ? 'light' : 'dark';
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        document.documentElement.dataset.theme = next;
+        try {
+          localStorage.setItem('flowlab-theme', next);
+        } catch {
+          // storage may be unavailable (private mode); the switch still applies to this page
+        }
+      }}
+      className="rounded-md border border-line px-2.5 py-1 text-sm hover:bg-raised"
+      aria-label={`Switch to ${next} theme`}
+    >
+      {theme === 'dark' ? '☾ Dark' : '☀ Light'}
+    </button>
+  );
+}

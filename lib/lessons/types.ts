@@ -1,0 +1,136 @@
+/**
+ * The shape of a lesson: authored content as typed data. A lesson is a folder under
+ * `lib/lessons/<slug>/` exporting `lesson = { ... } satisfies Lesson`; every view renders from it,
+ * and `lib/lessons/lessons.test.ts` checks every lesson (ids unique, references resolve, exactly
+ * one correct answer per question).
+ *
+ * Facts come from the lesson's sources; the sentences are FlowLab's own.
+ */
+
+/** The three parties of the flow, each with its own colour in every view. */
+export type ActorId = 'client' | 'auth-server' | 'api';
+
+export type Difficulty = 'easy' | 'medium' | 'hard';
+
+/** A node of the concept flow diagram. */
+export interface FlowNode {
+  readonly id: string;
+  readonly actor: ActorId;
+  readonly kind: 'action' | 'decision' | 'outcome';
+  /** Short label drawn in the diagram. */
+  readonly label: string;
+  /** One sentence shown when the node is focused or described to a screen reader. */
+  readonly description: string;
+}
+
+/** An arrow of the concept flow; `branch` marks the Yes / No arms of a decision. */
+export interface FlowEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly label?: string;
+  readonly branch?: 'yes' | 'no';
+}
+
+/** One row of the execution table, and one stop of the step-through. */
+export interface LessonStep {
+  readonly id: string;
+  /** 1-based, as the learner sees it. */
+  readonly number: number;
+  readonly actor: ActorId;
+  /** The action column: "Client prepares the POST request". */
+  readonly title: string;
+  /** What the step does, in plain words, for the narration panel and the transcript. */
+  readonly narration: string;
+  /** The execution table's columns for the happy path (the live run fills in real values). */
+  readonly requestData: string;
+  readonly validation: string;
+  readonly response: string;
+  /** The concept flow node this step lights up. */
+  readonly flowNode: string;
+}
+
+/** A variable the tracker follows across the steps. */
+export interface TrackedVariable {
+  readonly name: string;
+  readonly description: string;
+}
+
+/** One of the lesson's key moments: a question a learner tends to ask, answered. */
+export interface KeyMoment {
+  readonly id: string;
+  readonly question: string;
+  readonly answer: string;
+  /** The steps that show it; each must be a step id of the lesson. */
+  readonly stepIds: readonly string[];
+}
+
+export interface QuestionOption {
+  readonly id: string;
+  readonly text: string;
+}
+
+/** A practice question with its teaching material. */
+export interface PracticeQuestion {
+  readonly id: string;
+  readonly difficulty: Difficulty;
+  /** Short topic name, used by the coverage test and the filter: "HTTP method". */
+  readonly topic: string;
+  readonly prompt: string;
+  /** An HTTP message or code the prompt refers to, shown verbatim. */
+  readonly code?: string;
+  readonly options: readonly QuestionOption[];
+  /** The id of the one correct option. */
+  readonly answer: string;
+  readonly hint: string;
+  /** The worked solution, one entry a step. */
+  readonly solution: readonly string[];
+  readonly mistakes: readonly string[];
+  /** The step of the visualizer that shows the answer, if one does. */
+  readonly stepId?: string;
+  /** A scenario of the visualizer that demonstrates it ("try it"), if one does. */
+  readonly scenario?: string;
+}
+
+/** A code or HTTP sample of the "syntax and examples" mode. */
+export interface LessonExample {
+  readonly id: string;
+  readonly title: string;
+  readonly language: 'http' | 'shell' | 'python' | 'javascript';
+  readonly description: string;
+}
+
+export interface Lesson {
+  readonly slug: string;
+  readonly title: string;
+  /** One-paragraph summary for cards and the page description. */
+  readonly summary: string;
+  readonly estimatedMinutes: number;
+  readonly flow: {
+    readonly nodes: readonly FlowNode[];
+    readonly edges: readonly FlowEdge[];
+    /** The concept flow explained in a few sentences. */
+    readonly caption: string;
+  };
+  readonly steps: readonly LessonStep[];
+  readonly variables: readonly TrackedVariable[];
+  readonly keyMoments: readonly KeyMoment[];
+  readonly practice: readonly PracticeQuestion[];
+  /** Introduction mode. */
+  readonly intro: {
+    readonly purpose: string;
+    readonly whenToUse: readonly string[];
+    readonly whyNoUser: string;
+  };
+  /** Syntax and examples mode: notes on the request's shape, and the samples shown. */
+  readonly syntax: {
+    readonly notes: readonly string[];
+    readonly examples: readonly LessonExample[];
+  };
+  /** Important notes and summary. */
+  readonly notes: readonly string[];
+  readonly summaryPoints: readonly string[];
+  /** Concept snapshot: the one-screen cheat sheet, one line an entry. */
+  readonly snapshot: readonly string[];
+  /** Full transcript: the lesson as prose, one paragraph an entry. */
+  readonly transcript: readonly string[];
+}
