@@ -1,0 +1,31 @@
+import type { Lesson } from '../types';
+import { flow } from './flow';
+import { intro } from './intro';
+import { keyMoments } from './key-moments';
+import { notes, summaryPoints } from './notes';
+import { practice } from './practice';
+import { snapshot } from './snapshot';
+import { steps } from './steps';
+import { syntax } from './syntax';
+import { transcript } from './transcript';
+import { variables } from './variables';
+
+/** OAuth 2.0 client credentials grant (RFC 6749 §4.4). */
+export const lesson = {
+  slug: 'client-credentials',
+  title: 'Client credentials flow',
+  summary:
+    'How a program gets an access token for itself, with no user involved: it proves its own identity to the authorization server, receives a short-lived token, and presents that token to the API.',
+  estimatedMinutes: 15,
+  flow,
+  steps,
+  variables,
+  keyMoments,
+  practice,
+  intro,
+  syntax,
+  notes,
+  summaryPoints,
+  snapshot,
+  transcript,
+} satisfies Lesson;

@@ -1,0 +1,3 @@
+import type { KeyMoment } from '../types';
+
+export const keyMoments: readonly KeyMoment[] = [];

@@ -1,0 +1,2 @@
+export const notes: readonly string[] = [];
+export const summaryPoints: readonly string[] = [];

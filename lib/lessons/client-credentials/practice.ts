@@ -1,0 +1,3 @@
+import type { PracticeQuestion } from '../types';
+
+export const practice: readonly PracticeQuestion[] = [];

@@ -1,0 +1,3 @@
+import type { Lesson } from '../types';
+
+export const syntax = { notes: [], examples: [] } satisfies Lesson['syntax'];

@@ -1,0 +1,3 @@
+import type { TrackedVariable } from '../types';
+
+export const variables: readonly TrackedVariable[] = [];

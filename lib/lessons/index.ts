@@ -1,0 +1,12 @@
+import { lesson as clientCredentials } from './client-credentials';
+import type { Lesson } from './types';
+
+export type { Lesson } from './types';
+
+/** Every lesson FlowLab teaches, in the order the home page lists them. */
+export const lessons: readonly Lesson[] = [clientCredentials];
+
+/** The lesson with this URL slug, or undefined. */
+export function getLesson(slug: string): Lesson | undefined {
+  return lessons.find((l) => l.slug === slug);
+}
