@@ -99,6 +99,31 @@ export interface LessonExample {
   readonly description: string;
 }
 
+/**
+ * A visual quiz question bound to the learner's own run: the lesson holds the template, and
+ * `lib/engine/visual-quiz.ts` fills in the options and the one correct answer from a real trace
+ * (the real token, the real step numbers, the real error).
+ */
+export interface VisualQuizItem {
+  readonly id: string;
+  /**
+   * `value-after-step`: the value of `variable` after `stepId`;
+   * `step-of`: the number of `stepId` (where something happens);
+   * `branch-on-error`: what changes when `scenario` is run instead of the happy path.
+   */
+  readonly kind: 'value-after-step' | 'step-of' | 'branch-on-error';
+  /** The question; `{step}` is replaced by the real number of `stepId`. */
+  readonly prompt: string;
+  /** The step the question is about; the hint links to it. */
+  readonly stepId: string;
+  readonly variable?: string;
+  /** The scenario the hint opens (and whose outcome `branch-on-error` asks about). */
+  readonly scenario?: string;
+  readonly hint: string;
+  /** Shown after answering: why the correct option is correct. */
+  readonly explanation: string;
+}
+
 export interface Lesson {
   readonly slug: string;
   readonly title: string;
@@ -133,4 +158,6 @@ export interface Lesson {
   readonly snapshot: readonly string[];
   /** Full transcript: the lesson as prose, one paragraph an entry. */
   readonly transcript: readonly string[];
+  /** Visual quiz templates, answered from a live run (optional: not every lesson has one). */
+  readonly visualQuiz?: readonly VisualQuizItem[];
 }

@@ -9,6 +9,7 @@ import { steps } from './steps';
 import { syntax } from './syntax';
 import { transcript } from './transcript';
 import { variables } from './variables';
+import { visualQuiz } from './visual-quiz';
 
 /** OAuth 2.0 client credentials grant (RFC 6749 §4.4). */
 export const lesson = {
@@ -28,4 +29,5 @@ export const lesson = {
   summaryPoints,
   snapshot,
   transcript,
+  visualQuiz,
 } satisfies Lesson;
