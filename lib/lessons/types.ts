@@ -119,6 +119,11 @@ export interface VisualQuizItem {
   readonly variable?: string;
   /** The scenario the hint opens (and whose outcome `branch-on-error` asks about). */
   readonly scenario?: string;
+  /**
+   * Wrong answers written by hand (`branch-on-error` only; the other kinds draw theirs from the
+   * run: other variables' values, other step numbers).
+   */
+  readonly distractors?: readonly string[];
   readonly hint: string;
   /** Shown after answering: why the correct option is correct. */
   readonly explanation: string;

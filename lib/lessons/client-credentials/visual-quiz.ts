@@ -33,6 +33,11 @@ export const visualQuiz: readonly VisualQuizItem[] = [
     prompt: 'If client_secret were wrong, what would change in the flow?',
     stepId: 'validate',
     scenario: 'wrong-secret',
+    distractors: [
+      'The server would issue a token anyway.',
+      'The client would skip sending the POST request.',
+      'The client would receive a token of a different type.',
+    ],
     hint: 'Run the wrong-secret scenario and watch step {step} take the "No" branch of the concept flow.',
     explanation:
       'A wrong secret fails the validation, so the server takes the No branch: it answers with an error (401 invalid_client) instead of a token, and access_token stays None. The client still sends its request; the token type never changes.',
