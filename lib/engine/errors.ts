@@ -1,0 +1,82 @@
+/**
+ * What each OAuth error code means in plain words, and the RFC section that defines it.
+ * Token endpoint errors come from RFC 6749 §5.2; protected-resource errors from RFC 6750 §3.1.
+ */
+
+export interface ErrorExplanation {
+  readonly meaning: string;
+  /** e.g. "RFC 6749 §5.2". */
+  readonly rfc: string;
+  readonly url: string;
+}
+
+const rfc6749 = (section: string) => `https://www.rfc-editor.org/rfc/rfc6749#section-${section}`;
+const rfc6750 = (section: string) => `https://www.rfc-editor.org/rfc/rfc6750#section-${section}`;
+
+const explanations: Readonly<Record<string, ErrorExplanation>> = {
+  invalid_request: {
+    meaning:
+      'The request itself is malformed: a required parameter is missing, a parameter is repeated, the body is not form-encoded, or the client used more than one way to authenticate.',
+    rfc: 'RFC 6749 §5.2',
+    url: rfc6749('5.2'),
+  },
+  invalid_client: {
+    meaning:
+      'Client authentication failed: the client is unknown, the secret is wrong, or no credentials were sent. No token is issued.',
+    rfc: 'RFC 6749 §5.2',
+    url: rfc6749('5.2'),
+  },
+  invalid_grant: {
+    meaning: 'The grant presented is invalid, expired or revoked.',
+    rfc: 'RFC 6749 §5.2',
+    url: rfc6749('5.2'),
+  },
+  unauthorized_client: {
+    meaning:
+      'The client authenticated correctly but is not allowed to use this grant type (here: client_credentials).',
+    rfc: 'RFC 6749 §5.2',
+    url: rfc6749('5.2'),
+  },
+  unsupported_grant_type: {
+    meaning: 'The server does not support the grant_type the client asked for.',
+    rfc: 'RFC 6749 §5.2',
+    url: rfc6749('5.2'),
+  },
+  invalid_scope: {
+    meaning: 'The requested scope is unknown, malformed, or more than this client may have.',
+    rfc: 'RFC 6749 §5.2',
+    url: rfc6749('5.2'),
+  },
+  invalid_token: {
+    meaning:
+      'The API rejected the access token: it is expired, revoked, malformed, or its signature does not match the server’s keys.',
+    rfc: 'RFC 6750 §3.1',
+    url: rfc6750('3.1'),
+  },
+  insufficient_scope: {
+    meaning:
+      'The token is genuine but its scope does not cover this endpoint (GET /api/data needs data:read).',
+    rfc: 'RFC 6750 §3.1',
+    url: rfc6750('3.1'),
+  },
+};
+
+const noCredentials: ErrorExplanation = {
+  meaning: 'The request carried no token at all, so the API answers with a bare Bearer challenge.',
+  rfc: 'RFC 6750 §3',
+  url: rfc6750('3'),
+};
+
+const tooMany: ErrorExplanation = {
+  meaning: 'Too many failed attempts for this client in a short time; wait for Retry-After seconds.',
+  rfc: 'RFC 6585 §4',
+  url: 'https://www.rfc-editor.org/rfc/rfc6585#section-4',
+};
+
+/** The explanation for an error code, or for a bare status when there is no code. */
+export function explainError(code: string | undefined, status: number): ErrorExplanation | undefined {
+  if (code && explanations[code]) return explanations[code];
+  if (status === 429) return tooMany;
+  if (status === 401 && !code) return noCredentials;
+  return undefined;
+}

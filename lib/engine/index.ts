@@ -1,0 +1,14 @@
+/**
+ * The step engine's public surface: scenarios, request builders and snippets, the trace and its
+ * derived views, the player reducer, predictions and token helpers. Framework-free.
+ */
+export * from './derived';
+export * from './errors';
+export * from './http';
+export * from './jwt';
+export * from './player';
+export * from './predictions';
+export * from './requests';
+export * from './scenarios';
+export * from './snippets';
+export * from './trace';

@@ -1,0 +1,136 @@
+import {
+  base64url,
+  compactVerify,
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  type JSONWebKeySet,
+} from 'jose';
+
+/**
+ * Helpers for showing an access token to a learner: its header and claims decoded and explained,
+ * times as dates, and its signature checked against the server's published keys (JWKS).
+ * @see https://www.rfc-editor.org/rfc/rfc9068
+ */
+
+/** One header field or claim, with a plain-language explanation. */
+export interface TokenField {
+  readonly name: string;
+  readonly value: unknown;
+  /** The value as text; numeric dates are given as ISO 8601 too. */
+  readonly display: string;
+  readonly explanation: string;
+}
+
+export interface DecodedToken {
+  readonly header: readonly TokenField[];
+  readonly claims: readonly TokenField[];
+  /** The three base64url parts, for showing where each comes from. */
+  readonly parts: { readonly header: string; readonly payload: string; readonly signature: string };
+}
+
+const headerExplanations: Readonly<Record<string, string>> = {
+  alg: 'Signature algorithm. ES256 is ECDSA with the P-256 curve and SHA-256.',
+  typ: 'Token type. "at+jwt" marks a JWT access token (RFC 9068), so it cannot be mistaken for another kind of JWT.',
+  kid: 'Key id: which of the server’s published keys signed this token.',
+};
+
+const claimExplanations: Readonly<Record<string, string>> = {
+  iss: 'Issuer: the authorization server that created the token.',
+  sub: 'Subject: who the token is about. In the client credentials grant that is the client itself.',
+  aud: 'Audience: the API this token is meant for. Other APIs must refuse it.',
+  exp: 'Expiry: after this moment the API must refuse the token.',
+  iat: 'Issued at: when the server created the token.',
+  nbf: 'Not before: the token is not valid before this moment.',
+  jti: 'JWT id: a unique id for this token, used for example to revoke it.',
+  client_id: 'The client that asked for the token.',
+  scope: 'What the token allows, space-separated. GET /api/data needs data:read.',
+};
+
+const dateClaims = new Set(['exp', 'iat', 'nbf', 'auth_time']);
+
+function display(name: string, value: unknown): string {
+  if (dateClaims.has(name) && typeof value === 'number') {
+    return `${value} (${new Date(value * 1000).toISOString()})`;
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function fields(record: Readonly<Record<string, unknown>>, explanations: Readonly<Record<string, string>>) {
+  return Object.entries(record).map(([name, value]) => ({
+    name,
+    value,
+    display: display(name, value),
+    explanation: explanations[name] ?? 'A claim this lesson does not use.',
+  }));
+}
+
+/** Whether a string has the shape of a compact JWS (three base64url parts). */
+export function looksLikeJwt(token: string): boolean {
+  return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token);
+}
+
+/**
+ * Decodes a JWT's header and claims without checking anything (never trust these values before
+ * the signature is verified). Returns null when the text is not a decodable JWT.
+ * @see https://www.rfc-editor.org/rfc/rfc7519#section-7.2
+ */
+export function decodeToken(token: string): DecodedToken | null {
+  if (!looksLikeJwt(token)) return null;
+  try {
+    const header = decodeProtectedHeader(token) as Record<string, unknown>;
+    const claims = decodeJwt(token) as Record<string, unknown>;
+    const [h = '', p = '', s = ''] = token.split('.');
+    return {
+      header: fields(header, headerExplanations),
+      claims: fields(claims, claimExplanations),
+      parts: { header: h, payload: p, signature: s },
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The same token with some payload claims replaced and the original signature kept: what an
+ * attacker editing a token produces. The API must reject it (the signature no longer matches).
+ */
+export function tamperToken(token: string, changes: Readonly<Record<string, unknown>>): string {
+  const [header, payload, signature] = token.split('.');
+  if (header === undefined || payload === undefined || signature === undefined) {
+    throw new Error('not a compact JWT');
+  }
+  const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload))) as Record<string, unknown>;
+  const edited = base64url.encode(JSON.stringify({ ...claims, ...changes }));
+  return `${header}.${edited}.${signature}`;
+}
+
+export type SignatureCheck =
+  | { readonly ok: true; readonly kid?: string; readonly alg: string }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Checks only the token's signature against a JWKS (not its expiry or audience: the API does
+ * those). Verifying with the published public key is how anyone can tell the token is genuine.
+ * @see https://www.rfc-editor.org/rfc/rfc7515#section-5.2
+ */
+export async function verifySignature(token: string, jwks: JSONWebKeySet): Promise<SignatureCheck> {
+  try {
+    const { protectedHeader } = await compactVerify(token, createLocalJWKSet(jwks), {
+      algorithms: ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA', 'Ed25519'],
+    });
+    return { ok: true, alg: protectedHeader.alg, ...(protectedHeader.kid ? { kid: protectedHeader.kid } : {}) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason };
+  }
+}
+
+/** Narrows parsed JSON to a JWKS. */
+export function isJwks(value: unknown): value is JSONWebKeySet {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { keys?: unknown }).keys)
+  );
+}

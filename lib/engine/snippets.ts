@@ -1,0 +1,172 @@
+import { headerValue, requestTarget, type HttpRequestRecord, type HttpResponseRecord } from './http';
+
+/**
+ * Code and text generated from a request record: the raw HTTP message, a curl line, a Python
+ * `requests` program, JavaScript `fetch` and Node. All of them say exactly what the record says,
+ * so what the learner copies is what FlowLab sends.
+ */
+
+const FORM = 'application/x-www-form-urlencoded';
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** Single-quotes a word for a POSIX shell. */
+function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_\-.,/:=@%+]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A double-quoted string literal valid in Python and JavaScript. */
+function quote(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** The form fields of a body, when it is a form body whose names are all distinct. */
+function formFields(request: HttpRequestRecord): [string, string][] | null {
+  if (request.body === undefined) return null;
+  if (headerValue(request.headers, 'content-type') !== FORM) return null;
+  const fields = [...new URLSearchParams(request.body)];
+  const names = fields.map(([n]) => n);
+  if (new Set(names).size !== names.length) return null;
+  // Only when re-encoding gives back the same bytes, so the snippet sends what the record says.
+  if (new URLSearchParams(fields).toString() !== request.body) return null;
+  return fields;
+}
+
+/**
+ * The request as it travels on an HTTP/1.1 connection: request line, Host, headers,
+ * Content-Length, blank line, body.
+ * @see https://www.rfc-editor.org/rfc/rfc9112#section-3
+ */
+export function toRawHttp(request: HttpRequestRecord): string {
+  const url = new URL(request.url);
+  const lines = [`${request.method} ${requestTarget(request.url)} HTTP/1.1`, `Host: ${url.host}`];
+  for (const [name, value] of request.headers) lines.push(`${name}: ${value}`);
+  if (request.body !== undefined) lines.push(`Content-Length: ${byteLength(request.body)}`);
+  const head = lines.join('\n');
+  return request.body === undefined ? `${head}\n` : `${head}\n\n${request.body}`;
+}
+
+/** A response as received, in HTTP/1.1 text form (status line, headers, blank line, body). */
+export function toRawHttpResponse(response: HttpResponseRecord): string {
+  const lines = [`HTTP/1.1 ${response.status} ${response.statusText}`.trimEnd()];
+  for (const [name, value] of response.headers) lines.push(`${name}: ${value}`);
+  return `${lines.join('\n')}\n\n${response.body}`;
+}
+
+/** A curl command line that sends the same request. */
+export function toCurl(request: HttpRequestRecord): string {
+  const first = ['curl'];
+  if (request.method !== 'GET' || request.body !== undefined) first.push(`-X ${request.method}`);
+  first.push(shellQuote(request.url));
+  const parts = [first.join(' ')];
+  for (const [name, value] of request.headers) parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  if (request.body !== undefined) {
+    const flag = request.body.startsWith('@') ? '--data-raw' : '-d';
+    parts.push(`${flag} ${shellQuote(request.body)}`);
+  }
+  return parts.join(' \\\n  ');
+}
+
+function pythonDict(entries: readonly (readonly [string, string])[], indent = '    '): string {
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${indent}${quote(k)}: ${quote(v)},`).join('\n')}\n}`;
+}
+
+/** A small Python program using `requests` that sends the same request and prints the answer. */
+export function toPythonRequests(request: HttpRequestRecord): string {
+  const fields = formFields(request);
+  // requests sets the form Content-Type itself when `data` is a dict.
+  const headers = request.headers.filter(([n]) => !(fields && n.toLowerCase() === 'content-type'));
+  const lines = ['import requests', '', `url = ${quote(request.url)}`];
+  const args = ['url'];
+  if (headers.length > 0) {
+    lines.push(`headers = ${pythonDict(headers)}`);
+    args.push('headers=headers');
+  }
+  if (fields) {
+    lines.push(`data = ${pythonDict(fields)}`);
+    args.push('data=data');
+  } else if (request.body !== undefined) {
+    lines.push(`data = ${quote(request.body)}`);
+    args.push('data=data');
+  }
+  lines.push(
+    '',
+    `response = requests.${request.method.toLowerCase()}(${args.join(', ')})`,
+    '',
+    'print(response.status_code)',
+    'print(response.text)',
+  );
+  return lines.join('\n');
+}
+
+function jsObject(entries: readonly (readonly [string, string])[], indent: string): string {
+  if (entries.length === 0) return '{}';
+  const inner = entries.map(([k, v]) => `${indent}  ${quote(k)}: ${quote(v)},`).join('\n');
+  return `{\n${inner}\n${indent}}`;
+}
+
+/** JavaScript `fetch` (browser, Deno or Node 18+) sending the same request. */
+export function toJavaScriptFetch(request: HttpRequestRecord): string {
+  const fields = formFields(request);
+  const init = [`  method: ${quote(request.method)},`];
+  if (request.headers.length > 0) init.push(`  headers: ${jsObject(request.headers, '  ')},`);
+  if (fields) init.push(`  body: new URLSearchParams(${jsObject(fields, '  ')}),`);
+  else if (request.body !== undefined) init.push(`  body: ${quote(request.body)},`);
+  return [
+    `const response = await fetch(${quote(request.url)}, {`,
+    ...init,
+    '});',
+    '',
+    'console.log(response.status, await response.text());',
+  ].join('\n');
+}
+
+/** A Node program with the built-in `node:http` / `node:https` module, no dependencies. */
+export function toNode(request: HttpRequestRecord): string {
+  const moduleName = new URL(request.url).protocol === 'https:' ? 'node:https' : 'node:http';
+  const headers: (readonly [string, string])[] = [...request.headers];
+  const lines = [`import { request } from '${moduleName}';`, ''];
+  if (request.body !== undefined) {
+    lines.push(`const body = ${quote(request.body)};`);
+    headers.push(['Content-Length', String(byteLength(request.body))]);
+  }
+  lines.push(
+    '',
+    'const req = request(',
+    `  ${quote(request.url)},`,
+    `  { method: ${quote(request.method)}, headers: ${jsObject(headers, '  ')} },`,
+    '  (res) => {',
+    "    let text = '';",
+    "    res.setEncoding('utf8');",
+    "    res.on('data', (chunk) => (text += chunk));",
+    "    res.on('end', () => console.log(res.statusCode, text));",
+    '  },',
+    ');',
+    "req.on('error', (err) => console.error(err));",
+    request.body !== undefined ? 'req.end(body);' : 'req.end();',
+  );
+  return lines.join('\n');
+}
+
+/** Every snippet kind the syntax-and-examples mode offers, by id. */
+export const snippetKinds = ['http', 'curl', 'python', 'javascript', 'node'] as const;
+export type SnippetKind = (typeof snippetKinds)[number];
+
+/** One snippet of the given kind for a request. */
+export function snippet(kind: SnippetKind, request: HttpRequestRecord): string {
+  switch (kind) {
+    case 'http':
+      return toRawHttp(request);
+    case 'curl':
+      return toCurl(request);
+    case 'python':
+      return toPythonRequests(request);
+    case 'javascript':
+      return toJavaScriptFetch(request);
+    case 'node':
+      return toNode(request);
+  }
+}

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { lesson } from '../lessons/client-credentials';
+import { branchesAt, changedVars, executionRows, latestExchange, trackerColumns } from './derived';
+import { createFakeServer } from './fake-server.test-support';
+import { decodeToken, isJwks, verifySignature } from './jwt';
+import { actualOutcome } from './predictions';
+import { getScenario, scenarios, type ScenarioId } from './scenarios';
+import { runAll, runNextStep, stepTalksToServer, type Snapshot } from './trace';
+
+async function run(id: ScenarioId) {
+  const server = await createFakeServer();
+  const scenario = getScenario(id);
+  const trace = await runAll({ lesson, settings: scenario.settings, treatment: scenario.treatment }, server.deps);
+  return { server, trace, scenario };
+}
+
+const at = (trace: readonly Snapshot[], stepId: string) => trace.find((s) => s.stepId === stepId)!;
+
+describe('runNextStep (lazy)', () => {
+  it('sends a request only when stepping onto a step that talks to a server', async () => {
+    const server = await createFakeServer();
+    const config = { lesson, settings: getScenario('valid').settings, treatment: 'use' as const };
+    const trace: Snapshot[] = [];
+    trace.push(await runNextStep(config, trace, server.deps));
+    expect(server.requests).toHaveLength(0);
+    expect(trace[0]?.prepared?.body).toBe('grant_type=client_credentials&client_id=abc&client_secret=xyz');
+    trace.push(await runNextStep(config, trace, server.deps));
+    expect(server.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['POST /token']);
+    for (let i = 0; i < 3; i++) trace.push(await runNextStep(config, trace, server.deps));
+    expect(server.requests).toHaveLength(1);
+    trace.push(await runNextStep(config, trace, server.deps));
+    expect(server.requests.map((r) => new URL(r.url).pathname)).toEqual(['/token', '/api/data']);
+    trace.push(await runNextStep(config, trace, server.deps));
+    await expect(runNextStep(config, trace, server.deps)).rejects.toThrow(/complete/);
+    expect(lesson.steps.filter((s) => stepTalksToServer(s.id, 'use')).map((s) => s.id)).toEqual(['send', 'call-api']);
+  });
+});
+
+describe('valid scenario', () => {
+  it('records a token after step 4 and API data after step 6', async () => {
+    const { trace } = await run('valid');
+    expect(trace.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(trace[0]?.vars).toMatchObject({ client_id: 'abc', client_secret: 'xyz', access_token: null });
+    expect(at(trace, 'send').vars.http_status).toBe('200');
+    expect(at(trace, 'validate').decision).toEqual({ node: 'validate', branch: 'yes' });
+    const issued = at(trace, 'issue').vars;
+    expect(issued.access_token).toMatch(/^eyJ/);
+    expect(issued).toMatchObject({ token_type: 'Bearer', expires_in: '3600' });
+    const api = at(trace, 'call-api');
+    expect(api.decision).toEqual({ node: 'api-check', branch: 'yes' });
+    expect(JSON.parse(api.vars.api_response ?? '')).toMatchObject({ message: 'API response data' });
+    expect(api.exchanges[0]?.request.headers).toEqual([['Authorization', `Bearer ${issued.access_token}`]]);
+    expect(trace.at(-1)?.activeNode).toBe('api-data');
+    expect(trace.some((s) => s.error)).toBe(false);
+  });
+
+  it('derives the tracker, changed cells and branches from the trace', async () => {
+    const { trace } = await run('valid');
+    const columns = trackerColumns(lesson, trace);
+    expect(columns).toHaveLength(8);
+    expect(columns[0]?.vars.access_token).toBeNull();
+    expect([...(columns[1]?.changed ?? [])]).toEqual(['client_id', 'client_secret']);
+    expect([...(columns[4]?.changed ?? [])].sort()).toEqual(['access_token', 'expires_in', 'token_type']);
+    expect([...(columns[6]?.changed ?? [])].sort()).toEqual(['api_response']);
+    expect(columns[3]?.changed.size).toBe(0);
+    expect(branchesAt(trace, 2)).toEqual({});
+    expect(branchesAt(trace, 3)).toEqual({ validate: 'yes' });
+    expect(branchesAt(trace, 7)).toEqual({ validate: 'yes', 'api-check': 'yes' });
+    expect(latestExchange(trace, 1)).toBeUndefined();
+    expect(latestExchange(trace, 4)?.stepNumber).toBe(2);
+    expect(latestExchange(trace, 7)?.stepNumber).toBe(6);
+    expect(changedVars({ a: null }, { a: 'x', b: null })).toEqual(new Set(['a']));
+    const rows = executionRows(lesson, trace.slice(0, 4));
+    expect(rows.map((r) => r.live)).toEqual([true, true, true, true, false, false, false]);
+    expect(rows[2]?.response).toBe('Yes');
+    expect(rows[3]?.response).toMatch(/^200 \{"access_token":"eyJ/);
+    expect(rows[4]?.response).toBe(lesson.steps[4]?.response);
+  });
+
+  it('decodes the real token and verifies its signature against the JWKS', async () => {
+    const { server, trace } = await run('valid');
+    const token = at(trace, 'issue').vars.access_token ?? '';
+    const decoded = decodeToken(token);
+    expect(decoded?.header.find((f) => f.name === 'typ')?.value).toBe('at+jwt');
+    const exp = decoded?.claims.find((f) => f.name === 'exp');
+    expect(exp?.display).toMatch(/\(2030-01-01T01:00:00\.000Z\)/);
+    expect(exp?.explanation).toMatch(/Expiry/);
+    expect(decoded?.claims.map((c) => c.name)).toEqual(expect.arrayContaining(['iss', 'sub', 'aud', 'exp', 'iat', 'jti', 'client_id', 'scope']));
+    const jwks = await (await server.deps.fetch('http://fake.test/.well-known/jwks.json', {})).json();
+    expect(isJwks(jwks)).toBe(true);
+    if (!isJwks(jwks)) return;
+    expect(await verifySignature(token, jwks)).toEqual({ ok: true, alg: 'ES256', kid: 'k1' });
+    const tampered = at(await (await run('tampered-token')).trace, 'receive').vars.access_token ?? '';
+    expect((await verifySignature(tampered, jwks)).ok).toBe(false);
+    expect(decodeToken('not a token')).toBeNull();
+  });
+});
+
+describe('failure scenarios', () => {
+  it.each([
+    ['wrong-secret', 401, 'invalid_client'],
+    ['unknown-client', 401, 'invalid_client'],
+    ['json-body', 400, 'invalid_request'],
+    ['missing-grant-type', 400, 'invalid_request'],
+    ['unsupported-grant-type', 400, 'unsupported_grant_type'],
+    ['credentials-twice', 400, 'invalid_request'],
+    ['not-allowed-grant', 400, 'unauthorized_client'],
+  ] as const)('%s: the No branch with %i %s and no token', async (id, status, code) => {
+    const { trace, server, scenario } = await run(id);
+    expect(scenario.expected?.token).toEqual({ status, error: code });
+    expect(at(trace, 'validate').decision).toEqual({ node: 'validate', branch: 'no' });
+    expect(at(trace, 'validate').error).toMatchObject({ source: 'token', status, code });
+    expect(at(trace, 'validate').error?.explanation?.rfc).toBe('RFC 6749 §5.2');
+    expect(trace.every((s) => s.vars.access_token === null)).toBe(true);
+    expect(at(trace, 'issue').activeNode).toBe('error');
+    expect(at(trace, 'call-api').exchanges).toHaveLength(0);
+    expect(actualOutcome(at(trace, 'send'))).toBe(`${status}-${code}`);
+    expect(actualOutcome(at(trace, 'call-api'))).toBe('no-call');
+    expect(server.requests.map((r) => new URL(r.url).pathname)).toEqual(['/token']);
+    expect(trace.at(-1)).toMatchObject({ activeNode: 'error', error: { code } });
+    expect(branchesAt(trace, 7)).toEqual({ validate: 'no' });
+  });
+
+  it.each([
+    ['insufficient-scope', 403, 'insufficient_scope'],
+    ['tampered-token', 401, 'invalid_token'],
+    ['revoked-token', 401, 'invalid_token'],
+    ['expired-token', 401, 'invalid_token'],
+  ] as const)('%s: a token, then the API refuses with %i %s', async (id, status, code) => {
+    const { trace, scenario } = await run(id);
+    expect(scenario.expected?.api).toEqual({ status, error: code });
+    expect(at(trace, 'validate').decision?.branch).toBe('yes');
+    expect(at(trace, 'issue').vars.access_token).toMatch(/^eyJ/);
+    const api = at(trace, 'call-api');
+    expect(api.decision).toEqual({ node: 'api-check', branch: 'no' });
+    expect(api.error).toMatchObject({ source: 'api', status, code, explanation: { rfc: 'RFC 6750 §3.1' } });
+    expect(api.vars.http_status).toBe(String(status));
+    expect(actualOutcome(api)).toBe(`${status}-${code}`);
+    expect(trace.at(-1)?.activeNode).toBe('api-error');
+  });
+
+  it('revoked-token revokes the real token at /revoke before the API call', async () => {
+    const { trace, server } = await run('revoked-token');
+    expect(server.requests.map((r) => new URL(r.url).pathname)).toEqual(['/token', '/revoke', '/api/data']);
+    const revoke = at(trace, 'receive').exchanges[0];
+    expect(revoke?.request.body).toContain(`token=${at(trace, 'issue').vars.access_token}`);
+    expect(stepTalksToServer('receive', 'revoke')).toBe(true);
+  });
+
+  it('expired-token waits through the injected clock until 5 s after issue, and says so', async () => {
+    const server = await createFakeServer();
+    const waits: number[] = [];
+    const scenario = getScenario('expired-token');
+    const trace = await runAll(
+      { lesson, settings: scenario.settings, treatment: scenario.treatment },
+      { ...server.deps, onWait: (w) => waits.push(w.until) },
+    );
+    const issuedAt = at(trace, 'send').exchanges[0]?.startedAt ?? 0;
+    expect(at(trace, 'issue').vars.expires_in).toBe('2');
+    expect(at(trace, 'call-api').waitedMs).toBe(5000);
+    expect(waits).toEqual([issuedAt + 5000]);
+    expect(server.now()).toBe(issuedAt + 5000);
+  });
+
+  it('tampered-token changes the payload, keeps the signature, and the tracker shows it', async () => {
+    const { trace } = await run('tampered-token');
+    const original = at(trace, 'issue').vars.access_token ?? '';
+    const tampered = at(trace, 'receive').vars.access_token ?? '';
+    expect(tampered).not.toBe(original);
+    expect(tampered.split('.')[2]).toBe(original.split('.')[2]);
+    expect(decodeToken(tampered)?.claims.find((c) => c.name === 'scope')?.value).toBe('data:read data:write admin');
+    expect([...(trackerColumns(lesson, trace)[5]?.changed ?? [])]).toEqual(['access_token']);
+  });
+
+  it('custom settings decide the branch (Basic auth, wrong secret)', async () => {
+    const server = await createFakeServer();
+    const ok = await runAll({ lesson, settings: { ...getScenario('valid').settings, authMethod: 'basic' }, treatment: 'use' }, server.deps);
+    expect(at(ok, 'validate').decision?.branch).toBe('yes');
+    expect(server.requests[0]?.headers.get('authorization')).toBe(`Basic ${btoa('abc:xyz')}`);
+    const bad = await runAll({ lesson, settings: { ...getScenario('custom').settings, clientSecret: 'nope' }, treatment: 'use' }, server.deps);
+    expect(at(bad, 'validate').error?.code).toBe('invalid_client');
+  });
+
+  it('every scenario has a title, a description and settings', () => {
+    for (const s of scenarios) {
+      expect(s.title, s.id).not.toBe('');
+      expect(s.description, s.id).not.toBe('');
+    }
+    expect(getScenario('nonsense').id).toBe('valid');
+  });
+});
