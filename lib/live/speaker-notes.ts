@@ -1,0 +1,147 @@
+/**
+ * Speaker notes for the presenter view: for each step of the client credentials lesson, what to
+ * say and what to point at; for each scenario, what the room should notice and a terminal line
+ * to fire at the same server. Authored content, keyed by the lesson's step ids and the engine's
+ * scenario ids (the test beside this file checks both resolve).
+ */
+
+export interface StepNotes {
+  /** What to say, one short paragraph a line. */
+  readonly say: readonly string[];
+  /** What to point at on screen. */
+  readonly point: readonly string[];
+}
+
+export interface ScenarioNotes {
+  /** The one thing the room should take away from this run. */
+  readonly takeaway: string;
+  /** Where the run leaves the happy path, and which check the live feed marks. */
+  readonly watch: string;
+  /** A line to run in a terminal against the same server, so the feed shows it too. */
+  readonly terminal?: string;
+}
+
+export const stepNotes: Readonly<Record<string, StepNotes>> = {
+  prepare: {
+    say: [
+      'No person is involved in this flow: the program is both the one asking and the one it asks for.',
+      'All it needs is its own client_id and client_secret, plus grant_type=client_credentials.',
+      'Basic authentication is the method every server must support; form fields in the body are the optional alternative we show first because it is easier to read.',
+    ],
+    point: ['The client lane of the diagram (blue).', 'The prepared request body in the exchange panel.'],
+  },
+  send: {
+    say: [
+      'This is a plain HTTPS POST to /token with a form-encoded body: not JSON, and never a GET, because it carries a secret.',
+      'The live feed on the right is the server’s own log: this request appears there the moment it lands.',
+    ],
+    point: ['The Content-Type header.', 'The new row at the top of the live feed.'],
+  },
+  validate: {
+    say: [
+      'The server checks in a fixed order and stops at the first failure: is the client known, does the secret match, may it use this grant, is the scope allowed.',
+      'This is the decision diamond: Yes leads to a token, No to an error response.',
+    ],
+    point: ['The decision node of the flow.', 'The ordered checks in the feed row, all green on the happy path.'],
+  },
+  issue: {
+    say: [
+      'A 200 with access_token, token_type Bearer, expires_in and scope. No refresh token: the client can always ask again.',
+      'The token is a signed JWT; anyone can read its claims, nobody can change them without breaking the signature.',
+    ],
+    point: ['The JSON response.', 'Cache-Control: no-store on the response.', 'The decoded claims: iss, aud, exp, scope.'],
+  },
+  receive: {
+    say: [
+      'The client stores the token and reuses it until it expires; asking for a new token on every call is wasteful.',
+      'The token is a credential: keep it out of logs. That is why the feed masks it.',
+    ],
+    point: ['The variable tracker: access_token and token_type are filled in now.', 'The masked token in the feed.'],
+  },
+  'call-api': {
+    say: [
+      'The API never talks to the authorization server here: it verifies the token on its own with the published public keys.',
+      'It checks signature, typ, issuer, audience, expiry, revocation and finally scope.',
+    ],
+    point: ['Authorization: Bearer in the request.', 'The API row in the feed (teal) with its own list of checks.'],
+  },
+  end: {
+    say: [
+      'That is the whole flow: authenticate, get a token, use it. When it expires, repeat steps 1 to 5.',
+      'Now let us break it on purpose: pick a failure scenario with the number keys.',
+    ],
+    point: ['The complete path lit in the diagram.', 'The scenario list (press ? for the keys).'],
+  },
+};
+
+export const scenarioNotes: Readonly<Record<string, ScenarioNotes>> = {
+  valid: {
+    takeaway: 'The happy path: every check green, a token issued, the API answers 200.',
+    watch: 'Both feed rows are green from the first check to the last.',
+    terminal: "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=xyz'",
+  },
+  'basic-auth': {
+    takeaway: 'The same client with an Authorization: Basic header: the method every server must support.',
+    watch: 'The feed shows the same checks; only the way the credentials travel changed.',
+    terminal: "curl -s -u abc:xyz -X POST http://localhost:3000/token -d 'grant_type=client_credentials'",
+  },
+  'wrong-secret': {
+    takeaway: 'A wrong secret takes the No branch: 401 invalid_client and no token.',
+    watch: 'The feed marks “secret matches” as the failing check; nothing after it ran.',
+    terminal: "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=oops'",
+  },
+  'unknown-client': {
+    takeaway: 'An unregistered client_id fails before the secret is even looked at.',
+    watch: 'The failing check is “client known”.',
+    terminal: "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=nobody&client_secret=guess'",
+  },
+  'json-body': {
+    takeaway: 'The token endpoint takes form-encoded bodies only; JSON is invalid_request.',
+    watch: 'The failing check is the content type, the very first thing the server looks at.',
+    terminal:
+      "curl -s -X POST http://localhost:3000/token -H 'Content-Type: application/json' -d '{\"grant_type\":\"client_credentials\",\"client_id\":\"abc\",\"client_secret\":\"xyz\"}'",
+  },
+  'missing-grant-type': {
+    takeaway: 'grant_type is required: without it the request is malformed (400 invalid_request).',
+    watch: 'The failing check is the grant type.',
+  },
+  'unsupported-grant-type': {
+    takeaway: 'A grant the server does not offer is unsupported_grant_type, not invalid_client.',
+    watch: 'The client authenticated fine; the failing check is the grant type.',
+  },
+  'credentials-twice': {
+    takeaway: 'Basic header and body credentials at once is forbidden: one method per request.',
+    watch: 'The failing check is client authentication, before any credential is compared.',
+    terminal: "curl -s -u abc:xyz -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=xyz'",
+  },
+  'not-allowed-grant': {
+    takeaway: 'Valid credentials are not enough: this client is not allowed the client_credentials grant.',
+    watch: 'Client known and secret matches are green; “grant allowed” is red (unauthorized_client).',
+  },
+  'insufficient-scope': {
+    takeaway: 'A valid token can still be refused: 403 insufficient_scope when it lacks the scope the endpoint needs.',
+    watch: 'The token row is green; the API row passes every check except the last one, scope.',
+  },
+  'expired-token': {
+    takeaway: 'Tokens expire; the API checks exp on every call and answers 401 invalid_token.',
+    watch: 'The API row fails at “exp”; signature and issuer were still fine.',
+  },
+  'tampered-token': {
+    takeaway: 'Editing a JWT’s claims breaks its signature: the API rejects it immediately.',
+    watch: 'The API row fails at “signature”, the very first cryptographic check.',
+  },
+  'revoked-token': {
+    takeaway: 'A revoked token is refused even though it is signed and unexpired.',
+    watch: 'A /revoke row appears in the feed, then the API row fails at “revocation”.',
+  },
+};
+
+/** Notes for a step, if any were written for it. */
+export function notesForStep(stepId: string): StepNotes | undefined {
+  return stepNotes[stepId];
+}
+
+/** Notes for a scenario, if any were written for it. */
+export function notesForScenario(scenarioId: string): ScenarioNotes | undefined {
+  return scenarioNotes[scenarioId];
+}
