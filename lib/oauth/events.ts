@@ -12,9 +12,17 @@ export type AuthEndpoint = 'token' | 'api' | 'introspect' | 'revoke';
  * failing request's last check is the one with `ok: false`.
  *
  * Token endpoint ids: `method`, `content-type`, `params`, `client-auth` (one method, well formed),
- * `client-known`, `secret-matches`, `rate-limit`, `grant-type`, `grant-allowed`, `scope-allowed`.
- * API ids: `bearer-present`, `jwt-format`, `signature`, `alg`, `typ`, `iss`, `aud`, `exp`,
- * `revocation`, `scope`.
+ * `client-known`, `rate-limit`, `secret-matches`, `grant-type`, `grant-allowed`, `scope-allowed`.
+ * (`rate-limit` comes before `secret-matches` so a locked-out client gets 429 whether or not the
+ * secret is right: the lockout must not tell a guesser when a guess was correct.)
+ * API ids: `method`, `bearer-present`, `jwt-format`, `alg`, `signature`, `typ`, `iss`, `aud`,
+ * `exp` (exp, nbf and iat, with the clock tolerance), `revocation`, `scope`. (`alg` is checked
+ * against the allow-list before the signature is verified, per RFC 8725 §3.1.)
+ * Introspection ids: the token endpoint's first seven (`method` ... `secret-matches`), then the
+ * API's token checks `jwt-format` ... `revocation`, then `active`. A failed token check there is
+ * an answer (`{"active": false}`, status 200), not an error.
+ * Revocation ids: as introspection, then `token-owner` and `revoked`.
+ * A request without credentials at the API ends with `bearer-present` not ok and status 401.
  */
 export interface Check {
   readonly id: string;

@@ -1,0 +1,8 @@
+import { serveAuth } from '@/lib/server/auth';
+
+export const dynamic = 'force-dynamic';
+
+/** Authorization server metadata, RFC 8414 (issuer = FLOWLAB_ISSUER or this request’s origin). */
+export function GET(request: Request): Promise<Response> {
+  return serveAuth('authorizationServerMetadata', request);
+}

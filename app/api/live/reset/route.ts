@@ -1,0 +1,19 @@
+import { RESET_HEADER } from '@/lib/live/protocol';
+import { noStoreJson, resetDemo } from '../live-hub';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * POST /api/live/reset: clears revoked tokens, rate-limit counters and the live feed. Requires
+ * `X-FlowLab-Confirm: reset`, which another site cannot send without a (refused) preflight.
+ */
+export async function POST(request: Request): Promise<Response> {
+  if (request.headers.get(RESET_HEADER) !== 'reset') {
+    return noStoreJson(
+      { error: 'confirmation_required', error_description: `Send ${RESET_HEADER}: reset.` },
+      400,
+    );
+  }
+  await resetDemo();
+  return noStoreJson({ reset: true });
+}

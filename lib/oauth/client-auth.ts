@@ -1,0 +1,227 @@
+/**
+ * Client authentication, shared by the token, introspection and revocation endpoints:
+ * `client_secret_basic` (HTTP Basic, the method every server must support) and
+ * `client_secret_post` (body parameters), never both; secrets compared in constant time; and a
+ * per-client lockout after repeated wrong secrets.
+ */
+import type { RegisteredClient } from './clients';
+import { OAuthError, quote } from './errors';
+import { formDecode, type FormParams } from './form';
+import { sha256, secretMatches } from './secure-compare';
+import type { StateStore } from './state-store';
+import type { RequestTrace } from './trace';
+
+/** The client authentication methods FlowLab supports, as named in RFC 8414 metadata. */
+export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
+
+/** Wrong secrets allowed per client and window before the client is locked out (429). */
+export interface RateLimitOptions {
+  readonly maxFailures: number;
+  readonly windowMs: number;
+}
+
+/** 10 wrong secrets per client per 60 s: a class can replay the wrong-secret scenario safely. */
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { maxFailures: 10, windowMs: 60_000 };
+
+export interface PresentedCredentials {
+  readonly method: ClientAuthMethod;
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+function malformed(description: string): OAuthError {
+  return new OAuthError('invalid_request', description, 400);
+}
+
+/**
+ * Decodes a `Basic` Authorization header value: base64 of `id:secret`, split at the FIRST colon,
+ * each half form-urldecoded (so `%3A` in an id is a colon and `+` is a space).
+ * Throws `invalid_request` when it is malformed; returns null when the scheme is not Basic.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+ * @see https://www.rfc-editor.org/rfc/rfc7617#section-2
+ */
+export function decodeBasicAuthorization(
+  header: string,
+): { clientId: string; clientSecret: string } | null {
+  const match = /^([A-Za-z]+)(?: +(.*))?$/.exec(header.trim());
+  if (!match || match[1]!.toLowerCase() !== 'basic') return null;
+  const token = (match[2] ?? '').trim();
+  if (token === '' || !BASE64.test(token)) {
+    throw malformed('The Basic authorization header is not valid base64.');
+  }
+  let text: string;
+  try {
+    const bin = atob(token);
+    const bytes = Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw malformed('The Basic authorization header does not decode to UTF-8 text.');
+  }
+  const colon = text.indexOf(':');
+  if (colon === -1) {
+    throw malformed(
+      'The Basic authorization header has no ":" between client_id and client_secret.',
+    );
+  }
+  const clientId = formDecode(text.slice(0, colon));
+  const clientSecret = formDecode(text.slice(colon + 1));
+  if (clientId === null || clientSecret === null) {
+    throw malformed('The Basic authorization header has a malformed percent-escape.');
+  }
+  if (clientId === '') throw malformed('The Basic authorization header has an empty client_id.');
+  return { clientId, clientSecret };
+}
+
+/** Encodes `client_secret_basic` credentials (form-urlencoding each half first). */
+export function encodeBasicAuthorization(clientId: string, clientSecret: string): string {
+  const enc = (s: string) => new URLSearchParams({ s }).toString().slice(2);
+  const raw = `${enc(clientId)}:${enc(clientSecret)}`;
+  const bytes = new TextEncoder().encode(raw);
+  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}
+
+export interface ClientAuthDeps {
+  readonly state: StateStore;
+  readonly rateLimit: RateLimitOptions;
+  readonly realm: string;
+  readonly now: () => number;
+  readonly lookup: (clientId: string) => RegisteredClient | undefined;
+}
+
+const digests = new WeakMap<RegisteredClient, Promise<Uint8Array>>();
+
+function digestOf(client: RegisteredClient): Promise<Uint8Array> {
+  let d = digests.get(client);
+  if (!d) {
+    d = sha256(client.clientSecret);
+    digests.set(client, d);
+  }
+  return d;
+}
+
+/**
+ * Authenticates the client of a token, introspection or revocation request, recording the checks
+ * `client-auth`, `client-known`, `rate-limit` and `secret-matches` on the trace.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export async function authenticateClient(
+  request: Request,
+  params: FormParams,
+  trace: RequestTrace,
+  deps: ClientAuthDeps,
+): Promise<RegisteredClient> {
+  const challenge = { 'WWW-Authenticate': `Basic realm=${quote(deps.realm)}, charset="UTF-8"` };
+  const invalidClient = (description: string) =>
+    new OAuthError('invalid_client', description, 401, challenge);
+  const label = 'Client authenticates with exactly one method';
+
+  const presented = presentedCredentials(request, params, trace, label, invalidClient);
+  trace.clientId = presented.clientId;
+  trace.credential = { kind: 'secret', value: presented.clientSecret };
+  trace.pass('client-auth', label, presented.method);
+
+  const client = deps.lookup(presented.clientId);
+  if (!client) {
+    throw trace.fail(
+      'client-known',
+      'Client is registered',
+      invalidClient('Client authentication failed (unknown client or wrong secret).'),
+      `no client with client_id "${presented.clientId}"`,
+    );
+  }
+  trace.pass('client-known', 'Client is registered');
+
+  const key = `auth-failures:${client.clientId}`;
+  const window = await deps.state.peek(key);
+  if (window && window.count >= deps.rateLimit.maxFailures) {
+    const retryAfter = Math.max(1, Math.ceil((window.resetAt - deps.now()) / 1000));
+    throw trace.fail(
+      'rate-limit',
+      'Client is not locked out after too many wrong secrets',
+      new OAuthError(
+        'too_many_requests',
+        `Too many failed authentications for this client. Try again in ${retryAfter} s.`,
+        429,
+        { 'Retry-After': String(retryAfter) },
+      ),
+      `${window.count} wrong secrets in the last ${deps.rateLimit.windowMs / 1000} s; retry in ${retryAfter} s`,
+    );
+  }
+  trace.pass('rate-limit', 'Client is not locked out after too many wrong secrets');
+
+  if (!(await secretMatches(presented.clientSecret, await digestOf(client)))) {
+    const count = await deps.state.increment(key, deps.rateLimit.windowMs);
+    throw trace.fail(
+      'secret-matches',
+      'Client secret matches',
+      invalidClient('Client authentication failed (unknown client or wrong secret).'),
+      `wrong secret (${count.count} of ${deps.rateLimit.maxFailures} allowed failures in this window)`,
+    );
+  }
+  trace.pass('secret-matches', 'Client secret matches');
+  return client;
+}
+
+function presentedCredentials(
+  request: Request,
+  params: FormParams,
+  trace: RequestTrace,
+  label: string,
+  invalidClient: (d: string) => OAuthError,
+): PresentedCredentials {
+  const authorization = request.headers.get('authorization');
+  const bodyId = params.get('client_id');
+  const bodySecret = params.get('client_secret');
+  if (bodyId !== undefined) trace.clientId = bodyId;
+
+  if (authorization !== null) {
+    let basic: ReturnType<typeof decodeBasicAuthorization>;
+    try {
+      basic = decodeBasicAuthorization(authorization);
+    } catch (e) {
+      throw trace.fail('client-auth', label, e as OAuthError);
+    }
+    if (basic === null) {
+      throw trace.fail(
+        'client-auth',
+        label,
+        invalidClient('Only the Basic scheme authenticates clients here (client_secret_basic).'),
+      );
+    }
+    trace.clientId = basic.clientId;
+    if (bodySecret !== undefined) {
+      throw trace.fail(
+        'client-auth',
+        label,
+        malformed(
+          'The client used two authentication methods (Basic header and client_secret in the body); use one.',
+        ),
+      );
+    }
+    if (bodyId !== undefined && bodyId !== basic.clientId) {
+      throw trace.fail(
+        'client-auth',
+        label,
+        malformed('The client_id in the body differs from the one in the Basic header.'),
+      );
+    }
+    return { method: 'client_secret_basic', ...basic };
+  }
+  if (bodySecret !== undefined && bodyId === undefined) {
+    throw trace.fail('client-auth', label, malformed('client_secret is sent without client_id.'));
+  }
+  if (bodyId === undefined || bodySecret === undefined) {
+    throw trace.fail(
+      'client-auth',
+      label,
+      invalidClient(
+        'Client authentication is required: send client_id and client_secret with HTTP Basic or in the form body.',
+      ),
+    );
+  }
+  return { method: 'client_secret_post', clientId: bodyId, clientSecret: bodySecret };
+}

@@ -1,0 +1,200 @@
+/**
+ * The client registry: who may ask the authorization server for tokens, with which secret, for
+ * which scopes and for how long. The demo clients are public teaching credentials; a deployment
+ * can replace them with a JSON file or an environment variable (see `parseClientsConfig`).
+ */
+import { SCOPES, isScope, type Scope } from './scopes';
+
+/** The grant types a client may be allowed. FlowLab implements only client credentials. */
+export const GRANT_TYPES = ['client_credentials', 'authorization_code'] as const;
+export type GrantType = (typeof GRANT_TYPES)[number];
+
+/** A registered confidential client. */
+export interface RegisteredClient {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly allowedScopes: readonly Scope[];
+  /** Granted when the request names no scope. */
+  readonly defaultScopes: readonly Scope[];
+  readonly grantTypes: readonly GrantType[];
+  /** Access token lifetime, seconds. */
+  readonly tokenLifetime: number;
+  /** What the client is for, in plain words. */
+  readonly description: string;
+}
+
+/** Looks clients up by id; replaceable by any implementation (a database, a file ...). */
+export interface ClientRegistry {
+  get(clientId: string): RegisteredClient | undefined;
+  list(): readonly RegisteredClient[];
+}
+
+/** A registry over a fixed list of clients. */
+export function createClientRegistry(clients: readonly RegisteredClient[]): ClientRegistry {
+  const byId = new Map(clients.map((c) => [c.clientId, c] as const));
+  if (byId.size !== clients.length) throw new Error('Client ids must be unique.');
+  return { get: (id) => byId.get(id), list: () => clients };
+}
+
+/** The JSON shape of one client in `FLOWLAB_CLIENTS` / `FLOWLAB_CLIENTS_FILE` (RFC 7591 names). */
+export interface ClientConfigJson {
+  client_id: string;
+  client_secret: string;
+  /** Space-delimited allowed scopes. */
+  scope: string;
+  /** Space-delimited scopes granted when none is asked; defaults to `scope`. */
+  default_scope?: string;
+  /** Defaults to `["client_credentials"]`. */
+  grant_types?: string[];
+  /** Seconds; defaults to 3600. */
+  token_lifetime?: number;
+  description?: string;
+}
+
+/** The demo clients every FlowLab serves unless configured otherwise. */
+export const DEMO_CLIENTS_CONFIG: readonly ClientConfigJson[] = [
+  {
+    client_id: 'abc',
+    client_secret: 'xyz',
+    scope: 'data:read data:write',
+    default_scope: 'data:read',
+    description: 'The lesson’s main client (execution table example).',
+  },
+  {
+    client_id: 'myapp123',
+    client_secret: 'secret456',
+    scope: 'data:read',
+    description: 'The client of the syntax examples, curl line and Python program.',
+  },
+  {
+    client_id: 'abc123',
+    client_secret: 'secret456',
+    scope: 'data:read',
+    description: 'The client of the practice questions.',
+  },
+  {
+    client_id: 'reporting-bot',
+    client_secret: 'reports-secret',
+    scope: 'reports:read',
+    description: 'Gets tokens without data:read, so GET /api/data answers 403 insufficient_scope.',
+  },
+  {
+    client_id: 'short-lived',
+    client_secret: 'short-secret',
+    scope: 'data:read',
+    token_lifetime: 2,
+    description: 'Its tokens live 2 seconds: the expired-token scenario.',
+  },
+  {
+    client_id: 'legacy-portal',
+    client_secret: 'portal-secret',
+    scope: 'data:read',
+    grant_types: ['authorization_code'],
+    description: 'Not allowed the client credentials grant: unauthorized_client.',
+  },
+  {
+    client_id: 'lockout-demo',
+    client_secret: 'lockout-secret',
+    scope: 'data:read',
+    description:
+      'For the brute-force scenario: lock it out with wrong secrets without locking out the others.',
+  },
+];
+
+/** Why a clients configuration was refused, with the path of the bad field. */
+export class ClientConfigError extends Error {
+  constructor(message: string) {
+    super(`Invalid FlowLab clients configuration: ${message}`);
+    this.name = 'ClientConfigError';
+  }
+}
+
+function scopesOf(where: string, field: string, value: unknown): Scope[] {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ClientConfigError(`${where}.${field} must be a non-empty space-delimited string.`);
+  }
+  const list = value.split(' ').filter(Boolean);
+  for (const s of list) {
+    if (!isScope(s)) {
+      throw new ClientConfigError(
+        `${where}.${field} has the unknown scope "${s}" (known: ${SCOPES.join(', ')}).`,
+      );
+    }
+  }
+  return [...new Set(list)] as Scope[];
+}
+
+/**
+ * Validates a clients configuration (an array of {@link ClientConfigJson}) and builds the
+ * registered clients. Throws a {@link ClientConfigError} naming the first bad field.
+ * @see https://www.rfc-editor.org/rfc/rfc7591#section-2
+ */
+export function parseClientsConfig(input: unknown): RegisteredClient[] {
+  if (!Array.isArray(input) || input.length === 0) {
+    throw new ClientConfigError('expected a non-empty JSON array of clients.');
+  }
+  const seen = new Set<string>();
+  return input.map((raw: unknown, i) => {
+    const where = `clients[${i}]`;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      throw new ClientConfigError(`${where} must be an object.`);
+    }
+    const c = raw as Record<string, unknown>;
+    const id = c.client_id;
+    if (typeof id !== 'string' || !/^[\x20-\x7E]{1,100}$/.test(id)) {
+      throw new ClientConfigError(`${where}.client_id must be 1-100 printable ASCII characters.`);
+    }
+    if (seen.has(id)) throw new ClientConfigError(`${where}.client_id "${id}" is used twice.`);
+    seen.add(id);
+    const secret = c.client_secret;
+    if (typeof secret !== 'string' || secret.length === 0 || secret.length > 200) {
+      throw new ClientConfigError(`${where}.client_secret must be a string of 1-200 characters.`);
+    }
+    const allowed = scopesOf(where, 'scope', c.scope);
+    const defaults =
+      c.default_scope === undefined ? allowed : scopesOf(where, 'default_scope', c.default_scope);
+    for (const s of defaults) {
+      if (!allowed.includes(s)) {
+        throw new ClientConfigError(`${where}.default_scope "${s}" is not in its scope.`);
+      }
+    }
+    const grants = c.grant_types ?? ['client_credentials'];
+    if (
+      !Array.isArray(grants) ||
+      !grants.every((g): g is GrantType => (GRANT_TYPES as readonly unknown[]).includes(g))
+    ) {
+      throw new ClientConfigError(
+        `${where}.grant_types must be an array of ${GRANT_TYPES.map((g) => `"${g}"`).join(', ')}.`,
+      );
+    }
+    const lifetime = c.token_lifetime ?? 3600;
+    if (
+      typeof lifetime !== 'number' ||
+      !Number.isInteger(lifetime) ||
+      lifetime < 1 ||
+      lifetime > 86_400
+    ) {
+      throw new ClientConfigError(
+        `${where}.token_lifetime must be an integer from 1 to 86400 seconds.`,
+      );
+    }
+    const description = c.description ?? '';
+    if (typeof description !== 'string') {
+      throw new ClientConfigError(`${where}.description must be a string.`);
+    }
+    return {
+      clientId: id,
+      clientSecret: secret,
+      allowedScopes: allowed,
+      defaultScopes: defaults,
+      grantTypes: grants,
+      tokenLifetime: lifetime,
+      description,
+    };
+  });
+}
+
+/** The registry of the demo clients. */
+export function demoClientRegistry(): ClientRegistry {
+  return createClientRegistry(parseClientsConfig(DEMO_CLIENTS_CONFIG));
+}

@@ -1,0 +1,109 @@
+/**
+ * Reads FlowLab's configuration from the environment (Node only): clients, signing key, data
+ * folder, issuer, rate limit. Every bad value fails with a message naming the variable.
+ *
+ * | variable | meaning |
+ * | --- | --- |
+ * | `FLOWLAB_ISSUER` | fixed issuer identifier (else each request's origin) |
+ * | `FLOWLAB_SIGNING_KEY` | private JWK (JSON) that signs access tokens |
+ * | `FLOWLAB_DATA_DIR` | folder for the generated key (default `.data`) |
+ * | `FLOWLAB_CLIENTS` | clients as JSON (replaces the demo clients) |
+ * | `FLOWLAB_CLIENTS_FILE` | path of a JSON file with the clients |
+ * | `FLOWLAB_RATE_LIMIT` | `<failures>/<seconds>`, wrong secrets per client and window (default `10/60`) |
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './client-auth';
+import {
+  ClientConfigError,
+  createClientRegistry,
+  demoClientRegistry,
+  parseClientsConfig,
+  type ClientRegistry,
+} from './clients';
+import type { AuthServerDeps } from './context';
+import { loadSigningKey } from './key-store';
+import { MemoryStateStore } from './state-store';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The client registry from `FLOWLAB_CLIENTS_FILE` or `FLOWLAB_CLIENTS`, else the demo clients. */
+export function loadClientRegistry(env: Env): ClientRegistry {
+  const file = env.FLOWLAB_CLIENTS_FILE;
+  const inline = env.FLOWLAB_CLIENTS;
+  if (file && inline) {
+    throw new ClientConfigError('set FLOWLAB_CLIENTS or FLOWLAB_CLIENTS_FILE, not both.');
+  }
+  let text: string;
+  let source: string;
+  if (file) {
+    source = `FLOWLAB_CLIENTS_FILE (${resolve(file)})`;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new ClientConfigError(`${source} cannot be read: ${(e as Error).message}`);
+    }
+  } else if (inline) {
+    source = 'FLOWLAB_CLIENTS';
+    text = inline;
+  } else {
+    return demoClientRegistry();
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ClientConfigError(`${source} is not valid JSON: ${(e as Error).message}`);
+  }
+  try {
+    return createClientRegistry(parseClientsConfig(json));
+  } catch (e) {
+    throw new ClientConfigError(
+      `${source}: ${(e as Error).message.replace(/^Invalid FlowLab clients configuration: /, '')}`,
+    );
+  }
+}
+
+/** `FLOWLAB_RATE_LIMIT` (`10/60` = 10 wrong secrets per client per 60 s). */
+export function parseRateLimit(value: string | undefined): RateLimitOptions {
+  if (value === undefined || value.trim() === '') return DEFAULT_RATE_LIMIT;
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+    throw new Error(
+      `FLOWLAB_RATE_LIMIT must look like "10/60" (failures/seconds), got "${value}".`,
+    );
+  }
+  return { maxFailures: Number(m[1]), windowMs: Number(m[2]) * 1000 };
+}
+
+/** `FLOWLAB_ISSUER`, checked to be an http(s) URL without query or fragment. */
+export function parseIssuer(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`FLOWLAB_ISSUER must be an absolute URL, got "${value}".`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    throw new Error(
+      `FLOWLAB_ISSUER must be an http(s) URL without query or fragment, got "${value}".`,
+    );
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/**
+ * Everything `createAuthServer` needs, from the environment: the signing key is loaded (or
+ * generated into the data folder) once here; the state store is a fresh in-memory one.
+ */
+export async function loadAuthServerDeps(env: Env = process.env): Promise<AuthServerDeps> {
+  const clients = loadClientRegistry(env);
+  const rateLimit = parseRateLimit(env.FLOWLAB_RATE_LIMIT);
+  const issuer = parseIssuer(env.FLOWLAB_ISSUER);
+  const key = await loadSigningKey({
+    envJwk: env.FLOWLAB_SIGNING_KEY,
+    dataDir: resolve(env.FLOWLAB_DATA_DIR || '.data'),
+  });
+  return { clients, key, rateLimit, state: new MemoryStateStore(), ...(issuer ? { issuer } : {}) };
+}

@@ -1,0 +1,169 @@
+/**
+ * What the endpoint handlers are given (all injected: nothing here reads the environment or the
+ * wall clock by itself), and the wrapper that times a request and reports its event exactly once.
+ */
+import type { ClientRegistry } from './clients';
+import { DEFAULT_RATE_LIMIT, type ClientAuthDeps, type RateLimitOptions } from './client-auth';
+import { errorResponse, jsonResponse, OAuthError } from './errors';
+import type { AuthEndpoint, AuthEventSink } from './events';
+import type { SigningKey } from './key-store';
+import type { StateStore } from './state-store';
+import { RequestTrace } from './trace';
+
+export interface AuthServerDeps {
+  readonly clients: ClientRegistry;
+  readonly key: SigningKey;
+  readonly state: StateStore;
+  /** Epoch milliseconds; defaults to Date.now. Tests pass a frozen clock. */
+  readonly now?: () => number;
+  /** Called once per handled token / API / introspection / revocation request. */
+  readonly onEvent?: AuthEventSink;
+  /** Fixed issuer identifier; when absent, the origin of each incoming request. */
+  readonly issuer?: string;
+  readonly rateLimit?: RateLimitOptions;
+  /** Seconds of clock skew the API tolerates on exp / nbf / iat. Default 2. */
+  readonly clockTolerance?: number;
+  /** The `realm` of WWW-Authenticate challenges. Default "FlowLab". */
+  readonly realm?: string;
+}
+
+/** The dependencies with defaults filled in. */
+export interface Ctx {
+  readonly clients: ClientRegistry;
+  readonly key: SigningKey;
+  readonly state: StateStore;
+  readonly now: () => number;
+  readonly onEvent: AuthEventSink;
+  readonly issuer: string | undefined;
+  readonly clockTolerance: number;
+  readonly realm: string;
+  readonly auth: ClientAuthDeps;
+}
+
+export function resolveDeps(deps: AuthServerDeps): Ctx {
+  const now = deps.now ?? Date.now;
+  const realm = deps.realm ?? 'FlowLab';
+  const issuer = deps.issuer?.replace(/\/+$/, '');
+  return {
+    clients: deps.clients,
+    key: deps.key,
+    state: deps.state,
+    now,
+    onEvent: deps.onEvent ?? (() => undefined),
+    issuer,
+    clockTolerance: deps.clockTolerance ?? 2,
+    realm,
+    auth: {
+      state: deps.state,
+      rateLimit: deps.rateLimit ?? DEFAULT_RATE_LIMIT,
+      realm,
+      now,
+      lookup: (id) => deps.clients.get(id),
+    },
+  };
+}
+
+/**
+ * The issuer identifier for a request: the configured one, else the request's origin (so metadata
+ * fetched from http://127.0.0.1:3000 names http://127.0.0.1:3000, as RFC 8414 §3.3 requires).
+ * @see https://www.rfc-editor.org/rfc/rfc8414#section-2
+ */
+export function issuerFor(ctx: Ctx, url: URL): string {
+  return ctx.issuer ?? url.origin;
+}
+
+/**
+ * The protected resource identifier, which is also the `aud` of every access token.
+ * @see https://www.rfc-editor.org/rfc/rfc9728#section-1.2
+ */
+export function resourceFor(issuer: string): string {
+  return `${issuer}/api`;
+}
+
+/** An endpoint body: gets the trace and the parsed URL; returns a response or throws OAuthError. */
+export type EndpointBody = (trace: RequestTrace, url: URL) => Promise<Response>;
+
+/**
+ * Runs one endpoint request: turns a thrown {@link OAuthError} into its response (anything else
+ * into a 500, which no client input should reach), then reports the event once.
+ */
+export async function handle(
+  ctx: Ctx,
+  endpoint: AuthEndpoint,
+  request: Request,
+  body: EndpointBody,
+  toResponse: (error: OAuthError, url: URL) => Response = (e) => errorResponse(e),
+): Promise<Response> {
+  const at = ctx.now();
+  const started = performance.now();
+  const trace = new RequestTrace();
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    url = new URL('http://invalid/');
+  }
+  let response: Response;
+  let error: string | undefined;
+  try {
+    response = await body(trace, url);
+    error = trace.error;
+  } catch (e) {
+    if (e instanceof OAuthError) {
+      response = toResponse(e, url);
+      error = e.code;
+    } else {
+      response = jsonResponse(
+        { error: 'server_error', error_description: 'Unexpected server error.' },
+        500,
+      );
+      error = 'server_error';
+      trace.note('server', 'Server handled the request', (e as Error)?.message ?? String(e));
+    }
+  }
+  try {
+    ctx.onEvent(
+      trace.toEvent(
+        {
+          at,
+          endpoint,
+          method: request.method,
+          path: url.pathname,
+          durationMs: performance.now() - started,
+        },
+        response,
+        error,
+      ),
+    );
+  } catch {
+    // a listener's failure must not change the response
+  }
+  return response;
+}
+
+/** The `method` check: 405 with `Allow` for any other method. */
+export function requireMethod(
+  trace: RequestTrace,
+  request: Request,
+  allowed: string,
+  extra: Record<string, string> = {},
+): void {
+  const label = `Method is ${allowed}`;
+  if (request.method !== allowed) {
+    throw trace.fail(
+      'method',
+      label,
+      new OAuthError(
+        'method_not_allowed',
+        `Use ${allowed}; ${request.method} is not allowed here.`,
+        405,
+        {
+          Allow: allowed,
+          ...extra,
+        },
+      ),
+      `got ${request.method}`,
+    );
+  }
+  trace.pass('method', label);
+}

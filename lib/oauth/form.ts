@@ -1,0 +1,117 @@
+/**
+ * Reading request bodies safely and parsing `application/x-www-form-urlencoded` strictly:
+ * bad percent-escapes and repeated parameters are reported, not silently accepted.
+ */
+import { OAuthError } from './errors';
+
+/** Largest body the endpoints read (bytes). A token request is well under 1 KiB. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * Reads the body as UTF-8 text, refusing (413) bodies larger than `limit` before reading them
+ * whole, and (400) bytes that are not UTF-8.
+ */
+export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const bytes = chunks.length === 1 ? chunks[0]! : concat(chunks, size);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new OAuthError('invalid_request', 'The request body is not valid UTF-8 text.', 400);
+  }
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(limit: number): OAuthError {
+  return new OAuthError(
+    'request_too_large',
+    `The request body is larger than ${limit} bytes.`,
+    413,
+  );
+}
+
+/** True when the media type (parameters such as charset ignored) is form-urlencoded. */
+export function isFormContentType(contentType: string | null): boolean {
+  if (!contentType) return false;
+  const type = contentType.split(';', 1)[0]!.trim().toLowerCase();
+  return type === 'application/x-www-form-urlencoded';
+}
+
+/**
+ * Decodes one `application/x-www-form-urlencoded` name or value: `+` is a space, `%XX` an
+ * escaped UTF-8 byte. Returns null for a malformed escape.
+ * @see https://url.spec.whatwg.org/#application/x-www-form-urlencoded
+ */
+export function formDecode(value: string): string | null {
+  const spaced = value.includes('+') ? value.replace(/\+/g, ' ') : value;
+  if (!spaced.includes('%')) return spaced;
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return null;
+  }
+}
+
+/** The parameters of a form body; each name maps to the one value it was sent with. */
+export type FormParams = ReadonlyMap<string, string>;
+
+/**
+ * Parses a form body. A parameter sent twice or a malformed escape is `invalid_request`.
+ * Parameters sent without a value are treated as omitted (RFC 6749 §3.1).
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1
+ * @see https://www.rfc-editor.org/rfc/rfc6749#appendix-B
+ */
+export function parseForm(body: string): FormParams {
+  const params = new Map<string, string>();
+  const seen = new Set<string>();
+  if (body === '') return params;
+  for (const pair of body.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const rawName = eq === -1 ? pair : pair.slice(0, eq);
+    const rawValue = eq === -1 ? '' : pair.slice(eq + 1);
+    const name = formDecode(rawName);
+    const value = formDecode(rawValue);
+    if (name === null || value === null) {
+      throw new OAuthError(
+        'invalid_request',
+        'The form body has a malformed percent-escape (a % not followed by two hex digits, or bytes that are not UTF-8).',
+        400,
+      );
+    }
+    if (seen.has(name)) {
+      throw new OAuthError(
+        'invalid_request',
+        `The parameter "${name}" is sent more than once.`,
+        400,
+      );
+    }
+    seen.add(name);
+    if (value !== '') params.set(name, value);
+  }
+  return params;
+}

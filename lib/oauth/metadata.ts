@@ -1,0 +1,65 @@
+/**
+ * Discovery documents: authorization server metadata (RFC 8414), protected resource metadata
+ * (RFC 9728) and the JWKS with the public signing key.
+ */
+import { CLIENT_AUTH_METHODS } from './client-auth';
+import { issuerFor, resourceFor, type Ctx } from './context';
+import { SCOPES } from './scopes';
+
+const CACHE = { 'Cache-Control': 'no-cache' };
+
+/**
+ * The authorization server metadata document.
+ * @see https://www.rfc-editor.org/rfc/rfc8414#section-2
+ */
+export function authorizationServerMetadata(ctx: Ctx, issuer: string) {
+  return {
+    issuer,
+    token_endpoint: `${issuer}/token`,
+    jwks_uri: `${issuer}/.well-known/jwks.json`,
+    introspection_endpoint: `${issuer}/introspect`,
+    revocation_endpoint: `${issuer}/revoke`,
+    grant_types_supported: ['client_credentials'],
+    response_types_supported: [],
+    token_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],
+    introspection_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],
+    revocation_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],
+    scopes_supported: [...SCOPES],
+    service_documentation: `${issuer}/`,
+    access_token_signing_alg_values_supported: [ctx.key.alg],
+  };
+}
+
+/**
+ * The protected resource metadata document of the demo API.
+ * @see https://www.rfc-editor.org/rfc/rfc9728#section-2
+ */
+export function protectedResourceMetadata(issuer: string) {
+  return {
+    resource: resourceFor(issuer),
+    authorization_servers: [issuer],
+    scopes_supported: [...SCOPES],
+    bearer_methods_supported: ['header'],
+    resource_name: 'FlowLab demo API',
+    resource_documentation: `${issuer}/`,
+  };
+}
+
+/** `GET /.well-known/oauth-authorization-server`. @see https://www.rfc-editor.org/rfc/rfc8414#section-3 */
+export function authorizationServerMetadataEndpoint(ctx: Ctx, request: Request): Response {
+  return Response.json(authorizationServerMetadata(ctx, issuerFor(ctx, new URL(request.url))), {
+    headers: CACHE,
+  });
+}
+
+/** `GET /.well-known/oauth-protected-resource`. @see https://www.rfc-editor.org/rfc/rfc9728#section-3 */
+export function protectedResourceMetadataEndpoint(ctx: Ctx, request: Request): Response {
+  return Response.json(protectedResourceMetadata(issuerFor(ctx, new URL(request.url))), {
+    headers: CACHE,
+  });
+}
+
+/** `GET /.well-known/jwks.json`. @see https://www.rfc-editor.org/rfc/rfc7517#section-5 */
+export function jwksEndpoint(ctx: Ctx): Response {
+  return Response.json({ keys: [ctx.key.publicJwk] }, { headers: CACHE });
+}

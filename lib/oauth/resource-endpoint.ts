@@ -1,0 +1,225 @@
+/**
+ * `GET /api/data`: the protected API. Verifies the bearer token and answers with demo data, or
+ * with an RFC 6750 challenge saying what was wrong.
+ * @see https://www.rfc-editor.org/rfc/rfc6750
+ */
+import { AccessTokenInvalid, verifyAccessToken, type AccessTokenClaims } from './access-token';
+import { handle, issuerFor, requireMethod, resourceFor, type Ctx } from './context';
+import { jsonResponse, OAuthError, quote } from './errors';
+import { API_DATA_SCOPE } from './scopes';
+import type { RequestTrace } from './trace';
+
+/** `b64token` of RFC 6750 §2.1: the only characters a bearer token may have. */
+const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/** Makes a string safe inside a quoted challenge parameter (RFC 6750 §3: printable ASCII, no `"` `\`). */
+function challengeSafe(text: string): string {
+  return text
+    .replace(/[’‘]/g, "'")
+    .replace(/["\\]/g, "'")
+    .replace(/[^\x20-\x7E]/g, '?');
+}
+
+/** The RFC 9728 metadata URL for the resource `<issuer>/api`. */
+export function resourceMetadataUrl(issuer: string): string {
+  return `${issuer}/.well-known/oauth-protected-resource/api`;
+}
+
+/**
+ * A `WWW-Authenticate: Bearer ...` challenge, with `resource_metadata` (RFC 9728 §5.1).
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
+ */
+export function bearerChallenge(
+  realm: string,
+  issuer: string,
+  error?: { code: string; description: string; scope?: string },
+): string {
+  const parts = [`Bearer realm=${quote(realm)}`];
+  if (error) {
+    parts.push(
+      `error=${quote(error.code)}`,
+      `error_description=${quote(challengeSafe(error.description))}`,
+    );
+    if (error.scope) parts.push(`scope=${quote(error.scope)}`);
+  }
+  parts.push(`resource_metadata=${quote(resourceMetadataUrl(issuer))}`);
+  return parts.join(', ');
+}
+
+/** The demo data the API serves: recognisably "API response data". */
+function demoData(claims: AccessTokenClaims, now: number) {
+  return {
+    message: 'Access granted: this is protected data from the FlowLab demo API.',
+    client_id: claims.client_id,
+    scope: claims.scope,
+    token_expires_at: new Date(claims.exp * 1000).toISOString(),
+    served_at: new Date(now).toISOString(),
+    data: [
+      { id: 1, name: 'Warehouse temperature', value: 18.5, unit: '°C' },
+      { id: 2, name: 'Orders shipped today', value: 42, unit: 'orders' },
+      { id: 3, name: 'Open support tickets', value: 7, unit: 'tickets' },
+    ],
+  };
+}
+
+function apiError(
+  code: 'invalid_request' | 'invalid_token' | 'insufficient_scope',
+  description: string,
+  status: number,
+): OAuthError {
+  return new OAuthError(code, description, status);
+}
+
+/** Finds the bearer token: only the Authorization header is supported (bearer_methods_supported). */
+function bearerToken(request: Request, url: URL, trace: RequestTrace): string | null {
+  const label = 'Request carries one bearer token in the Authorization header';
+  const header = request.headers.get('authorization');
+  const inQuery = url.searchParams.has('access_token');
+  const scheme = header === null ? null : /^\s*(\S+)(?:\s+([\s\S]*))?$/.exec(header);
+  const isBearer = scheme !== null && scheme[1]!.toLowerCase() === 'bearer';
+  if (isBearer) {
+    const token = (scheme[2] ?? '').trim();
+    if (inQuery) {
+      throw trace.fail(
+        'bearer-present',
+        label,
+        apiError(
+          'invalid_request',
+          'The token is sent in two places (Authorization header and access_token query parameter); send it once.',
+          400,
+        ),
+      );
+    }
+    if (token === '')
+      throw trace.fail(
+        'bearer-present',
+        label,
+        apiError(
+          'invalid_request',
+          'The Authorization header has the Bearer scheme but no token.',
+          400,
+        ),
+      );
+    if (!B64TOKEN.test(token)) {
+      throw trace.fail(
+        'bearer-present',
+        label,
+        apiError(
+          'invalid_request',
+          'The bearer token has characters a token cannot have (spaces, commas ...).',
+          400,
+        ),
+      );
+    }
+    trace.credential = { kind: 'token', value: token };
+    trace.pass('bearer-present', label);
+    return token;
+  }
+  if (inQuery) {
+    const value = url.searchParams.get('access_token') ?? '';
+    if (value !== '') trace.credential = { kind: 'token', value };
+    throw trace.fail(
+      'bearer-present',
+      label,
+      apiError(
+        'invalid_request',
+        'This API accepts the token only in the Authorization header (Authorization: Bearer <token>), not in the URL.',
+        400,
+      ),
+    );
+  }
+  trace.note(
+    'bearer-present',
+    label,
+    header === null
+      ? 'no Authorization header'
+      : 'the Authorization header is not a Bearer credential',
+  );
+  return null;
+}
+
+/**
+ * Handles `GET /api/data`: bearer token present and well formed, then the token checks of
+ * {@link verifyAccessToken}, then the `data:read` scope.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
+ * @see https://www.rfc-editor.org/rfc/rfc9068#section-4
+ */
+export function resourceEndpoint(ctx: Ctx, request: Request): Promise<Response> {
+  const toResponse = (e: OAuthError, url: URL): Response => {
+    const issuer = issuerFor(ctx, url);
+    const bearer =
+      e.code === 'invalid_request' || e.code === 'invalid_token' || e.code === 'insufficient_scope';
+    const headers: Record<string, string> = { ...e.headers };
+    if (bearer) {
+      headers['WWW-Authenticate'] = bearerChallenge(ctx.realm, issuer, {
+        code: e.code,
+        description: e.description,
+        ...(e.code === 'insufficient_scope' ? { scope: API_DATA_SCOPE } : {}),
+      });
+    }
+    const body: Record<string, string> = { error: e.code, error_description: e.description };
+    if (e.code === 'insufficient_scope') body.scope = API_DATA_SCOPE;
+    return jsonResponse(body, e.status, headers);
+  };
+
+  return handle(
+    ctx,
+    'api',
+    request,
+    async (trace, url) => {
+      requireMethod(trace, request, 'GET');
+      const issuer = issuerFor(ctx, url);
+      const token = bearerToken(request, url, trace);
+      if (token === null) {
+        return jsonResponse(
+          {
+            error_description:
+              'This API needs an access token: send Authorization: Bearer <token>.',
+          },
+          401,
+          { 'WWW-Authenticate': bearerChallenge(ctx.realm, issuer) },
+        );
+      }
+      let claims: AccessTokenClaims;
+      try {
+        claims = await verifyAccessToken(
+          token,
+          {
+            key: ctx.key,
+            issuer,
+            audience: resourceFor(issuer),
+            now: Math.floor(ctx.now() / 1000),
+            clockTolerance: ctx.clockTolerance,
+            state: ctx.state,
+          },
+          trace,
+        );
+      } catch (e) {
+        if (!(e instanceof AccessTokenInvalid)) throw e;
+        throw trace.fail(
+          e.check,
+          e.label,
+          apiError('invalid_token', `The access token is invalid: ${e.detail}.`, 401),
+          e.detail,
+        );
+      }
+      if (typeof claims.client_id === 'string') trace.clientId = claims.client_id;
+      const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+      const scopeLabel = `Token grants the ${API_DATA_SCOPE} scope`;
+      if (!scopes.includes(API_DATA_SCOPE)) {
+        throw trace.fail(
+          'scope',
+          scopeLabel,
+          apiError(
+            'insufficient_scope',
+            `This API requires the ${API_DATA_SCOPE} scope; the token has "${scopes.join(' ')}".`,
+            403,
+          ),
+        );
+      }
+      trace.pass('scope', scopeLabel);
+      return jsonResponse(demoData(claims, ctx.now()));
+    },
+    toResponse,
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * `POST /token`: the client credentials grant.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
+ */
+import { issueAccessToken } from './access-token';
+import { authenticateClient } from './client-auth';
+import { handle, issuerFor, requireMethod, resourceFor, type Ctx } from './context';
+import { jsonResponse, OAuthError } from './errors';
+import { isFormContentType, parseForm, readBody, type FormParams } from './form';
+import { isScope, parseScope } from './scopes';
+import type { RequestTrace } from './trace';
+
+/** Parameters that carry client credentials and must never appear in the URL. */
+const CREDENTIAL_PARAMS = ['client_id', 'client_secret'] as const;
+
+/** The success body of the token endpoint. @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1 */
+export interface TokenResponse {
+  readonly access_token: string;
+  readonly token_type: 'Bearer';
+  readonly expires_in: number;
+  readonly scope: string;
+}
+
+/**
+ * The `content-type` and `params` checks every form endpoint makes: a form body (no JSON),
+ * at most {@link MAX_BODY_BYTES}, no repeated parameter or malformed escape, no credentials in the
+ * query string, and the `required` parameters present.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2
+ */
+export async function readFormRequest(
+  request: Request,
+  url: URL,
+  trace: RequestTrace,
+  required: readonly string[],
+): Promise<FormParams> {
+  const ctLabel = 'Body is application/x-www-form-urlencoded';
+  const contentType = request.headers.get('content-type');
+  if (!isFormContentType(contentType)) {
+    throw trace.fail(
+      'content-type',
+      ctLabel,
+      new OAuthError(
+        'invalid_request',
+        'The request body must be application/x-www-form-urlencoded (not JSON or anything else).',
+        400,
+      ),
+      `got ${contentType === null ? 'no Content-Type' : JSON.stringify(contentType)}`,
+    );
+  }
+  trace.pass('content-type', ctLabel);
+
+  const label = 'Parameters are well formed and complete';
+  try {
+    for (const name of CREDENTIAL_PARAMS) {
+      if (url.searchParams.has(name)) {
+        throw new OAuthError(
+          'invalid_request',
+          `Client credentials (${name}) must not be sent in the URL query string; send them in the body or the Authorization header.`,
+          400,
+        );
+      }
+    }
+    const params = parseForm(await readBody(request));
+    for (const name of required) {
+      if (!params.has(name)) {
+        throw new OAuthError('invalid_request', `The ${name} parameter is missing.`, 400);
+      }
+    }
+    trace.pass('params', label);
+    return params;
+  } catch (e) {
+    if (e instanceof OAuthError) throw trace.fail('params', label, e);
+    throw e;
+  }
+}
+
+/**
+ * Handles a token request: method, form body, client authentication, grant type, the client's
+ * permission for it and the scope, then issues a signed access token.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4.2
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5
+ */
+export function tokenEndpoint(ctx: Ctx, request: Request): Promise<Response> {
+  return handle(ctx, 'token', request, async (trace, url) => {
+    requireMethod(trace, request, 'POST');
+    const params = await readFormRequest(request, url, trace, ['grant_type']);
+    const client = await authenticateClient(request, params, trace, ctx.auth);
+
+    const grantType = params.get('grant_type')!;
+    if (grantType !== 'client_credentials') {
+      throw trace.fail(
+        'grant-type',
+        'Grant type is supported',
+        new OAuthError(
+          'unsupported_grant_type',
+          `This server supports only grant_type=client_credentials, not "${grantType}".`,
+          400,
+        ),
+      );
+    }
+    trace.pass('grant-type', 'Grant type is supported', grantType);
+
+    const allowedLabel = 'Client is allowed this grant type';
+    if (!client.grantTypes.includes('client_credentials')) {
+      throw trace.fail(
+        'grant-allowed',
+        allowedLabel,
+        new OAuthError(
+          'unauthorized_client',
+          'This client is not allowed to use the client_credentials grant.',
+          400,
+        ),
+      );
+    }
+    trace.pass('grant-allowed', allowedLabel);
+
+    const scopeLabel = 'Requested scope is allowed for this client';
+    const asked = params.get('scope');
+    let scopes: readonly string[];
+    if (asked === undefined) {
+      scopes = client.defaultScopes;
+    } else {
+      const parsed = parseScope(asked);
+      if (parsed === null || parsed.length === 0) {
+        throw trace.fail(
+          'scope-allowed',
+          scopeLabel,
+          new OAuthError('invalid_scope', 'The scope parameter is malformed.', 400),
+        );
+      }
+      const unknown = parsed.filter((s) => !isScope(s));
+      if (unknown.length > 0) {
+        throw trace.fail(
+          'scope-allowed',
+          scopeLabel,
+          new OAuthError('invalid_scope', `Unknown scope: ${unknown.join(' ')}.`, 400),
+        );
+      }
+      const denied = parsed.filter((s) => !(client.allowedScopes as readonly string[]).includes(s));
+      if (denied.length > 0) {
+        throw trace.fail(
+          'scope-allowed',
+          scopeLabel,
+          new OAuthError('invalid_scope', `This client may not request: ${denied.join(' ')}.`, 400),
+        );
+      }
+      scopes = parsed;
+    }
+    const scope = scopes.join(' ');
+    trace.pass(
+      'scope-allowed',
+      scopeLabel,
+      asked === undefined ? `none asked: default ${scope}` : scope,
+    );
+
+    const issuer = issuerFor(ctx, url);
+    const { token } = await issueAccessToken({
+      key: ctx.key,
+      issuer,
+      audience: resourceFor(issuer),
+      clientId: client.clientId,
+      scope,
+      lifetime: client.tokenLifetime,
+      now: Math.floor(ctx.now() / 1000),
+    });
+    const body: TokenResponse = {
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: client.tokenLifetime,
+      scope,
+    };
+    return jsonResponse(body);
+  });
+}

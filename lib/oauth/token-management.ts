@@ -1,0 +1,105 @@
+/**
+ * `POST /introspect` (RFC 7662) and `POST /revoke` (RFC 7009). Both authenticate the calling
+ * client exactly as the token endpoint does.
+ */
+import { AccessTokenInvalid, verifyAccessToken, type AccessTokenClaims } from './access-token';
+import { authenticateClient } from './client-auth';
+import { handle, issuerFor, requireMethod, resourceFor, type Ctx } from './context';
+import { jsonResponse, NO_STORE } from './errors';
+import { readFormRequest } from './token-endpoint';
+import type { RequestTrace } from './trace';
+
+async function checkToken(
+  ctx: Ctx,
+  url: URL,
+  token: string,
+  trace: RequestTrace,
+): Promise<AccessTokenClaims | null> {
+  const issuer = issuerFor(ctx, url);
+  const callerId = trace.clientId;
+  try {
+    return await verifyAccessToken(
+      token,
+      {
+        key: ctx.key,
+        issuer,
+        audience: resourceFor(issuer),
+        now: Math.floor(ctx.now() / 1000),
+        clockTolerance: 0,
+        state: ctx.state,
+      },
+      trace,
+    );
+  } catch (e) {
+    if (!(e instanceof AccessTokenInvalid)) throw e;
+    trace.note(e.check, e.label, e.detail);
+    return null;
+  } finally {
+    trace.clientId = callerId; // the event names the calling client, not the token's
+  }
+}
+
+/**
+ * Introspection: an authenticated client asks whether a token is active. Unknown, expired,
+ * revoked or foreign tokens are `{"active": false}` and nothing more; active ones show their
+ * claims. Any registered client that authenticates may introspect.
+ * @see https://www.rfc-editor.org/rfc/rfc7662#section-2
+ */
+export function introspectionEndpoint(ctx: Ctx, request: Request): Promise<Response> {
+  return handle(ctx, 'introspect', request, async (trace, url) => {
+    requireMethod(trace, request, 'POST');
+    const params = await readFormRequest(request, url, trace, ['token']);
+    await authenticateClient(request, params, trace, ctx.auth);
+    const token = params.get('token')!;
+    trace.credential = { kind: 'token', value: token };
+    const claims = await checkToken(ctx, url, token, trace);
+    if (!claims) return jsonResponse({ active: false });
+    trace.pass('active', 'Token is active');
+    return jsonResponse({
+      active: true,
+      scope: claims.scope,
+      client_id: claims.client_id,
+      token_type: 'Bearer',
+      exp: claims.exp,
+      iat: claims.iat,
+      sub: claims.sub,
+      aud: claims.aud,
+      iss: claims.iss,
+      jti: claims.jti,
+    });
+  });
+}
+
+/**
+ * Revocation: the owning client revokes its token; the API and introspection refuse it from then
+ * until it would have expired. The answer is 200 with an empty body in every case that passes
+ * client authentication: also for unknown or invalid tokens, and, by FlowLab's choice under
+ * RFC 7009 §2.1, when another client's token is presented (then nothing is revoked, so no client
+ * can revoke or probe tokens that are not its own).
+ * @see https://www.rfc-editor.org/rfc/rfc7009#section-2
+ */
+export function revocationEndpoint(ctx: Ctx, request: Request): Promise<Response> {
+  return handle(ctx, 'revoke', request, async (trace, url) => {
+    requireMethod(trace, request, 'POST');
+    const params = await readFormRequest(request, url, trace, ['token']);
+    const client = await authenticateClient(request, params, trace, ctx.auth);
+    const token = params.get('token')!;
+    trace.credential = { kind: 'token', value: token };
+    const claims = await checkToken(ctx, url, token, trace);
+    const done = () => new Response(null, { status: 200, headers: NO_STORE });
+    if (!claims) return done();
+    const ownerLabel = 'Token belongs to the calling client';
+    if (claims.client_id !== client.clientId) {
+      trace.note(
+        'token-owner',
+        ownerLabel,
+        `the token belongs to "${claims.client_id}"; nothing was revoked`,
+      );
+      return done();
+    }
+    trace.pass('token-owner', ownerLabel);
+    await ctx.state.revoke(claims.jti, claims.exp * 1000);
+    trace.pass('revoked', 'Token is revoked');
+    return done();
+  });
+}

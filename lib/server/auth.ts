@@ -1,0 +1,89 @@
+/**
+ * The thin Next.js wiring of the auth core: builds the server once per process (cached on
+ * globalThis, because the App Router may load this module more than once), publishes every
+ * request's event to subscribers, and lets the instructor reset the demo state.
+ */
+import 'server-only';
+import type { RegisteredClient } from '@/lib/oauth/clients';
+import { loadAuthServerDeps, loadClientRegistry } from '@/lib/oauth/config';
+import type { AuthEvent } from '@/lib/oauth/events';
+import { createAuthServer, type AuthServer } from '@/lib/oauth/server';
+
+/** A listener of the live request feed. */
+export type AuthEventListener = (event: AuthEvent) => void;
+
+interface Holder {
+  server: Promise<AuthServer> | undefined;
+  readonly listeners: Set<AuthEventListener>;
+}
+
+const HOLDER = Symbol.for('flowlab.auth-server');
+const g = globalThis as typeof globalThis & { [HOLDER]?: Holder };
+const holder: Holder = (g[HOLDER] ??= { server: undefined, listeners: new Set() });
+
+function publish(event: AuthEvent): void {
+  for (const listener of holder.listeners) {
+    try {
+      listener(event);
+    } catch (e) {
+      console.error('FlowLab: an auth event listener failed', e);
+    }
+  }
+}
+
+/**
+ * The process-wide subscription point of the live request feed: every request handled by
+ * /token, /api/data, /introspect and /revoke is published once, to every listener.
+ */
+export const authEvents = {
+  /** Adds a listener; returns the function that removes it. */
+  subscribe(listener: AuthEventListener): () => void {
+    holder.listeners.add(listener);
+    return () => {
+      holder.listeners.delete(listener);
+    };
+  },
+  /** How many listeners are subscribed (for diagnostics). */
+  get listenerCount(): number {
+    return holder.listeners.size;
+  },
+};
+
+/** The auth server of this process, built from the environment on first use. */
+export function getAuthServer(): Promise<AuthServer> {
+  holder.server ??= loadAuthServerDeps(process.env)
+    .then((deps) => createAuthServer({ ...deps, onEvent: publish }))
+    .catch((e: unknown) => {
+      holder.server = undefined; // let a fixed configuration be picked up by the next request
+      console.error(`FlowLab: the auth server cannot start: ${(e as Error).message}`);
+      throw e;
+    });
+  return holder.server;
+}
+
+/** The handlers a route can be served by. */
+export type AuthRoute =
+  | 'token'
+  | 'api'
+  | 'introspect'
+  | 'revoke'
+  | 'authorizationServerMetadata'
+  | 'protectedResourceMetadata'
+  | 'jwks';
+
+/** Serves one request with one of the core's handlers (what a route handler calls). */
+export async function serveAuth(route: AuthRoute, request: Request): Promise<Response> {
+  const server = await getAuthServer();
+  return server[route](request);
+}
+
+/** Forgets every revocation and rate-limit counter (the instructor's "reset demo"). */
+export async function resetDemoState(): Promise<void> {
+  const server = await getAuthServer();
+  await server.state.clear();
+}
+
+/** The registered clients (demo credentials, or the configured ones), for pages to list. */
+export function listClients(): readonly RegisteredClient[] {
+  return loadClientRegistry(process.env).list();
+}
