@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { castVote, dropVote, openPoll, pollView, revealPoll, tally, type Poll, type PollQuestion } from './polls';
+import { castVote, dropVote, openPoll, pollView, revealPoll, tally, toPollQuestions, type Poll, type PollQuestion } from './polls';
 
 const question: PollQuestion = {
   id: 'q-method',
@@ -61,5 +61,13 @@ describe('polls', () => {
   it('drops a departing follower’s vote while the poll is open', () => {
     const poll = dropVote(vote(openPoll('p1', question, 0), 'f1', 'a'), 'f1');
     expect(tally(poll)).toEqual([0, 0, 0]);
+  });
+});
+
+describe('toPollQuestions', () => {
+  it('keeps what a poll shows and drops teaching material', () => {
+    const [q] = toPollQuestions([{ ...question, hint: 'secret hint', solution: ['x'] } as PollQuestion]);
+    expect(q).toEqual(question);
+    expect(JSON.stringify(q)).not.toContain('secret hint');
   });
 });

@@ -106,3 +106,23 @@ export function pollView(poll: Poll): PollView {
   };
   return poll.status === 'revealed' ? { ...base, tally: tally(poll), correct: question.answer } : base;
 }
+
+/** The fields of a lesson question a poll needs (a practice question has them all, and more). */
+export interface PollableQuestion {
+  readonly id: string;
+  readonly prompt: string;
+  readonly code?: string;
+  readonly options: readonly PollOption[];
+  readonly answer: string;
+}
+
+/** Turns lesson questions into poll questions, keeping only what a poll shows (no solutions). */
+export function toPollQuestions(questions: readonly PollableQuestion[]): PollQuestion[] {
+  return questions.map((q) => ({
+    id: q.id,
+    prompt: q.prompt,
+    ...(q.code !== undefined ? { code: q.code } : {}),
+    options: q.options.map((o) => ({ id: o.id, text: o.text })),
+    answer: q.answer,
+  }));
+}
