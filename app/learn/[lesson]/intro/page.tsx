@@ -1,0 +1,47 @@
+import Link from 'next/link';
+import { ModeHeading } from '@/components/modes/mode-heading';
+import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
+import { NextModeLink } from '@/components/modes/next-mode-link';
+
+export const generateMetadata = modeMetadata('intro');
+
+export default async function IntroPage({ params }: LessonParams) {
+  const lesson = await lessonFromParams(params);
+  const { intro } = lesson;
+  return (
+    <article className="max-w-3xl">
+      <ModeHeading mode="intro" lessonTitle={lesson.title} />
+      <section aria-labelledby="purpose" className="mb-8">
+        <h2 id="purpose" className="mb-2 text-xl font-semibold">
+          What it is for
+        </h2>
+        <p className="leading-relaxed">{intro.purpose}</p>
+      </section>
+      <section aria-labelledby="when" className="mb-8">
+        <h2 id="when" className="mb-2 text-xl font-semibold">
+          When to use it
+        </h2>
+        <ol className="space-y-2">
+          {intro.whenToUse.map((situation, i) => (
+            <li key={situation} className="flex gap-3 rounded-lg border border-line bg-surface p-3">
+              <span aria-hidden="true" className="grid size-7 shrink-0 place-items-center rounded-full bg-client-soft font-semibold text-client">
+                {i + 1}
+              </span>
+              <span>{situation}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="no-user" className="mb-8 rounded-lg border-l-4 border-authz bg-authz-soft p-4">
+        <h2 id="no-user" className="mb-2 text-xl font-semibold">
+          Why no user is involved
+        </h2>
+        <p className="leading-relaxed">{intro.whyNoUser}</p>
+      </section>
+      <p className="mb-6">
+        Ready to see it happen? <Link href={`/learn/${lesson.slug}/step`} className="font-medium text-accent underline">Run the flow step by step</Link> against the real authorization server in this app.
+      </p>
+      <NextModeLink lesson={lesson.slug} current="intro" />
+    </article>
+  );
+}

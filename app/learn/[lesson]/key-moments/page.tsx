@@ -1,0 +1,49 @@
+import Link from 'next/link';
+import { ModeHeading } from '@/components/modes/mode-heading';
+import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
+import { NextModeLink } from '@/components/modes/next-mode-link';
+import { stepHref } from '@/lib/engine/visual-quiz';
+
+export const generateMetadata = modeMetadata('key-moments');
+
+/** Scenario that best shows each key moment in the visualizer. */
+const scenarioFor: Readonly<Record<string, string>> = { 'invalid-credentials': 'wrong-secret' };
+
+export default async function KeyMomentsPage({ params }: LessonParams) {
+  const lesson = await lessonFromParams(params);
+  return (
+    <article className="max-w-3xl">
+      <ModeHeading mode="key-moments" lessonTitle={lesson.title}>
+        The questions learners ask most, answered, each with a link to the steps that show it.
+      </ModeHeading>
+      <ol className="space-y-6">
+        {lesson.keyMoments.map((moment, i) => (
+          <li key={moment.id} className="rounded-lg border border-line bg-surface p-4">
+            <h2 className="mb-2 text-lg font-semibold">
+              <span className="text-muted">Insight {i + 1}. </span>
+              {moment.question}
+            </h2>
+            <p className="leading-relaxed">{moment.answer}</p>
+            <p className="mt-3 flex flex-wrap gap-2 text-sm">
+              <span className="text-muted">See it:</span>
+              {moment.stepIds.map((id) => {
+                const step = lesson.steps.find((s) => s.id === id);
+                if (!step) return null;
+                return (
+                  <Link
+                    key={id}
+                    href={stepHref(lesson, step.number, scenarioFor[moment.id])}
+                    className="rounded-md border border-line px-2 py-0.5 font-medium text-accent hover:bg-raised"
+                  >
+                    Step {step.number}: {step.title}
+                  </Link>
+                );
+              })}
+            </p>
+          </li>
+        ))}
+      </ol>
+      <NextModeLink lesson={lesson.slug} current="key-moments" />
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ModeChooser } from '@/components/modes/mode-chooser';
+import { lessonFromParams, type LessonParams } from '@/components/modes/mode-page';
+import { LessonProgress } from '@/components/progress/lesson-progress';
+import { getLesson } from '@/lib/lessons';
+
+export async function generateMetadata({ params }: LessonParams): Promise<Metadata> {
+  const lesson = getLesson((await params).lesson);
+  return lesson ? { title: lesson.title, description: lesson.summary } : { title: 'Lesson not found' };
+}
+
+/** The lesson's landing page: what it teaches, the learner's progress, and the choice of modes. */
+export default async function LessonPage({ params }: LessonParams) {
+  const lesson = await lessonFromParams(params);
+  const { slug, title, practice, visualQuiz, steps } = lesson;
+  return (
+    <div>
+      <header className="mb-6 grid gap-4 lg:grid-cols-[1fr_22rem]">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight">{title}</h1>
+          <p className="mt-2 max-w-2xl text-muted">{lesson.summary}</p>
+          <p className="mt-2 text-sm text-muted">About {lesson.estimatedMinutes} minutes.</p>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <Link href={`/learn/${slug}/intro`} className="rounded-md bg-accent px-4 py-2 font-semibold text-bg">
+              Start with the introduction
+            </Link>
+            <Link href={`/learn/${slug}/practice`} className="rounded-md border border-line px-4 py-2 font-medium hover:bg-raised">
+              Test yourself: {practice.length} questions
+            </Link>
+          </div>
+        </div>
+        <section aria-labelledby="lesson-progress" className="rounded-lg border border-line bg-surface p-4">
+          <h2 id="lesson-progress" className="mb-2 font-semibold">
+            Your progress
+          </h2>
+          <LessonProgress lesson={{ slug, title, practice, visualQuiz, steps }} />
+        </section>
+      </header>
+      <section aria-labelledby="choose">
+        <h2 id="choose" className="mb-3 text-xl font-semibold">
+          Choose how to learn
+        </h2>
+        <ModeChooser lesson={slug} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { ModeHeading } from '@/components/modes/mode-heading';
+import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
+import { NextModeLink } from '@/components/modes/next-mode-link';
+import { PracticeSet } from '@/components/quiz/practice-set';
+
+export const generateMetadata = modeMetadata('practice');
+
+export default async function PracticePage({ params }: LessonParams) {
+  const lesson = await lessonFromParams(params);
+  const { slug, practice, steps } = lesson;
+  return (
+    <div>
+      <ModeHeading mode="practice" lessonTitle={lesson.title}>
+        {practice.length} questions from easy to hard. Check each answer for immediate feedback, try
+        again as often as you like, and open the worked solution and the common mistakes. Your
+        answers are kept in this browser.
+      </ModeHeading>
+      <PracticeSet lesson={{ slug, practice, steps }} />
+      <NextModeLink lesson={slug} current="practice" />
+    </div>
+  );
+}

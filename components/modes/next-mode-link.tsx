@@ -1,0 +1,16 @@
+import Link from 'next/link';
+import { modeHref, modes, type ModeId } from './modes';
+
+/** "Next: <mode>" at the end of a mode page, so the lesson reads front to back. */
+export function NextModeLink({ lesson, current }: { lesson: string; current: ModeId }) {
+  const index = modes.findIndex((m) => m.id === current);
+  const next = modes[index + 1];
+  if (!next) return null;
+  return (
+    <p className="mt-8 border-t border-line pt-4 print:hidden">
+      <Link href={modeHref(lesson, next.id)} className="font-medium text-accent underline-offset-2 hover:underline">
+        Next: {next.label} <span aria-hidden="true">→</span>
+      </Link>
+    </p>
+  );
+}

@@ -1,0 +1,24 @@
+'use client';
+
+import { lessons } from '@/lib/lessons';
+import { LessonProgress } from './lesson-progress';
+import { ResetProgress } from './reset-progress';
+
+/** The learner's progress across every lesson, for the home page (rendered after mount). */
+export function ProgressSummary() {
+  return (
+    <section aria-labelledby="progress-summary-title" className="rounded-lg border border-line bg-surface p-4">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 id="progress-summary-title" className="text-lg font-semibold">
+          Your progress
+        </h2>
+        <ResetProgress />
+      </div>
+      <div className="space-y-4">
+        {lessons.map((lesson) => (
+          <LessonProgress key={lesson.slug} lesson={lesson} showTitle />
+        ))}
+      </div>
+    </section>
+  );
+}

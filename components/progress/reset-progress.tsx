@@ -1,0 +1,56 @@
+'use client';
+
+import { useId, useRef } from 'react';
+import { useProgress } from '@/lib/store/progress-hooks';
+
+/**
+ * "Reset progress" behind a confirmation: a modal <dialog> (focus moves into it and returns
+ * afterwards, Escape cancels), with Cancel focused first so a stray Enter loses nothing.
+ */
+export function ResetProgress() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const reset = useProgress((s) => s.reset);
+  const id = useId();
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          dialog.current?.showModal();
+          cancel.current?.focus();
+        }}
+        className="rounded-md border border-err px-3 py-1.5 text-sm font-medium text-err hover:bg-err-soft"
+      >
+        Reset progress…
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
+        className="m-auto max-w-md rounded-lg border border-line bg-surface p-5 text-fg backdrop:bg-black/50"
+      >
+        <h2 id={`${id}-title`} className="text-lg font-semibold">
+          Reset your progress?
+        </h2>
+        <p id={`${id}-desc`} className="mt-2 text-sm text-muted">
+          This forgets every answer, score, visited mode and the last step you reached, in this
+          browser. It cannot be undone.
+        </p>
+        <form method="dialog" className="mt-4 flex justify-end gap-2">
+          <button ref={cancel} value="cancel" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-raised">
+            Cancel
+          </button>
+          <button
+            value="reset"
+            onClick={() => reset()}
+            className="rounded-md bg-err px-3 py-1.5 text-sm font-semibold text-bg"
+          >
+            Reset everything
+          </button>
+        </form>
+      </dialog>
+    </>
+  );
+}

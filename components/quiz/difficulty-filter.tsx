@@ -1,0 +1,46 @@
+'use client';
+
+import type { Difficulty } from '@/lib/lessons/types';
+
+export type Filter = Difficulty | 'all';
+const filters: readonly Filter[] = ['all', 'easy', 'medium', 'hard'];
+
+/** Radio buttons that filter the questions by difficulty. */
+export function DifficultyFilter({
+  value,
+  onChange,
+  counts,
+}: {
+  value: Filter;
+  onChange: (f: Filter) => void;
+  counts: readonly { difficulty: Difficulty }[];
+}) {
+  return (
+    <fieldset className="rounded-lg border border-line bg-surface p-3">
+      <legend className="px-1 text-sm font-semibold">Difficulty</legend>
+      <div className="flex flex-wrap gap-2 lg:flex-col">
+        {filters.map((f) => {
+          const n = f === 'all' ? counts.length : counts.filter((q) => q.difficulty === f).length;
+          return (
+            <label
+              key={f}
+              className={`flex cursor-pointer items-center gap-2 rounded-md border px-2.5 py-1 text-sm capitalize has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-accent ${
+                value === f ? 'border-accent bg-raised font-semibold' : 'border-line'
+              }`}
+            >
+              <input
+                type="radio"
+                name="difficulty"
+                value={f}
+                checked={value === f}
+                onChange={() => onChange(f)}
+                className="accent-accent"
+              />
+              {f} ({n})
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

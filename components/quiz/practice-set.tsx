@@ -1,0 +1,107 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { stepHref } from '@/lib/engine/visual-quiz';
+import type { Difficulty, Lesson, PracticeQuestion } from '@/lib/lessons/types';
+import { useLessonProgress, useProgress, useProgressHydrated } from '@/lib/store/progress-hooks';
+import { practiceScores } from '@/lib/store/progress-schema';
+import { DifficultyFilter, type Filter } from './difficulty-filter';
+import { QuestionCard } from './question-card';
+import { ScoreBoard } from './score-board';
+
+type PracticeLesson = Pick<Lesson, 'slug' | 'practice' | 'steps'>;
+
+const badge: Readonly<Record<Difficulty, string>> = {
+  easy: 'bg-ok-soft text-fg',
+  medium: 'bg-warn-soft text-fg',
+  hard: 'bg-err-soft text-fg',
+};
+
+function Solution({ lesson, q }: { lesson: PracticeLesson; q: PracticeQuestion }) {
+  const right = q.options.find((o) => o.id === q.answer);
+  const step = lesson.steps.find((s) => s.id === q.stepId);
+  return (
+    <>
+      <ol className="list-decimal space-y-1 pl-5">
+        {q.solution.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ol>
+      <p>
+        <span className="font-semibold">Answer:</span> {right?.text}
+      </p>
+      <div>
+        <p className="font-semibold">Common mistakes</p>
+        <ul className="list-disc space-y-1 pl-5">
+          {q.mistakes.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      </div>
+      {q.scenario && step ? (
+        <p>
+          <Link href={stepHref(lesson, step.number, q.scenario)} className="font-medium text-accent underline">
+            Try it: run the {q.scenario} scenario at step {step.number}
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The practice questions with a difficulty filter, immediate feedback, retry and a score per difficulty. */
+export function PracticeSet({ lesson }: { lesson: PracticeLesson }) {
+  const [filter, setFilter] = useState<Filter>('all');
+  const hydrated = useProgressHydrated();
+  const progress = useLessonProgress(lesson.slug);
+  const answer = useProgress((s) => s.answer);
+  const scores = practiceScores(progress, lesson);
+  const shown = lesson.practice.filter((q) => filter === 'all' || q.difficulty === filter);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+      <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+        <DifficultyFilter value={filter} onChange={setFilter} counts={lesson.practice} />
+        <ScoreBoard scores={scores} ready={hydrated} />
+      </aside>
+      <section aria-label="Questions" className="space-y-4">
+        {shown.map((q) => {
+          const step = lesson.steps.find((s) => s.id === q.stepId);
+          return (
+            <QuestionCard
+              key={q.id}
+              number={lesson.practice.indexOf(q) + 1}
+              prompt={q.prompt}
+              code={q.code}
+              options={q.options}
+              answer={q.answer}
+              record={hydrated ? progress.practice[q.id] : undefined}
+              onAnswer={(choice, correct) => answer(lesson.slug, 'practice', q.id, choice, correct)}
+              meta={
+                <>
+                  <span className={`rounded px-2 py-0.5 font-semibold capitalize ${badge[q.difficulty]}`}>{q.difficulty}</span>
+                  <span className="text-muted">{q.topic}</span>
+                </>
+              }
+              hint={
+                <p>
+                  {q.hint}
+                  {step ? (
+                    <>
+                      {' '}
+                      <Link href={stepHref(lesson, step.number, q.scenario)} className="font-medium text-accent underline">
+                        See step {step.number}
+                      </Link>
+                    </>
+                  ) : null}
+                </p>
+              }
+              explanation={<Solution lesson={lesson} q={q} />}
+            />
+          );
+        })}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useEffect, useState } from 'react';
+import type { EngineDeps } from '@/lib/engine/http';
+import { getScenario } from '@/lib/engine/scenarios';
+import { runAll, type Snapshot } from '@/lib/engine/trace';
+import { buildVisualQuiz, type VisualQuizQuestion } from '@/lib/engine/visual-quiz';
+import type { Lesson } from '@/lib/lessons/types';
+import { useLessonProgress, useProgress, useProgressHydrated } from '@/lib/store/progress-hooks';
+import { visualQuizScore } from '@/lib/store/progress-schema';
+import { QuestionCard } from './question-card';
+
+type State =
+  | { readonly kind: 'running' }
+  | { readonly kind: 'ready'; readonly questions: readonly VisualQuizQuestion[]; readonly at: number }
+  | { readonly kind: 'failed'; readonly message: string };
+
+function browserDeps(): EngineDeps {
+  return {
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    baseUrl: window.location.origin,
+  };
+}
+
+async function run(lesson: Lesson, scenario: string, deps: EngineDeps): Promise<Snapshot[]> {
+  const s = getScenario(scenario);
+  return runAll({ lesson, settings: s.settings, treatment: s.treatment }, deps);
+}
+
+/**
+ * The visual quiz, bound to a live run: it runs the happy path (and the wrong-secret branch)
+ * against this app's own server, then asks about what that run really produced.
+ */
+export function VisualQuiz({ lesson }: { lesson: Lesson }) {
+  const [state, setState] = useState<State>({ kind: 'running' });
+  const hydrated = useProgressHydrated();
+  const progress = useLessonProgress(lesson.slug);
+  const answer = useProgress((s) => s.answer);
+  const score = visualQuizScore(progress, lesson);
+
+  const load = useCallback(async (): Promise<State> => {
+    try {
+      const deps = browserDeps();
+      const scenarios = [
+        ...new Set((lesson.visualQuiz ?? []).map((q) => q.scenario).filter((s): s is string => !!s && s !== 'valid')),
+      ];
+      const [trace, ...others] = await Promise.all([run(lesson, 'valid', deps), ...scenarios.map((s) => run(lesson, s, deps))]);
+      const questions = buildVisualQuiz(lesson, {
+        trace: trace ?? [],
+        others: Object.fromEntries(scenarios.map((s, i) => [s, others[i] ?? []])),
+      });
+      return { kind: 'ready', questions, at: Date.now() };
+    } catch (e) {
+      return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+    }
+  }, [lesson]);
+
+  // Runs the flow once on arrival; the answer arrives asynchronously.
+  useEffect(() => {
+    let live = true;
+    void load().then((next) => {
+      if (live) setState(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [load]);
+
+  const start = async () => {
+    setState({ kind: 'running' });
+    setState(await load());
+  };
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3 rounded-lg border border-line bg-surface p-3">
+        <p aria-live="polite" className="flex-1 text-sm">
+          {state.kind === 'running' ? 'Running the flow against the server in this app…' : null}
+          {state.kind === 'ready'
+            ? 'Your run is in: the questions below are about the token and the steps it just produced.'
+            : null}
+          {state.kind === 'failed' ? <span className="text-err">The run failed: {state.message}</span> : null}
+        </p>
+        <p className="text-sm font-semibold" aria-live="polite">
+          {hydrated ? `Score: ${score.correct} / ${score.total}` : 'Score: …'}
+        </p>
+        <button
+          type="button"
+          onClick={() => void start()}
+          disabled={state.kind === 'running'}
+          className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-raised disabled:opacity-60"
+        >
+          Run the flow again
+        </button>
+      </div>
+      {state.kind === 'ready'
+        ? state.questions.map((q, i) => (
+            <QuestionCard
+              key={`${q.id}-${state.at}`}
+              number={i + 1}
+              prompt={q.prompt}
+              options={q.options}
+              answer={q.answer}
+              record={hydrated ? progress.visualQuiz[q.id] : undefined}
+              onAnswer={(choice, correct) => answer(lesson.slug, 'visualQuiz', q.id, choice, correct)}
+              hint={
+                <p>
+                  {q.hint}{' '}
+                  <Link href={q.hintHref} className="font-medium text-accent underline">
+                    Open step {q.stepNumber} in the visualizer
+                  </Link>
+                </p>
+              }
+              explanation={
+                <>
+                  <p>{q.explanation}</p>
+                  <p className="rounded-md bg-raised p-2 break-words">
+                    <span className="font-semibold">Your run: </span>
+                    {q.evidence}
+                  </p>
+                </>
+              }
+            />
+          ))
+        : null}
+    </div>
+  );
+}
