@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { OAuthError } from './errors';
+import { formDecode, isFormContentType, parseForm, readBody } from './form';
+
+describe('parseForm', () => {
+  it('decodes + as space and percent-escapes as UTF-8', () => {
+    const p = parseForm('a=b+c&d=%C3%A9%3D&e');
+    expect(p.get('a')).toBe('b c');
+    expect(p.get('d')).toBe('é=');
+    expect(p.has('e')).toBe(false); // no value = omitted (RFC 6749 §3.1)
+  });
+
+  it('treats parameters sent without a value as omitted', () => {
+    expect(parseForm('scope=&grant_type=client_credentials').has('scope')).toBe(false);
+  });
+
+  it('rejects a repeated parameter with invalid_request', () => {
+    expect(() => parseForm('grant_type=a&grant_type=b')).toThrowError(OAuthError);
+    expect(() => parseForm('x=1&x=1')).toThrowError(
+      expect.objectContaining({ code: 'invalid_request', status: 400 }),
+    );
+  });
+
+  it.each(['a=%', 'a=%zz', 'a=%C3', '%=1'])('rejects the malformed escape in %j', (body) => {
+    expect(() => parseForm(body)).toThrowError(/percent-escape/);
+  });
+
+  it('formDecode returns null on a malformed escape', () => {
+    expect(formDecode('%GG')).toBeNull();
+    expect(formDecode('a+b%2B')).toBe('a b+');
+  });
+});
+
+describe('isFormContentType', () => {
+  it.each([
+    ['application/x-www-form-urlencoded', true],
+    ['Application/X-WWW-Form-Urlencoded; charset=UTF-8', true],
+    ['application/json', false],
+    ['multipart/form-data; boundary=x', false],
+    ['text/plain', false],
+    [null, false],
+  ] as const)('%s -> %s', (ct, ok) => {
+    expect(isFormContentType(ct)).toBe(ok);
+  });
+});
+
+describe('readBody', () => {
+  it('refuses a body over the limit with 413', async () => {
+    const r = new Request('http://x/', { method: 'POST', body: 'a'.repeat(100) });
+    await expect(readBody(r, 10)).rejects.toMatchObject({ code: 'request_too_large', status: 413 });
+  });
+
+  it('refuses a declared Content-Length over the limit before reading', async () => {
+    const r = new Request('http://x/', {
+      method: 'POST',
+      body: 'abc',
+      headers: { 'content-length': '999999' },
+    });
+    await expect(readBody(r, 10)).rejects.toMatchObject({ status: 413 });
+  });
+
+  it('refuses bytes that are not UTF-8', async () => {
+    const r = new Request('http://x/', {
+      method: 'POST',
+      body: new Uint8Array([0xff, 0xfe, 0x00]),
+    });
+    await expect(readBody(r)).rejects.toMatchObject({ code: 'invalid_request', status: 400 });
+  });
+});

@@ -1,0 +1,148 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { encodeBasicAuthorization } from './client-auth';
+import { apiGet, body, formPost, getToken, makeServer, type TestServer } from './test-support';
+
+let t: TestServer;
+beforeEach(async () => {
+  t = await makeServer();
+});
+
+const introspect = (token: string, id = 'myapp123', secret = 'secret456') =>
+  t.server.introspect(
+    formPost(
+      `token=${encodeURIComponent(token)}`,
+      { Authorization: encodeBasicAuthorization(id, secret) },
+      '/introspect',
+    ),
+  );
+const revoke = (token: string, id = 'abc', secret = 'xyz') =>
+  t.server.revoke(
+    formPost(
+      `token=${encodeURIComponent(token)}&client_id=${id}&client_secret=${secret}`,
+      {},
+      '/revoke',
+    ),
+  );
+
+describe('POST /introspect (RFC 7662)', () => {
+  it('shows an active token’s claims', async () => {
+    const token = await getToken(t.server, 'abc', 'xyz');
+    const res = await introspect(token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const json = await body(res);
+    expect(json).toMatchObject({
+      active: true,
+      client_id: 'abc',
+      sub: 'abc',
+      scope: 'data:read',
+      token_type: 'Bearer',
+      iss: 'http://flowlab.test',
+      aud: 'http://flowlab.test/api',
+    });
+    expect(Object.keys(json).sort()).toEqual([
+      'active',
+      'aud',
+      'client_id',
+      'exp',
+      'iat',
+      'iss',
+      'jti',
+      'scope',
+      'sub',
+      'token_type',
+    ]);
+    expect(t.events.at(-1)).toMatchObject({
+      endpoint: 'introspect',
+      clientId: 'myapp123',
+      credential: { kind: 'token', value: token },
+    });
+    expect(t.events.at(-1)!.checks.at(-1)).toMatchObject({ id: 'active', ok: true });
+  });
+
+  it.each(['garbage', 'a.b.c'])('unknown token %j -> {"active": false} only', async (token) => {
+    const res = await introspect(token);
+    expect(res.status).toBe(200);
+    expect(await body(res)).toEqual({ active: false });
+  });
+
+  it('expired token -> {"active": false}', async () => {
+    const token = await getToken(t.server, 'short-lived', 'short-secret');
+    t.advance(2_000);
+    expect(await body(await introspect(token))).toEqual({ active: false });
+  });
+
+  it('revoked token -> {"active": false}', async () => {
+    const token = await getToken(t.server, 'abc', 'xyz');
+    expect((await revoke(token)).status).toBe(200);
+    expect(await body(await introspect(token))).toEqual({ active: false });
+  });
+
+  it('requires client authentication', async () => {
+    const res = await t.server.introspect(formPost('token=x', {}, '/introspect'));
+    expect(res.status).toBe(401);
+    expect((await body(res)).error).toBe('invalid_client');
+    expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+    expect((await introspect('x', 'myapp123', 'wrong')).status).toBe(401);
+  });
+
+  it('missing token -> 400 invalid_request; GET -> 405', async () => {
+    const res = await t.server.introspect(
+      formPost('', { Authorization: encodeBasicAuthorization('abc', 'xyz') }, '/introspect'),
+    );
+    expect(res.status).toBe(400);
+    expect((await body(res)).error).toBe('invalid_request');
+    const get = await t.server.introspect(new Request('http://flowlab.test/introspect'));
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+  });
+});
+
+describe('POST /revoke (RFC 7009)', () => {
+  it('the owner revokes its token: the API then refuses it', async () => {
+    const token = await getToken(t.server, 'abc', 'xyz');
+    const res = await revoke(token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toBe('');
+    expect(
+      t.events
+        .at(-1)!
+        .checks.slice(-2)
+        .map((c) => [c.id, c.ok]),
+    ).toEqual([
+      ['token-owner', true],
+      ['revoked', true],
+    ]);
+    expect((await t.server.api(apiGet(token))).status).toBe(401);
+  });
+
+  it('answers 200 for an unknown token', async () => {
+    expect((await revoke('nonsense')).status).toBe(200);
+  });
+
+  it('another client’s revoke answers 200 and revokes nothing', async () => {
+    const token = await getToken(t.server, 'abc', 'xyz');
+    expect((await revoke(token, 'myapp123', 'secret456')).status).toBe(200);
+    expect(t.events.at(-1)!.checks.at(-1)).toMatchObject({ id: 'token-owner', ok: false });
+    expect((await t.server.api(apiGet(token))).status).toBe(200);
+    expect(t.state.size.revoked).toBe(0);
+  });
+
+  it('requires client authentication', async () => {
+    const token = await getToken(t.server, 'abc', 'xyz');
+    const res = await revoke(token, 'abc', 'wrong');
+    expect(res.status).toBe(401);
+    expect((await body(res)).error).toBe('invalid_client');
+    expect((await t.server.api(apiGet(token))).status).toBe(200);
+  });
+
+  it('a revocation is forgotten once the token would have expired (bounded state)', async () => {
+    const token = await getToken(t.server, 'short-lived', 'short-secret');
+    await revoke(token, 'short-lived', 'short-secret');
+    expect(t.state.size.revoked).toBe(1);
+    t.advance(2_001);
+    expect(await t.state.isRevoked('anything')).toBe(false);
+    expect(await t.state.peek('x')).toBeNull();
+  });
+});
