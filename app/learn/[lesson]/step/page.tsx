@@ -1,0 +1,17 @@
+import { ModeHeading } from '@/components/modes/mode-heading';
+import { lessonFromParams, lessonParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
+import { StepView } from '@/components/stepper/step-view';
+
+export const generateStaticParams = lessonParams;
+export const generateMetadata = modeMetadata('step');
+
+/** Step-by-step execution: the flow run for real against this app's server, one step at a time. */
+export default async function StepPage({ params }: LessonParams) {
+  const lesson = await lessonFromParams(params);
+  return (
+    <>
+      <ModeHeading mode="step" lessonTitle={lesson.title} />
+      <StepView lesson={lesson} />
+    </>
+  );
+}

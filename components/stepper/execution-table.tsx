@@ -1,0 +1,65 @@
+'use client';
+
+import { useMemo } from 'react';
+import { executionRows } from '@/lib/engine/derived';
+import type { ActorId } from '@/lib/lessons/types';
+import { useStepper } from './stepper-provider';
+
+const actorText: Readonly<Record<ActorId, { name: string; className: string }>> = {
+  client: { name: 'Client', className: 'text-client' },
+  'auth-server': { name: 'Auth server', className: 'text-authz' },
+  api: { name: 'API', className: 'text-api' },
+};
+
+/** The execution table: one row per step, live values once a step has run, current row lit. */
+export function ExecutionTable() {
+  const lesson = useStepper((s) => s.lesson);
+  const trace = useStepper((s) => s.trace);
+  const cursor = useStepper((s) => s.player.cursor);
+  const rows = useMemo(() => executionRows(lesson, trace), [lesson, trace]);
+  return (
+    <div className="overflow-x-auto" role="region" aria-label="Execution table" tabIndex={0}>
+      <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
+        <caption className="sr-only">
+          Execution table: each step’s action, request data, server validation and response. Rows not run yet show the
+          lesson’s expected values.
+        </caption>
+        <thead>
+          <tr className="border-b border-line text-xs text-muted uppercase">
+            <th scope="col" className="px-2 py-1.5">Step</th>
+            <th scope="col" className="px-2 py-1.5">Action</th>
+            <th scope="col" className="px-2 py-1.5">Request data</th>
+            <th scope="col" className="px-2 py-1.5">Server validation</th>
+            <th scope="col" className="px-2 py-1.5">Response</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const current = row.step.number === cursor;
+            const actor = actorText[row.step.actor];
+            const tone = row.outcome === 'ok' ? 'text-ok' : row.outcome === 'error' ? 'text-err' : '';
+            return (
+              <tr
+                key={row.step.id}
+                aria-current={current ? 'step' : undefined}
+                className={`border-b border-line align-top ${current ? 'bg-accent/15 outline-2 -outline-offset-2 outline-accent' : ''} ${row.live ? '' : 'text-muted'}`}
+              >
+                <th scope="row" className="px-2 py-1.5 font-semibold">{row.step.number}</th>
+                <td className="px-2 py-1.5">
+                  <span className={`block text-xs font-semibold ${actor.className}`}>{actor.name}</span>
+                  {row.step.title}
+                </td>
+                <td className="max-w-[16rem] px-2 py-1.5 font-mono text-xs break-all">{row.requestData}</td>
+                <td className="px-2 py-1.5">{row.validation}</td>
+                <td className={`max-w-[18rem] px-2 py-1.5 font-mono text-xs break-all ${tone}`}>
+                  {row.response}
+                  {!row.live && <span className="sr-only"> (expected, not run yet)</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

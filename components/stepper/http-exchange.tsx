@@ -1,0 +1,77 @@
+'use client';
+
+import { useState } from 'react';
+import { toCurl, toRawHttp, toRawHttpResponse } from '@/lib/engine/snippets';
+import type { HttpExchange as Exchange, HttpRequestRecord } from '@/lib/engine/http';
+import { shorten } from '@/lib/engine/derived';
+import { Badge } from '@/components/ui/badge';
+import { Tabs } from '@/components/ui/tabs';
+
+const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+
+function Code({ text, label, full }: { text: string; label: string; full: boolean }) {
+  const shown = full ? text : text.replace(JWT, (t) => shorten(t, 16));
+  return (
+    <pre
+      aria-label={label}
+      tabIndex={0}
+      className="max-h-72 overflow-auto rounded-md border border-line bg-raised p-2 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap"
+    >
+      {shown}
+    </pre>
+  );
+}
+
+function statusTone(status: number) {
+  return status < 300 ? 'ok' : status < 500 ? 'err' : 'warn';
+}
+
+/** A request as it goes on the wire, and as a curl line (both from the same record). */
+export function RequestView({ request, full }: { request: HttpRequestRecord; full: boolean }) {
+  return (
+    <Tabs
+      label="Request format"
+      items={[
+        { id: 'http', label: 'HTTP', content: <Code text={toRawHttp(request)} label="Request as raw HTTP" full={full} /> },
+        { id: 'curl', label: 'curl', content: <Code text={toCurl(request)} label="Request as a curl command" full={full} /> },
+      ]}
+    />
+  );
+}
+
+/**
+ * One real round trip: the request as sent and the response as received, tokens shortened unless
+ * the learner asks to see them whole.
+ */
+export function HttpExchangeView({ exchange, title }: { exchange: Exchange; title?: string }) {
+  const [full, setFull] = useState(false);
+  const { request, response } = exchange;
+  const hasToken = /eyJ[A-Za-z0-9_-]+\./.test(toRawHttp(request) + response.body);
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        {title && <span className="font-semibold">{title}</span>}
+        <Badge tone={statusTone(response.status)}>
+          {response.status} {response.statusText}
+        </Badge>
+        <span className="text-muted">{Math.round(exchange.durationMs)} ms</span>
+        {hasToken && (
+          <label className="ml-auto inline-flex items-center gap-1.5 text-xs">
+            <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} className="size-4 accent-accent" />
+            Show full tokens
+          </label>
+        )}
+      </div>
+      <div className="grid gap-3 xl:grid-cols-2">
+        <div className="min-w-0">
+          <h4 className="mb-1 text-xs font-semibold text-muted uppercase">Request (as sent)</h4>
+          <RequestView request={request} full={full} />
+        </div>
+        <div className="min-w-0">
+          <h4 className="mb-1 text-xs font-semibold text-muted uppercase">Response (as received)</h4>
+          <Code text={toRawHttpResponse(response)} label="Response as raw HTTP" full={full} />
+        </div>
+      </div>
+    </div>
+  );
+}

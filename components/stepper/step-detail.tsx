@@ -1,0 +1,95 @@
+'use client';
+
+import { Badge } from '@/components/ui/badge';
+import type { ActorId } from '@/lib/lessons/types';
+import { Countdown } from './countdown';
+import { ErrorExplainer } from './error-explainer';
+import { HttpExchangeView, RequestView } from './http-exchange';
+import { PredictionPanel } from './prediction-panel';
+import { useStepper } from './stepper-provider';
+import { TokenInspector } from './token-inspector';
+import { useCurrentStep } from './use-current-step';
+
+const actorTone: Readonly<Record<ActorId, { tone: 'client' | 'authz' | 'api'; name: string }>> = {
+  client: { tone: 'client', name: 'Client' },
+  'auth-server': { tone: 'authz', name: 'Auth server' },
+  api: { tone: 'api', name: 'API' },
+};
+
+/** The current step: what happens, what was sent and received, the token and any error. */
+export function StepDetail() {
+  const { step, snapshot, total, latest, cursor } = useCurrentStep();
+  const running = useStepper((s) => s.running);
+  const waitingUntil = useStepper((s) => s.waitingUntil);
+  const failure = useStepper((s) => s.failure);
+  const token = snapshot?.vars.access_token ?? null;
+  const prepared = snapshot?.prepared;
+
+  return (
+    <div className="space-y-3">
+      <div>
+        <p className="text-sm text-muted">{step ? `Step ${step.number} of ${total}` : `Start · ${total} steps`}</p>
+        <h2 className="flex flex-wrap items-center gap-2 text-xl font-semibold" data-testid="step-title">
+          {step ? step.title : 'Ready to start'}
+          {step && <Badge tone={actorTone[step.actor].tone}>{actorTone[step.actor].name}</Badge>}
+          {snapshot?.decision && (
+            <Badge tone={snapshot.decision.branch === 'yes' ? 'ok' : 'err'}>
+              {snapshot.decision.branch === 'yes' ? 'Yes branch' : 'No branch'}
+            </Badge>
+          )}
+        </h2>
+        <p className="mt-1 max-w-3xl">
+          {step
+            ? step.narration
+            : 'Press Next (or →) to run the flow one step at a time. Steps that talk to a server send a real request to this app’s own authorization server and API.'}
+        </p>
+        {snapshot && (
+          <p className="mt-2 max-w-3xl rounded-md border-l-4 border-accent bg-raised px-3 py-2 text-sm" data-testid="step-note">
+            <span className="font-semibold">In this run: </span>
+            {snapshot.note}
+          </p>
+        )}
+      </div>
+
+      {running !== null && (
+        <p role="status" className="text-sm text-muted">
+          Running step {running}…
+        </p>
+      )}
+      {waitingUntil !== null && <Countdown until={waitingUntil} label="Waiting for the token to expire" />}
+      {failure && (
+        <p role="alert" className="rounded-md border border-err bg-err-soft p-2 text-sm">
+          {failure}
+        </p>
+      )}
+
+      <PredictionPanel />
+
+      {snapshot?.error && <ErrorExplainer error={snapshot.error} />}
+
+      {prepared && !latest && (
+        <div>
+          <h3 className="mb-1 text-sm font-semibold">The request the client prepared (not sent yet)</h3>
+          <RequestView request={prepared} full={false} />
+        </div>
+      )}
+      {latest && (
+        <div>
+          <h3 className="mb-1 text-sm font-semibold">
+            HTTP exchange{latest.stepNumber !== cursor ? ` (sent at step ${latest.stepNumber})` : ''}
+          </h3>
+          <HttpExchangeView key={`${latest.stepNumber}-${latest.exchange.startedAt}`} exchange={latest.exchange} />
+        </div>
+      )}
+
+      {token && (
+        <details className="rounded-md border border-line p-2" open={step?.id === 'issue'}>
+          <summary className="cursor-pointer text-sm font-semibold">Decode the access token (header, claims, signature)</summary>
+          <div className="mt-2">
+            <TokenInspector token={token} />
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

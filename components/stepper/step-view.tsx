@@ -1,0 +1,53 @@
+'use client';
+
+import type { Lesson } from '@/lib/lessons/types';
+import { Card } from '@/components/ui/card';
+import { ExecutionTable } from './execution-table';
+import { LiveFlowDiagram } from './live-flow-diagram';
+import { ScenarioPanel } from './scenario-panel';
+import { StepAnnouncer } from './step-announcer';
+import { StepDetail } from './step-detail';
+import { StepperControls } from './stepper-controls';
+import { StepperProvider } from './stepper-provider';
+import { useStepperKeyboard } from './use-stepper-keyboard';
+import { useUrlSync } from './use-url-sync';
+import { VariableTracker } from './variable-tracker';
+
+function Layout() {
+  useStepperKeyboard();
+  useUrlSync();
+  return (
+    <div className="space-y-4">
+      <StepAnnouncer />
+      <Card title="Scenario and client values">
+        <ScenarioPanel />
+      </Card>
+      <div className="sticky top-0 z-10 -mx-1 rounded-lg border border-line bg-surface/95 px-3 py-2 backdrop-blur">
+        <StepperControls />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-[minmax(16rem,22rem)_minmax(0,1fr)]">
+        <Card title="Concept flow">
+          <LiveFlowDiagram />
+        </Card>
+        <section aria-label="Current step" className="min-w-0 rounded-lg border border-line bg-surface p-3">
+          <StepDetail />
+        </section>
+      </div>
+      <Card title="Execution table">
+        <ExecutionTable />
+      </Card>
+      <Card title="Variable tracker">
+        <VariableTracker />
+      </Card>
+    </div>
+  );
+}
+
+/** The step-by-step page's interactive part: its own stepper store and the full learner layout. */
+export function StepView({ lesson }: { lesson: Lesson }) {
+  return (
+    <StepperProvider lesson={lesson}>
+      <Layout />
+    </StepperProvider>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+
+import { speeds, type Speed } from '@/lib/engine/player';
+import { Button } from '@/components/ui/button';
+import { useStepper } from './stepper-provider';
+
+/** Previous / play-pause / next, reset, speed, and a dot per step to jump straight to it. */
+export function StepperControls() {
+  const lesson = useStepper((s) => s.lesson);
+  const cursor = useStepper((s) => s.player.cursor);
+  const playing = useStepper((s) => s.player.playing);
+  const speed = useStepper((s) => s.player.speed);
+  const running = useStepper((s) => s.running);
+  const { next, prev, reset, togglePlay, setSpeed, seek, last } = useStepper((s) => s);
+  const total = lesson.steps.length;
+  return (
+    <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Step controls">
+      <Button onClick={reset} aria-label="Reset to start" title="Reset (clears the run)">
+        <span aria-hidden="true">⏮</span>
+        <span className="max-sm:sr-only">Reset</span>
+      </Button>
+      <Button onClick={prev} disabled={cursor === 0 || running !== null} aria-keyshortcuts="ArrowLeft">
+        <span aria-hidden="true">◀</span> Previous
+      </Button>
+      <Button variant="primary" onClick={togglePlay} aria-keyshortcuts="Space" aria-pressed={playing}>
+        <span aria-hidden="true">{playing ? '⏸' : '▶'}</span> {playing ? 'Pause' : 'Play'}
+      </Button>
+      <Button onClick={() => void next()} disabled={cursor >= total} aria-keyshortcuts="ArrowRight">
+        Next <span aria-hidden="true">▶</span>
+      </Button>
+      <Button onClick={() => void last()} disabled={cursor >= total} aria-label="Last step" aria-keyshortcuts="End">
+        <span aria-hidden="true">⏭</span>
+        <span className="max-sm:sr-only">Last</span>
+      </Button>
+      <label className="flex items-center gap-1 text-sm">
+        <span>Speed</span>
+        <select
+          value={speed}
+          onChange={(e) => setSpeed(Number(e.target.value) as Speed)}
+          className="rounded-md border border-line bg-surface px-1.5 py-1"
+        >
+          {speeds.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <ol className="flex flex-wrap items-center gap-1.5" aria-label="Jump to step">
+        {lesson.steps.map((step) => {
+          const current = step.number === cursor;
+          return (
+            <li key={step.id}>
+              <button
+                type="button"
+                onClick={() => void seek(step.number)}
+                aria-label={`Step ${step.number}: ${step.title}`}
+                aria-current={current ? 'step' : undefined}
+                className={`flex size-8 items-center justify-center rounded-full border text-sm font-semibold ${
+                  current
+                    ? 'border-accent bg-accent text-bg'
+                    : step.number < cursor
+                      ? 'border-accent bg-surface text-fg'
+                      : 'border-line bg-surface text-muted hover:bg-raised'
+                }`}
+              >
+                {step.number}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <p className="text-xs text-muted max-md:hidden">
+        Keys: <kbd>←</kbd> <kbd>→</kbd> step, <kbd>Space</kbd> play, <kbd>Home</kbd>/<kbd>End</kbd> first/last
+      </p>
+    </div>
+  );
+}

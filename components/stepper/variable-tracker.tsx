@@ -1,0 +1,82 @@
+'use client';
+
+import { useMemo } from 'react';
+import { formatVar, shorten, trackerColumns } from '@/lib/engine/derived';
+import { useStepper } from './stepper-provider';
+
+function Value({ value }: { value: string | null | undefined }) {
+  const text = formatVar(value);
+  if (value === null || value === undefined) return <span className="text-muted italic">None</span>;
+  if (text.length <= 26) return <span>{text}</span>;
+  return (
+    <details>
+      <summary className="cursor-pointer whitespace-nowrap">
+        {shorten(text, 10)} <span className="sr-only">(show all)</span>
+      </summary>
+      <code className="mt-1 block max-w-[22rem] text-[11px] break-all">{text}</code>
+    </details>
+  );
+}
+
+/**
+ * The variable tracker: a row per variable, a column for Start and for each step. Cells the
+ * step changed are highlighted; values are the real ones from the run (None before they exist).
+ */
+export function VariableTracker() {
+  const lesson = useStepper((s) => s.lesson);
+  const trace = useStepper((s) => s.trace);
+  const cursor = useStepper((s) => s.player.cursor);
+  const columns = useMemo(() => trackerColumns(lesson, trace), [lesson, trace]);
+  const all = [0, ...lesson.steps.map((s) => s.number)];
+  return (
+    <div className="overflow-x-auto" role="region" aria-label="Variable tracker" tabIndex={0}>
+      <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
+        <caption className="sr-only">
+          Variable tracker: the value of each variable at Start and after each step. Changed cells are marked.
+        </caption>
+        <thead>
+          <tr className="border-b border-line text-xs text-muted">
+            <th scope="col" className="px-2 py-1.5">Variable</th>
+            {all.map((n) => (
+              <th
+                key={n}
+                scope="col"
+                aria-current={n === cursor ? 'step' : undefined}
+                className={`px-2 py-1.5 whitespace-nowrap ${n === cursor ? 'bg-raised text-fg' : ''}`}
+              >
+                {n === 0 ? 'Start' : `Step ${n}`}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {lesson.variables.map((v) => (
+            <tr key={v.name} className="border-b border-line align-top">
+              <th scope="row" className="px-2 py-1.5 font-mono text-xs font-semibold" title={v.description}>
+                {v.name}
+              </th>
+              {all.map((n) => {
+                const col = columns[n];
+                const reached = col !== undefined && n <= cursor;
+                const changed = reached && col.changed.has(v.name);
+                return (
+                  <td
+                    key={n}
+                    data-changed={changed || undefined}
+                    className={`px-2 py-1.5 font-mono text-xs break-all ${changed ? 'bg-accent/20 font-semibold ring-2 ring-accent ring-inset' : ''} ${n === cursor && !changed ? 'bg-raised' : ''}`}
+                  >
+                    {reached ? <Value value={col.vars[v.name]} /> : <span className="text-muted">
+                        <span aria-hidden="true">·</span>
+                        <span className="sr-only">not reached</span>
+                      </span>}
+                    {changed && <span className="sr-only"> (changed at this step)</span>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ButtonHTMLAttributes } from 'react';
+
+type Variant = 'primary' | 'secondary' | 'ghost';
+
+const variants: Readonly<Record<Variant, string>> = {
+  primary: 'bg-accent text-bg hover:opacity-90 border border-transparent',
+  secondary: 'bg-surface text-fg border border-line hover:bg-raised',
+  ghost: 'bg-transparent text-fg border border-transparent hover:bg-raised',
+};
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  readonly variant?: Variant;
+  readonly size?: 'sm' | 'md';
+}
+
+/** A button with the app's look; `type="button"` unless told otherwise. */
+export function Button({ variant = 'secondary', size = 'md', className = '', type = 'button', ...props }: ButtonProps) {
+  const sizing = size === 'sm' ? 'px-2 py-1 text-sm' : 'px-3 py-1.5';
+  return (
+    <button
+      type={type}
+      className={`inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50 ${sizing} ${variants[variant]} ${className}`}
+      {...props}
+    />
+  );
+}
