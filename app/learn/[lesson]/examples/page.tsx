@@ -1,0 +1,36 @@
+import { ModeHeading } from '@/components/modes/mode-heading';
+import { ExamplesWorkbench } from '@/components/modes/examples-workbench';
+import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
+import { NextModeLink } from '@/components/modes/next-mode-link';
+
+export const generateMetadata = modeMetadata('examples');
+
+export default async function ExamplesPage({ params }: LessonParams) {
+  const lesson = await lessonFromParams(params);
+  return (
+    <article>
+      <ModeHeading mode="examples" lessonTitle={lesson.title} />
+      <section aria-labelledby="syntax" className="mb-6 max-w-3xl">
+        <h2 id="syntax" className="mb-2 text-xl font-semibold">
+          The shape of the request
+        </h2>
+        <ul className="list-disc space-y-2 pl-5">
+          {lesson.syntax.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="try">
+        <h2 id="try" className="mb-2 text-xl font-semibold">
+          Your request, five ways
+        </h2>
+        <p className="mb-3 max-w-3xl text-sm text-muted">
+          Edit the values: every sample below is generated from them by the same code that sends
+          FlowLab&apos;s own requests. The demo clients include myapp123 / secret456 and abc / xyz.
+        </p>
+        <ExamplesWorkbench examples={lesson.syntax.examples} />
+      </section>
+      <NextModeLink lesson={lesson.slug} current="examples" />
+    </article>
+  );
+}

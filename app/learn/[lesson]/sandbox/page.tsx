@@ -1,0 +1,19 @@
+import { ModeHeading } from '@/components/modes/mode-heading';
+import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
+import { Sandbox } from '@/components/modes/sandbox';
+
+export const generateMetadata = modeMetadata('sandbox');
+
+export default async function SandboxPage({ params }: LessonParams) {
+  const lesson = await lessonFromParams(params);
+  return (
+    <article>
+      <ModeHeading mode="sandbox" lessonTitle={lesson.title}>
+        Write your own request to the token endpoint or the protected API: change the method, the
+        headers, the body. Nothing is simulated: the answer is the real server&apos;s. Demo clients
+        include abc / xyz, myapp123 / secret456 and reporting-bot / reports-secret.
+      </ModeHeading>
+      <Sandbox />
+    </article>
+  );
+}

@@ -1,0 +1,81 @@
+/** Ready-made requests the sandbox can load, each showing one behaviour of the real server. */
+export interface SandboxRequest {
+  readonly method: string;
+  readonly path: string;
+  /** One header a line: `Name: value`. */
+  readonly headers: string;
+  readonly body: string;
+}
+
+export interface SandboxPreset extends SandboxRequest {
+  readonly id: string;
+  readonly label: string;
+}
+
+const FORM = 'Content-Type: application/x-www-form-urlencoded';
+
+export const sandboxPresets: readonly SandboxPreset[] = [
+  {
+    id: 'body',
+    label: 'Token, body credentials',
+    method: 'POST',
+    path: '/token',
+    headers: FORM,
+    body: 'grant_type=client_credentials&client_id=abc&client_secret=xyz',
+  },
+  {
+    id: 'basic',
+    label: 'Token, HTTP Basic',
+    method: 'POST',
+    path: '/token',
+    headers: `${FORM}\nAuthorization: Basic ${btoa('abc:xyz')}`,
+    body: 'grant_type=client_credentials&scope=data:read',
+  },
+  {
+    id: 'json',
+    label: 'Token, JSON body (error)',
+    method: 'POST',
+    path: '/token',
+    headers: 'Content-Type: application/json',
+    body: '{"grant_type":"client_credentials","client_id":"abc123","client_secret":"secret456"}',
+  },
+  {
+    id: 'wrong-secret',
+    label: 'Token, wrong secret (error)',
+    method: 'POST',
+    path: '/token',
+    headers: FORM,
+    body: 'grant_type=client_credentials&client_id=abc&client_secret=wrong',
+  },
+  {
+    id: 'get-token',
+    label: 'GET /token (error)',
+    method: 'GET',
+    path: '/token',
+    headers: '',
+    body: '',
+  },
+  {
+    id: 'api',
+    label: 'API without a token (error)',
+    method: 'GET',
+    path: '/api/data',
+    headers: '',
+    body: '',
+  },
+];
+
+/** Parses `Name: value` lines; reports the lines that are not headers. */
+export function parseHeaderLines(text: string): { headers: [string, string][]; invalid: string[] } {
+  const headers: [string, string][] = [];
+  const invalid: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const colon = line.indexOf(':');
+    const name = colon > 0 ? line.slice(0, colon).trim() : '';
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) invalid.push(line);
+    else headers.push([name, line.slice(colon + 1).trim()]);
+  }
+  return { headers, invalid };
+}

@@ -1,0 +1,141 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { ResponseView, readResponse, type ShownResponse } from './response-view';
+import { parseHeaderLines, sandboxPresets, type SandboxRequest } from './sandbox-presets';
+
+const methods = ['POST', 'GET', 'PUT', 'DELETE'] as const;
+const paths = ['/token', '/api/data', '/introspect', '/revoke'] as const;
+const field = 'w-full rounded-md border border-line bg-bg px-2 py-1.5 font-mono text-sm';
+
+type Outcome = { readonly response: ShownResponse } | { readonly error: string } | null;
+
+function tokenFrom(outcome: Outcome): string | null {
+  if (!outcome || !('response' in outcome) || outcome.response.status !== 200) return null;
+  try {
+    const t = (JSON.parse(outcome.response.body) as { access_token?: unknown }).access_token;
+    return typeof t === 'string' ? t : null;
+  } catch {
+    return null;
+  }
+}
+
+async function send(req: SandboxRequest, headers: [string, string][], withBody: boolean): Promise<Outcome> {
+  const started = performance.now();
+  try {
+    const response = await fetch(req.path, {
+      method: req.method,
+      headers,
+      body: withBody ? req.body : undefined,
+      cache: 'no-store',
+    });
+    return { response: await readResponse(response, started) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Compose any request to the app's endpoints (method, headers, body) and see the server's real answer. */
+export function Sandbox() {
+  const id = useId();
+  const [req, setReq] = useState<SandboxRequest>(sandboxPresets[0] as SandboxRequest);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+  const { headers, invalid } = parseHeaderLines(req.headers);
+  const token = tokenFrom(outcome);
+  const hasBody = req.method !== 'GET';
+
+  async function submit() {
+    setBusy(true);
+    setOutcome(await send(req, headers, hasBody));
+    setBusy(false);
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <form
+        className="space-y-3 rounded-lg border border-line bg-surface p-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset>
+          <legend className="mb-1 text-sm font-semibold">Start from</legend>
+          <div className="flex flex-wrap gap-2">
+            {sandboxPresets.map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                onClick={() => setReq(p)}
+                className="rounded-md border border-line px-2 py-1 text-xs hover:bg-raised"
+              >
+                {p.label}
+              </button>
+            ))}
+            {token ? (
+              <button
+                type="button"
+                onClick={() => setReq({ method: 'GET', path: '/api/data', headers: `Authorization: Bearer ${token}`, body: '' })}
+                className="rounded-md border border-accent px-2 py-1 text-xs font-medium text-accent hover:bg-raised"
+              >
+                Use the token on /api/data
+              </button>
+            ) : null}
+          </div>
+        </fieldset>
+        <div className="grid grid-cols-[7rem_1fr] gap-2">
+          <label className="text-sm">
+            <span className="mb-1 block font-medium">Method</span>
+            <select className={field} value={req.method} onChange={(e) => setReq({ ...req, method: e.target.value })}>
+              {methods.map((m) => (
+                <option key={m}>{m}</option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block font-medium">Path</span>
+            <input className={field} list={`${id}-paths`} value={req.path} onChange={(e) => setReq({ ...req, path: e.target.value })} spellCheck={false} />
+            <datalist id={`${id}-paths`}>
+              {paths.map((p) => (
+                <option key={p} value={p} />
+              ))}
+            </datalist>
+          </label>
+        </div>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium">Headers (one per line, Name: value)</span>
+          <textarea className={`${field} h-24`} value={req.headers} onChange={(e) => setReq({ ...req, headers: e.target.value })} spellCheck={false} />
+        </label>
+        {invalid.length > 0 ? (
+          <p role="alert" className="rounded-md bg-warn-soft p-2 text-sm">
+            Not sent as headers (need <code>Name: value</code>): {invalid.join(', ')}
+          </p>
+        ) : null}
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium">Body{hasBody ? '' : ' (not sent with GET)'}</span>
+          <textarea
+            className={`${field} h-24`}
+            value={req.body}
+            disabled={!hasBody}
+            onChange={(e) => setReq({ ...req, body: e.target.value })}
+            spellCheck={false}
+          />
+        </label>
+        <p className="text-xs text-muted">
+          Sent from this page with fetch to this app. The browser sets Host and Content-Length
+          itself and drops headers it forbids scripts to set.
+        </p>
+        <button type="submit" disabled={busy || !req.path.startsWith('/')} className="rounded-md bg-accent px-4 py-2 font-semibold text-bg disabled:opacity-60">
+          Send request
+        </button>
+      </form>
+      <div aria-live="polite" aria-busy={busy}>
+        {busy ? <p className="text-sm text-muted">Sending…</p> : null}
+        {!busy && outcome === null ? <p className="text-sm text-muted">The server&apos;s answer will appear here.</p> : null}
+        {!busy && outcome && 'response' in outcome ? <ResponseView response={outcome.response} /> : null}
+        {!busy && outcome && 'error' in outcome ? <p className="rounded-md bg-err-soft p-3">The request could not be sent: {outcome.error}</p> : null}
+      </div>
+    </div>
+  );
+}
