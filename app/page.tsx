@@ -1,19 +1,80 @@
 import Link from 'next/link';
+import { ClientTable } from '@/components/home/client-table';
+import { CurlExample } from '@/components/home/curl-example';
+import { EndpointList } from '@/components/home/endpoint-list';
+import { ProgressSummary } from '@/components/progress/progress-summary';
+import { listClients } from '@/lib/server/auth';
+import { requestOrigin } from '@/lib/server/origin';
 
-export default function HomePage() {
+export default async function HomePage() {
+  const origin = await requestOrigin();
+  const clients = listClients();
   return (
-    <div className="mx-auto max-w-5xl px-4 py-10">
-      <h1 className="text-3xl font-bold tracking-tight">FlowLab</h1>
-      <p className="mt-3 max-w-2xl text-muted">
-        Learn the OAuth 2.0 client credentials flow by stepping through it against a real
-        authorization server and a real protected API that run inside this app.
-      </p>
-      <Link
-        href="/learn/client-credentials"
-        className="mt-6 inline-block rounded-md bg-client px-4 py-2 font-medium text-white"
-      >
-        Start the lesson
-      </Link>
+    <div className="mx-auto max-w-5xl space-y-12 px-4 py-10">
+      <section aria-labelledby="home-title">
+        <h1 id="home-title" className="text-3xl font-bold tracking-tight sm:text-4xl">
+          FlowLab
+        </h1>
+        <p className="text-muted mt-3 max-w-3xl text-lg">
+          Learn the OAuth 2.0 <strong className="text-fg">client credentials flow</strong> by
+          stepping through it. A <span className="text-client font-medium">client</span> proves who
+          it is to an <span className="text-authz font-medium">authorization server</span>, gets an
+          access token and calls a <span className="text-api font-medium">protected API</span> with
+          it. Both servers really run inside this app: every step sends a real request and shows the
+          real answer, errors included.
+        </p>
+        <div className="mt-6 flex flex-wrap gap-3">
+          <Link
+            href="/learn/client-credentials"
+            className="bg-client dark:text-bg rounded-md px-4 py-2 font-medium text-white"
+          >
+            Start the lesson
+          </Link>
+          <Link
+            href="/present/client-credentials"
+            className="border-line bg-surface hover:bg-raised rounded-md border px-4 py-2 font-medium"
+          >
+            Present it (instructor mode)
+          </Link>
+        </div>
+      </section>
+
+      {/* The learner's saved progress (client component; renders after mount). */}
+      <ProgressSummary />
+
+      <section aria-labelledby="endpoints-title" className="space-y-3">
+        <h2 id="endpoints-title" className="text-xl font-semibold">
+          The endpoints
+        </h2>
+        <p className="text-muted">
+          Served at <code className="text-fg font-mono">{origin}</code>. The issuer is this origin,
+          and tokens are meant for the API at{' '}
+          <code className="text-fg font-mono">{origin}/api</code>.
+        </p>
+        <EndpointList />
+      </section>
+
+      <section aria-labelledby="clients-title" className="space-y-3">
+        <h2 id="clients-title" className="text-xl font-semibold">
+          Demo clients
+        </h2>
+        <p className="text-muted">
+          These are public teaching credentials, so the secrets are shown. Real secrets never appear
+          on a page. Each client can authenticate with HTTP Basic or with{' '}
+          <code className="font-mono">client_id</code> and{' '}
+          <code className="font-mono">client_secret</code> in the form body. Ten wrong secrets
+          within 60 seconds lock a client out for the rest of that minute.
+        </p>
+        <ClientTable clients={clients} />
+      </section>
+
+      <section aria-labelledby="terminal-title" className="space-y-3">
+        <h2 id="terminal-title" className="text-xl font-semibold">
+          Try it from a terminal
+        </h2>
+        <p className="text-muted">The lesson’s own curl line, pointed at this server:</p>
+        <CurlExample origin={origin} />
+      </section>
     </div>
   );
 }
