@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { NotesWindow } from '@/components/present/notes-window';
+import { getLesson, lessons } from '@/lib/lessons';
+
+type Props = { params: Promise<{ lesson: string }> };
+
+export function generateStaticParams() {
+  return lessons.map((l) => ({ lesson: l.slug }));
+}
+
+export const metadata: Metadata = { title: 'Speaker notes' };
+
+/** The speaker-notes window: open it on a second screen; it follows the presenter view. */
+export default async function NotesPage({ params }: Props) {
+  const lesson = getLesson((await params).lesson);
+  if (!lesson) notFound();
+  return <NotesWindow lesson={lesson} />;
+}

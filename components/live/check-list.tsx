@@ -1,0 +1,33 @@
+import type { Check } from '@/lib/oauth/events';
+
+/**
+ * The checks a server made, in order. The failing one is red with a cross and the word "failed",
+ * so it does not rely on colour alone; checks after it were never run.
+ */
+export function CheckList({ checks }: { checks: readonly Check[] }) {
+  if (checks.length === 0) return <p className="text-sm text-muted">No checks reported.</p>;
+  return (
+    <ol className="mt-1 space-y-0.5 text-sm" aria-label="Checks, in the order the server made them">
+      {checks.map((check, i) => (
+        <li
+          key={`${check.id}-${i}`}
+          className={
+            check.ok
+              ? 'flex gap-2 text-fg'
+              : 'flex gap-2 rounded bg-err-soft px-1 font-semibold text-err'
+          }
+        >
+          <span aria-hidden="true" className={check.ok ? 'text-ok' : 'text-err'}>
+            {check.ok ? '✓' : '✗'}
+          </span>
+          <span>
+            <span className="sr-only">{check.ok ? 'Passed: ' : 'Failed: '}</span>
+            {check.label}
+            {!check.ok && <span className="ml-1 uppercase">— failed</span>}
+            {check.detail && <span className="ml-1 font-normal text-muted">({check.detail})</span>}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+
+import { useId, useMemo, useState } from 'react';
+import type { FeedStatus, LiveFeed } from './use-live-feed';
+import { FeedRow } from './feed-row';
+
+const statusText: Record<FeedStatus, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline: will resume when back online',
+  paused: 'Paused',
+};
+
+/**
+ * The live request feed: every request reaching the auth server and the API, newest first,
+ * filterable by client. Announces new requests politely to screen readers.
+ */
+export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?: string }) {
+  const [client, setClient] = useState('');
+  const filterId = useId();
+  const clients = useMemo(
+    () => [...new Set(feed.items.map((i) => i.clientId).filter((c): c is string => !!c))].sort(),
+    [feed.items],
+  );
+  const shown = client ? feed.items.filter((i) => i.clientId === client) : feed.items;
+  const newest = shown[0];
+
+  return (
+    <section aria-labelledby={`${filterId}-title`} className={`flex min-h-0 flex-col ${className}`}>
+      <div className="flex flex-wrap items-center gap-2 border-b border-line pb-2">
+        <h2 id={`${filterId}-title`} className="text-xl font-bold">
+          Live requests
+        </h2>
+        <span
+          className={`rounded px-1.5 text-sm font-semibold ${feed.status === 'live' ? 'bg-ok-soft text-ok' : 'bg-warn-soft text-warn'}`}
+          data-testid="feed-status"
+        >
+          {statusText[feed.status]}
+        </span>
+        <label htmlFor={filterId} className="ml-auto text-sm text-muted">
+          Client
+        </label>
+        <select
+          id={filterId}
+          value={client}
+          onChange={(e) => setClient(e.target.value)}
+          className="rounded border border-line bg-surface px-1 py-0.5 text-sm"
+        >
+          <option value="">All clients</option>
+          {clients.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="sr-only" aria-live="polite">
+        {newest ? `${newest.method} ${newest.path} from ${newest.clientId ?? 'no client'}: ${newest.status}` : ''}
+      </p>
+      {shown.length === 0 ? (
+        <p className="mt-3 text-muted">
+          No requests yet. Step through the flow, or send one from a terminal:{' '}
+          <code className="font-mono">curl -X POST …/token</code>
+        </p>
+      ) : (
+        <ol className="mt-2 min-h-0 flex-1 space-y-2 overflow-y-auto pr-1" aria-label="Requests, newest first" tabIndex={0}>
+          {shown.map((item, i) => (
+            <FeedRow key={item.id} item={item} expanded={i === 0} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { failingCheck, type FeedItem } from '@/lib/live/feed';
+import { CheckList } from './check-list';
+import { MaskedCredential } from './masked-credential';
+
+const endpointTone: Record<FeedItem['endpoint'], string> = {
+  token: 'border-l-authz',
+  introspect: 'border-l-authz',
+  revoke: 'border-l-authz',
+  api: 'border-l-api',
+};
+
+function time(at: number): string {
+  const d = new Date(at);
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+/** One request of the live feed: the line a presenter reads, then the server's checks. */
+export function FeedRow({ item, expanded }: { item: FeedItem; expanded: boolean }) {
+  const ok = item.status < 400;
+  const failed = failingCheck(item.checks);
+  return (
+    <li className={`rounded-md border border-line border-l-4 bg-surface p-2 ${endpointTone[item.endpoint]}`} data-feed-id={item.id}>
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <span className="font-mono text-sm text-muted">{time(item.at)}</span>
+        <span className="font-mono font-semibold">
+          {item.method} {item.path}
+        </span>
+        <span className="text-sm">
+          <span className="text-muted">client </span>
+          <span className="font-mono">{item.clientId ?? '—'}</span>
+        </span>
+        <span
+          className={`rounded px-1.5 font-mono text-sm font-bold ${ok ? 'bg-ok-soft text-ok' : 'bg-err-soft text-err'}`}
+        >
+          <span aria-hidden="true">{ok ? '✓ ' : '✗ '}</span>
+          {item.status}
+          {item.error ? ` ${item.error}` : ''}
+        </span>
+        <span className="font-mono text-sm text-muted">{item.durationMs.toFixed(1)} ms</span>
+      </div>
+      {failed && (
+        <p className="mt-1 text-sm font-semibold text-err">
+          <span aria-hidden="true">✗ </span>Failed check: {failed.label}
+        </p>
+      )}
+      <MaskedCredential item={item} />
+      <details open={expanded} className="mt-1">
+        <summary className="cursor-pointer text-sm text-muted">
+          {item.checks.length} checks{failed ? `, stopped at “${failed.label}”` : ', all passed'}
+        </summary>
+        <CheckList checks={item.checks} />
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import { useState } from 'react';
+import type { FeedItem } from '@/lib/live/feed';
+import { livePaths } from '@/lib/live/protocol';
+
+/**
+ * A credential as the feed shows it: masked, with a button that fetches and shows the raw value
+ * of this one event (the stream itself never carries it).
+ */
+export function MaskedCredential({ item }: { item: FeedItem }) {
+  const [raw, setRaw] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const credential = item.credential;
+  if (!credential) return null;
+  const label = credential.kind === 'secret' ? 'client_secret' : 'token';
+
+  async function toggle() {
+    if (raw !== null) {
+      setRaw(null);
+      return;
+    }
+    try {
+      const res = await fetch(livePaths.feedCredential(item.id), { cache: 'no-store' });
+      if (!res.ok) throw new Error('no longer in the buffer');
+      const body = (await res.json()) as { credential: { value: string } | null };
+      setRaw(body.credential?.value ?? '');
+      setError(null);
+    } catch (e) {
+      setError(`Cannot reveal: ${(e as Error).message}`);
+    }
+  }
+
+  return (
+    <p className="mt-1 flex min-w-0 flex-wrap items-center gap-2 text-sm">
+      <span className="text-muted">{label}</span>
+      <code className="min-w-0 break-all rounded bg-raised px-1 font-mono" data-testid="credential">
+        {raw ?? credential.masked}
+      </code>
+      <button
+        type="button"
+        onClick={toggle}
+        aria-pressed={raw !== null}
+        className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-raised"
+      >
+        {raw !== null ? 'Hide' : 'Reveal'}
+        <span className="sr-only"> {label} of request {item.id}</span>
+      </button>
+      {error && <span className="text-err">{error}</span>}
+    </p>
+  );
+}

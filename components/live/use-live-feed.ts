@@ -1,0 +1,94 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FeedItem } from '@/lib/live/feed';
+import { livePaths } from '@/lib/live/protocol';
+
+/** Most events a view keeps (the server's buffer holds as many). */
+const MAX_ITEMS = 500;
+const REOPEN_DELAY_MS = 2000;
+
+export type FeedStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'paused';
+
+export interface LiveFeed {
+  /** Newest first. */
+  readonly items: readonly FeedItem[];
+  readonly status: FeedStatus;
+  /** The id of the newest event received (what a reconnect resumes after). */
+  readonly lastId: number;
+}
+
+/**
+ * Subscribes to the live request feed over Server-Sent Events. The browser's own reconnect
+ * sends Last-Event-ID; when the connection is closed for good (server restart, going offline)
+ * the hook reopens it with `?since=<last id>`, so events sent in between still arrive.
+ */
+export function useLiveFeed(enabled = true): LiveFeed {
+  const [items, setItems] = useState<readonly FeedItem[]>([]);
+  const [status, setStatus] = useState<FeedStatus>('connecting');
+  const lastIdRef = useRef(0);
+  const [lastId, setLastId] = useState(0);
+
+  const receive = useCallback((item: FeedItem) => {
+    if (item.id <= lastIdRef.current) return;
+    lastIdRef.current = item.id;
+    setLastId(item.id);
+    setItems((prev) => [item, ...prev].slice(0, MAX_ITEMS));
+  }, []);
+
+  useEffect(() => {
+    if (!enabled) return;
+    let source: EventSource | null = null;
+    let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+    let disposed = false;
+
+    const open = () => {
+      if (disposed) return;
+      source?.close();
+      setStatus((s) => (s === 'live' || s === 'offline' ? 'reconnecting' : s));
+      const since = lastIdRef.current;
+      const es = new EventSource(since > 0 ? `${livePaths.feed}?since=${since}` : livePaths.feed);
+      source = es;
+      es.addEventListener('request', (e) => {
+        try {
+          receive(JSON.parse((e as MessageEvent<string>).data) as FeedItem);
+        } catch {
+          // A malformed event is skipped; the next one carries on.
+        }
+      });
+      es.addEventListener('reset', () => setItems([]));
+      es.addEventListener('ready', () => setStatus('live'));
+      es.onerror = () => {
+        if (disposed || source !== es) return;
+        if (es.readyState === EventSource.CLOSED) {
+          setStatus('reconnecting');
+          clearTimeout(reopenTimer);
+          reopenTimer = setTimeout(open, REOPEN_DELAY_MS);
+        } else {
+          setStatus('reconnecting'); // the browser retries by itself, with Last-Event-ID
+        }
+      };
+    };
+
+    const goOffline = () => {
+      source?.close();
+      source = null;
+      clearTimeout(reopenTimer);
+      setStatus('offline');
+    };
+    const goOnline = () => open();
+
+    open();
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOnline);
+    return () => {
+      disposed = true;
+      clearTimeout(reopenTimer);
+      source?.close();
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
+    };
+  }, [enabled, receive]);
+
+  return { items, status: enabled ? status : 'paused', lastId };
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { useId, useState } from 'react';
+import type { PracticeQuestion } from '@/lib/lessons/types';
+import { PollResults } from '@/components/live/poll-results';
+import type { PresenterRoom } from './use-presenter-room';
+
+/** Opens a lesson question as a poll, shows how many answered, reveals and closes it. */
+export function PollControls({ room, questions }: { room: PresenterRoom; questions: readonly PracticeQuestion[] }) {
+  const [questionId, setQuestionId] = useState(questions[0]?.id ?? '');
+  const selectId = useId();
+  const poll = room.snapshot?.poll ?? null;
+  const followers = room.snapshot?.followers ?? 0;
+
+  return (
+    <section aria-labelledby={`${selectId}-h`} className="space-y-2">
+      <h3 id={`${selectId}-h`} className="text-lg font-bold">
+        Live poll
+      </h3>
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={selectId} className="text-muted">
+          Question
+        </label>
+        <select
+          id={selectId}
+          value={questionId}
+          onChange={(e) => setQuestionId(e.target.value)}
+          className="max-w-full min-w-0 flex-1 rounded border border-line bg-surface px-1 py-1"
+        >
+          {questions.map((q) => (
+            <option key={q.id} value={q.id}>
+              [{q.difficulty}] {q.prompt}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          onClick={() => void room.openPoll(questionId)}
+          disabled={!questionId}
+          className="rounded-md bg-accent px-3 py-1 font-semibold text-bg disabled:opacity-50"
+        >
+          Open poll
+        </button>
+      </div>
+      {poll && (
+        <div className="rounded-md border border-line bg-raised p-2" data-testid="presenter-poll">
+          <p className="font-semibold">{poll.prompt}</p>
+          <p aria-live="polite" className="text-muted">
+            {poll.votes} of {followers} {followers === 1 ? 'follower' : 'followers'} answered
+            {poll.status === 'revealed' ? ' · answers revealed' : ''}
+          </p>
+          {poll.status === 'revealed' && <PollResults poll={poll} large />}
+          <div className="mt-2 flex gap-2">
+            {poll.status === 'open' && (
+              <button type="button" onClick={() => void room.revealPoll()} className="rounded-md bg-accent px-3 py-1 font-semibold text-bg">
+                Reveal answers
+              </button>
+            )}
+            <button type="button" onClick={() => void room.closePoll()} className="rounded-md border border-line px-3 py-1 hover:bg-surface">
+              Close poll
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

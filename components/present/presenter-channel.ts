@@ -1,0 +1,19 @@
+/**
+ * The BroadcastChannel between the presenter view and its speaker-notes window (same browser,
+ * same origin): the presenter posts its position, the notes window asks for it when it opens.
+ */
+
+export type PresenterBroadcast =
+  | { readonly type: 'state'; readonly scenarioId: string; readonly cursor: number }
+  | { readonly type: 'hello' };
+
+export function presenterChannelName(lessonSlug: string): string {
+  return `flowlab-present-${lessonSlug}`;
+}
+
+export function isPresenterBroadcast(value: unknown): value is PresenterBroadcast {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  if (v.type === 'hello') return true;
+  return v.type === 'state' && typeof v.scenarioId === 'string' && typeof v.cursor === 'number';
+}

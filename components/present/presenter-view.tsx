@@ -1,0 +1,149 @@
+'use client';
+
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import type { Lesson } from '@/lib/lessons/types';
+import { FeedPanel } from '@/components/live/feed-panel';
+import { useLiveFeed } from '@/components/live/use-live-feed';
+import { StepAnnouncer } from '@/components/stepper/step-announcer';
+import { useStepper, useStepperStore } from '@/components/stepper/stepper-provider';
+import { presentableScenarios } from './presentable-scenarios';
+import { PresenterControls } from './presenter-controls';
+import { ResetDemoDialog } from './reset-demo-dialog';
+import { RoomPanel } from './room-panel';
+import { ScenarioSwitcher } from './scenario-switcher';
+import { ShortcutDialog } from './shortcut-dialog';
+import { SpeakerNotes } from './speaker-notes-panel';
+import { StepStage } from './step-stage';
+import { useNotesBroadcast } from './use-notes-broadcast';
+import { usePresenterKeys } from './use-presenter-keys';
+import { usePresenterRoom } from './use-presenter-room';
+
+const chip = 'rounded-md border border-line px-2.5 py-1 text-base hover:bg-raised aria-pressed:bg-raised aria-pressed:font-semibold';
+
+function toggleFullscreen() {
+  if (document.fullscreenElement) void document.exitFullscreen();
+  else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
+
+/**
+ * The instructor's projector view: the step engine in large type, the live request feed beside
+ * it, speaker notes, the follow-me room and polls; driven entirely from the keyboard.
+ */
+export function PresenterView({ lesson }: { lesson: Lesson }) {
+  const store = useStepperStore();
+  const scenarioId = useStepper((s) => s.scenarioId);
+  const cursor = useStepper((s) => s.player.cursor);
+  const selectScenario = useStepper((s) => s.selectScenario);
+  const [showFeed, setShowFeed] = useState(true);
+  const [showNotes, setShowNotes] = useState(false);
+  const [showRoom, setShowRoom] = useState(false);
+  const [help, setHelp] = useState(false);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const feed = useLiveFeed(true);
+  const position = useMemo(() => ({ scenario: scenarioId, step: cursor }), [scenarioId, cursor]);
+  const room = usePresenterRoom(lesson.slug, position);
+  const scenario = presentableScenarios.find((s) => s.id === scenarioId);
+
+  usePresenterKeys({
+    next: () => void store.getState().next(),
+    prev: () => store.getState().prev(),
+    togglePlay: () => store.getState().togglePlay(),
+    first: () => void store.getState().first(),
+    last: () => void store.getState().last(),
+    reset: () => store.getState().reset(),
+    scenario: (i) => {
+      const s = presentableScenarios[i];
+      if (s) selectScenario(s.id);
+    },
+    fullscreen: toggleFullscreen,
+    toggleFeed: () => setShowFeed((v) => !v),
+    toggleNotes: () => setShowNotes((v) => !v),
+    toggleRoom: () => setShowRoom((v) => !v),
+    help: () => setHelp(true),
+  });
+
+  // The speaker-notes window follows over a BroadcastChannel.
+  useNotesBroadcast(lesson.slug, scenarioId, cursor);
+
+  return (
+    <div className="fixed inset-0 z-40 flex flex-col bg-bg text-fg">
+      <StepAnnouncer />
+      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-surface px-4 py-2">
+        <h1 className="text-2xl font-bold">
+          <Link href={`/learn/${lesson.slug}`} className="hover:underline">
+            {lesson.title}
+          </Link>
+        </h1>
+        <ScenarioSwitcher value={scenarioId} onChange={selectScenario} />
+        {scenario && <p className="hidden text-base text-muted xl:block">{scenario.description}</p>}
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          {room.room && (
+            <span className="rounded-md bg-client-soft px-2 py-1 text-base" data-testid="room-badge">
+              Room <span className="font-mono font-bold">{room.room.id}</span> · {room.snapshot?.followers ?? 0} following
+            </span>
+          )}
+          <button type="button" className={chip} onClick={() => setHelp(true)} aria-keyshortcuts="?">
+            Shortcuts <kbd className="font-mono">?</kbd>
+          </button>
+        </div>
+      </header>
+
+      <div className={`grid min-h-0 flex-1 gap-4 p-4 ${showFeed ? 'grid-cols-[minmax(0,3fr)_minmax(0,2fr)]' : 'grid-cols-1'}`}>
+        <main className="flex min-h-0 flex-col gap-3" aria-label="Current step">
+          <div className="min-h-0 flex-1">
+            <StepStage />
+          </div>
+          {showNotes && (
+            <aside className="max-h-[32dvh] overflow-y-auto rounded-lg border border-line bg-surface p-3" aria-label="Speaker notes">
+              <SpeakerNotes lesson={lesson} cursor={cursor} scenarioId={scenarioId} />
+            </aside>
+          )}
+        </main>
+        {showFeed && <FeedPanel feed={feed} className="rounded-lg border border-line bg-surface p-3" />}
+      </div>
+
+      {showRoom && (
+        <aside
+          aria-label="Room and polls"
+          className="absolute top-16 right-4 z-10 max-h-[calc(100dvh-9rem)] w-[min(36rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border border-line bg-surface p-4 shadow-xl"
+        >
+          <div className="mb-2 flex items-center justify-between">
+            <h2 className="text-xl font-bold">Follow-me room</h2>
+            <button type="button" className={chip} onClick={() => setShowRoom(false)}>
+              Close panel
+            </button>
+          </div>
+          <RoomPanel room={room} questions={lesson.practice} />
+        </aside>
+      )}
+
+      <footer className="flex flex-wrap items-center gap-2 border-t border-line bg-surface px-4 py-2">
+        <PresenterControls />
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          <button type="button" className={chip} aria-pressed={showFeed} onClick={() => setShowFeed((v) => !v)} aria-keyshortcuts="l">
+            Feed
+          </button>
+          <button type="button" className={chip} aria-pressed={showNotes} onClick={() => setShowNotes((v) => !v)} aria-keyshortcuts="n">
+            Notes
+          </button>
+          <a className={chip} href={`/present/${lesson.slug}/notes`} target="flowlab-notes" rel="noopener">
+            Notes window
+          </a>
+          <button type="button" className={chip} aria-pressed={showRoom} onClick={() => setShowRoom((v) => !v)} aria-keyshortcuts="j">
+            Room
+          </button>
+          <button type="button" className={chip} onClick={toggleFullscreen} aria-keyshortcuts="f">
+            Full screen
+          </button>
+          <button type="button" className={`${chip} text-err`} onClick={() => setConfirmReset(true)}>
+            Reset demo state…
+          </button>
+        </div>
+      </footer>
+
+      <ShortcutDialog open={help} onClose={() => setHelp(false)} />
+      <ResetDemoDialog open={confirmReset} onClose={() => setConfirmReset(false)} onDone={() => store.getState().reset()} />
+    </div>
+  );
+}

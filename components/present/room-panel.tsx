@@ -1,0 +1,65 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+import type { PracticeQuestion } from '@/lib/lessons/types';
+import { livePaths } from '@/lib/live/protocol';
+import { PollControls } from './poll-controls';
+import type { PresenterRoom } from './use-presenter-room';
+
+const noSubscribe = () => () => undefined;
+
+/** The follow-me room: open it, show the join link and its QR code, the follower count, polls. */
+export function RoomPanel({ room, questions }: { room: PresenterRoom; questions: readonly PracticeQuestion[] }) {
+  const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => '');
+  if (!room.room) {
+    return (
+      <section aria-label="Follow-me room" className="space-y-2">
+        <p className="text-lg">Open a room so the audience can follow your steps on their own devices and answer polls.</p>
+        <button type="button" onClick={() => void room.create()} className="rounded-md bg-accent px-3 py-1.5 text-lg font-semibold text-bg">
+          Open a follow-me room
+        </button>
+        {room.error && (
+          <p role="alert" className="text-err">
+            {room.error}
+          </p>
+        )}
+      </section>
+    );
+  }
+  const joinUrl = `${origin}${room.room.joinPath}`;
+  return (
+    <section aria-label="Follow-me room" className="space-y-3">
+      <div className="flex flex-wrap items-start gap-4">
+        {/* eslint-disable-next-line @next/next/no-img-element -- an SVG generated per room by our own route */}
+        <img
+          src={livePaths.roomQr(room.room.id)}
+          alt={`QR code for the join link ${joinUrl}`}
+          width={168}
+          height={168}
+          className="rounded bg-white p-1"
+        />
+        <div className="min-w-0 space-y-1">
+          <p className="text-muted">Join at</p>
+          <p className="font-mono text-2xl font-bold break-all" data-testid="join-link">
+            <a href={room.room.joinPath} target="_blank" rel="noreferrer" className="underline">
+              {joinUrl}
+            </a>
+          </p>
+          <p className="text-2xl" aria-live="polite" data-testid="follower-count">
+            <span className="font-bold">{room.snapshot?.followers ?? 0}</span>{' '}
+            {(room.snapshot?.followers ?? 0) === 1 ? 'person follows' : 'people follow'}
+          </p>
+          <button type="button" onClick={() => void room.close()} className="rounded-md border border-line px-3 py-1 hover:bg-raised">
+            End the room
+          </button>
+        </div>
+      </div>
+      {room.error && (
+        <p role="alert" className="text-err">
+          {room.error}
+        </p>
+      )}
+      <PollControls room={room} questions={questions} />
+    </section>
+  );
+}

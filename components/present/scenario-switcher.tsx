@@ -1,0 +1,30 @@
+'use client';
+
+import { useId } from 'react';
+import type { ScenarioId } from '@/lib/engine/scenarios';
+import { presentableScenarios } from './presentable-scenarios';
+
+/** Picks the scenario to demonstrate; the first nine also answer to the number keys. */
+export function ScenarioSwitcher({ value, onChange }: { value: ScenarioId; onChange: (id: ScenarioId) => void }) {
+  const id = useId();
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="text-base text-muted">
+        Scenario
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value as ScenarioId)}
+        className="max-w-[22rem] rounded-md border border-line bg-surface px-2 py-1 text-lg"
+      >
+        {presentableScenarios.map((s, i) => (
+          <option key={s.id} value={s.id}>
+            {i < 9 ? `${i + 1} · ` : ''}
+            {s.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

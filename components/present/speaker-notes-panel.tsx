@@ -1,0 +1,60 @@
+import { notesForScenario, notesForStep } from '@/lib/live/speaker-notes';
+import type { Lesson } from '@/lib/lessons/types';
+
+/** Speaker notes for the current step and scenario: what to say, what to point at. */
+export function SpeakerNotes({
+  lesson,
+  cursor,
+  scenarioId,
+  large = false,
+}: {
+  lesson: Lesson;
+  cursor: number;
+  scenarioId: string;
+  large?: boolean;
+}) {
+  const step = cursor > 0 ? lesson.steps[cursor - 1] : undefined;
+  const next = lesson.steps[cursor];
+  const notes = step ? notesForStep(step.id) : undefined;
+  const scenario = notesForScenario(scenarioId);
+  const text = large ? 'text-2xl' : 'text-lg';
+  return (
+    <div className={`space-y-3 ${text}`} data-testid="speaker-notes">
+      <h2 className="font-bold">{step ? `Notes: step ${step.number}, ${step.title}` : 'Notes: before step 1'}</h2>
+      {notes ? (
+        <>
+          <ul className="list-disc space-y-1 pl-6">
+            {notes.say.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+          <p>
+            <span className="font-semibold">Point at: </span>
+            {notes.point.join(' ')}
+          </p>
+        </>
+      ) : (
+        <p>Introduce the three parties (client, authorization server, API) and say that no user is involved.</p>
+      )}
+      {scenario && (
+        <div className="rounded-md border border-line bg-raised p-2">
+          <p>
+            <span className="font-semibold">This scenario: </span>
+            {scenario.takeaway}
+          </p>
+          <p>
+            <span className="font-semibold">Watch the feed: </span>
+            {scenario.watch}
+          </p>
+          {scenario.terminal && (
+            <p className="mt-1 font-mono text-base break-all">
+              <span className="font-sans font-semibold">Terminal: </span>
+              {scenario.terminal}
+            </p>
+          )}
+        </div>
+      )}
+      {next && <p className="text-muted">Next: step {next.number}, {next.title}.</p>}
+    </div>
+  );
+}

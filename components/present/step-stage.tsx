@@ -1,0 +1,65 @@
+'use client';
+
+import { ErrorExplainer } from '@/components/stepper/error-explainer';
+import { LiveFlowDiagram } from '@/components/stepper/live-flow-diagram';
+import { useCurrentStep } from '@/components/stepper/use-current-step';
+import { useStepper } from '@/components/stepper/stepper-provider';
+
+const actorTone = { client: 'text-client', 'auth-server': 'text-authz', api: 'text-api' } as const;
+const actorName = { client: 'Client', 'auth-server': 'Authorization server', api: 'Protected API' } as const;
+
+/** The projector's main area: the concept flow, then the current step in large type. */
+export function StepStage() {
+  const { step, snapshot, total, latest } = useCurrentStep();
+  const running = useStepper((s) => s.running);
+  const failure = useStepper((s) => s.failure);
+  const waitingUntil = useStepper((s) => s.waitingUntil);
+
+  return (
+    <div className="flex min-h-0 flex-col gap-3">
+      <LiveFlowDiagram className="max-h-[34dvh] w-full" />
+      <div className="min-h-0 overflow-y-auto">
+        {step ? (
+          <>
+            <p className={`text-lg font-semibold ${actorTone[step.actor]}`}>
+              Step {step.number} of {total} · {actorName[step.actor]}
+            </p>
+            <h2 className="text-4xl leading-tight font-bold">{step.title}</h2>
+            <p className="mt-2 text-2xl leading-snug">{snapshot?.note ?? step.narration}</p>
+          </>
+        ) : (
+          <>
+            <p className="text-lg font-semibold text-muted">Start · {total} steps</p>
+            <h2 className="text-4xl font-bold">Nothing sent yet</h2>
+            <p className="mt-2 text-2xl">Press → to prepare the first request.</p>
+          </>
+        )}
+        {latest && (
+          <p className="mt-3 font-mono text-2xl" data-testid="latest-exchange">
+            {latest.exchange.request.method} {new URL(latest.exchange.request.url).pathname} →{' '}
+            <span className={latest.exchange.response.status < 400 ? 'text-ok' : 'text-err'}>
+              <span aria-hidden="true">{latest.exchange.response.status < 400 ? '✓ ' : '✗ '}</span>
+              {latest.exchange.response.status} {latest.exchange.response.statusText}
+            </span>
+          </p>
+        )}
+        {snapshot?.error && (
+          <div className="mt-3 text-lg">
+            <ErrorExplainer error={snapshot.error} />
+          </div>
+        )}
+        {running !== null && (
+          <p className="mt-2 text-xl text-warn" role="status">
+            Running step {running}
+            {waitingUntil ? ' (waiting for the token to expire)' : ''}…
+          </p>
+        )}
+        {failure && (
+          <p className="mt-2 text-xl text-err" role="alert">
+            {failure}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ROOM_KEY_HEADER, livePaths, type CreateRoomResponse } from '@/lib/live/protocol';
+import type { PresenterState } from '@/lib/live/rooms';
+import { useRoomStream } from '@/components/live/use-room-stream';
+import { useStoredRoom } from './room-storage';
+
+/**
+ * The presenter's side of a follow-me room: create and close it, push the current step (the
+ * latest position wins; requests never pile up), and run polls. The room's live state (follower
+ * count, votes) comes back over the room's SSE stream.
+ */
+export function usePresenterRoom(lesson: string, current: PresenterState) {
+  const [room, setRoom] = useStoredRoom(lesson);
+  const stream = useRoomStream(room?.id ?? null);
+  const [error, setError] = useState<string | null>(null);
+  const pending = useRef<PresenterState | null>(null);
+  const inFlight = useRef(false);
+
+  const call = useCallback(
+    async (path: string, method: string, body?: unknown): Promise<Response | null> => {
+      if (!room) return null;
+      const res = await fetch(path, {
+        method,
+        headers: { [ROOM_KEY_HEADER]: room.key, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      if (res.status === 404) setRoom(null);
+      setError(res.ok ? null : `The room answered ${res.status}.`);
+      return res;
+    },
+    [room, setRoom],
+  );
+
+  // Followers follow: every move of the presenter is pushed to the room, latest position wins.
+  useEffect(() => {
+    if (!room) return;
+    pending.current = current;
+    if (inFlight.current) return;
+    inFlight.current = true;
+    void (async () => {
+      try {
+        while (pending.current) {
+          const state = pending.current;
+          pending.current = null;
+          await call(livePaths.roomState(room.id), 'PUT', state);
+        }
+      } catch {
+        setError('Could not reach the server to update the room.');
+      } finally {
+        inFlight.current = false;
+      }
+    })();
+  }, [room, current, call]);
+
+  // The server forgot the room (expired, or the server restarted): drop it here too.
+  useEffect(() => {
+    if (stream.status === 'gone' || stream.status === 'closed') setRoom(null);
+  }, [stream.status, setRoom]);
+
+  const create = useCallback(async () => {
+    setError(null);
+    const res = await fetch(livePaths.rooms, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ lesson, ...current }),
+    });
+    if (!res.ok) {
+      setError(res.status === 503 ? 'Too many rooms are open on this server.' : `Could not open a room (${res.status}).`);
+      return;
+    }
+    const created = (await res.json()) as CreateRoomResponse;
+    setRoom({ id: created.id, key: created.key, joinPath: created.joinPath });
+  }, [lesson, current, setRoom]);
+
+  const close = useCallback(async () => {
+    if (!room) return;
+    await call(livePaths.room(room.id), 'DELETE');
+    setRoom(null);
+  }, [call, room, setRoom]);
+
+  const openPoll = useCallback(
+    (questionId: string) => (room ? call(livePaths.roomPoll(room.id), 'POST', { questionId }) : null),
+    [call, room],
+  );
+  const revealPoll = useCallback(() => (room ? call(livePaths.roomPollReveal(room.id), 'POST') : null), [call, room]);
+  const closePoll = useCallback(() => (room ? call(livePaths.roomPoll(room.id), 'DELETE') : null), [call, room]);
+
+  return { room, snapshot: stream.snapshot, status: stream.status, error, create, close, openPoll, revealPoll, closePoll };
+}
+
+export type PresenterRoom = ReturnType<typeof usePresenterRoom>;
