@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { FollowerView } from '@/components/live/follower-view';
+import { StepperProvider } from '@/components/stepper/stepper-provider';
+import { getLesson } from '@/lib/lessons';
+import { ROOM_CODE_ALPHABET } from '@/lib/live/ids';
+import { liveHub } from '@/app/api/live/live-hub';
+
+type Props = { params: Promise<{ room: string }> };
+
+export const metadata: Metadata = { title: 'Follow the presenter' };
+export const dynamic = 'force-dynamic';
+
+const roomPattern = new RegExp(`^[${ROOM_CODE_ALPHABET}]{6}$`);
+
+/** The page a learner opens from the presenter's join link or QR code. */
+export default async function FollowPage({ params }: Props) {
+  const { room } = await params;
+  if (!roomPattern.test(room)) notFound();
+  // The room names its lesson; an ended room still renders, and the view says it ended.
+  const snapshot = liveHub().rooms.snapshot(room);
+  const lesson = getLesson(snapshot.ok ? snapshot.value.lesson : 'client-credentials');
+  if (!lesson) notFound();
+  return (
+    <StepperProvider lesson={lesson}>
+      <FollowerView roomId={room} />
+    </StepperProvider>
+  );
+}

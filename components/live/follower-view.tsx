@@ -1,0 +1,78 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { getScenario, isScenarioId } from '@/lib/engine/scenarios';
+import { LiveFlowDiagram } from '@/components/stepper/live-flow-diagram';
+import { StepAnnouncer } from '@/components/stepper/step-announcer';
+import { StepDetail } from '@/components/stepper/step-detail';
+import { StepperControls } from '@/components/stepper/stepper-controls';
+import { useStepper, useStepperStore } from '@/components/stepper/stepper-provider';
+import { PollVote } from './poll-vote';
+import { useFollower } from './use-follower';
+import { useRoomStream } from './use-room-stream';
+
+/**
+ * A learner following a presenter: this page runs the same engine and mirrors the presenter's
+ * scenario and step; the learner can leave follow mode to explore, and re-join.
+ */
+export function FollowerView({ roomId }: { roomId: string }) {
+  const store = useStepperStore();
+  const scenarioId = useStepper((s) => s.scenarioId);
+  const [following, setFollowing] = useState(true);
+  const { membership, problem, recover } = useFollower(roomId);
+  const stream = useRoomStream(roomId, following && membership ? membership.followerId : null);
+  const snapshot = following ? stream.snapshot : null;
+
+  // Mirror the presenter: same scenario, same step (the engine runs the real requests itself).
+  useEffect(() => {
+    if (!snapshot) return;
+    const s = store.getState();
+    if (isScenarioId(snapshot.scenario) && s.scenarioId !== snapshot.scenario) s.selectScenario(snapshot.scenario);
+    if (store.getState().player.cursor !== snapshot.step) void store.getState().seek(snapshot.step);
+  }, [snapshot, store]);
+
+  useEffect(() => {
+    if (following && stream.status === 'gone') void recover();
+  }, [following, stream.status, recover]);
+
+  const ended = problem === 'ended' || stream.status === 'closed';
+
+  return (
+    <div className="mx-auto max-w-5xl space-y-4 px-4 py-6">
+      <StepAnnouncer />
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">
+          Room <span className="font-mono">{roomId}</span>
+        </h1>
+        <p className="text-muted" role="status" data-testid="follow-status">
+          {ended
+            ? 'The presenter ended this session.'
+            : problem === 'full'
+              ? 'This room is full.'
+              : problem === 'error'
+                ? 'Cannot reach the room right now.'
+                : following
+                  ? stream.status === 'live'
+                    ? `Following the presenter · ${getScenario(scenarioId).title}`
+                    : 'Connecting to the presenter…'
+                  : 'Exploring on your own'}
+        </p>
+        {!ended && membership && (
+          <button
+            type="button"
+            onClick={() => setFollowing((f) => !f)}
+            className="ml-auto rounded-md border border-line bg-surface px-3 py-1.5 font-medium hover:bg-raised"
+          >
+            {following ? 'Leave follow mode' : 'Follow the presenter again'}
+          </button>
+        )}
+      </header>
+
+      {following && snapshot?.poll && membership && <PollVote roomId={roomId} poll={snapshot.poll} membership={membership} />}
+
+      <LiveFlowDiagram className="w-full" />
+      {!following && <StepperControls />}
+      <StepDetail />
+    </div>
+  );
+}
