@@ -12,7 +12,6 @@ export function Countdown({ until, label }: { until: number; label: string }) {
   const seconds = Math.max(0, Math.ceil((until - now) / 1000));
   return (
     <p role="timer" aria-live="off" className="rounded-md border border-warn bg-warn-soft p-2 text-sm font-medium">
-      <span aria-hidden="true">⏳ </span>
       {label}: {seconds} s
     </p>
   );

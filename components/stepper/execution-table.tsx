@@ -18,7 +18,7 @@ export function ExecutionTable() {
   const cursor = useStepper((s) => s.player.cursor);
   const rows = useMemo(() => executionRows(lesson, trace), [lesson, trace]);
   return (
-    <div className="overflow-x-auto" role="region" aria-label="Execution table" tabIndex={0}>
+    <div className="relative overflow-x-auto" role="region" aria-label="Execution table" tabIndex={0}>
       <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
         <caption className="sr-only">
           Execution table: each step’s action, request data, server validation and response. Rows not run yet show the

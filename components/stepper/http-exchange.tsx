@@ -15,7 +15,7 @@ function Code({ text, label, full }: { text: string; label: string; full: boolea
     <pre
       aria-label={label}
       tabIndex={0}
-      className="max-h-72 overflow-auto rounded-md border border-line bg-raised p-2 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap"
+      className="relative max-h-72 overflow-auto rounded-md border border-line bg-raised p-2 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap"
     >
       {shown}
     </pre>

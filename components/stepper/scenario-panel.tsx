@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { authMethods, type AuthMethod } from '@/lib/engine/requests';
 import { getScenario, isScenarioId, scenarios } from '@/lib/engine/scenarios';
 import { Button } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icon';
 import { useStepper } from './stepper-provider';
 
 const authLabels: Readonly<Record<AuthMethod, string>> = {
@@ -92,7 +93,7 @@ export function ScenarioPanel() {
               spellCheck={false}
             />
             <Button size="sm" onClick={() => setShowSecret((v) => !v)} aria-pressed={showSecret} aria-label="Show secret">
-              <span aria-hidden="true">{showSecret ? '🙈' : '👁'}</span>
+              <Icon name={showSecret ? 'eyeOff' : 'eye'} />
             </Button>
           </div>
         </div>

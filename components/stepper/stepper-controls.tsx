@@ -2,6 +2,7 @@
 
 import { speeds, type Speed } from '@/lib/engine/player';
 import { Button } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icon';
 import { useStepper } from './stepper-provider';
 
 /** Previous / play-pause / next, reset, speed, and a dot per step to jump straight to it. */
@@ -16,20 +17,20 @@ export function StepperControls() {
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Step controls">
       <Button onClick={reset} aria-label="Reset to start" title="Reset (clears the run)">
-        <span aria-hidden="true">⏮</span>
+        <Icon name="reset" />
         <span className="max-sm:sr-only">Reset</span>
       </Button>
       <Button onClick={prev} disabled={cursor === 0 || running !== null} aria-keyshortcuts="ArrowLeft">
-        <span aria-hidden="true">◀</span> Previous
+        <Icon name="prev" /> Previous
       </Button>
       <Button variant="primary" onClick={togglePlay} aria-keyshortcuts="Space" aria-pressed={playing}>
-        <span aria-hidden="true">{playing ? '⏸' : '▶'}</span> {playing ? 'Pause' : 'Play'}
+        <Icon name={playing ? 'pause' : 'next'} /> {playing ? 'Pause' : 'Play'}
       </Button>
       <Button onClick={() => void next()} disabled={cursor >= total} aria-keyshortcuts="ArrowRight">
-        Next <span aria-hidden="true">▶</span>
+        Next <Icon name="next" />
       </Button>
       <Button onClick={() => void last()} disabled={cursor >= total} aria-label="Last step" aria-keyshortcuts="End">
-        <span aria-hidden="true">⏭</span>
+        <Icon name="last" />
         <span className="max-sm:sr-only">Last</span>
       </Button>
       <label className="flex items-center gap-1 text-sm">

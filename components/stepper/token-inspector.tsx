@@ -34,7 +34,7 @@ export function TokenInspector({ token }: { token: string }) {
   useEffect(() => {
     let cancelled = false;
     const { url } = buildJwksRequest(window.location.origin);
-    fetch(url, { cache: 'no-store' })
+    fetch(url, { cache: 'no-store', credentials: 'omit' })
       .then((r) => r.json() as Promise<unknown>)
       .then(async (jwks) => {
         const result: SignatureCheck = isJwks(jwks) ? await verifySignature(token, jwks) : { ok: false, reason: 'No JWKS' };

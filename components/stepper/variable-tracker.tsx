@@ -29,7 +29,7 @@ export function VariableTracker() {
   const columns = useMemo(() => trackerColumns(lesson, trace), [lesson, trace]);
   const all = [0, ...lesson.steps.map((s) => s.number)];
   return (
-    <div className="overflow-x-auto" role="region" aria-label="Variable tracker" tabIndex={0}>
+    <div className="relative overflow-x-auto" role="region" aria-label="Variable tracker" tabIndex={0}>
       <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
         <caption className="sr-only">
           Variable tracker: the value of each variable at Start and after each step. Changed cells are marked.

@@ -83,7 +83,8 @@ export interface ExecutionRow {
 }
 
 function exchangeSummary(exchange: HttpExchange): string {
-  const body = exchange.response.body.length > 120 ? `${exchange.response.body.slice(0, 117)}…` : exchange.response.body;
+  const full = shortenTokens(exchange.response.body);
+  const body = full.length > 120 ? `${full.slice(0, 117)}…` : full;
   return `${exchange.response.status} ${body}`.trim();
 }
 

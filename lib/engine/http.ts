@@ -97,6 +97,10 @@ export async function sendRequest(request: HttpRequestRecord, deps: EngineDeps):
     body: request.body,
     cache: 'no-store',
     redirect: 'manual',
+    // With credentials the browser answers a 401 carrying `WWW-Authenticate: Basic` with its own
+    // login prompt, and the fetch hangs until someone dismisses it. The engine authenticates
+    // explicitly, so it never needs the browser's credentials or cookies.
+    credentials: 'omit',
   });
   const body = await response.text();
   const headers: HeaderPair[] = [];

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { lesson } from '../lessons/client-credentials';
+import { demoClientRegistry } from '../oauth/clients';
+import type { AuthEvent } from '../oauth/events';
+import { generateSigningJwk, importSigningKey } from '../oauth/key-store';
+import { createAuthServer, ROUTES } from '../oauth/server';
+import { MemoryStateStore } from '../oauth/state-store';
+import { branchesAt, trackerColumns } from './derived';
+import type { EngineDeps } from './http';
+import { decodeToken, isJwks, verifySignature } from './jwt';
+import { actualOutcome } from './predictions';
+import { getScenario, scenarios, type ScenarioId } from './scenarios';
+import { runAll, type Snapshot } from './trace';
+
+/**
+ * Golden traces against FlowLab's REAL authorization server and API core, in-process: the
+ * engine's injected fetch calls the core's Request -> Response handlers, and the injected clock
+ * and sleep drive both sides, so the expired-token wait is instant.
+ */
+
+const ORIGIN = 'http://flowlab.test';
+
+async function realServer() {
+  let clock = Date.UTC(2031, 5, 1, 9, 0, 0);
+  const now = () => clock;
+  const events: AuthEvent[] = [];
+  const key = await importSigningKey(await generateSigningJwk(), 'test key');
+  const server = createAuthServer({
+    clients: demoClientRegistry(),
+    key,
+    state: new MemoryStateStore({ now }),
+    now,
+    onEvent: (e) => events.push(e),
+  });
+  const inits: RequestInit[] = [];
+  const deps: EngineDeps = {
+    baseUrl: ORIGIN,
+    now,
+    sleep: async (ms) => {
+      clock += ms;
+    },
+    fetch: async (input, init) => {
+      inits.push(init);
+      const request = new Request(input, init);
+      const route = ROUTES[new URL(request.url).pathname as keyof typeof ROUTES];
+      if (!route) return new Response('not found', { status: 404 });
+      return server[route](request);
+    },
+  };
+  return { deps, events, inits };
+}
+
+async function run(id: ScenarioId) {
+  const real = await realServer();
+  const s = getScenario(id);
+  const trace = await runAll({ lesson, settings: s.settings, treatment: s.treatment }, real.deps);
+  return { ...real, trace };
+}
+
+const at = (trace: readonly Snapshot[], id: string) => trace.find((s) => s.stepId === id)!;
+
+describe('golden traces against the real auth core', () => {
+  it('valid: a real ES256 at+jwt, API data, events for /token and /api/data', async () => {
+    const { trace, events, deps, inits } = await run('valid');
+    const token = at(trace, 'issue').vars.access_token ?? '';
+    expect(token).toMatch(/^eyJ/);
+    expect(at(trace, 'issue').vars).toMatchObject({ token_type: 'Bearer', expires_in: '3600', client_id: 'abc', client_secret: 'xyz' });
+    const decoded = decodeToken(token);
+    expect(decoded?.header.find((h) => h.name === 'typ')?.value).toBe('at+jwt');
+    expect(Object.fromEntries(decoded?.claims.map((c) => [c.name, c.value]) ?? [])).toMatchObject({
+      iss: ORIGIN,
+      aud: `${ORIGIN}/api`,
+      sub: 'abc',
+      client_id: 'abc',
+      scope: 'data:read',
+    });
+    const jwks = await (await deps.fetch(`${ORIGIN}/.well-known/jwks.json`, {})).json();
+    expect(isJwks(jwks) && (await verifySignature(token, jwks)).ok).toBe(true);
+    const send = at(trace, 'send').exchanges[0];
+    expect(send?.response.headers).toEqual(expect.arrayContaining([['cache-control', 'no-store']]));
+    expect(at(trace, 'call-api').vars.http_status).toBe('200');
+    expect(at(trace, 'call-api').vars.api_response).toContain('abc');
+    expect(branchesAt(trace, 7)).toEqual({ validate: 'yes', 'api-check': 'yes' });
+    expect(events.map((e) => `${e.endpoint} ${e.status}`)).toEqual(['token 200', 'api 200']);
+    expect(inits.slice(0, 2).map((i) => i.credentials)).toEqual(['omit', 'omit']);
+    expect(trackerColumns(lesson, trace).map((c) => [...c.changed].sort().join(','))).toEqual([
+      '',
+      'client_id,client_secret',
+      'http_status',
+      '',
+      'access_token,expires_in,token_type',
+      '',
+      'api_response',
+      '',
+    ]);
+  });
+
+  it('basic-auth: the same success with an Authorization: Basic header', async () => {
+    const { trace, events } = await run('basic-auth');
+    expect(at(trace, 'send').exchanges[0]?.request.headers.map(([n]) => n)).toContain('Authorization');
+    expect(at(trace, 'validate').decision?.branch).toBe('yes');
+    expect(events[0]?.checks.every((c) => c.ok)).toBe(true);
+  });
+
+  it.each([
+    ['wrong-secret', 401, 'invalid_client', 'secret-matches'],
+    ['unknown-client', 401, 'invalid_client', 'client-known'],
+    ['json-body', 400, 'invalid_request', 'content-type'],
+    ['missing-grant-type', 400, 'invalid_request', undefined],
+    ['unsupported-grant-type', 400, 'unsupported_grant_type', 'grant-type'],
+    ['credentials-twice', 400, 'invalid_request', 'client-auth'],
+    ['not-allowed-grant', 400, 'unauthorized_client', 'grant-allowed'],
+  ] as const)('%s: No branch, %i %s, no token, no API call', async (id, status, code, failedCheck) => {
+    const { trace, events } = await run(id);
+    const validate = at(trace, 'validate');
+    expect(validate.decision?.branch).toBe('no');
+    expect(validate.error).toMatchObject({ source: 'token', status, code });
+    expect(validate.error?.description).toEqual(expect.any(String));
+    expect(trace.every((s) => s.vars.access_token === null)).toBe(true);
+    expect(actualOutcome(at(trace, 'send'))).toBe(`${status}-${code}`);
+    expect(events.map((e) => e.endpoint)).toEqual(['token']);
+    if (failedCheck) expect(events[0]?.checks.at(-1)).toMatchObject({ id: failedCheck, ok: false });
+    expect(trace.at(-1)?.activeNode).toBe('error');
+  });
+
+  it.each([
+    ['insufficient-scope', 403, 'insufficient_scope', 'scope'],
+    ['expired-token', 401, 'invalid_token', 'exp'],
+    ['tampered-token', 401, 'invalid_token', 'signature'],
+    ['revoked-token', 401, 'invalid_token', 'revocation'],
+  ] as const)('%s: token issued, then the API says %i %s (check %s failed)', async (id, status, code, failedCheck) => {
+    const { trace, events } = await run(id);
+    expect(at(trace, 'issue').vars.access_token).toMatch(/^eyJ/);
+    const api = at(trace, 'call-api');
+    expect(api.decision?.branch).toBe('no');
+    expect(api.error).toMatchObject({ source: 'api', status, code });
+    expect(actualOutcome(api)).toBe(`${status}-${code}`);
+    const apiEvent = events.find((e) => e.endpoint === 'api');
+    expect(apiEvent?.checks.at(-1)).toMatchObject({ id: failedCheck, ok: false });
+    expect(trace.at(-1)?.activeNode).toBe('api-error');
+  });
+
+  it('expired-token waits 5 s after issue on the injected clock', async () => {
+    const { trace } = await run('expired-token');
+    expect(at(trace, 'issue').vars.expires_in).toBe('2');
+    expect(at(trace, 'call-api').waitedMs).toBe(5000);
+  });
+
+  it('revoked-token calls /revoke with the real token first', async () => {
+    const { events } = await run('revoked-token');
+    expect(events.map((e) => `${e.endpoint} ${e.status}`)).toEqual(['token 200', 'revoke 200', 'api 401']);
+  });
+
+  it('custom values decide: an unknown scope is invalid_scope', async () => {
+    const real = await realServer();
+    const trace = await runAll(
+      { lesson, settings: { ...getScenario('custom').settings, scope: 'admin:everything' }, treatment: 'use' },
+      real.deps,
+    );
+    expect(at(trace, 'validate').error?.code).toBe('invalid_scope');
+  });
+
+  it('every scenario with an expectation meets it against the real core', async () => {
+    for (const s of scenarios.filter((x) => x.expected)) {
+      const { trace } = await run(s.id);
+      const token = at(trace, 'send').exchanges[0]?.response;
+      expect({ id: s.id, status: token?.status }).toEqual({ id: s.id, status: s.expected?.token.status });
+      const api = at(trace, 'call-api').exchanges.at(-1)?.response;
+      expect({ id: s.id, status: api?.status }).toEqual({ id: s.id, status: s.expected?.api?.status });
+    }
+  });
+});
