@@ -63,6 +63,32 @@ export function resolveDeps(deps: AuthServerDeps): Ctx {
   };
 }
 
+const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * The URL as the client addressed it: scheme from `X-Forwarded-Proto` (http or https) or the
+ * request URL, host from the `Host` header when it is a valid host (frameworks such as Next.js
+ * may rebuild `request.url` with their own host name), path and query from the request URL.
+ */
+export function publicUrl(request: Request): URL {
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    return new URL('http://invalid/');
+  }
+  const host = request.headers.get('host');
+  const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  const proto =
+    forwarded === 'http' || forwarded === 'https' ? forwarded : url.protocol.slice(0, -1);
+  const origin = `${proto}://${host && HOST.test(host) ? host : url.host}`;
+  try {
+    return new URL(`${url.pathname}${url.search}`, origin);
+  } catch {
+    return url;
+  }
+}
+
 /**
  * The issuer identifier for a request: the configured one, else the request's origin (so metadata
  * fetched from http://127.0.0.1:3000 names http://127.0.0.1:3000, as RFC 8414 §3.3 requires).
@@ -97,12 +123,7 @@ export async function handle(
   const at = ctx.now();
   const started = performance.now();
   const trace = new RequestTrace();
-  let url: URL;
-  try {
-    url = new URL(request.url);
-  } catch {
-    url = new URL('http://invalid/');
-  }
+  const url = publicUrl(request);
   let response: Response;
   let error: string | undefined;
   try {

@@ -55,3 +55,23 @@ describe('discovery documents', () => {
     expect(keys[0].d).toBeUndefined();
   });
 });
+
+describe('issuer from the Host header', () => {
+  it('prefers a valid Host header (and X-Forwarded-Proto) over the request URL host', async () => {
+    const t = await makeServer();
+    const meta = (host: string, extra: Record<string, string> = {}) =>
+      t.server
+        .authorizationServerMetadata(
+          new Request('http://localhost:3000/.well-known/oauth-authorization-server', {
+            headers: { host, ...extra },
+          }),
+        )
+        .json();
+    expect((await meta('127.0.0.1:3101')).issuer).toBe('http://127.0.0.1:3101');
+    expect((await meta('flowlab.example', { 'x-forwarded-proto': 'https' })).issuer).toBe(
+      'https://flowlab.example',
+    );
+    expect((await meta('[::1]:8080')).issuer).toBe('http://[::1]:8080');
+    expect((await meta('evil.example/"x')).issuer).toBe('http://localhost:3000'); // invalid host ignored
+  });
+});

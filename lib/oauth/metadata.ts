@@ -3,7 +3,7 @@
  * (RFC 9728) and the JWKS with the public signing key.
  */
 import { CLIENT_AUTH_METHODS } from './client-auth';
-import { issuerFor, resourceFor, type Ctx } from './context';
+import { issuerFor, publicUrl, resourceFor, type Ctx } from './context';
 import { SCOPES } from './scopes';
 
 const CACHE = { 'Cache-Control': 'no-cache' };
@@ -47,14 +47,14 @@ export function protectedResourceMetadata(issuer: string) {
 
 /** `GET /.well-known/oauth-authorization-server`. @see https://www.rfc-editor.org/rfc/rfc8414#section-3 */
 export function authorizationServerMetadataEndpoint(ctx: Ctx, request: Request): Response {
-  return Response.json(authorizationServerMetadata(ctx, issuerFor(ctx, new URL(request.url))), {
+  return Response.json(authorizationServerMetadata(ctx, issuerFor(ctx, publicUrl(request))), {
     headers: CACHE,
   });
 }
 
 /** `GET /.well-known/oauth-protected-resource`. @see https://www.rfc-editor.org/rfc/rfc9728#section-3 */
 export function protectedResourceMetadataEndpoint(ctx: Ctx, request: Request): Response {
-  return Response.json(protectedResourceMetadata(issuerFor(ctx, new URL(request.url))), {
+  return Response.json(protectedResourceMetadata(issuerFor(ctx, publicUrl(request))), {
     headers: CACHE,
   });
 }

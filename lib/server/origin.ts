@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { parseIssuer } from '@/lib/oauth/config';
+import { publicUrl } from '@/lib/oauth/context';
 
 /**
  * The origin a visitor reached FlowLab at (FLOWLAB_ISSUER when set): the same value the auth
@@ -10,8 +11,6 @@ export async function requestOrigin(): Promise<string> {
   const configured = parseIssuer(process.env.FLOWLAB_ISSUER);
   if (configured) return configured;
   const h = await headers();
-  const host =
-    h.get('x-forwarded-host') ?? h.get('host') ?? `localhost:${process.env.PORT ?? 3000}`;
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  return `${proto.split(',')[0]!.trim()}://${host.split(',')[0]!.trim()}`;
+  const fallback = `http://localhost:${process.env.PORT ?? 3000}/`;
+  return publicUrl(new Request(fallback, { headers: h })).origin;
 }
