@@ -42,9 +42,13 @@ export function ExecutionTable() {
               <tr
                 key={row.step.id}
                 aria-current={current ? 'step' : undefined}
-                className={`border-b border-line align-top ${current ? 'bg-accent/15 outline-2 -outline-offset-2 outline-accent' : ''} ${row.live ? '' : 'text-muted'}`}
+                className={`border-b border-line align-top ${current ? 'outline-2 -outline-offset-2 outline-accent' : ''} ${row.live ? '' : 'text-muted'}`}
               >
-                <th scope="row" className="px-2 py-1.5 font-semibold">{row.step.number}</th>
+                <th scope="row" className="px-2 py-1.5 font-semibold whitespace-nowrap">
+                  {current && <span aria-hidden="true" className="mr-1 text-accent">▸</span>}
+                  {row.step.number}
+                  {current && <span className="sr-only"> (current step)</span>}
+                </th>
                 <td className="px-2 py-1.5">
                   <span className={`block text-xs font-semibold ${actor.className}`}>{actor.name}</span>
                   {row.step.title}

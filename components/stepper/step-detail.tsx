@@ -32,6 +32,9 @@ export function StepDetail() {
         <h2 className="flex flex-wrap items-center gap-2 text-xl font-semibold" data-testid="step-title">
           {step ? step.title : 'Ready to start'}
           {step && <Badge tone={actorTone[step.actor].tone}>{actorTone[step.actor].name}</Badge>}
+          {snapshot && !snapshot.decision && (snapshot.activeNode === 'error' || snapshot.activeNode === 'api-error') && (
+            <Badge tone="err">Error path</Badge>
+          )}
           {snapshot?.decision && (
             <Badge tone={snapshot.decision.branch === 'yes' ? 'ok' : 'err'}>
               {snapshot.decision.branch === 'yes' ? 'Yes branch' : 'No branch'}

@@ -1,0 +1,204 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const PAGE = '/learn/client-credentials/step';
+
+function tracker(page: Page) {
+  return page.getByRole('region', { name: 'Variable tracker' });
+}
+
+function trackerRow(page: Page, name: string) {
+  return tracker(page).getByRole('row', { name: new RegExp(`^${name}\\b`) });
+}
+
+/** A cell's value, whatever screen-reader note follows it ("(changed at this step)"). */
+function value(v: string) {
+  return new RegExp(`^${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(changed at this step\\))?$`);
+}
+
+/** The tracker cell of a variable in a column (0 = Start, n = after step n). */
+function trackerCell(page: Page, name: string, column: number) {
+  return trackerRow(page, name).getByRole('cell').nth(column);
+}
+
+async function next(page: Page, times = 1) {
+  for (let i = 0; i < times; i++) {
+    const before = await page.getByTestId('step-title').textContent();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(page.getByTestId('step-title')).not.toHaveText(before ?? '');
+  }
+}
+
+async function expectStep(page: Page, n: number) {
+  await expect(page.getByText(`Step ${n} of 7`, { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: new RegExp(`^Step ${n}:`) })).toHaveAttribute('aria-current', 'step');
+}
+
+test('happy path: a real JWT after the token step, real API data after the API step', async ({ page }) => {
+  await page.goto(PAGE);
+  await expect(page.getByRole('heading', { level: 1, name: 'Step-by-step' })).toBeVisible();
+  await expect(trackerCell(page, 'access_token', 0)).toHaveText('None');
+  await next(page);
+  await expectStep(page, 1);
+  await expect(trackerCell(page, 'client_id', 1)).toHaveText(value('abc'));
+  await expect(page.getByText('The request the client prepared (not sent yet)')).toBeVisible();
+  await next(page, 3);
+  await expectStep(page, 4);
+  await expect(trackerCell(page, 'access_token', 3)).toHaveText('None');
+  await expect(trackerCell(page, 'access_token', 4)).toContainText(/^eyJ/);
+  await expect(trackerCell(page, 'access_token', 4)).toHaveAttribute('data-changed', 'true');
+  await expect(trackerCell(page, 'token_type', 4)).toHaveText(/Bearer/);
+  await expect(page.getByText('200 OK').first()).toBeVisible();
+  await expect(page.getByText(/Signature verified/)).toBeVisible();
+  await next(page, 2);
+  await expectStep(page, 6);
+  await expect(trackerCell(page, 'http_status', 6)).toHaveText(value('200'));
+  await expect(trackerCell(page, 'api_response', 6)).toContainText('Access granted');
+  await expect(page.getByRole('img', { name: /Branch taken: Credentials valid\? Yes; Token valid, scope enough\? Yes/ })).toBeVisible();
+  await expect(page).toHaveURL(/scenario=valid&step=6/);
+});
+
+test('wrong secret: invalid_client, no token, the No branch lit', async ({ page }) => {
+  await page.goto(PAGE);
+  await page.getByLabel('Scenario').selectOption('wrong-secret');
+  await next(page, 3);
+  await expectStep(page, 3);
+  await expect(page.getByText('No branch', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('error-explainer')).toContainText('401');
+  await expect(page.getByTestId('error-explainer')).toContainText('invalid_client');
+  await expect(page.getByTestId('error-explainer')).toContainText('RFC 6749 §5.2');
+  await expect(page.getByRole('img', { name: /Branch taken: Credentials valid\? No/ })).toBeVisible();
+  await expect(page.locator('[data-edge="validate-error"]')).toHaveAttribute('data-taken', 'true');
+  await page.getByRole('button', { name: 'Last step' }).click();
+  await expectStep(page, 7);
+  for (let col = 0; col <= 7; col++) await expect(trackerCell(page, 'access_token', col)).toHaveText('None');
+  await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('401'));
+});
+
+test('keyboard only: arrows, space to play, Home and End', async ({ page }) => {
+  await page.goto(PAGE);
+  await page.getByRole('heading', { level: 1 }).click(); // focus out of any field
+  await page.keyboard.press('ArrowRight');
+  await expectStep(page, 1);
+  await page.keyboard.press('ArrowRight');
+  await expectStep(page, 2);
+  await expect(page.getByTestId('step-announcer')).toHaveText(/^Step 2 of 7: Client sends the POST request/);
+  await page.keyboard.press('ArrowLeft');
+  await expectStep(page, 1);
+  await page.keyboard.press('End');
+  await expectStep(page, 7);
+  await page.keyboard.press('Home');
+  await expectStep(page, 1);
+  await page.getByLabel('Speed').selectOption('1');
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expectStep(page, 2);
+  await expectStep(page, 3);
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  // Tab reaches the controls, and Enter on a focused button works too.
+  await page.getByRole('button', { name: 'Reset to start' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Start · 7 steps')).toBeVisible();
+  // Arrow keys typed into a text field stay in the field.
+  await page.getByLabel('client_id').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('Start · 7 steps')).toBeVisible();
+});
+
+test('a deep link opens that scenario at that step', async ({ page }) => {
+  await page.goto(`${PAGE}?scenario=wrong-secret&step=4`);
+  await expectStep(page, 4);
+  await expect(page.getByLabel('Scenario')).toHaveValue('wrong-secret');
+  await expect(page.getByTestId('error-explainer')).toContainText('invalid_client');
+  await expect(trackerCell(page, 'client_secret', 1)).toHaveText(value('wrong-secret'));
+});
+
+const failures = [
+  { id: 'unknown-client', status: '401', code: 'invalid_client', token: false },
+  { id: 'json-body', status: '400', code: 'invalid_request', token: false },
+  { id: 'missing-grant-type', status: '400', code: 'invalid_request', token: false },
+  { id: 'unsupported-grant-type', status: '400', code: 'unsupported_grant_type', token: false },
+  { id: 'credentials-twice', status: '400', code: 'invalid_request', token: false },
+  { id: 'not-allowed-grant', status: '400', code: 'unauthorized_client', token: false },
+  { id: 'insufficient-scope', status: '403', code: 'insufficient_scope', token: true },
+  { id: 'tampered-token', status: '401', code: 'invalid_token', token: true },
+  { id: 'revoked-token', status: '401', code: 'invalid_token', token: true },
+  { id: 'expired-token', status: '401', code: 'invalid_token', token: true },
+] as const;
+
+for (const f of failures) {
+  test(`scenario ${f.id}: the server's real ${f.status} ${f.code}`, async ({ page }) => {
+    await page.goto(`${PAGE}?scenario=${f.id}`);
+    await expect(page.getByLabel('Scenario')).toHaveValue(f.id);
+    await page.getByRole('button', { name: 'Last step' }).click();
+    if (f.id === 'expired-token') await expect(page.getByRole('timer')).toContainText('Waiting for the token to expire');
+    await expectStep(page, 7);
+    const explainer = page.getByTestId('error-explainer');
+    await expect(explainer).toContainText(f.status);
+    await expect(explainer).toContainText(f.code);
+    await expect(explainer).toContainText(/RFC 67(49|50) §/);
+    if (f.token) {
+      await expect(trackerCell(page, 'access_token', 4)).toContainText(/^eyJ/);
+      await expect(trackerCell(page, 'http_status', 6)).toHaveText(value(f.status));
+      await expect(page.getByRole('img', { name: /Token valid, scope enough\? No/ })).toBeVisible();
+    } else {
+      await expect(trackerCell(page, 'access_token', 7)).toHaveText('None');
+      await expect(page.getByRole('img', { name: /Credentials valid\? No/ })).toBeVisible();
+    }
+  });
+}
+
+test('your own values: Basic auth succeeds, a wrong secret takes the No branch', async ({ page }) => {
+  await page.goto(PAGE);
+  await page.getByLabel('Client authentication').selectOption('basic');
+  await page.getByRole('button', { name: 'Run with these values' }).click();
+  await expect(page.getByLabel('Scenario')).toHaveValue('custom');
+  await page.getByRole('button', { name: /^Step 3:/ }).click();
+  await expect(page.getByText('Yes branch', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Request as raw HTTP').first()).toContainText('Authorization: Basic YWJjOnh5eg==');
+  await page.getByLabel('client_secret').fill('not-the-secret');
+  await page.getByRole('button', { name: 'Show secret' }).click();
+  await expect(page.getByLabel('client_secret')).toHaveAttribute('type', 'text');
+  await page.getByRole('button', { name: 'Run with these values' }).click();
+  await page.getByRole('button', { name: /^Step 3:/ }).click();
+  await expect(page.getByText('No branch', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('error-explainer')).toContainText('invalid_client');
+});
+
+test('predict the outcome, then see the real one', async ({ page }) => {
+  await page.goto(`${PAGE}?scenario=wrong-secret`);
+  await next(page);
+  await page.getByRole('radio', { name: '200: token issued' }).check();
+  await next(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Not this time' })).toContainText('401 invalid_client');
+  await page.getByRole('button', { name: 'Reset to start' }).click();
+  await next(page);
+  await page.getByRole('radio', { name: '401 invalid_client' }).check();
+  await next(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Correct prediction' })).toBeVisible();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no serious or critical axe violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${PAGE}?scenario=valid&step=4`);
+    await expectStep(page, 4);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    await page.getByText('Decode the access token').waitFor();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+test('at 375 px nothing overflows the page; tables scroll in their own box', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`${PAGE}?scenario=valid&step=6`);
+  await expectStep(page, 6);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+  const region = page.getByRole('region', { name: 'Execution table' });
+  expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+});
