@@ -17,13 +17,21 @@ export function PollVote({ roomId, poll, membership }: { roomId: string; poll: P
 
   async function vote(optionId: string) {
     setError(null);
+    const previous = votes[poll.id];
+    setVotes((v) => ({ ...v, [poll.id]: optionId })); // shown at once; undone if the server refuses
     const res = await fetch(livePaths.roomVote(roomId), {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ ...membership, pollId: poll.id, optionId }),
     }).catch(() => null);
-    if (res?.ok) setVotes((v) => ({ ...v, [poll.id]: optionId }));
-    else setError(res?.status === 409 ? 'Voting is closed for this question.' : 'Your answer could not be sent. Try again.');
+    if (res?.ok) return;
+    setVotes((v) => {
+      const next = { ...v };
+      if (previous) next[poll.id] = previous;
+      else delete next[poll.id];
+      return next;
+    });
+    setError(res?.status === 409 ? 'Voting is closed for this question.' : 'Your answer could not be sent. Try again.');
   }
 
   return (

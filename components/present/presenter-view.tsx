@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Lesson } from '@/lib/lessons/types';
 import { FeedPanel } from '@/components/live/feed-panel';
 import { useLiveFeed } from '@/components/live/use-live-feed';
@@ -63,14 +63,21 @@ export function PresenterView({ lesson }: { lesson: Lesson }) {
     help: () => setHelp(true),
   });
 
+  // The site header sits under this full-screen view: keep it out of the tab order and a11y tree.
+  useEffect(() => {
+    const header = document.querySelector('body > header');
+    header?.setAttribute('inert', '');
+    return () => header?.removeAttribute('inert');
+  }, []);
+
   // The speaker-notes window follows over a BroadcastChannel.
   useNotesBroadcast(lesson.slug, scenarioId, cursor);
 
   return (
-    <div className="fixed inset-0 z-40 flex flex-col bg-bg text-fg">
+    <div className="fixed inset-0 z-40 flex flex-col overflow-y-auto bg-bg text-fg lg:overflow-hidden">
       <StepAnnouncer />
       <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-surface px-4 py-2">
-        <h1 className="text-2xl font-bold">
+        <h1 className="text-xl font-bold lg:text-2xl">
           <Link href={`/learn/${lesson.slug}`} className="hover:underline">
             {lesson.title}
           </Link>
@@ -89,18 +96,18 @@ export function PresenterView({ lesson }: { lesson: Lesson }) {
         </div>
       </header>
 
-      <div className={`grid min-h-0 flex-1 gap-4 p-4 ${showFeed ? 'grid-cols-[minmax(0,3fr)_minmax(0,2fr)]' : 'grid-cols-1'}`}>
-        <main className="flex min-h-0 flex-col gap-3" aria-label="Current step">
-          <div className="min-h-0 flex-1">
+      <div className={`grid gap-4 p-4 lg:min-h-0 lg:flex-1 lg:grid-rows-[minmax(0,1fr)] ${showFeed ? 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]' : ''}`}>
+        <section className="flex flex-col gap-3 lg:min-h-0" aria-label="Current step">
+          <div className="lg:min-h-0 lg:flex-1">
             <StepStage />
           </div>
           {showNotes && (
-            <aside className="max-h-[32dvh] overflow-y-auto rounded-lg border border-line bg-surface p-3" aria-label="Speaker notes">
+            <aside className="max-h-[32dvh] overflow-y-auto rounded-lg border border-line bg-surface p-3" aria-label="Speaker notes" tabIndex={0}>
               <SpeakerNotes lesson={lesson} cursor={cursor} scenarioId={scenarioId} />
             </aside>
           )}
-        </main>
-        {showFeed && <FeedPanel feed={feed} className="rounded-lg border border-line bg-surface p-3" />}
+        </section>
+        {showFeed && <FeedPanel feed={feed} className="max-h-[80dvh] rounded-lg border border-line bg-surface p-3 lg:max-h-none" />}
       </div>
 
       {showRoom && (

@@ -16,26 +16,26 @@ export function StepStage() {
   const waitingUntil = useStepper((s) => s.waitingUntil);
 
   return (
-    <div className="flex min-h-0 flex-col gap-3">
-      <LiveFlowDiagram className="max-h-[34dvh] w-full" />
-      <div className="min-h-0 overflow-y-auto">
+    <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] lg:h-full lg:min-h-0 lg:grid-rows-[minmax(0,1fr)]">
+      <LiveFlowDiagram className="flex min-h-0 flex-col lg:h-full [&_svg]:min-h-0 lg:[&_svg]:h-full lg:[&_svg]:max-w-full" />
+      <div className="min-h-0 lg:overflow-y-auto" role="region" aria-label="Step narration" tabIndex={0}>
         {step ? (
           <>
             <p className={`text-lg font-semibold ${actorTone[step.actor]}`}>
               Step {step.number} of {total} · {actorName[step.actor]}
             </p>
-            <h2 className="text-4xl leading-tight font-bold">{step.title}</h2>
-            <p className="mt-2 text-2xl leading-snug">{snapshot?.note ?? step.narration}</p>
+            <h2 className="text-2xl leading-tight font-bold lg:text-4xl">{step.title}</h2>
+            <p className="mt-2 text-lg leading-snug lg:text-2xl">{snapshot?.note ?? step.narration}</p>
           </>
         ) : (
           <>
             <p className="text-lg font-semibold text-muted">Start · {total} steps</p>
-            <h2 className="text-4xl font-bold">Nothing sent yet</h2>
-            <p className="mt-2 text-2xl">Press → to prepare the first request.</p>
+            <h2 className="text-2xl font-bold lg:text-4xl">Nothing sent yet</h2>
+            <p className="mt-2 text-lg lg:text-2xl">Press → to prepare the first request.</p>
           </>
         )}
         {latest && (
-          <p className="mt-3 font-mono text-2xl" data-testid="latest-exchange">
+          <p className="mt-3 font-mono text-lg break-all lg:text-2xl" data-testid="latest-exchange">
             {latest.exchange.request.method} {new URL(latest.exchange.request.url).pathname} →{' '}
             <span className={latest.exchange.response.status < 400 ? 'text-ok' : 'text-err'}>
               <span aria-hidden="true">{latest.exchange.response.status < 400 ? '✓ ' : '✗ '}</span>

@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('live request feed', () => {
+  test('resumes after a reconnect without losing the events sent meanwhile', async ({ page, context, request }) => {
+    await page.goto('/present/client-credentials');
+    const status = page.getByTestId('feed-status');
+    await expect(status).toHaveText('Live');
+
+    await context.setOffline(true);
+    await expect(status).toHaveText(/Offline/);
+    // Sent while the presenter is disconnected (from outside the browser).
+    const sent = [];
+    for (const clientId of ['reporting-bot', 'short-lived']) {
+      const secret = clientId === 'reporting-bot' ? 'reports-secret' : 'short-secret';
+      const res = await request.post('/token', { form: { grant_type: 'client_credentials', client_id: clientId, client_secret: secret } });
+      sent.push(res.status());
+    }
+    expect(sent).toEqual([200, 200]);
+
+    await context.setOffline(false);
+    await expect(status).toHaveText('Live');
+    await expect(page.getByRole('listitem').filter({ hasText: 'client reporting-bot' }).first()).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: 'client short-lived' }).first()).toBeVisible();
+  });
+
+  test('serves SSE with Last-Event-ID resume, and never the raw credential', async ({ request, baseURL }) => {
+    const decoder = new TextDecoder();
+    async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, done: (text: string) => boolean) {
+      let text = '';
+      while (!done(text)) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        text += decoder.decode(chunk.value);
+      }
+      return text;
+    }
+    const idsIn = (text: string) => [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+
+    // Subscribe first, then send: the event arrives live.
+    const ctrl = new AbortController();
+    const res = await fetch(`${baseURL}/api/live/feed?client=abc`, { signal: ctrl.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    expect(res.headers.get('cache-control')).toContain('no-store');
+    const reader = res.body!.getReader();
+    await readUntil(reader, (t) => t.includes('event: ready'));
+    await request.post('/token', { form: { grant_type: 'client_credentials', client_id: 'abc', client_secret: 'xyz' } });
+    await request.post('/token', { form: { grant_type: 'client_credentials', client_id: 'abc', client_secret: 'xyz' } });
+    const text = await readUntil(reader, (t) => idsIn(t).length >= 2);
+    ctrl.abort();
+    const ids = idsIn(text);
+    expect(ids[1]!).toBeGreaterThan(ids[0]!);
+    expect(text).toContain('"masked":"xy•••"');
+    expect(text).not.toContain('"value"');
+    expect(text).not.toContain('xyz"');
+
+    // A reconnect with Last-Event-ID gets what came after it, not what it already had.
+    const ctrl2 = new AbortController();
+    const res2 = await fetch(`${baseURL}/api/live/feed?client=abc`, { headers: { 'Last-Event-ID': String(ids[0]) }, signal: ctrl2.signal });
+    const text2 = await readUntil(res2.body!.getReader(), (t) => t.includes('event: ready'));
+    ctrl2.abort();
+    const resumed = idsIn(text2);
+    expect(resumed).toContain(ids[1]);
+    expect(resumed.every((id) => id > ids[0]!)).toBe(true);
+  });
+});

@@ -1,0 +1,92 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+async function presenterWithRoom(browser: Browser): Promise<{ presenter: Page; joinPath: string }> {
+  const presenter = await (await browser.newContext()).newPage();
+  await presenter.goto('/present/client-credentials');
+  await expect(presenter.getByTestId('feed-status')).toHaveText('Live');
+  await presenter.keyboard.press('j');
+  await presenter.getByRole('button', { name: 'Open a follow-me room' }).click();
+  const link = presenter.getByTestId('join-link').getByRole('link');
+  await expect(link).toBeVisible();
+  const joinPath = new URL((await link.getAttribute('href'))!, 'http://x').pathname;
+  return { presenter, joinPath };
+}
+
+async function follower(browser: Browser, joinPath: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(joinPath);
+  await expect(page.getByTestId('follow-status')).toContainText('Following the presenter');
+  return page;
+}
+
+test.describe('follow me', () => {
+  test('a follower tracks the presenter’s step and scenario, and can leave and re-join', async ({ browser }) => {
+    const { presenter, joinPath } = await presenterWithRoom(browser);
+    const learner = await follower(browser, joinPath);
+    await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows');
+
+    await presenter.getByRole('button', { name: 'Close panel' }).click();
+    for (let i = 0; i < 3; i += 1) await presenter.keyboard.press('ArrowRight');
+    await expect(presenter.getByTestId('step-position')).toHaveText('Step 3/7');
+    await expect(learner.getByTestId('step-title')).toContainText('validates the credentials');
+
+    await presenter.keyboard.press('3'); // wrong secret, back to the start
+    await expect(learner.getByTestId('follow-status')).toContainText('Wrong client secret');
+    for (let i = 0; i < 4; i += 1) await presenter.keyboard.press('ArrowRight');
+    await expect(presenter.getByTestId('step-position')).toHaveText('Step 4/7');
+    await expect(learner.getByText('Step 4 of 7', { exact: true })).toBeVisible();
+
+    // Leaving follow mode stops following and the presenter sees it.
+    await learner.getByRole('button', { name: 'Leave follow mode' }).click();
+    await expect(learner.getByTestId('follow-status')).toHaveText('Exploring on your own');
+    await presenter.keyboard.press('j');
+    await expect(presenter.getByTestId('follower-count')).toContainText('0 people follow');
+    await presenter.getByRole('button', { name: 'Close panel' }).click();
+    await presenter.keyboard.press('ArrowRight');
+    await expect(presenter.getByTestId('step-position')).toHaveText('Step 5/7');
+    await expect(learner.getByText('Step 4 of 7', { exact: true })).toBeVisible();
+
+    // Re-joining catches up with the presenter.
+    await learner.getByRole('button', { name: 'Follow the presenter again' }).click();
+    await expect(learner.getByText('Step 5 of 7', { exact: true })).toBeVisible();
+    await presenter.keyboard.press('j');
+    await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows');
+
+    // Ending the room tells the follower.
+    await presenter.getByRole('button', { name: 'End the room' }).click();
+    await expect(learner.getByTestId('follow-status')).toHaveText('The presenter ended this session.');
+  });
+
+  test('poll answers from followers aggregate, and the reveal marks the correct one', async ({ browser }) => {
+    const { presenter, joinPath } = await presenterWithRoom(browser);
+    const alice = await follower(browser, joinPath);
+    const bob = await follower(browser, joinPath);
+    await expect(presenter.getByTestId('follower-count')).toContainText('2 people follow');
+
+    await presenter.getByLabel('Question').selectOption('http-method');
+    await presenter.getByRole('button', { name: 'Open poll' }).click();
+
+    const alicePoll = alice.getByTestId('follower-poll');
+    await expect(alicePoll).toContainText('Which HTTP method');
+    await alicePoll.getByRole('radio', { name: /GET/ }).click();
+    await expect(alicePoll).toContainText('Your answer is in: A');
+    await alicePoll.getByRole('radio', { name: /POST/ }).click(); // changed her mind
+    await expect(alicePoll).toContainText('Your answer is in: B');
+    const bobPoll = bob.getByTestId('follower-poll');
+    await bobPoll.getByRole('radio', { name: /PUT/ }).click();
+    await expect(bobPoll).toContainText('Your answer is in: C');
+
+    const panel = presenter.getByTestId('presenter-poll');
+    await expect(panel).toContainText('2 of 2 followers answered');
+    await panel.getByRole('button', { name: 'Reveal answers' }).click();
+
+    await expect(panel.getByTestId('result-b')).toContainText('1 vote · 50%');
+    await expect(panel.getByTestId('result-b')).toContainText('correct');
+    await expect(panel.getByTestId('result-c')).toContainText('1 vote · 50%');
+    await expect(panel.getByTestId('result-a')).toContainText('0 votes');
+    await expect(alicePoll.getByTestId('result-b')).toContainText('(your answer)');
+    await expect(alicePoll.getByTestId('result-b')).toContainText('correct');
+    await expect(bobPoll.getByTestId('result-c')).toContainText('(your answer)');
+    await expect(bobPoll.getByRole('radio')).toHaveCount(0); // no more voting after the reveal
+  });
+});

@@ -1,0 +1,145 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const run = promisify(execFile);
+const hasCurl = ['/usr/bin/curl', '/bin/curl', '/usr/local/bin/curl'].some((p) => existsSync(p));
+
+/** Opens the presenter view and waits until it is interactive (the feed is connected). */
+async function openPresenter(page: Page) {
+  await page.goto('/present/client-credentials');
+  await expect(page.getByTestId('feed-status')).toHaveText('Live');
+}
+
+test.describe('presenter view', () => {
+  test('is driven from the keyboard', async ({ page }) => {
+    await openPresenter(page);
+    const position = page.getByTestId('step-position');
+    await expect(position).toHaveText('Start');
+
+    await page.keyboard.press('ArrowRight');
+    await expect(position).toHaveText('Step 1/7');
+    await page.keyboard.press('PageDown');
+    await expect(position).toHaveText('Step 2/7');
+    await expect(page.getByTestId('latest-exchange')).toContainText('POST /token');
+    await page.keyboard.press('ArrowLeft');
+    await expect(position).toHaveText('Step 1/7');
+    await page.keyboard.press('End');
+    await expect(position).toHaveText('Step 7/7');
+    await page.keyboard.press('r');
+    await expect(position).toHaveText('Start');
+
+    // Number keys pick scenarios: 3 is the wrong secret.
+    const scenario = page.getByLabel('Scenario');
+    await page.keyboard.press('3');
+    await expect(scenario).toHaveValue('wrong-secret');
+    await page.keyboard.press('1');
+    await expect(scenario).toHaveValue('valid');
+
+    // l hides and shows the live feed; n shows the speaker notes.
+    await page.keyboard.press('l');
+    await expect(page.getByRole('heading', { name: 'Live requests' })).toBeHidden();
+    await page.keyboard.press('l');
+    await expect(page.getByRole('heading', { name: 'Live requests' })).toBeVisible();
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('speaker-notes')).toContainText('Introduce the three parties');
+
+    // ? opens the shortcut sheet as a modal dialog; Escape closes it; keys are inert meanwhile.
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(sheet).toBeVisible();
+    await expect(sheet.getByRole('row', { name: /Toggle full screen/ })).toBeVisible();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Escape');
+    await expect(sheet).toBeHidden();
+    await expect(position).toHaveText('Start');
+
+    // Play runs through the steps on its own.
+    await page.keyboard.press(' ');
+    await expect(position).toHaveText('Step 2/7', { timeout: 10_000 });
+    await page.keyboard.press(' ');
+  });
+
+  test('fits a 1280x720 projector without scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openPresenter(page);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('step-position')).toHaveText('Step 2/7');
+    const overflow = await page.evaluate(() => {
+      const view = document.querySelector('.fixed.inset-0');
+      return view ? view.scrollHeight - view.clientHeight : -1;
+    });
+    expect(overflow).toBe(0);
+    await expect(page.getByRole('button', { name: 'Reset demo state…' })).toBeInViewport();
+  });
+
+  test('shows a request sent with curl from a terminal, with its checks, masked', async ({ page, baseURL }) => {
+    test.skip(!hasCurl, 'curl is not installed on this machine');
+    await openPresenter(page);
+    const secret = `wrong-${Date.now()}`;
+    await run('curl', ['-s', '-X', 'POST', `${baseURL}/token`, '-d', `grant_type=client_credentials&client_id=abc123&client_secret=${secret}`]);
+
+    await page.getByLabel('Client', { exact: true }).selectOption('abc123');
+    const row = page.getByRole('listitem').filter({ hasText: 'client abc123' }).first();
+    await expect(row).toContainText('POST /token');
+    await expect(row).toContainText('401 invalid_client');
+    await expect(row).toContainText('Failed check: Client secret matches');
+    const checks = row.getByRole('list', { name: /Checks/ });
+    await expect(checks.getByRole('listitem').first()).toContainText('Method is POST');
+    await expect(checks.getByRole('listitem').last()).toContainText('Failed: Client secret matches');
+    await expect(checks.getByRole('listitem').filter({ hasText: 'Client is registered' })).toContainText('Passed');
+
+    // Masked by default; revealed on demand; hidden again.
+    const credential = row.getByTestId('credential');
+    await expect(credential).toHaveText('wr•••');
+    await expect(row).not.toContainText(secret);
+    await row.getByRole('button', { name: /Reveal/ }).click();
+    await expect(credential).toHaveText(secret);
+    await row.getByRole('button', { name: /Hide/ }).click();
+    await expect(credential).toHaveText('wr•••');
+  });
+
+  test('resets the demo state only after confirmation', async ({ page, request }) => {
+    await openPresenter(page);
+    await request.post('/token', { form: { grant_type: 'client_credentials', client_id: 'myapp123', client_secret: 'secret456' } });
+    await expect(page.getByRole('listitem').filter({ hasText: 'client myapp123' }).first()).toBeVisible();
+
+    await page.getByRole('button', { name: 'Reset demo state…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reset the demo state?' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('listitem').filter({ hasText: 'client myapp123' }).first()).toBeVisible();
+
+    await page.getByRole('button', { name: 'Reset demo state…' }).click();
+    await dialog.getByRole('button', { name: 'Reset demo state' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('No requests yet.')).toBeVisible();
+  });
+
+  test('has no serious or critical accessibility violations', async ({ page }) => {
+    await openPresenter(page);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('step-position')).toHaveText('Step 2/7');
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  test('speaker notes window follows the presenter', async ({ page, context }) => {
+    await openPresenter(page);
+    const notes = await context.newPage();
+    await notes.goto('/present/client-credentials/notes');
+    await expect(notes.getByTestId('notes-position')).toContainText('Start');
+    await page.bringToFront();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(notes.getByTestId('notes-position')).toContainText('step 3 of 7');
+    await expect(notes.getByTestId('speaker-notes')).toContainText('decision diamond');
+  });
+});
