@@ -7,7 +7,7 @@
 import type { RegisteredClient } from './clients';
 import { OAuthError, quote } from './errors';
 import { formDecode, type FormParams } from './form';
-import { sha256, secretMatches } from './secure-compare';
+import { secretMatches, utf8 } from './secure-compare';
 import type { StateStore } from './state-store';
 import type { RequestTrace } from './trace';
 
@@ -91,15 +91,15 @@ export interface ClientAuthDeps {
   readonly lookup: (clientId: string) => RegisteredClient | undefined;
 }
 
-const digests = new WeakMap<RegisteredClient, Promise<Uint8Array>>();
+const secrets = new WeakMap<RegisteredClient, Uint8Array>();
 
-function digestOf(client: RegisteredClient): Promise<Uint8Array> {
-  let d = digests.get(client);
-  if (!d) {
-    d = sha256(client.clientSecret);
-    digests.set(client, d);
+function secretBytes(client: RegisteredClient): Uint8Array {
+  let bytes = secrets.get(client);
+  if (!bytes) {
+    bytes = utf8(client.clientSecret);
+    secrets.set(client, bytes);
   }
-  return d;
+  return bytes;
 }
 
 /**
@@ -153,7 +153,7 @@ export async function authenticateClient(
   }
   trace.pass('rate-limit', 'Client is not locked out after too many wrong secrets');
 
-  if (!(await secretMatches(presented.clientSecret, await digestOf(client)))) {
+  if (!secretMatches(presented.clientSecret, secretBytes(client))) {
     const count = await deps.state.increment(key, deps.rateLimit.windowMs);
     throw trace.fail(
       'secret-matches',

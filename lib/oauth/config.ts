@@ -39,7 +39,7 @@ export function loadClientRegistry(env: Env): ClientRegistry {
   if (file) {
     source = `FLOWLAB_CLIENTS_FILE (${resolve(file)})`;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readFileSync(/* turbopackIgnore: true */ file, 'utf8');
     } catch (e) {
       throw new ClientConfigError(`${source} cannot be read: ${(e as Error).message}`);
     }
@@ -103,7 +103,7 @@ export async function loadAuthServerDeps(env: Env = process.env): Promise<AuthSe
   const issuer = parseIssuer(env.FLOWLAB_ISSUER);
   const key = await loadSigningKey({
     envJwk: env.FLOWLAB_SIGNING_KEY,
-    dataDir: resolve(env.FLOWLAB_DATA_DIR || '.data'),
+    dataDir: resolve(/* turbopackIgnore: true */ process.cwd(), env.FLOWLAB_DATA_DIR || '.data'),
   });
   return { clients, key, rateLimit, state: new MemoryStateStore(), ...(issuer ? { issuer } : {}) };
 }

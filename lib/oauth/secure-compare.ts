@@ -1,30 +1,32 @@
 /**
- * Constant-time comparison of secrets. Both values are hashed with SHA-256 first, so the
- * comparison takes the same time whatever the lengths and wherever the first difference is.
+ * Constant-time comparison of secrets: the time taken depends only on the length of the stored
+ * secret, never on where the presented one first differs (nor on its length).
  */
 const encoder = new TextEncoder();
 
-/** SHA-256 of a string's UTF-8 bytes. */
-export async function sha256(value: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(value)));
+/** A string's UTF-8 bytes. */
+export function utf8(value: string): Uint8Array {
+  return encoder.encode(value);
 }
 
-/** Compares two equal-length byte arrays without an early exit. */
-export function bytesEqualConstantTime(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+/**
+ * Compares `presented` with `expected` without an early exit: every byte of `expected` is
+ * visited, and a length mismatch is folded into the result rather than returned early.
+ */
+export function bytesEqualConstantTime(presented: Uint8Array, expected: Uint8Array): boolean {
+  let diff = presented.length ^ expected.length;
+  const n = presented.length;
+  for (let i = 0; i < expected.length; i++) {
+    diff |= expected[i]! ^ (n === 0 ? 0 : presented[i % n]!);
+  }
   return diff === 0;
 }
 
 /**
- * True when `presented` equals the secret whose SHA-256 digest is `expectedDigest`, compared in
- * constant time.
+ * True when the presented secret equals the stored one (its UTF-8 bytes), compared in constant
+ * time.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.10
  */
-export async function secretMatches(
-  presented: string,
-  expectedDigest: Uint8Array,
-): Promise<boolean> {
-  return bytesEqualConstantTime(await sha256(presented), expectedDigest);
+export function secretMatches(presented: string, expected: Uint8Array): boolean {
+  return bytesEqualConstantTime(utf8(presented), expected);
 }
