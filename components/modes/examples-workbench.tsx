@@ -26,6 +26,8 @@ async function send(request: HttpRequestRecord, label: string): Promise<Sent> {
       headers: request.headers.map(([n, v]) => [n, v] as [string, string]),
       body: request.body,
       cache: 'no-store',
+      // A 401 with `WWW-Authenticate: Basic` would otherwise make the browser prompt for a password.
+      credentials: 'omit',
     });
     return { label, response: await readResponse(response, started) };
   } catch (e) {

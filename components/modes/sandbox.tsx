@@ -28,6 +28,8 @@ async function send(req: SandboxRequest, headers: [string, string][], withBody: 
       headers,
       body: withBody ? req.body : undefined,
       cache: 'no-store',
+      // A 401 with `WWW-Authenticate: Basic` would otherwise make the browser prompt for a password.
+      credentials: 'omit',
     });
     return { response: await readResponse(response, started) };
   } catch (e) {
