@@ -7,6 +7,8 @@
  * Token, introspection and revocation endpoint errors.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
+import { recordResponseText } from './raw-body';
+
 export const TOKEN_ERRORS = [
   'invalid_request',
   'invalid_client',
@@ -59,10 +61,14 @@ export function jsonResponse(
   status = 200,
   headers: Readonly<Record<string, string>> = {},
 ): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json', ...NO_STORE, ...headers },
-  });
+  const text = JSON.stringify(body);
+  return recordResponseText(
+    new Response(text, {
+      status,
+      headers: { 'Content-Type': 'application/json', ...NO_STORE, ...headers },
+    }),
+    text,
+  );
 }
 
 /**

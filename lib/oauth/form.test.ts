@@ -67,3 +67,16 @@ describe('readBody', () => {
     await expect(readBody(r)).rejects.toMatchObject({ code: 'invalid_request', status: 400 });
   });
 });
+
+describe('readBody with an adapter-attached body', () => {
+  it('reads the attached bytes and still enforces the limit', async () => {
+    const { attachRawBody } = await import('./raw-body');
+    const r = attachRawBody(
+      new Request('http://x/', { method: 'POST' }),
+      new TextEncoder().encode('a=1'),
+    );
+    expect(await readBody(r)).toBe('a=1');
+    const big = attachRawBody(new Request('http://x/', { method: 'POST' }), new Uint8Array(20));
+    await expect(readBody(big, 10)).rejects.toMatchObject({ status: 413 });
+  });
+});

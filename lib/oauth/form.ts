@@ -3,6 +3,7 @@
  * bad percent-escapes and repeated parameters are reported, not silently accepted.
  */
 import { OAuthError } from './errors';
+import { rawRequestBody } from './raw-body';
 
 /** Largest body the endpoints read (bytes). A token request is well under 1 KiB. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -14,7 +15,18 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
-  if (!request.body) return '';
+  let bytes = rawRequestBody(request);
+  if (bytes === undefined) bytes = await readStream(request, limit);
+  if (bytes.byteLength > limit) throw tooLarge(limit);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new OAuthError('invalid_request', 'The request body is not valid UTF-8 text.', 400);
+  }
+}
+
+async function readStream(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -28,12 +40,7 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
     }
     chunks.push(value);
   }
-  const bytes = chunks.length === 1 ? chunks[0]! : concat(chunks, size);
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new OAuthError('invalid_request', 'The request body is not valid UTF-8 text.', 400);
-  }
+  return chunks.length === 1 ? chunks[0]! : concat(chunks, size);
 }
 
 function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {

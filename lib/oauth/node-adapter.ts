@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { MAX_BODY_BYTES } from './form';
+import { attachRawBody, responseText } from './raw-body';
 import { ROUTES, type AuthServer } from './server';
 
 function send(
@@ -79,24 +80,21 @@ export function createNodeListener(
         body = await readRaw(req, MAX_BODY_BYTES + 1).catch(() => null);
         if (body === null) body = Buffer.alloc(MAX_BODY_BYTES + 1);
       }
-      const request = new Request(url, {
-        method,
-        headers,
-        body:
-          body === null
-            ? null
-            : (new Uint8Array(
-                body.buffer,
-                body.byteOffset,
-                body.byteLength,
-              ) as Uint8Array<ArrayBuffer>),
-      });
+      // the body is already buffered: attach it instead of wrapping it in a stream again
+      const request = new Request(url, { method, headers });
+      if (body !== null) attachRawBody(request, body);
       const response = await server[route](request);
       const out: Record<string, string> = {};
       response.headers.forEach((value, name) => {
         out[name] = value;
       });
-      const payload = method === 'HEAD' ? '' : Buffer.from(await response.arrayBuffer());
+      const text = responseText(response);
+      const payload =
+        method === 'HEAD'
+          ? ''
+          : text !== undefined
+            ? text
+            : Buffer.from(await response.arrayBuffer());
       res.writeHead(response.status, out);
       res.end(payload);
     })().catch((e: unknown) => {

@@ -15,6 +15,16 @@ export type AuthEventListener = (event: AuthEvent) => void;
 interface Holder {
   server: Promise<AuthServer> | undefined;
   readonly listeners: Set<AuthEventListener>;
+  /** The subscription point, one object per process (subscribers may key on its identity). */
+  events?: AuthEventSource;
+}
+
+/** The live feed's subscription point. */
+export interface AuthEventSource {
+  /** Adds a listener; returns the function that removes it. */
+  subscribe(listener: AuthEventListener): () => void;
+  /** How many listeners are subscribed (for diagnostics). */
+  readonly listenerCount: number;
 }
 
 const HOLDER = Symbol.for('flowlab.auth-server');
@@ -35,19 +45,17 @@ function publish(event: AuthEvent): void {
  * The process-wide subscription point of the live request feed: every request handled by
  * /token, /api/data, /introspect and /revoke is published once, to every listener.
  */
-export const authEvents = {
-  /** Adds a listener; returns the function that removes it. */
+export const authEvents: AuthEventSource = (holder.events ??= {
   subscribe(listener: AuthEventListener): () => void {
     holder.listeners.add(listener);
     return () => {
       holder.listeners.delete(listener);
     };
   },
-  /** How many listeners are subscribed (for diagnostics). */
   get listenerCount(): number {
     return holder.listeners.size;
   },
-};
+});
 
 /** The auth server of this process, built from the environment on first use. */
 export function getAuthServer(): Promise<AuthServer> {
