@@ -22,7 +22,7 @@ function Layout() {
       <Card title="Scenario and client values">
         <ScenarioPanel />
       </Card>
-      <div className="sticky top-0 z-10 -mx-1 rounded-lg border border-line bg-surface/95 px-3 py-2 backdrop-blur">
+      <div className="z-10 rounded-lg border border-line bg-surface px-3 py-2 md:sticky md:top-0">
         <StepperControls />
       </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(16rem,22rem)_minmax(0,1fr)]">

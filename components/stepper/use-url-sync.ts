@@ -1,18 +1,9 @@
 'use client';
 
 import { useEffect } from 'react';
-import { isScenarioId } from '@/lib/engine/scenarios';
+import { parseStepLink } from '@/lib/engine/deep-link';
 import { ensureProgressHydrated, recordModeVisit, recordStep } from '@/lib/store/progress';
 import { useStepperStore } from './stepper-provider';
-
-/** Reads `?scenario=<id>&step=<n>` from a query string. */
-export function parseStepQuery(search: string, total: number): { scenario?: string; step?: number } {
-  const params = new URLSearchParams(search);
-  const scenario = params.get('scenario') ?? undefined;
-  const raw = Number(params.get('step'));
-  const step = Number.isInteger(raw) && raw >= 1 ? Math.min(raw, total) : undefined;
-  return { ...(scenario && isScenarioId(scenario) ? { scenario } : {}), ...(step ? { step } : {}) };
-}
 
 /**
  * Keeps the address bar in step with the stepper (`?scenario=wrong-secret&step=4`), so a link
@@ -24,8 +15,8 @@ export function useUrlSync() {
   useEffect(() => {
     const state = store.getState();
     const slug = state.lesson.slug;
-    const { scenario, step } = parseStepQuery(window.location.search, state.lesson.steps.length);
-    if (scenario && isScenarioId(scenario) && scenario !== state.scenarioId) state.selectScenario(scenario);
+    const { scenario, step } = parseStepLink(window.location.search, state.lesson.steps.length);
+    if (scenario && scenario !== state.scenarioId) state.selectScenario(scenario);
     if (step) void store.getState().seek(step);
     ensureProgressHydrated();
     recordModeVisit(slug, 'step');

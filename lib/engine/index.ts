@@ -2,6 +2,7 @@
  * The step engine's public surface: scenarios, request builders and snippets, the trace and its
  * derived views, the player reducer, predictions and token helpers. Framework-free.
  */
+export * from './deep-link';
 export * from './derived';
 export * from './errors';
 export * from './http';

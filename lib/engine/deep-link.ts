@@ -1,0 +1,26 @@
+import { isScenarioId, type ScenarioId } from './scenarios';
+
+/** A stepper position as a link carries it: `?scenario=<id>&step=<n>`. */
+export interface StepLink {
+  readonly scenario?: ScenarioId;
+  /** 1-based step, clamped to the lesson's length. */
+  readonly step?: number;
+}
+
+/** Reads `?scenario=<id>&step=<n>`; unknown scenarios and bad steps are ignored. */
+export function parseStepLink(search: string, totalSteps: number): StepLink {
+  const params = new URLSearchParams(search);
+  const scenario = params.get('scenario');
+  const raw = Number(params.get('step') ?? '');
+  const step = Number.isInteger(raw) && raw >= 1 ? Math.min(raw, totalSteps) : undefined;
+  return { ...(isScenarioId(scenario) ? { scenario } : {}), ...(step ? { step } : {}) };
+}
+
+/** The link to a step of the step-by-step page, e.g. `/learn/client-credentials/step?scenario=valid&step=4`. */
+export function stepHref(lessonSlug: string, link: StepLink): string {
+  const params = new URLSearchParams();
+  if (link.scenario) params.set('scenario', link.scenario);
+  if (link.step) params.set('step', String(link.step));
+  const query = params.toString();
+  return `/learn/${lessonSlug}/step${query ? `?${query}` : ''}`;
+}
