@@ -61,9 +61,18 @@ export function latestExchange(
   return undefined;
 }
 
-/** Shortens a long value (a token) for a table cell: the start, an ellipsis and the end. */
+/**
+ * Shortens a long value for a table cell: the start, an ellipsis and the end. A JWT keeps a piece
+ * of each part (`eyJhbGciOi…Q5In0.Xk2…`), so an edited payload still looks different.
+ */
 export function shorten(value: string, keep = 12): string {
-  return value.length <= keep * 2 + 1 ? value : `${value.slice(0, keep)}…${value.slice(-6)}`;
+  if (value.length <= keep * 2 + 1) return value;
+  const parts = value.split('.');
+  if (parts.length === 3 && value.startsWith('eyJ')) {
+    const [header = '', payload = '', signature = ''] = parts;
+    return `${header.slice(0, keep)}…${payload.slice(-6)}.${signature.slice(0, 6)}…`;
+  }
+  return `${value.slice(0, keep)}…${value.slice(-6)}`;
 }
 
 /** How a variable's value is shown: None before it exists. */

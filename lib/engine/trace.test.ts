@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lesson } from '../lessons/client-credentials';
-import { branchesAt, changedVars, executionRows, latestExchange, trackerColumns } from './derived';
+import { branchesAt, changedVars, executionRows, latestExchange, shorten, trackerColumns } from './derived';
 import { createFakeServer } from './fake-server.test-support';
 import { decodeToken, isJwks, verifySignature } from './jwt';
 import { actualOutcome } from './predictions';
@@ -170,6 +170,10 @@ describe('failure scenarios', () => {
     expect(tampered.split('.')[2]).toBe(original.split('.')[2]);
     expect(decodeToken(tampered)?.claims.find((c) => c.name === 'scope')?.value).toBe('data:read data:write admin');
     expect([...(trackerColumns(lesson, trace)[5]?.changed ?? [])]).toEqual(['access_token']);
+    expect(shorten(tampered)).not.toBe(shorten(original));
+    expect(shorten(original)).toMatch(/^eyJ[\w-]{9}…[\w-]{6}\.[\w-]{6}…$/);
+    expect(shorten('short')).toBe('short');
+    expect(shorten('a'.repeat(40))).toBe(`${'a'.repeat(12)}…aaaaaa`);
   });
 
   it('custom settings decide the branch (Basic auth, wrong secret)', async () => {
