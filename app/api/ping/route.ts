@@ -4,3 +4,9 @@ export const dynamic = 'force-dynamic';
 export function GET(): Response {
   return Response.json({ ok: true });
 }
+
+/** The same floor for a POST whose small body is read (what every token request pays too). */
+export async function POST(request: Request): Promise<Response> {
+  const body = await request.text();
+  return Response.json({ ok: true, bytes: body.length });
+}
