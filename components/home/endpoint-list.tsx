@@ -54,7 +54,7 @@ export function EndpointList() {
           key={e.path}
           className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-baseline sm:gap-3"
         >
-          <span className="flex items-baseline gap-2 sm:w-96 sm:shrink-0">
+          <span className="flex items-baseline gap-2 sm:w-[27rem] sm:shrink-0">
             <span
               className={`w-12 shrink-0 rounded px-1.5 py-0.5 text-center font-mono text-xs font-bold ${BADGE[e.actor]}`}
             >
