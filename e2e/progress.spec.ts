@@ -134,3 +134,14 @@ test('reset progress asks first, in an accessible dialog', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('region', { name: 'Your progress' })).toContainText('0 / 13 correct (0 answered)');
 });
+
+test('the step page records where the learner got to, and the lesson page offers to resume', async ({ page }) => {
+  await page.goto(`${base}/step?scenario=wrong-secret&step=3`);
+  await expect
+    .poll(() => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.state?.lessons?.['client-credentials']?.lastStep?.step, KEY), {
+      timeout: 15_000,
+    })
+    .toBe(3);
+  await page.goto(base);
+  await expect(page.getByRole('link', { name: /Resume at step 3: .* \(wrong-secret\)/ })).toBeVisible();
+});

@@ -9,7 +9,7 @@ export const modes = [
   { id: 'examples', label: 'Syntax & examples', blurb: 'The request as HTTP, curl, Python, fetch and Node, from your own values, and send it.' },
   { id: 'key-moments', label: 'Key moments', blurb: 'The three insights, each linked to the step that shows it.' },
   { id: 'quiz', label: 'Visual quiz', blurb: 'Three questions answered from your own live run.' },
-  { id: 'practice', label: 'Practice', blurb: 'Thirteen questions, easy to hard, with hints and worked solutions.' },
+  { id: 'practice', label: 'Practice', blurb: 'Questions from easy to hard, with hints, worked solutions and a score.' },
   { id: 'snapshot', label: 'Concept snapshot', blurb: 'The whole flow on one screen.' },
   { id: 'transcript', label: 'Full transcript', blurb: 'The lesson as readable prose, for screen readers and print.' },
   { id: 'notes', label: 'Notes & summary', blurb: 'The rules to keep: secrets, expiry, server-to-server.' },
