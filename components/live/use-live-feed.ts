@@ -56,7 +56,17 @@ export function useLiveFeed(enabled = true): LiveFeed {
           // A malformed event is skipped; the next one carries on.
         }
       });
-      es.addEventListener('reset', () => setItems([]));
+      es.addEventListener('reset', (e) => {
+        // The feed was cleared (ids go on) or the server restarted (ids start over): resume from
+        // the id the server names.
+        try {
+          const { lastId: from } = JSON.parse((e as MessageEvent<string>).data) as { lastId: number };
+          if (typeof from === 'number' && from < lastIdRef.current) lastIdRef.current = from;
+        } catch {
+          // keep the current position
+        }
+        setItems([]);
+      });
       es.addEventListener('ready', () => setStatus('live'));
       es.onerror = () => {
         if (disposed || source !== es) return;

@@ -38,6 +38,7 @@ describe('InMemoryFeedStore', () => {
     expect((await store.since(a.id)).map((e) => e.id)).toEqual([2, 3]);
     expect((await store.since(0, 1)).map((e) => e.id)).toEqual([1]);
     expect((await store.get(2))?.event.clientId).toBe('myapp123');
+    expect(await store.latestId()).toBe(3);
   });
 
   it('notifies subscribers until they unsubscribe', async () => {
@@ -74,6 +75,7 @@ describe('InMemoryFeedStore', () => {
     await store.clear();
     expect(await store.since(0)).toEqual([]);
     expect(heard.at(-1)).toEqual({ type: 'reset', lastId: 2 });
+    expect(await store.latestId()).toBe(2);
     expect((await store.append(event())).id).toBe(3);
   });
 });

@@ -5,8 +5,8 @@
  *
  * Shared state goes through the small {@link FeedStore} interface. The default is in memory (one
  * process); a distributed one maps each method onto a Redis stream: `append` = XADD with MAXLEN
- * (plus a PUBLISH), `since` = XRANGE after the id, `get` = XRANGE id id, `subscribe` =
- * SUBSCRIBE, `clear` = DEL plus a published reset.
+ * (plus a PUBLISH), `since` = XRANGE after the id, `get` = XRANGE id id, `latestId` = XREVRANGE
+ * COUNT 1, `subscribe` = SUBSCRIBE, `clear` = DEL plus a published reset.
  */
 import type { AuthEndpoint, AuthEvent, Check } from '../oauth/events';
 import { maskCredential, type CredentialKind } from './mask';
@@ -54,6 +54,8 @@ export interface FeedStore {
   since(afterId: number, limit?: number): Promise<readonly FeedEntry[]>;
   /** One entry, while it is still held. */
   get(id: number): Promise<FeedEntry | undefined>;
+  /** The id of the newest entry ever appended (0 before the first); survives `clear`. */
+  latestId(): Promise<number>;
   /** Hears every append and clear; returns the function that stops listening. */
   subscribe(listener: FeedListener): () => void;
   /** Drops every entry (ids keep counting) and tells subscribers. */
@@ -93,6 +95,10 @@ export class InMemoryFeedStore implements FeedStore {
   async get(id: number): Promise<FeedEntry | undefined> {
     const item = this.buffer.get(id);
     return item ? { id: item.id, event: item.value } : undefined;
+  }
+
+  async latestId(): Promise<number> {
+    return this.buffer.lastId;
   }
 
   subscribe(listener: FeedListener): () => void {

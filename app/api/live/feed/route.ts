@@ -45,13 +45,19 @@ export function GET(request: Request): Response {
       });
 
       channel.send({ retry: 2000, event: 'hello', data: JSON.stringify({ client, resuming }) });
-      void hub.feed.since(sentUpTo).then((entries) => {
+      void (async () => {
+        // An id from before a server restart is ahead of this server's ids: start the client over.
+        if (sentUpTo > (await hub.feed.latestId())) {
+          sentUpTo = 0;
+          channel.send({ event: 'reset', data: JSON.stringify({ lastId: 0 }) });
+        }
+        const entries = await hub.feed.since(sentUpTo);
         const backlog = resuming ? entries : entries.slice(-INITIAL_BACKLOG);
         for (const entry of backlog) send(entry);
         backlogDone = true;
         for (const entry of pending.splice(0)) send(entry);
         channel.send({ event: 'ready', data: JSON.stringify({ lastId: sentUpTo }) });
-      });
+      })();
 
       return () => {
         hub.connections.feed -= 1;
