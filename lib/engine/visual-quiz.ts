@@ -1,5 +1,4 @@
 import type { Lesson, VisualQuizItem } from '../lessons/types';
-import { formatVar, shorten } from './derived';
 import type { Snapshot } from './trace';
 
 /**
@@ -41,6 +40,22 @@ export interface VisualQuizRuns {
   readonly trace: readonly Snapshot[];
   /** Optional runs of other scenarios, by id (e.g. `wrong-secret`), for `branch-on-error`. */
   readonly others?: Readonly<Record<string, readonly Snapshot[]>>;
+}
+
+/*
+ * Type-only imports from the rest of the engine: pages that only need `stepHref` (practice, the
+ * lesson page) must not pull the engine's runtime (and jose) into their bundle. So the two tiny
+ * display helpers below mirror derived.ts's `formatVar` / `shorten` instead of importing them.
+ */
+
+/** How a variable's value reads in the quiz: None before it exists. */
+function formatVar(value: string | null | undefined): string {
+  return value === null || value === undefined ? 'None' : value;
+}
+
+/** The start and end of a long value (a token), joined by an ellipsis. */
+function shorten(value: string, keep: number): string {
+  return value.length <= keep * 2 + 1 ? value : `${value.slice(0, keep)}…${value.slice(-6)}`;
 }
 
 /** A link to one step of the visualizer. */
