@@ -62,15 +62,22 @@ test.describe('presenter view', () => {
     await page.keyboard.press(' ');
   });
 
-  test('fits a 1280x720 projector without scrolling', async ({ page }) => {
+  test('fits a 1280x720 projector without scrolling', async ({ page, request }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await openPresenter(page);
+    // A busy feed must scroll inside its panel, not push the page.
+    for (let i = 0; i < 12; i += 1) {
+      await request.post('/token', { form: { grant_type: 'client_credentials', client_id: i % 2 ? 'abc' : 'nobody', client_secret: i % 2 ? 'xyz' : 'nope' } });
+    }
+    await expect(page.locator('[data-feed-id]')).not.toHaveCount(0);
+    for (const summary of await page.getByText(/checks, (all passed|stopped)/).all()) await summary.click();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('step-position')).toHaveText('Step 2/7');
     const overflow = await page.evaluate(() => {
       const view = document.querySelector('.fixed.inset-0');
-      return view ? view.scrollHeight - view.clientHeight : -1;
+      if (!view) return -1;
+      return view.scrollHeight - view.clientHeight;
     });
     expect(overflow).toBe(0);
     await expect(page.getByRole('button', { name: 'Reset demo state…' })).toBeInViewport();

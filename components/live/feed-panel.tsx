@@ -64,7 +64,7 @@ export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?
           <code className="font-mono">curl -X POST …/token</code>
         </p>
       ) : (
-        <ol className="mt-2 min-h-0 flex-1 space-y-2 overflow-y-auto pr-1" aria-label="Requests, newest first" tabIndex={0}>
+        <ol className="relative mt-2 min-h-0 flex-1 space-y-2 overflow-y-auto pr-1" aria-label="Requests, newest first" tabIndex={0}>
           {shown.map((item, i) => (
             <FeedRow key={item.id} item={item} expanded={i === 0} />
           ))}

@@ -102,7 +102,7 @@ export function PresenterView({ lesson }: { lesson: Lesson }) {
             <StepStage />
           </div>
           {showNotes && (
-            <aside className="max-h-[32dvh] overflow-y-auto rounded-lg border border-line bg-surface p-3" aria-label="Speaker notes" tabIndex={0}>
+            <aside className="relative max-h-[32dvh] overflow-y-auto rounded-lg border border-line bg-surface p-3" aria-label="Speaker notes" tabIndex={0}>
               <SpeakerNotes lesson={lesson} cursor={cursor} scenarioId={scenarioId} />
             </aside>
           )}

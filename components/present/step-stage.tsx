@@ -18,7 +18,7 @@ export function StepStage() {
   return (
     <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] lg:h-full lg:min-h-0 lg:grid-rows-[minmax(0,1fr)]">
       <LiveFlowDiagram className="flex min-h-0 flex-col lg:h-full [&_svg]:min-h-0 lg:[&_svg]:h-full lg:[&_svg]:max-w-full" />
-      <div className="min-h-0 lg:overflow-y-auto" role="region" aria-label="Step narration" tabIndex={0}>
+      <div className="relative min-h-0 lg:overflow-y-auto" role="region" aria-label="Step narration" tabIndex={0}>
         {step ? (
           <>
             <p className={`text-lg font-semibold ${actorTone[step.actor]}`}>
