@@ -8,7 +8,7 @@ import { presentableScenarios } from './presentable-scenarios';
 export function ScenarioSwitcher({ value, onChange }: { value: ScenarioId; onChange: (id: ScenarioId) => void }) {
   const id = useId();
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex max-w-full min-w-0 items-center gap-2">
       <label htmlFor={id} className="text-base text-muted">
         Scenario
       </label>
@@ -16,7 +16,7 @@ export function ScenarioSwitcher({ value, onChange }: { value: ScenarioId; onCha
         id={id}
         value={value}
         onChange={(e) => onChange(e.target.value as ScenarioId)}
-        className="max-w-[22rem] rounded-md border border-line bg-surface px-2 py-1 text-lg"
+        className="max-w-full min-w-0 rounded-md border border-line bg-surface px-2 py-1 text-lg sm:max-w-[22rem]"
       >
         {presentableScenarios.map((s, i) => (
           <option key={s.id} value={s.id}>
