@@ -6,6 +6,7 @@
 import 'server-only';
 import type { RegisteredClient } from '@/lib/oauth/clients';
 import { loadAuthServerDeps, loadClientRegistry } from '@/lib/oauth/config';
+import { attachEventSource } from '@/lib/live/hub';
 import type { AuthEvent } from '@/lib/oauth/events';
 import { createAuthServer, type AuthServer } from '@/lib/oauth/server';
 
@@ -56,6 +57,10 @@ export const authEvents: AuthEventSource = (holder.events ??= {
     return holder.listeners.size;
   },
 });
+
+// The live request feed records every request from the first one the server handles, not only
+// those that arrive after a presenter view opened it (attaching twice is a no-op).
+attachEventSource(authEvents);
 
 /** The auth server of this process, built from the environment on first use. */
 export function getAuthServer(): Promise<AuthServer> {
