@@ -21,6 +21,12 @@ export interface RegisteredClient {
   readonly tokenLifetime: number;
   /** What the client is for, in plain words. */
   readonly description: string;
+  /**
+   * Whether wrong secrets lock this client out for a while (default true). Off only for clients
+   * whose secret is published anyway, such as the lesson's demo clients: a room full of learners
+   * running the wrong-secret scenario must not lock the lesson out.
+   */
+  readonly lockout?: boolean;
 }
 
 /** Looks clients up by id; replaceable by any implementation (a database, a file ...). */
@@ -49,12 +55,15 @@ export interface ClientConfigJson {
   /** Seconds; defaults to 3600. */
   token_lifetime?: number;
   description?: string;
+  /** Defaults to true: wrong secrets lock the client out (see `FLOWLAB_RATE_LIMIT`). */
+  lockout?: boolean;
 }
 
 /** The demo clients every FlowLab serves unless configured otherwise. */
 export const DEMO_CLIENTS_CONFIG: readonly ClientConfigJson[] = [
   {
     client_id: 'abc',
+    lockout: false,
     client_secret: 'xyz',
     scope: 'data:read data:write',
     default_scope: 'data:read',
@@ -62,12 +71,14 @@ export const DEMO_CLIENTS_CONFIG: readonly ClientConfigJson[] = [
   },
   {
     client_id: 'myapp123',
+    lockout: false,
     client_secret: 'secret456',
     scope: 'data:read',
     description: 'The client of the syntax examples, curl line and Python program.',
   },
   {
     client_id: 'abc123',
+    lockout: false,
     client_secret: 'secret456',
     scope: 'data:read',
     description: 'The client of the practice questions.',
@@ -178,6 +189,10 @@ export function parseClientsConfig(input: unknown): RegisteredClient[] {
         `${where}.token_lifetime must be an integer from 1 to 86400 seconds.`,
       );
     }
+    const lockout = c.lockout ?? true;
+    if (typeof lockout !== 'boolean') {
+      throw new ClientConfigError(`${where}.lockout must be true or false.`);
+    }
     const description = c.description ?? '';
     if (typeof description !== 'string') {
       throw new ClientConfigError(`${where}.description must be a string.`);
@@ -190,6 +205,7 @@ export function parseClientsConfig(input: unknown): RegisteredClient[] {
       grantTypes: grants,
       tokenLifetime: lifetime,
       description,
+      lockout,
     };
   });
 }
