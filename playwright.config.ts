@@ -34,7 +34,16 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /reset-demo\.spec\.ts/ },
+    // Resets state shared by every test (feed, revocations, lockouts): runs after all the others.
+    {
+      name: 'shared-state',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: /reset-demo\.spec\.ts/,
+      dependencies: ['chromium'],
+    },
+  ],
   webServer: {
     command: `node_modules/.bin/next build && node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/.well-known/oauth-authorization-server`,
