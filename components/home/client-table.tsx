@@ -8,10 +8,10 @@ export function ClientTable({ clients }: { clients: readonly RegisteredClient[] 
         <caption className="sr-only">Demo clients registered with the authorization server</caption>
         <thead className="bg-raised text-muted text-xs tracking-wide uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className="px-3 py-2 font-mono tracking-normal normal-case">
               client_id
             </th>
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className="px-3 py-2 font-mono tracking-normal normal-case">
               client_secret
             </th>
             <th scope="col" className="px-3 py-2">
@@ -30,10 +30,10 @@ export function ClientTable({ clients }: { clients: readonly RegisteredClient[] 
             const allowed = c.grantTypes.includes('client_credentials');
             return (
               <tr key={c.clientId} className="align-top">
-                <th scope="row" className="text-client px-3 py-2 font-mono font-semibold">
+                <th scope="row" className="text-client px-3 py-2 font-mono font-semibold whitespace-nowrap">
                   {c.clientId}
                 </th>
-                <td className="px-3 py-2 font-mono">{c.clientSecret}</td>
+                <td className="px-3 py-2 font-mono whitespace-nowrap">{c.clientSecret}</td>
                 <td className="px-3 py-2">
                   <span className="font-mono">{c.allowedScopes.join(' ')}</span>
                   {c.defaultScopes.join(' ') !== c.allowedScopes.join(' ') && (

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { recordModeVisit } from '@/lib/store/progress';
 import { modeFromPath, modeHref, modes } from './modes';
 
@@ -13,14 +13,24 @@ import { modeFromPath, modeHref, modes } from './modes';
 export function ModeNav({ lesson }: { lesson: string }) {
   const pathname = usePathname();
   const current = modeFromPath(pathname);
+  const list = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     if (current) recordModeVisit(lesson, current);
   }, [lesson, current]);
 
+  // On a narrow screen the bar scrolls sideways: bring the current mode into view (the list only,
+  // never the page).
+  useEffect(() => {
+    const ul = list.current;
+    const link = ul?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!ul || !link || ul.scrollWidth <= ul.clientWidth) return;
+    ul.scrollLeft = link.offsetLeft - ul.offsetLeft - (ul.clientWidth - link.offsetWidth) / 2;
+  }, [current]);
+
   return (
     <nav aria-label="Learning modes" className="print:hidden">
-      <ul className="-mx-1 flex gap-1 overflow-x-auto pb-1 text-sm">
+      <ul ref={list} className="-mx-1 flex gap-1 overflow-x-auto pb-1 text-sm md:flex-wrap md:overflow-visible">
         {modes.map((m) => {
           const active = m.id === current;
           return (
@@ -30,8 +40,8 @@ export function ModeNav({ lesson }: { lesson: string }) {
                 aria-current={active ? 'page' : undefined}
                 className={
                   active
-                    ? 'block rounded-md bg-accent px-3 py-1.5 font-semibold text-bg'
-                    : 'block rounded-md px-3 py-1.5 text-fg hover:bg-raised'
+                    ? 'block rounded-md bg-accent px-3 py-1.5 font-semibold text-bg md:px-2'
+                    : 'block rounded-md px-3 py-1.5 text-fg hover:bg-raised md:px-2'
                 }
               >
                 {m.label}

@@ -83,7 +83,7 @@ export function PresenterView({ lesson }: { lesson: Lesson }) {
           </Link>
         </h1>
         <ScenarioSwitcher value={scenarioId} onChange={selectScenario} />
-        {scenario && <p className="hidden text-base text-muted xl:block">{scenario.description}</p>}
+        {scenario && <p className="hidden text-base text-muted 2xl:block">{scenario.description}</p>}
         <div className="ml-auto flex flex-wrap items-center gap-2">
           {room.room && (
             <span className="rounded-md bg-client-soft px-2 py-1 text-base" data-testid="room-badge">

@@ -4,6 +4,7 @@ import { ErrorExplainer } from '@/components/stepper/error-explainer';
 import { LiveFlowDiagram } from '@/components/stepper/live-flow-diagram';
 import { useCurrentStep } from '@/components/stepper/use-current-step';
 import { useStepper } from '@/components/stepper/stepper-provider';
+import { presentableScenarios } from './presentable-scenarios';
 
 const actorTone = { client: 'text-client', 'auth-server': 'text-authz', api: 'text-api' } as const;
 const actorName = { client: 'Client', 'auth-server': 'Authorization server', api: 'Protected API' } as const;
@@ -14,10 +15,16 @@ export function StepStage() {
   const running = useStepper((s) => s.running);
   const failure = useStepper((s) => s.failure);
   const waitingUntil = useStepper((s) => s.waitingUntil);
+  const scenarioId = useStepper((s) => s.scenarioId);
+  const scenario = presentableScenarios.find((s) => s.id === scenarioId);
 
   return (
-    <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] lg:h-full lg:min-h-0 lg:grid-rows-[minmax(0,1fr)]">
-      <LiveFlowDiagram className="flex min-h-0 flex-col lg:h-full [&_svg]:min-h-0 lg:[&_svg]:h-full lg:[&_svg]:max-w-full" />
+    <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] lg:h-full lg:min-h-0 lg:grid-cols-[minmax(0,6fr)_minmax(0,5fr)] lg:grid-rows-[minmax(0,1fr)]">
+      {/* On a projector the diagram fills its whole column (height or width, whichever runs out first). */}
+      <LiveFlowDiagram
+        size="large"
+        className="flex min-h-0 flex-col lg:h-full [&_svg]:max-w-none lg:[&_svg]:h-full lg:[&_svg]:min-h-0"
+      />
       <div className="relative min-h-0 lg:overflow-y-auto" role="region" aria-label="Step narration" tabIndex={0}>
         {step ? (
           <>
@@ -31,6 +38,7 @@ export function StepStage() {
           <>
             <p className="text-lg font-semibold text-muted">Start · {total} steps</p>
             <h2 className="text-2xl font-bold lg:text-4xl">Nothing sent yet</h2>
+            {scenario && <p className="mt-2 text-lg text-muted lg:text-2xl">{scenario.description}</p>}
             <p className="mt-2 text-lg lg:text-2xl">Press → to prepare the first request.</p>
           </>
         )}

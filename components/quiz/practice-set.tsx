@@ -60,7 +60,7 @@ export function PracticeSet({ lesson }: { lesson: PracticeLesson }) {
   const shown = lesson.practice.filter((q) => filter === 'all' || q.difficulty === filter);
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
       <aside className="space-y-4 lg:sticky lg:top-4 lg:self-start">
         <DifficultyFilter value={filter} onChange={setFilter} counts={lesson.practice} />
         <ScoreBoard scores={scores} ready={hydrated} />

@@ -1,6 +1,6 @@
 import type { ActorId, Lesson } from '@/lib/lessons/types';
 import type { Branch } from '@/lib/engine/trace';
-import { layoutFlow } from './flow-layout';
+import { flowMetrics, layoutFlow } from './flow-layout';
 
 const actorNames: Readonly<Record<ActorId, string>> = {
   client: 'Client',
@@ -22,8 +22,16 @@ export interface FlowDiagramProps {
   readonly branches?: Readonly<Record<string, Branch>>;
   /** Nodes already passed through, drawn solid (the rest stay faint once a run has started). */
   readonly visited?: readonly string[];
+  /** `large` sets the labels bigger relative to the diagram, for a projector. */
+  readonly size?: 'regular' | 'large';
   readonly className?: string;
 }
+
+/** Type sizes per density, in SVG user units (they scale with the diagram). */
+const typeScale = {
+  regular: { node: 'text-[12px]', edge: 'text-[11px]', lineH: 14, baseline: 4, chars: { main: 26, narrow: 20 }, arrow: { base: 9, taken: 12 }, legend: 'text-xs' },
+  large: { node: 'text-[17px]', edge: 'text-[15px]', lineH: 19, baseline: 6, chars: { main: 19, narrow: 15 }, arrow: { base: 11, taken: 15 }, legend: 'text-base' },
+} as const;
 
 function wrap(label: string, max = 24): string[] {
   const words = label.split(' ');
@@ -45,8 +53,9 @@ function wrap(label: string, max = 24): string[] {
  * Yes and red for No. Static when given only a lesson (the concept-flow mode), live when given the
  * stepper's state.
  */
-export function FlowDiagram({ lesson, activeNode, branches = {}, visited, className = '' }: FlowDiagramProps) {
-  const layout = layoutFlow(lesson.flow);
+export function FlowDiagram({ lesson, activeNode, branches = {}, visited, size = 'regular', className = '' }: FlowDiagramProps) {
+  const layout = layoutFlow(lesson.flow, flowMetrics[size]);
+  const type = typeScale[size];
   const seen = new Set(visited ?? []);
   const started = visited !== undefined && visited.length > 0;
   const active = lesson.flow.nodes.find((n) => n.id === activeNode);
@@ -64,7 +73,17 @@ export function FlowDiagram({ lesson, activeNode, branches = {}, visited, classN
       >
         <defs>
           {(['base', 'yes', 'no'] as const).map((id) => (
-            <marker key={id} id={`arrow-${id}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker
+              key={id}
+              id={`arrow-${id}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerUnits="userSpaceOnUse"
+              markerWidth={id === 'base' ? type.arrow.base : type.arrow.taken}
+              markerHeight={id === 'base' ? type.arrow.base : type.arrow.taken}
+              orient="auto-start-reverse"
+            >
               <path d="M0 0 L10 5 L0 10 z" className={id === 'yes' ? 'fill-ok' : id === 'no' ? 'fill-err' : 'fill-muted'} />
             </marker>
           ))}
@@ -93,7 +112,7 @@ export function FlowDiagram({ lesson, activeNode, branches = {}, visited, classN
                   x={x2 > x1 ? (x1 + x2) / 2 : x1 + 6}
                   y={x2 > x1 ? y1 - 6 : (y1 + y2) / 2 + 4}
                   textAnchor={x2 > x1 ? 'middle' : 'start'}
-                  className={`text-[11px] font-semibold ${tone === 'yes' ? 'fill-ok' : tone === 'no' ? 'fill-err' : 'fill-muted'} ${notTaken ? 'opacity-40' : ''}`}
+                  className={`${type.edge} font-semibold ${edge.branch === 'yes' ? 'fill-ok' : edge.branch === 'no' ? 'fill-err' : 'fill-muted'} ${notTaken ? 'opacity-40' : ''}`}
                 >
                   {edge.label}
                 </text>
@@ -126,14 +145,19 @@ export function FlowDiagram({ lesson, activeNode, branches = {}, visited, classN
                 strokeWidth={isActive ? 4 : 1.5}
               />
             );
-          const lines = wrap(node.label, node.kind === 'decision' || w < 180 ? 20 : 26);
+          const lines = wrap(node.label, node.kind === 'decision' || w < 180 ? type.chars.narrow : type.chars.main);
           return (
             <g key={node.id} data-node={node.id} data-active={isActive || undefined} className={faint ? 'opacity-45' : ''}>
               <title>{`${actorNames[node.actor]}: ${node.label}. ${node.description}`}</title>
               {shape}
-              <text x={x + w / 2} y={y + h / 2 + 4 - (lines.length - 1) * 7} textAnchor="middle" className={`fill-fg text-[12px] ${isActive ? 'font-bold' : ''}`}>
+              <text
+                x={x + w / 2}
+                y={y + h / 2 + type.baseline - ((lines.length - 1) * type.lineH) / 2}
+                textAnchor="middle"
+                className={`fill-fg ${type.node} ${isActive ? 'font-bold' : ''}`}
+              >
                 {lines.map((line, i) => (
-                  <tspan key={line} x={x + w / 2} dy={i === 0 ? 0 : 14}>
+                  <tspan key={line} x={x + w / 2} dy={i === 0 ? 0 : type.lineH}>
                     {line}
                   </tspan>
                 ))}
@@ -142,7 +166,7 @@ export function FlowDiagram({ lesson, activeNode, branches = {}, visited, classN
           );
         })}
       </svg>
-      <figcaption className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted">
+      <figcaption className={`mt-2 flex flex-wrap gap-x-3 gap-y-1 text-muted ${type.legend}`}>
         <span><span aria-hidden="true" className="mr-1 inline-block size-2.5 rounded-sm border border-client bg-client-soft" />Client</span>
         <span><span aria-hidden="true" className="mr-1 inline-block size-2.5 rounded-sm border border-authz bg-authz-soft" />Auth server</span>
         <span><span aria-hidden="true" className="mr-1 inline-block size-2.5 rounded-sm border border-api bg-api-soft" />API</span>

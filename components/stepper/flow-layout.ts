@@ -20,14 +20,31 @@ export interface FlowLayout {
   readonly height: number;
 }
 
-const MAIN_X = 10;
-const MAIN_W = 196;
-const SIDE_X = 250;
-const SIDE_W = 150;
-const NODE_H = 46;
-const ROW = 74;
+/** Box sizes of a layout, in SVG user units. */
+export interface FlowMetrics {
+  /** Width of the main-path column's boxes. */
+  readonly mainW: number;
+  /** Left edge and width of the column that holds each decision's "No" outcome. */
+  readonly sideX: number;
+  readonly sideW: number;
+  readonly nodeH: number;
+  /** Distance from one row's top to the next (box height plus the arrow between them). */
+  readonly row: number;
+}
 
-export function layoutFlow(flow: Lesson['flow']): FlowLayout {
+/**
+ * Two densities: `regular` for a page of panels, `large` for the projector, where labels are set
+ * bigger relative to the whole diagram so they stay readable when it is scaled to fit one column.
+ */
+export const flowMetrics = {
+  regular: { mainW: 196, sideX: 250, sideW: 150, nodeH: 46, row: 74 },
+  large: { mainW: 212, sideX: 262, sideW: 164, nodeH: 54, row: 74 },
+} as const satisfies Record<string, FlowMetrics>;
+
+const MAIN_X = 10;
+
+export function layoutFlow(flow: Lesson['flow'], metrics: FlowMetrics = flowMetrics.regular): FlowLayout {
+  const { mainW: MAIN_W, sideX: SIDE_X, sideW: SIDE_W, nodeH: NODE_H, row: ROW } = metrics;
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   const out = (id: string) => flow.edges.filter((e) => e.from === id);
   const placed = new Map<string, PlacedNode>();

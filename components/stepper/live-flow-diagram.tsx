@@ -4,7 +4,7 @@ import { FlowDiagram } from './flow-diagram';
 import { useCurrentStep } from './use-current-step';
 
 /** The concept flow diagram wired to the stepper: current node lit, branches taken drawn. */
-export function LiveFlowDiagram({ className }: { className?: string }) {
+export function LiveFlowDiagram({ className, size }: { className?: string; size?: 'regular' | 'large' }) {
   const { lesson, snapshot, branches, visited } = useCurrentStep();
   return (
     <FlowDiagram
@@ -12,6 +12,7 @@ export function LiveFlowDiagram({ className }: { className?: string }) {
       {...(snapshot ? { activeNode: snapshot.activeNode } : {})}
       branches={branches}
       visited={visited}
+      {...(size ? { size } : {})}
       {...(className ? { className } : {})}
     />
   );

@@ -99,7 +99,7 @@ export function ScenarioPanel() {
         </div>
         <div>
           <label htmlFor={`${id}-scope`} className="text-sm">scope <span className="text-muted">(empty: the client’s default)</span></label>
-          <input id={`${id}-scope`} name="scope" defaultValue={settings.scope} className={field} autoComplete="off" spellCheck={false} placeholder="data:read" />
+          <input id={`${id}-scope`} name="scope" defaultValue={settings.scope} className={field} autoComplete="off" spellCheck={false} placeholder="e.g. data:read" />
         </div>
         <div>
           <label htmlFor={`${id}-auth`} className="text-sm">Client authentication</label>

@@ -52,7 +52,7 @@ export function TokenInspector({ token }: { token: string }) {
   const result = check?.token === token ? check.result : null;
   return (
     <div className="space-y-3">
-      <p role="status" className="text-sm">
+      <p role="status" className="text-sm [overflow-wrap:anywhere]">
         {result === null ? (
           <span className="text-muted">Checking the signature against /.well-known/jwks.json…</span>
         ) : result.ok ? (

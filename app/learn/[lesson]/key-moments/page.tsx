@@ -24,7 +24,7 @@ export default async function KeyMomentsPage({ params }: LessonParams) {
               {moment.question}
             </h2>
             <p className="leading-relaxed">{moment.answer}</p>
-            <p className="mt-3 flex flex-wrap gap-2 text-sm">
+            <p className="mt-3 flex flex-wrap items-baseline gap-2 text-sm">
               <span className="text-muted">See it:</span>
               {moment.stepIds.map((id) => {
                 const step = lesson.steps.find((s) => s.id === id);
