@@ -30,7 +30,7 @@ export function ModeNav({ lesson }: { lesson: string }) {
 
   return (
     <nav aria-label="Learning modes" className="print:hidden">
-      <ul ref={list} className="-mx-1 flex gap-1 overflow-x-auto pb-1 text-sm md:flex-wrap md:overflow-visible">
+      <ul ref={list} className="-mx-1 flex gap-1 overflow-x-auto pb-1 text-sm md:flex-wrap md:gap-0.5 md:overflow-visible">
         {modes.map((m) => {
           const active = m.id === current;
           return (
