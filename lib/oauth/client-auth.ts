@@ -10,6 +10,7 @@ import { formDecode, type FormParams } from './form';
 import { secretMatches, utf8 } from './secure-compare';
 import type { StateStore } from './state-store';
 import type { RequestTrace } from './trace';
+import type { CoreRequest } from './http';
 
 /** The client authentication methods FlowLab supports, as named in RFC 8414 metadata. */
 export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
@@ -109,7 +110,7 @@ function secretBytes(client: RegisteredClient): Uint8Array {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
 export async function authenticateClient(
-  request: Request,
+  request: CoreRequest,
   params: FormParams,
   trace: RequestTrace,
   deps: ClientAuthDeps,
@@ -176,7 +177,7 @@ export async function authenticateClient(
 }
 
 function presentedCredentials(
-  request: Request,
+  request: CoreRequest,
   params: FormParams,
   trace: RequestTrace,
   label: string,

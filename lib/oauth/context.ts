@@ -9,6 +9,7 @@ import type { AuthEndpoint, AuthEventSink } from './events';
 import type { SigningKey } from './key-store';
 import type { StateStore } from './state-store';
 import { RequestTrace } from './trace';
+import type { CoreRequest, CoreResponse } from './http';
 
 export interface AuthServerDeps {
   readonly clients: ClientRegistry;
@@ -33,7 +34,8 @@ export interface Ctx {
   readonly key: SigningKey;
   readonly state: StateStore;
   readonly now: () => number;
-  readonly onEvent: AuthEventSink;
+  /** Absent when nobody listens: then no event is built at all. */
+  readonly onEvent: AuthEventSink | undefined;
   readonly issuer: string | undefined;
   readonly clockTolerance: number;
   readonly realm: string;
@@ -49,7 +51,7 @@ export function resolveDeps(deps: AuthServerDeps): Ctx {
     key: deps.key,
     state: deps.state,
     now,
-    onEvent: deps.onEvent ?? (() => undefined),
+    onEvent: deps.onEvent,
     issuer,
     clockTolerance: deps.clockTolerance ?? 2,
     realm,
@@ -70,7 +72,7 @@ const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,
  * request URL, host from the `Host` header when it is a valid host (frameworks such as Next.js
  * may rebuild `request.url` with their own host name), path and query from the request URL.
  */
-export function publicUrl(request: Request): URL {
+export function publicUrl(request: CoreRequest): URL {
   let url: URL;
   try {
     url = new URL(request.url);
@@ -107,7 +109,7 @@ export function resourceFor(issuer: string): string {
 }
 
 /** An endpoint body: gets the trace and the parsed URL; returns a response or throws OAuthError. */
-export type EndpointBody = (trace: RequestTrace, url: URL) => Promise<Response>;
+export type EndpointBody = (trace: RequestTrace, url: URL) => Promise<CoreResponse>;
 
 /**
  * Runs one endpoint request: turns a thrown {@link OAuthError} into its response (anything else
@@ -116,15 +118,15 @@ export type EndpointBody = (trace: RequestTrace, url: URL) => Promise<Response>;
 export async function handle(
   ctx: Ctx,
   endpoint: AuthEndpoint,
-  request: Request,
+  request: CoreRequest,
   body: EndpointBody,
-  toResponse: (error: OAuthError, url: URL) => Response = (e) => errorResponse(e),
-): Promise<Response> {
+  toResponse: (error: OAuthError, url: URL) => CoreResponse = (e) => errorResponse(e),
+): Promise<CoreResponse> {
   const at = ctx.now();
   const started = performance.now();
   const trace = new RequestTrace();
   const url = publicUrl(request);
-  let response: Response;
+  let response: CoreResponse;
   let error: string | undefined;
   try {
     response = await body(trace, url);
@@ -142,6 +144,7 @@ export async function handle(
       trace.note('server', 'Server handled the request', (e as Error)?.message ?? String(e));
     }
   }
+  if (!ctx.onEvent) return response;
   try {
     ctx.onEvent(
       trace.toEvent(
@@ -165,7 +168,7 @@ export async function handle(
 /** The `method` check: 405 with `Allow` for any other method. */
 export function requireMethod(
   trace: RequestTrace,
-  request: Request,
+  request: CoreRequest,
   allowed: string,
   extra: Record<string, string> = {},
 ): void {

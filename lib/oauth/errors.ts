@@ -7,7 +7,7 @@
  * Token, introspection and revocation endpoint errors.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
-import { recordResponseText } from './raw-body';
+import { coreJson, type CoreResponse } from './http';
 
 export const TOKEN_ERRORS = [
   'invalid_request',
@@ -60,22 +60,15 @@ export function jsonResponse(
   body: unknown,
   status = 200,
   headers: Readonly<Record<string, string>> = {},
-): Response {
-  const text = JSON.stringify(body);
-  return recordResponseText(
-    new Response(text, {
-      status,
-      headers: { 'Content-Type': 'application/json', ...NO_STORE, ...headers },
-    }),
-    text,
-  );
+): CoreResponse {
+  return coreJson(body, status, { ...NO_STORE, ...headers });
 }
 
 /**
  * The `{error, error_description}` body of an OAuth error response.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
-export function errorResponse(error: OAuthError): Response {
+export function errorResponse(error: OAuthError): CoreResponse {
   return jsonResponse(
     { error: error.code, error_description: error.description },
     error.status,

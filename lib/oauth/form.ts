@@ -3,7 +3,7 @@
  * bad percent-escapes and repeated parameters are reported, not silently accepted.
  */
 import { OAuthError } from './errors';
-import { rawRequestBody } from './raw-body';
+import type { CoreRequest } from './http';
 
 /** Largest body the endpoints read (bytes). A token request is well under 1 KiB. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -12,11 +12,10 @@ export const MAX_BODY_BYTES = 16 * 1024;
  * Reads the body as UTF-8 text, refusing (413) bodies larger than `limit` before reading them
  * whole, and (400) bytes that are not UTF-8.
  */
-export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+export async function readBody(request: CoreRequest, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
-  let bytes = rawRequestBody(request);
-  if (bytes === undefined) bytes = await readStream(request, limit);
+  const bytes = request.bufferedBody ?? (await readStream(request, limit));
   if (bytes.byteLength > limit) throw tooLarge(limit);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -25,7 +24,7 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
   }
 }
 
-async function readStream(request: Request, limit: number): Promise<Uint8Array> {
+async function readStream(request: CoreRequest, limit: number): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -5,6 +5,7 @@
 import { CLIENT_AUTH_METHODS } from './client-auth';
 import { issuerFor, publicUrl, resourceFor, type Ctx } from './context';
 import { SCOPES } from './scopes';
+import { coreJson, type CoreRequest, type CoreResponse } from './http';
 
 const CACHE = { 'Cache-Control': 'no-cache' };
 
@@ -46,20 +47,16 @@ export function protectedResourceMetadata(issuer: string) {
 }
 
 /** `GET /.well-known/oauth-authorization-server`. @see https://www.rfc-editor.org/rfc/rfc8414#section-3 */
-export function authorizationServerMetadataEndpoint(ctx: Ctx, request: Request): Response {
-  return Response.json(authorizationServerMetadata(ctx, issuerFor(ctx, publicUrl(request))), {
-    headers: CACHE,
-  });
+export function authorizationServerMetadataEndpoint(ctx: Ctx, request: CoreRequest): CoreResponse {
+  return coreJson(authorizationServerMetadata(ctx, issuerFor(ctx, publicUrl(request))), 200, CACHE);
 }
 
 /** `GET /.well-known/oauth-protected-resource`. @see https://www.rfc-editor.org/rfc/rfc9728#section-3 */
-export function protectedResourceMetadataEndpoint(ctx: Ctx, request: Request): Response {
-  return Response.json(protectedResourceMetadata(issuerFor(ctx, publicUrl(request))), {
-    headers: CACHE,
-  });
+export function protectedResourceMetadataEndpoint(ctx: Ctx, request: CoreRequest): CoreResponse {
+  return coreJson(protectedResourceMetadata(issuerFor(ctx, publicUrl(request))), 200, CACHE);
 }
 
 /** `GET /.well-known/jwks.json`. @see https://www.rfc-editor.org/rfc/rfc7517#section-5 */
-export function jwksEndpoint(ctx: Ctx): Response {
-  return Response.json({ keys: [ctx.key.publicJwk] }, { headers: CACHE });
+export function jwksEndpoint(ctx: Ctx): CoreResponse {
+  return coreJson({ keys: [ctx.key.publicJwk] }, 200, CACHE);
 }

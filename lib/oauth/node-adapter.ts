@@ -4,8 +4,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { MAX_BODY_BYTES } from './form';
-import { attachRawBody, responseText } from './raw-body';
-import { ROUTES, type AuthServer } from './server';
+import type { CoreRequest } from './http';
+import { ROUTES, type AuthServer, type RouteName } from './server';
 
 function send(
   res: ServerResponse,
@@ -62,7 +62,7 @@ export function createNodeListener(
         );
         return;
       }
-      const route = (ROUTES as Record<string, (typeof ROUTES)[keyof typeof ROUTES]>)[url.pathname];
+      const route = (ROUTES as Record<string, RouteName>)[url.pathname];
       if (!route) {
         send(
           res,
@@ -71,32 +71,27 @@ export function createNodeListener(
         );
         return;
       }
-      const headers = new Headers();
-      for (let i = 0; i < req.rawHeaders.length; i += 2)
-        headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-      let body: Buffer | null = null;
+      // node has already parsed the headers: read them through a plain `get` (repeated fields
+      // joined with ", " as a web `Headers` would) instead of copying them into a `Headers`
+      const distinct = req.headersDistinct;
+      const headers = {
+        get(name: string): string | null {
+          const values = distinct[name.toLowerCase()];
+          return values === undefined ? null : values.join(', ');
+        },
+      };
+      let bufferedBody: Buffer | undefined;
       if (method !== 'GET' && method !== 'HEAD') {
         // read one byte over the limit so the core sees an oversized body and answers 413
-        body = await readRaw(req, MAX_BODY_BYTES + 1).catch(() => null);
-        if (body === null) body = Buffer.alloc(MAX_BODY_BYTES + 1);
+        bufferedBody =
+          (await readRaw(req, MAX_BODY_BYTES + 1).catch(() => null)) ??
+          Buffer.alloc(MAX_BODY_BYTES + 1);
       }
-      // the body is already buffered: attach it instead of wrapping it in a stream again
-      const request = new Request(url, { method, headers });
-      if (body !== null) attachRawBody(request, body);
-      const response = await server[route](request);
-      const out: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        out[name] = value;
-      });
-      const text = responseText(response);
-      const payload =
-        method === 'HEAD'
-          ? ''
-          : text !== undefined
-            ? text
-            : Buffer.from(await response.arrayBuffer());
-      res.writeHead(response.status, out);
-      res.end(payload);
+      // the body is already buffered: no `Request` and no body stream to build
+      const request: CoreRequest = { method, url: url.href, headers, body: null, bufferedBody };
+      const response = await server.core[route](request);
+      res.writeHead(response.status, response.headers);
+      res.end(method === 'HEAD' ? '' : response.body);
     })().catch((e: unknown) => {
       if (!res.headersSent)
         send(res, 500, JSON.stringify({ error: 'server_error', error_description: String(e) }));

@@ -8,6 +8,7 @@ import { handle, issuerFor, requireMethod, resourceFor, type Ctx } from './conte
 import { jsonResponse, OAuthError, quote } from './errors';
 import { API_DATA_SCOPE } from './scopes';
 import type { RequestTrace } from './trace';
+import type { CoreRequest, CoreResponse } from './http';
 
 /** `b64token` of RFC 6750 §2.1: the only characters a bearer token may have. */
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
@@ -71,7 +72,7 @@ function apiError(
 }
 
 /** Finds the bearer token: only the Authorization header is supported (bearer_methods_supported). */
-function bearerToken(request: Request, url: URL, trace: RequestTrace): string | null {
+function bearerToken(request: CoreRequest, url: URL, trace: RequestTrace): string | null {
   const label = 'Request carries one bearer token in the Authorization header';
   const header = request.headers.get('authorization');
   const inQuery = url.searchParams.has('access_token');
@@ -144,8 +145,8 @@ function bearerToken(request: Request, url: URL, trace: RequestTrace): string | 
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
  * @see https://www.rfc-editor.org/rfc/rfc9068#section-4
  */
-export function resourceEndpoint(ctx: Ctx, request: Request): Promise<Response> {
-  const toResponse = (e: OAuthError, url: URL): Response => {
+export function resourceEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
+  const toResponse = (e: OAuthError, url: URL): CoreResponse => {
     const issuer = issuerFor(ctx, url);
     const bearer =
       e.code === 'invalid_request' || e.code === 'invalid_token' || e.code === 'insufficient_scope';

@@ -3,6 +3,7 @@
  * (`Request -> Response`). Route handlers, the bare node:http adapter and the tests all call these.
  */
 import type { ClientRegistry } from './clients';
+import { toWebResponse, type CoreRequest, type CoreResponse } from './http';
 import { resolveDeps, type AuthServerDeps } from './context';
 import {
   authorizationServerMetadataEndpoint,
@@ -15,22 +16,40 @@ import { tokenEndpoint } from './token-endpoint';
 import { introspectionEndpoint, revocationEndpoint } from './token-management';
 
 export type { AuthServerDeps } from './context';
+export type { CoreRequest } from './http';
+
+/** The handlers by route name, each taking a {@link CoreRequest}. */
+export type RouteName =
+  | 'token'
+  | 'api'
+  | 'introspect'
+  | 'revoke'
+  | 'authorizationServerMetadata'
+  | 'protectedResourceMetadata'
+  | 'jwks';
 
 export interface AuthServer {
   /** `POST /token` */
-  token(request: Request): Promise<Response>;
+  token(request: CoreRequest): Promise<Response>;
   /** `GET /api/data` */
-  api(request: Request): Promise<Response>;
+  api(request: CoreRequest): Promise<Response>;
   /** `POST /introspect` */
-  introspect(request: Request): Promise<Response>;
+  introspect(request: CoreRequest): Promise<Response>;
   /** `POST /revoke` */
-  revoke(request: Request): Promise<Response>;
+  revoke(request: CoreRequest): Promise<Response>;
   /** `GET /.well-known/oauth-authorization-server` */
-  authorizationServerMetadata(request: Request): Response;
+  authorizationServerMetadata(request: CoreRequest): Response;
   /** `GET /.well-known/oauth-protected-resource` (and `/.well-known/oauth-protected-resource/api`) */
-  protectedResourceMetadata(request: Request): Response;
+  protectedResourceMetadata(request: CoreRequest): Response;
   /** `GET /.well-known/jwks.json` */
-  jwks(request: Request): Response;
+  jwks(request: CoreRequest): Response;
+  /**
+   * The same handlers answering plain {@link CoreResponse} records, for adapters that write the
+   * response themselves (node:http) and need no web `Response` in between.
+   */
+  readonly core: Readonly<
+    Record<RouteName, (request: CoreRequest) => CoreResponse | Promise<CoreResponse>>
+  >;
   readonly clients: ClientRegistry;
   readonly state: StateStore;
 }
@@ -45,7 +64,7 @@ export const ROUTES = {
   '/.well-known/oauth-protected-resource': 'protectedResourceMetadata',
   '/.well-known/oauth-protected-resource/api': 'protectedResourceMetadata',
   '/.well-known/jwks.json': 'jwks',
-} as const satisfies Record<string, keyof AuthServer>;
+} as const satisfies Record<string, RouteName>;
 
 /**
  * Builds the server from injected dependencies (clients, signing key, state store, clock, event
@@ -54,7 +73,7 @@ export const ROUTES = {
  */
 export function createAuthServer(deps: AuthServerDeps): AuthServer {
   const ctx = resolveDeps(deps);
-  return {
+  const core: AuthServer['core'] = {
     token: (r) => tokenEndpoint(ctx, r),
     api: (r) => resourceEndpoint(ctx, r),
     introspect: (r) => introspectionEndpoint(ctx, r),
@@ -62,6 +81,20 @@ export function createAuthServer(deps: AuthServerDeps): AuthServer {
     authorizationServerMetadata: (r) => authorizationServerMetadataEndpoint(ctx, r),
     protectedResourceMetadata: (r) => protectedResourceMetadataEndpoint(ctx, r),
     jwks: () => jwksEndpoint(ctx),
+  };
+  const web =
+    (route: 'token' | 'api' | 'introspect' | 'revoke') =>
+    async (r: CoreRequest): Promise<Response> =>
+      toWebResponse(await core[route](r));
+  return {
+    token: web('token'),
+    api: web('api'),
+    introspect: web('introspect'),
+    revoke: web('revoke'),
+    authorizationServerMetadata: (r) => toWebResponse(authorizationServerMetadataEndpoint(ctx, r)),
+    protectedResourceMetadata: (r) => toWebResponse(protectedResourceMetadataEndpoint(ctx, r)),
+    jwks: () => toWebResponse(jwksEndpoint(ctx)),
+    core,
     clients: ctx.clients,
     state: ctx.state,
   };

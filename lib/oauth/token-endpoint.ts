@@ -9,6 +9,7 @@ import { jsonResponse, OAuthError } from './errors';
 import { isFormContentType, parseForm, readBody, type FormParams } from './form';
 import { isScope, parseScope } from './scopes';
 import type { RequestTrace } from './trace';
+import type { CoreRequest, CoreResponse } from './http';
 
 /** Parameters that carry client credentials and must never appear in the URL. */
 const CREDENTIAL_PARAMS = ['client_id', 'client_secret'] as const;
@@ -28,7 +29,7 @@ export interface TokenResponse {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2
  */
 export async function readFormRequest(
-  request: Request,
+  request: CoreRequest,
   url: URL,
   trace: RequestTrace,
   required: readonly string[],
@@ -80,7 +81,7 @@ export async function readFormRequest(
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4.2
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5
  */
-export function tokenEndpoint(ctx: Ctx, request: Request): Promise<Response> {
+export function tokenEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
   return handle(ctx, 'token', request, async (trace, url) => {
     requireMethod(trace, request, 'POST');
     const params = await readFormRequest(request, url, trace, ['grant_type']);

@@ -8,6 +8,7 @@ import { handle, issuerFor, requireMethod, resourceFor, type Ctx } from './conte
 import { jsonResponse, NO_STORE } from './errors';
 import { readFormRequest } from './token-endpoint';
 import type { RequestTrace } from './trace';
+import type { CoreRequest, CoreResponse } from './http';
 
 async function checkToken(
   ctx: Ctx,
@@ -45,7 +46,7 @@ async function checkToken(
  * claims. Any registered client that authenticates may introspect.
  * @see https://www.rfc-editor.org/rfc/rfc7662#section-2
  */
-export function introspectionEndpoint(ctx: Ctx, request: Request): Promise<Response> {
+export function introspectionEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
   return handle(ctx, 'introspect', request, async (trace, url) => {
     requireMethod(trace, request, 'POST');
     const params = await readFormRequest(request, url, trace, ['token']);
@@ -78,7 +79,7 @@ export function introspectionEndpoint(ctx: Ctx, request: Request): Promise<Respo
  * can revoke or probe tokens that are not its own).
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2
  */
-export function revocationEndpoint(ctx: Ctx, request: Request): Promise<Response> {
+export function revocationEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
   return handle(ctx, 'revoke', request, async (trace, url) => {
     requireMethod(trace, request, 'POST');
     const params = await readFormRequest(request, url, trace, ['token']);
@@ -86,7 +87,7 @@ export function revocationEndpoint(ctx: Ctx, request: Request): Promise<Response
     const token = params.get('token')!;
     trace.credential = { kind: 'token', value: token };
     const claims = await checkToken(ctx, url, token, trace);
-    const done = () => new Response(null, { status: 200, headers: NO_STORE });
+    const done = (): CoreResponse => ({ status: 200, headers: { ...NO_STORE }, body: '' });
     if (!claims) return done();
     const ownerLabel = 'Token belongs to the calling client';
     if (claims.client_id !== client.clientId) {

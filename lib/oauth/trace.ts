@@ -32,7 +32,7 @@ export class RequestTrace {
 
   toEvent(
     base: { at: number; endpoint: AuthEndpoint; method: string; path: string; durationMs: number },
-    response: Response,
+    response: { readonly status: number },
     error?: string,
   ): AuthEvent {
     return {
