@@ -43,7 +43,7 @@ export function StepStage() {
           </>
         )}
         {latest && (
-          <p className="mt-3 font-mono text-lg break-all lg:text-2xl" data-testid="latest-exchange">
+          <p className="mt-3 font-mono text-lg break-words lg:text-2xl" data-testid="latest-exchange">
             {latest.exchange.request.method} {new URL(latest.exchange.request.url).pathname} →{' '}
             <span className={latest.exchange.response.status < 400 ? 'text-ok' : 'text-err'}>
               <span aria-hidden="true">{latest.exchange.response.status < 400 ? '✓ ' : '✗ '}</span>
