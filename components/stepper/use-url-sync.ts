@@ -21,14 +21,28 @@ export function useUrlSync() {
     ensureProgressHydrated();
     recordModeVisit(slug, 'step');
 
-    return store.subscribe((s, prev) => {
-      if (s.scenarioId === prev.scenarioId && s.player.cursor === prev.player.cursor) return;
+    // The address bar and the saved progress follow each change just after it is painted, so
+    // neither the history update nor the localStorage write delays the step's repaint.
+    let scheduled = false;
+    const sync = () => {
+      scheduled = false;
+      const s = store.getState();
       const url = new URL(window.location.href);
       url.searchParams.set('scenario', s.scenarioId);
       if (s.player.cursor > 0) url.searchParams.set('step', String(s.player.cursor));
       else url.searchParams.delete('step');
       window.history.replaceState(window.history.state, '', url);
       if (s.player.cursor > 0) recordStep(slug, s.player.cursor, s.scenarioId);
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.scenarioId === prev.scenarioId && s.player.cursor === prev.player.cursor) return;
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => setTimeout(sync, 0));
     });
+    return () => {
+      unsubscribe();
+      if (scheduled) sync();
+    };
   }, [store]);
 }
