@@ -1,17 +1,6 @@
-import { serveAuth } from '@/lib/server/auth';
+import { authRouteHandlers } from '@/lib/server/auth';
 
 export const dynamic = 'force-dynamic';
 
 /** POST /revoke: token revocation, RFC 7009 (lib/oauth/token-management.ts). */
-const handler = (request: Request) => serveAuth('revoke', request);
-
-// Every method reaches the core, which answers anything but POST with 405 and Allow: POST.
-export {
-  handler as GET,
-  handler as POST,
-  handler as PUT,
-  handler as PATCH,
-  handler as DELETE,
-  handler as HEAD,
-  handler as OPTIONS,
-};
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = authRouteHandlers('revoke');

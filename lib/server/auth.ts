@@ -90,6 +90,23 @@ export async function serveAuth(route: AuthRoute, request: Request): Promise<Res
   return server[route](request);
 }
 
+/**
+ * The exports of a route file served by one of the core's handlers. Every method reaches the
+ * core, which answers the ones the endpoint does not take with 405 and `Allow`.
+ */
+export function authRouteHandlers(route: AuthRoute) {
+  const handler = (request: Request) => serveAuth(route, request);
+  return {
+    GET: handler,
+    POST: handler,
+    PUT: handler,
+    PATCH: handler,
+    DELETE: handler,
+    HEAD: handler,
+    OPTIONS: handler,
+  };
+}
+
 /** Forgets every revocation and rate-limit counter (the instructor's "reset demo"). */
 export async function resetDemoState(): Promise<void> {
   const server = await getAuthServer();
