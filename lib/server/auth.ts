@@ -8,7 +8,7 @@ import type { RegisteredClient } from '@/lib/oauth/clients';
 import { loadAuthServerDeps, loadClientRegistry } from '@/lib/oauth/config';
 import { attachEventSource } from '@/lib/live/hub';
 import type { AuthEvent } from '@/lib/oauth/events';
-import { createAuthServer, type AuthServer } from '@/lib/oauth/server';
+import { createAuthServer, type AuthServer, type RouteName } from '@/lib/oauth/server';
 
 /** A listener of the live request feed. */
 export type AuthEventListener = (event: AuthEvent) => void;
@@ -75,14 +75,7 @@ export function getAuthServer(): Promise<AuthServer> {
 }
 
 /** The handlers a route can be served by. */
-export type AuthRoute =
-  | 'token'
-  | 'api'
-  | 'introspect'
-  | 'revoke'
-  | 'authorizationServerMetadata'
-  | 'protectedResourceMetadata'
-  | 'jwks';
+export type AuthRoute = RouteName;
 
 /** Serves one request with one of the core's handlers (what a route handler calls). */
 export async function serveAuth(route: AuthRoute, request: Request): Promise<Response> {
