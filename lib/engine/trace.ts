@@ -119,6 +119,18 @@ type StepRunner = (ctx: {
   deps: EngineDeps;
 }) => Promise<StepResult>;
 
+/** A step the client cannot take because no token was issued: it stays on the error branch. */
+function withoutToken(trace: readonly Snapshot[], vars: Vars, note: string): StepResult {
+  const prev = trace.at(-1);
+  return {
+    vars,
+    exchanges: [],
+    activeNode: 'error',
+    ...(prev?.error ? { error: prev.error } : {}),
+    note,
+  };
+}
+
 const runners: Readonly<Record<string, StepRunner>> = {
   async prepare({ config, vars, deps }) {
     const { settings } = config;
@@ -197,16 +209,13 @@ const runners: Readonly<Record<string, StepRunner>> = {
   },
 
   async receive({ config, trace, vars, deps }) {
-    const prev = trace.at(-1);
     const token = vars.access_token;
     if (!token) {
-      return {
+      return withoutToken(
+        trace,
         vars,
-        exchanges: [],
-        activeNode: 'error',
-        ...(prev?.error ? { error: prev.error } : {}),
-        note: 'The client received an error, not a token. It has nothing to call the API with.',
-      };
+        'The client received an error, not a token. It has nothing to call the API with.',
+      );
     }
     if (config.treatment === 'tamper') {
       const tampered = tamperToken(token, { scope: 'data:read data:write admin' });
@@ -239,16 +248,13 @@ const runners: Readonly<Record<string, StepRunner>> = {
   },
 
   async 'call-api'({ config, trace, vars, deps }) {
-    const prev = trace.at(-1);
     const token = vars.access_token;
     if (!token) {
-      return {
+      return withoutToken(
+        trace,
         vars,
-        exchanges: [],
-        activeNode: 'error',
-        ...(prev?.error ? { error: prev.error } : {}),
-        note: 'No token was issued, so the client cannot call the API: this step is skipped.',
-      };
+        'No token was issued, so the client cannot call the API: this step is skipped.',
+      );
     }
     let waitedMs: number | undefined;
     if (config.treatment === 'expire') {
