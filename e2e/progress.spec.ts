@@ -19,10 +19,18 @@ test('progress survives a reload and shows on the lesson page', async ({ page })
   await page.goto(`${base}/practice`);
   await answerPurpose(page);
   await page.reload();
-  await expect(page.getByRole('article', { name: /What is the client credentials flow for/ }).getByText('Correct.')).toBeVisible();
+  await expect(
+    page
+      .getByRole('article', { name: /What is the client credentials flow for/ })
+      .getByText('Correct.'),
+  ).toBeVisible();
   await expect(totalRow(page)).toContainText('1 / 13');
 
   await page.goto(`${base}/intro`);
+  // the visit is saved once the page has hydrated; leave only after that, as a reader would
+  await expect
+    .poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', KEY))
+    .toContain('"intro":');
   await page.goto(base);
   const summary = page.getByRole('region', { name: 'Your progress' });
   await expect(summary).toContainText('1 / 13 correct (1 answered)');
@@ -39,21 +47,40 @@ test('the last step reached in the visualizer is remembered', async ({ page }) =
       sessionStorage.setItem('seeded', '1');
       localStorage.setItem(
         key,
-        JSON.stringify({ state: { lessons: { 'client-credentials': { modes: {}, lastStep: { step: 4, scenario: 'wrong-secret', at: 1 }, practice: {}, visualQuiz: {} } } }, version: 2 }),
+        JSON.stringify({
+          state: {
+            lessons: {
+              'client-credentials': {
+                modes: {},
+                lastStep: { step: 4, scenario: 'wrong-secret', at: 1 },
+                practice: {},
+                visualQuiz: {},
+              },
+            },
+          },
+          version: 2,
+        }),
       );
     },
     { key: KEY },
   );
   await page.goto(base);
-  await expect(page.getByRole('link', { name: /Resume at step 4: .* \(wrong-secret\)/ })).toHaveAttribute(
-    'href',
-    `${base}/step?scenario=wrong-secret&step=4`,
-  );
+  await expect(
+    page.getByRole('link', { name: /Resume at step 4: .* \(wrong-secret\)/ }),
+  ).toHaveAttribute('href', `${base}/step?scenario=wrong-secret&step=4`);
 });
 
 for (const [label, raw] of [
   ['not JSON', '{"state": {"lessons": '],
-  ['the wrong shape', JSON.stringify({ state: { lessons: { 'client-credentials': { modes: 'x', practice: [1, 2, 3], lastStep: 'four' } } }, version: 2 })],
+  [
+    'the wrong shape',
+    JSON.stringify({
+      state: {
+        lessons: { 'client-credentials': { modes: 'x', practice: [1, 2, 3], lastStep: 'four' } },
+      },
+      version: 2,
+    }),
+  ],
   ['a future version', JSON.stringify({ state: { something: 'else' }, version: 999 })],
   ['a bare string', '"hello"'],
 ] as const) {
@@ -73,7 +100,10 @@ for (const [label, raw] of [
     await expect(totalRow(page)).toContainText('0 / 13');
     await answerPurpose(page);
     await expect(totalRow(page)).toContainText('1 / 13');
-    const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), KEY);
+    const stored = await page.evaluate(
+      (key) => JSON.parse(localStorage.getItem(key) ?? 'null'),
+      KEY,
+    );
     expect(stored.version).toBe(2);
     expect(stored.state.lessons['client-credentials'].practice.purpose.correct).toBe(true);
     expect(errors).toEqual([]);
@@ -88,7 +118,15 @@ test('progress from an older version is migrated, not lost', async ({ page }) =>
       localStorage.setItem(
         key,
         JSON.stringify({
-          state: { lessons: { 'client-credentials': { visited: ['intro'], answers: { 'http-method': { choice: 'b', correct: true } }, lastStep: 2 } } },
+          state: {
+            lessons: {
+              'client-credentials': {
+                visited: ['intro'],
+                answers: { 'http-method': { choice: 'b', correct: true } },
+                lastStep: 2,
+              },
+            },
+          },
           version: 1,
         }),
       );
@@ -97,7 +135,9 @@ test('progress from an older version is migrated, not lost', async ({ page }) =>
   );
   await page.goto(`${base}/practice`);
   await expect(totalRow(page)).toContainText('1 / 13');
-  await expect(page.getByRole('article', { name: /Which HTTP method/ }).getByText('Correct.')).toBeVisible();
+  await expect(
+    page.getByRole('article', { name: /Which HTTP method/ }).getByText('Correct.'),
+  ).toBeVisible();
 });
 
 test('two tabs stay consistent', async ({ context }) => {
@@ -108,7 +148,11 @@ test('two tabs stay consistent', async ({ context }) => {
   await expect(totalRow(b)).toContainText('0 / 13');
   await answerPurpose(a);
   await expect(totalRow(b)).toContainText('1 / 13');
-  await expect(b.getByRole('article', { name: /What is the client credentials flow for/ }).getByText('Correct.')).toBeVisible();
+  await expect(
+    b
+      .getByRole('article', { name: /What is the client credentials flow for/ })
+      .getByText('Correct.'),
+  ).toBeVisible();
 });
 
 test('reset progress asks first, in an accessible dialog', async ({ page }) => {
@@ -132,16 +176,31 @@ test('reset progress asks first, in an accessible dialog', async ({ page }) => {
   await expect(summary).toContainText('0 / 13 correct (0 answered)');
   await expect(summary.getByRole('button', { name: 'Reset progress…' })).toBeFocused();
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Your progress' })).toContainText('0 / 13 correct (0 answered)');
+  await expect(page.getByRole('region', { name: 'Your progress' })).toContainText(
+    '0 / 13 correct (0 answered)',
+  );
 });
 
-test('the step page records where the learner got to, and the lesson page offers to resume', async ({ page }) => {
+test('the step page records where the learner got to, and the lesson page offers to resume', async ({
+  page,
+}) => {
   await page.goto(`${base}/step?scenario=wrong-secret&step=3`);
   await expect
-    .poll(() => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.state?.lessons?.['client-credentials']?.lastStep?.step, KEY), {
-      timeout: 15_000,
-    })
+    .poll(
+      () =>
+        page.evaluate(
+          (key) =>
+            JSON.parse(localStorage.getItem(key) ?? 'null')?.state?.lessons?.['client-credentials']
+              ?.lastStep?.step,
+          KEY,
+        ),
+      {
+        timeout: 15_000,
+      },
+    )
     .toBe(3);
   await page.goto(base);
-  await expect(page.getByRole('link', { name: /Resume at step 3: .* \(wrong-secret\)/ })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: /Resume at step 3: .* \(wrong-secret\)/ }),
+  ).toBeVisible();
 });
