@@ -8,7 +8,7 @@
  * (plus a PUBLISH), `since` = XRANGE after the id, `get` = XRANGE id id, `latestId` = XREVRANGE
  * COUNT 1, `subscribe` = SUBSCRIBE, `clear` = DEL plus a published reset.
  */
-import type { AuthEndpoint, AuthEvent, Check } from '../oauth/events';
+import type { AuthEvent, Check } from '../oauth/events';
 import { maskCredential, type CredentialKind } from './mask';
 import { RingBuffer } from './ring-buffer';
 
@@ -25,19 +25,10 @@ export interface FeedEntry {
  * What the feed sends to a view: the event with its credential masked. The raw credential stays
  * on the server and is revealed one event at a time, on demand.
  */
-export interface FeedItem {
+export type FeedItem = Omit<AuthEvent, 'credential'> & {
   readonly id: number;
-  readonly at: number;
-  readonly endpoint: AuthEndpoint;
-  readonly method: string;
-  readonly path: string;
-  readonly clientId: string | null;
-  readonly status: number;
-  readonly error?: string;
-  readonly durationMs: number;
-  readonly checks: readonly Check[];
   readonly credential?: { readonly kind: CredentialKind; readonly masked: string };
-}
+};
 
 /** What a subscriber hears: a new entry, or that the feed was cleared (demo reset). */
 export type FeedMessage =
