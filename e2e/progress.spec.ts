@@ -11,6 +11,18 @@ async function answerPurpose(page: Page) {
   return q;
 }
 
+/** Stores `raw` as the saved progress before the first page load only (reloads keep what the app wrote). */
+async function seedStoredProgress(page: Page, raw: string) {
+  await page.addInitScript(
+    ({ key, value }) => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem(key, value);
+    },
+    { key: KEY, value: raw },
+  );
+}
+
 function totalRow(page: Page) {
   return page.getByRole('region', { name: 'Your score' }).getByRole('row', { name: /Total/ });
 }
@@ -41,28 +53,21 @@ test('progress survives a reload and shows on the lesson page', async ({ page })
 });
 
 test('the last step reached in the visualizer is remembered', async ({ page }) => {
-  await page.addInitScript(
-    ({ key }) => {
-      if (sessionStorage.getItem('seeded')) return;
-      sessionStorage.setItem('seeded', '1');
-      localStorage.setItem(
-        key,
-        JSON.stringify({
-          state: {
-            lessons: {
-              'client-credentials': {
-                modes: {},
-                lastStep: { step: 4, scenario: 'wrong-secret', at: 1 },
-                practice: {},
-                visualQuiz: {},
-              },
-            },
+  await seedStoredProgress(
+    page,
+    JSON.stringify({
+      state: {
+        lessons: {
+          'client-credentials': {
+            modes: {},
+            lastStep: { step: 4, scenario: 'wrong-secret', at: 1 },
+            practice: {},
+            visualQuiz: {},
           },
-          version: 2,
-        }),
-      );
-    },
-    { key: KEY },
+        },
+      },
+      version: 2,
+    }),
   );
   await page.goto(base);
   await expect(
@@ -87,14 +92,7 @@ for (const [label, raw] of [
   test(`corrupt stored progress (${label}) never breaks the page`, async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript(
-      ({ key, value }) => {
-        if (sessionStorage.getItem('seeded')) return;
-        sessionStorage.setItem('seeded', '1');
-        localStorage.setItem(key, value);
-      },
-      { key: KEY, value: raw },
-    );
+    await seedStoredProgress(page, raw);
     await page.goto(`${base}/practice`);
     await expect(page.getByRole('heading', { level: 1, name: 'Practice' })).toBeVisible();
     await expect(totalRow(page)).toContainText('0 / 13');
@@ -111,27 +109,20 @@ for (const [label, raw] of [
 }
 
 test('progress from an older version is migrated, not lost', async ({ page }) => {
-  await page.addInitScript(
-    ({ key }) => {
-      if (sessionStorage.getItem('seeded')) return;
-      sessionStorage.setItem('seeded', '1');
-      localStorage.setItem(
-        key,
-        JSON.stringify({
-          state: {
-            lessons: {
-              'client-credentials': {
-                visited: ['intro'],
-                answers: { 'http-method': { choice: 'b', correct: true } },
-                lastStep: 2,
-              },
-            },
+  await seedStoredProgress(
+    page,
+    JSON.stringify({
+      state: {
+        lessons: {
+          'client-credentials': {
+            visited: ['intro'],
+            answers: { 'http-method': { choice: 'b', correct: true } },
+            lastStep: 2,
           },
-          version: 1,
-        }),
-      );
-    },
-    { key: KEY },
+        },
+      },
+      version: 1,
+    }),
   );
   await page.goto(`${base}/practice`);
   await expect(totalRow(page)).toContainText('1 / 13');
