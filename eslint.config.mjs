@@ -11,13 +11,28 @@ const pureCore = {
       {
         paths: [
           { name: 'react', message: 'lib/oauth, lib/engine and lib/lessons stay framework-free.' },
-          { name: 'react-dom', message: 'lib/oauth, lib/engine and lib/lessons stay framework-free.' },
-          { name: 'zustand', message: 'lib/oauth, lib/engine and lib/lessons stay framework-free.' },
-          { name: 'server-only', message: 'Keep server-only in the thin wiring, not in the pure core.' },
+          {
+            name: 'react-dom',
+            message: 'lib/oauth, lib/engine and lib/lessons stay framework-free.',
+          },
+          {
+            name: 'zustand',
+            message: 'lib/oauth, lib/engine and lib/lessons stay framework-free.',
+          },
+          {
+            name: 'server-only',
+            message: 'Keep server-only in the thin wiring, not in the pure core.',
+          },
         ],
         patterns: [
-          { group: ['next', 'next/*'], message: 'lib/oauth, lib/engine and lib/lessons stay framework-free.' },
-          { group: ['zustand/*', 'react/*', 'react-dom/*'], message: 'lib/oauth, lib/engine and lib/lessons stay framework-free.' },
+          {
+            group: ['next', 'next/*'],
+            message: 'lib/oauth, lib/engine and lib/lessons stay framework-free.',
+          },
+          {
+            group: ['zustand/*', 'react/*', 'react-dom/*'],
+            message: 'lib/oauth, lib/engine and lib/lessons stay framework-free.',
+          },
         ],
       },
     ],
@@ -30,7 +45,10 @@ export default defineConfig([
   pureCore,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   globalIgnores([

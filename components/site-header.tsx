@@ -4,7 +4,7 @@ import { ThemeToggle } from '@/components/ui/theme-toggle';
 /** The bar at the top of every page: the brand, the main sections and the theme switch. */
 export function SiteHeader() {
   return (
-    <header className="border-b border-line bg-surface">
+    <header className="border-line bg-surface border-b">
       <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
           {/* eslint-disable-next-line @next/next/no-img-element */}

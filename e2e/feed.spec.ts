@@ -1,7 +1,11 @@
 import { expect, test } from '@playwright/test';
 
 test.describe('live request feed', () => {
-  test('resumes after a reconnect without losing the events sent meanwhile', async ({ page, context, request }) => {
+  test('resumes after a reconnect without losing the events sent meanwhile', async ({
+    page,
+    context,
+    request,
+  }) => {
     await page.goto('/present/client-credentials');
     const status = page.getByTestId('feed-status');
     await expect(status).toHaveText('Live');
@@ -12,20 +16,32 @@ test.describe('live request feed', () => {
     const sent = [];
     for (const clientId of ['reporting-bot', 'short-lived']) {
       const secret = clientId === 'reporting-bot' ? 'reports-secret' : 'short-secret';
-      const res = await request.post('/token', { form: { grant_type: 'client_credentials', client_id: clientId, client_secret: secret } });
+      const res = await request.post('/token', {
+        form: { grant_type: 'client_credentials', client_id: clientId, client_secret: secret },
+      });
       sent.push(res.status());
     }
     expect(sent).toEqual([200, 200]);
 
     await context.setOffline(false);
     await expect(status).toHaveText('Live');
-    await expect(page.getByRole('listitem').filter({ hasText: 'client reporting-bot' }).first()).toBeVisible();
-    await expect(page.getByRole('listitem').filter({ hasText: 'client short-lived' }).first()).toBeVisible();
+    await expect(
+      page.getByRole('listitem').filter({ hasText: 'client reporting-bot' }).first(),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('listitem').filter({ hasText: 'client short-lived' }).first(),
+    ).toBeVisible();
   });
 
-  test('serves SSE with Last-Event-ID resume, and never the raw credential', async ({ request, baseURL }) => {
+  test('serves SSE with Last-Event-ID resume, and never the raw credential', async ({
+    request,
+    baseURL,
+  }) => {
     const decoder = new TextDecoder();
-    async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, done: (text: string) => boolean) {
+    async function readUntil(
+      reader: ReadableStreamDefaultReader<Uint8Array>,
+      done: (text: string) => boolean,
+    ) {
       let text = '';
       while (!done(text)) {
         const chunk = await reader.read();
@@ -43,8 +59,12 @@ test.describe('live request feed', () => {
     expect(res.headers.get('cache-control')).toContain('no-store');
     const reader = res.body!.getReader();
     await readUntil(reader, (t) => t.includes('event: ready'));
-    await request.post('/token', { form: { grant_type: 'client_credentials', client_id: 'abc', client_secret: 'xyz' } });
-    await request.post('/token', { form: { grant_type: 'client_credentials', client_id: 'abc', client_secret: 'xyz' } });
+    await request.post('/token', {
+      form: { grant_type: 'client_credentials', client_id: 'abc', client_secret: 'xyz' },
+    });
+    await request.post('/token', {
+      form: { grant_type: 'client_credentials', client_id: 'abc', client_secret: 'xyz' },
+    });
     const text = await readUntil(reader, (t) => idsIn(t).length >= 2);
     ctrl.abort();
     const ids = idsIn(text);
@@ -55,7 +75,10 @@ test.describe('live request feed', () => {
 
     // A reconnect with Last-Event-ID gets what came after it, not what it already had.
     const ctrl2 = new AbortController();
-    const res2 = await fetch(`${baseURL}/api/live/feed?client=abc`, { headers: { 'Last-Event-ID': String(ids[0]) }, signal: ctrl2.signal });
+    const res2 = await fetch(`${baseURL}/api/live/feed?client=abc`, {
+      headers: { 'Last-Event-ID': String(ids[0]) },
+      signal: ctrl2.signal,
+    });
     const text2 = await readUntil(res2.body!.getReader(), (t) => t.includes('event: ready'));
     ctrl2.abort();
     const resumed = idsIn(text2);

@@ -20,7 +20,9 @@ async function follower(browser: Browser, joinPath: string): Promise<Page> {
 }
 
 test.describe('follow me', () => {
-  test('a follower tracks the presenter’s step and scenario, and can leave and re-join', async ({ browser }) => {
+  test('a follower tracks the presenter’s step and scenario, and can leave and re-join', async ({
+    browser,
+  }) => {
     const { presenter, joinPath } = await presenterWithRoom(browser);
     const learner = await follower(browser, joinPath);
     await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows');
@@ -54,10 +56,14 @@ test.describe('follow me', () => {
 
     // Ending the room tells the follower.
     await presenter.getByRole('button', { name: 'End the room' }).click();
-    await expect(learner.getByTestId('follow-status')).toHaveText('The presenter ended this session.');
+    await expect(learner.getByTestId('follow-status')).toHaveText(
+      'The presenter ended this session.',
+    );
   });
 
-  test('poll answers from followers aggregate, and the reveal marks the correct one', async ({ browser }) => {
+  test('poll answers from followers aggregate, and the reveal marks the correct one', async ({
+    browser,
+  }) => {
     const { presenter, joinPath } = await presenterWithRoom(browser);
     const alice = await follower(browser, joinPath);
     const bob = await follower(browser, joinPath);

@@ -25,7 +25,10 @@ function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) {
+    if (
+      m.type() === 'error' &&
+      !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())
+    ) {
       errors.push(m.text());
     }
   });
@@ -41,31 +44,49 @@ async function seriousViolations(page: Page) {
 
 test.describe('every mode has its own URL', () => {
   for (const mode of modes) {
-    test(`${mode.path} renders with its heading, title and nav, without console errors`, async ({ page }) => {
+    test(`${mode.path} renders with its heading, title and nav, without console errors`, async ({
+      page,
+    }) => {
       const errors = watchErrors(page);
       await page.goto(`${base}/${mode.path}`);
       await expect(page.getByRole('heading', { level: 1, name: mode.heading })).toBeVisible();
       await expect(page).toHaveTitle(new RegExp(`^${mode.heading} — Client credentials flow`));
       const nav = page.getByRole('navigation', { name: 'Learning modes' });
-      await expect(nav.getByRole('link', { name: mode.heading })).toHaveAttribute('aria-current', 'page');
-      if (mode.path === 'quiz') await expect(page.getByText('Your run is in')).toBeVisible({ timeout: 15_000 });
+      await expect(nav.getByRole('link', { name: mode.heading })).toHaveAttribute(
+        'aria-current',
+        'page',
+      );
+      if (mode.path === 'quiz')
+        await expect(page.getByText('Your run is in')).toBeVisible({ timeout: 15_000 });
       expect(errors).toEqual([]);
     });
   }
 
-  test('the lesson page offers every mode, and the nav reaches the step-by-step page', async ({ page }) => {
+  test('the lesson page offers every mode, and the nav reaches the step-by-step page', async ({
+    page,
+  }) => {
     await page.goto(base);
-    await expect(page.getByRole('heading', { level: 1, name: 'Client credentials flow' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Client credentials flow' }),
+    ).toBeVisible();
     const chooser = page.getByRole('region', { name: 'Choose how to learn' });
-    for (const mode of modes) await expect(chooser.getByRole('link', { name: new RegExp(`^${mode.heading}`) })).toBeVisible();
-    await page.getByRole('navigation', { name: 'Learning modes' }).getByRole('link', { name: 'Step-by-step' }).click();
+    for (const mode of modes)
+      await expect(
+        chooser.getByRole('link', { name: new RegExp(`^${mode.heading}`) }),
+      ).toBeVisible();
+    await page
+      .getByRole('navigation', { name: 'Learning modes' })
+      .getByRole('link', { name: 'Step-by-step' })
+      .click();
     await expect(page).toHaveURL(/\/learn\/client-credentials\/step/);
   });
 
   test('the lessons list links to the lesson', async ({ page }) => {
     await page.goto('/learn');
     await page.getByRole('link', { name: 'Client credentials flow' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Client credentials flow' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Client credentials flow' }),
+    ).toBeVisible();
   });
 
   test('an unknown lesson is a 404', async ({ page }) => {
@@ -82,8 +103,10 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
         await page.goto(`${base}/${mode.path}`);
         await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
         await expect(page.getByRole('heading', { level: 1, name: mode.heading })).toBeVisible();
-        if (mode.path === 'quiz') await expect(page.getByText('Your run is in')).toBeVisible({ timeout: 15_000 });
-        if (mode.path === 'practice') await expect(page.getByText('Loading your progress')).toHaveCount(0);
+        if (mode.path === 'quiz')
+          await expect(page.getByText('Your run is in')).toBeVisible({ timeout: 15_000 });
+        if (mode.path === 'practice')
+          await expect(page.getByText('Loading your progress')).toHaveCount(0);
         expect(await seriousViolations(page)).toEqual([]);
       });
     }
@@ -91,7 +114,9 @@ test.describe('accessibility (axe: no serious or critical violations)', () => {
 });
 
 test.describe('syntax and examples', () => {
-  test('snippets follow the learner’s values, and "Send it" shows the real response', async ({ page }) => {
+  test('snippets follow the learner’s values, and "Send it" shows the real response', async ({
+    page,
+  }) => {
     await page.goto(`${base}/examples`);
     await page.getByLabel('client_id').fill('abc');
     await page.getByLabel('client_secret', { exact: true }).fill('xyz');
@@ -111,7 +136,9 @@ test.describe('syntax and examples', () => {
     await expect(response).toContainText('HTTP 200');
     await expect(response).toContainText('"access_token": "eyJ');
     await page.getByRole('button', { name: 'Call GET /api/data with this token' }).click();
-    await expect(page.getByRole('region', { name: 'Response to GET /api/data with the token' })).toContainText('HTTP 200');
+    await expect(
+      page.getByRole('region', { name: 'Response to GET /api/data with the token' }),
+    ).toContainText('HTTP 200');
   });
 
   test('a wrong secret gets the server’s real 401 invalid_client', async ({ page }) => {

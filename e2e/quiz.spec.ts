@@ -12,7 +12,9 @@ async function openQuiz(page: Page) {
 }
 
 test.describe('visual quiz bound to the live run', () => {
-  test('asks about the real token the server just issued, with feedback and score', async ({ page }) => {
+  test('asks about the real token the server just issued, with feedback and score', async ({
+    page,
+  }) => {
     await openQuiz(page);
     await expect(page.getByText('Score: 0 / 3')).toBeVisible();
 
@@ -29,7 +31,9 @@ test.describe('visual quiz bound to the live run', () => {
     await token.getByRole('radio', { name: /^eyJ/ }).check();
     await token.getByRole('button', { name: 'Check answer' }).click();
     await expect(token.getByText('Correct.')).toBeVisible();
-    await expect(token.getByText(/Your run: In your run, step 4 set access_token to eyJ/)).toBeVisible();
+    await expect(
+      token.getByText(/Your run: In your run, step 4 set access_token to eyJ/),
+    ).toBeVisible();
     await expect(page.getByText('Score: 1 / 3')).toBeVisible();
 
     const validation = question(page, /which step does the authorization server validate/);
@@ -55,10 +59,9 @@ test.describe('visual quiz bound to the live run', () => {
     await expect(link).toHaveAttribute('href', `${base}/step?scenario=wrong-secret&step=3`);
     const token = question(page, /value of access_token/);
     await token.getByText('Hint').click();
-    await expect(token.getByRole('link', { name: 'Open step 4 in the visualizer' })).toHaveAttribute(
-      'href',
-      `${base}/step?scenario=valid&step=4`,
-    );
+    await expect(
+      token.getByRole('link', { name: 'Open step 4 in the visualizer' }),
+    ).toHaveAttribute('href', `${base}/step?scenario=valid&step=4`);
     await token.getByRole('link', { name: 'Open step 4 in the visualizer' }).click();
     await expect(page).toHaveURL(/\/step\?scenario=valid&step=4/);
   });
@@ -66,7 +69,9 @@ test.describe('visual quiz bound to the live run', () => {
   test('running again gets a new token from the server', async ({ page }) => {
     await openQuiz(page);
     const option = question(page, /value of access_token/).getByRole('radio', { name: /^eyJ/ });
-    const first = await option.getAttribute('value').then(async () => option.evaluate((el) => el.closest('label')?.textContent));
+    const first = await option
+      .getAttribute('value')
+      .then(async () => option.evaluate((el) => el.closest('label')?.textContent));
     await page.getByRole('button', { name: 'Run the flow again' }).click();
     await expect(page.getByText('Your run is in')).toBeVisible({ timeout: 15_000 });
     const second = await option.evaluate((el) => el.closest('label')?.textContent);
@@ -94,7 +99,9 @@ test.describe('practice', () => {
     await expect(questions).toHaveCount(all);
   });
 
-  test('gives immediate feedback, a worked solution, retry, and a score per difficulty', async ({ page }) => {
+  test('gives immediate feedback, a worked solution, retry, and a score per difficulty', async ({
+    page,
+  }) => {
     await page.goto(`${base}/practice`);
     await page.getByRole('radio', { name: /^easy/ }).check();
     const q = question(page, /Which HTTP method does a client use/);

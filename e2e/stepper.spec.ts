@@ -31,10 +31,15 @@ async function next(page: Page, times = 1) {
 
 async function expectStep(page: Page, n: number) {
   await expect(page.getByText(`Step ${n} of 7`, { exact: true })).toBeVisible();
-  await expect(page.getByRole('button', { name: new RegExp(`^Step ${n}:`) })).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByRole('button', { name: new RegExp(`^Step ${n}:`) })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
 }
 
-test('happy path: a real JWT after the token step, real API data after the API step', async ({ page }) => {
+test('happy path: a real JWT after the token step, real API data after the API step', async ({
+  page,
+}) => {
   await page.goto(PAGE);
   await expect(page.getByRole('heading', { level: 1, name: 'Step-by-step' })).toBeVisible();
   await expect(trackerCell(page, 'access_token', 0)).toHaveText('None');
@@ -54,7 +59,11 @@ test('happy path: a real JWT after the token step, real API data after the API s
   await expectStep(page, 6);
   await expect(trackerCell(page, 'http_status', 6)).toHaveText(value('200'));
   await expect(trackerCell(page, 'api_response', 6)).toContainText('Access granted');
-  await expect(page.getByRole('img', { name: /Branch taken: Credentials valid\? Yes; Token valid, scope enough\? Yes/ })).toBeVisible();
+  await expect(
+    page.getByRole('img', {
+      name: /Branch taken: Credentials valid\? Yes; Token valid, scope enough\? Yes/,
+    }),
+  ).toBeVisible();
   await expect(page).toHaveURL(/scenario=valid&step=6/);
 });
 
@@ -67,11 +76,14 @@ test('wrong secret: invalid_client, no token, the No branch lit', async ({ page 
   await expect(page.getByTestId('error-explainer')).toContainText('401');
   await expect(page.getByTestId('error-explainer')).toContainText('invalid_client');
   await expect(page.getByTestId('error-explainer')).toContainText('RFC 6749 §5.2');
-  await expect(page.getByRole('img', { name: /Branch taken: Credentials valid\? No/ })).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /Branch taken: Credentials valid\? No/ }),
+  ).toBeVisible();
   await expect(page.locator('[data-edge="validate-error"]')).toHaveAttribute('data-taken', 'true');
   await page.getByRole('button', { name: 'Last step' }).click();
   await expectStep(page, 7);
-  for (let col = 0; col <= 7; col++) await expect(trackerCell(page, 'access_token', col)).toHaveText('None');
+  for (let col = 0; col <= 7; col++)
+    await expect(trackerCell(page, 'access_token', col)).toHaveText('None');
   await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('401'));
 });
 
@@ -82,7 +94,9 @@ test('keyboard only: arrows, space to play, Home and End', async ({ page }) => {
   await expectStep(page, 1);
   await page.keyboard.press('ArrowRight');
   await expectStep(page, 2);
-  await expect(page.getByTestId('step-announcer')).toHaveText(/^Step 2 of 7: Client sends the POST request/);
+  await expect(page.getByTestId('step-announcer')).toHaveText(
+    /^Step 2 of 7: Client sends the POST request/,
+  );
   await page.keyboard.press('ArrowLeft');
   await expectStep(page, 1);
   await page.keyboard.press('End');
@@ -133,7 +147,8 @@ for (const f of failures) {
     await page.goto(`${PAGE}?scenario=${f.id}`);
     await expect(page.getByLabel('Scenario')).toHaveValue(f.id);
     await page.getByRole('button', { name: 'Last step' }).click();
-    if (f.id === 'expired-token') await expect(page.getByRole('timer')).toContainText('Waiting for the token to expire');
+    if (f.id === 'expired-token')
+      await expect(page.getByRole('timer')).toContainText('Waiting for the token to expire');
     await expectStep(page, 7);
     const explainer = page.getByTestId('error-explainer');
     await expect(explainer).toContainText(f.status);
@@ -150,14 +165,18 @@ for (const f of failures) {
   });
 }
 
-test('your own values: Basic auth succeeds, a wrong secret takes the No branch', async ({ page }) => {
+test('your own values: Basic auth succeeds, a wrong secret takes the No branch', async ({
+  page,
+}) => {
   await page.goto(PAGE);
   await page.getByLabel('Client authentication').selectOption('basic');
   await page.getByRole('button', { name: 'Run with these values' }).click();
   await expect(page.getByLabel('Scenario')).toHaveValue('custom');
   await page.getByRole('button', { name: /^Step 3:/ }).click();
   await expect(page.getByText('Yes branch', { exact: true })).toBeVisible();
-  await expect(page.getByLabel('Request as raw HTTP').first()).toContainText('Authorization: Basic YWJjOnh5eg==');
+  await expect(page.getByLabel('Request as raw HTTP').first()).toContainText(
+    'Authorization: Basic YWJjOnh5eg==',
+  );
   await page.getByLabel('client_secret').fill('not-the-secret');
   await page.getByRole('button', { name: 'Show secret' }).click();
   await expect(page.getByLabel('client_secret')).toHaveAttribute('type', 'text');
@@ -172,7 +191,9 @@ test('predict the outcome, then see the real one', async ({ page }) => {
   await next(page);
   await page.getByRole('radio', { name: '200: token issued' }).check();
   await next(page);
-  await expect(page.getByRole('status').filter({ hasText: 'Not this time' })).toContainText('401 invalid_client');
+  await expect(page.getByRole('status').filter({ hasText: 'Not this time' })).toContainText(
+    '401 invalid_client',
+  );
   await page.getByRole('button', { name: 'Reset to start' }).click();
   await next(page);
   await page.getByRole('radio', { name: '401 invalid_client' }).check();
@@ -188,8 +209,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
     await page.getByText('Decode the access token').waitFor();
     const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const serious = results.violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   });
 }
 

@@ -28,7 +28,12 @@ const dataDir = '.data/bench-ui';
 const FRAME_MS = 1000 / 60;
 const WAIT_MS = 15_000;
 const RUN_LIMIT_MS = 10 * 60_000;
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir, FLOWLAB_DATA_DIR: dataDir };
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  NEXT_DIST_DIR: distDir,
+  FLOWLAB_DATA_DIR: dataDir,
+};
 
 function build() {
   if (process.env.BENCH_REUSE_BUILD === '1' && existsSync(`${distDir}/BUILD_ID`)) {
@@ -39,10 +44,16 @@ function build() {
   // next build may add its dist dir's types to tsconfig.json: put the file back as it was.
   const tsconfig = readFileSync('tsconfig.json', 'utf8');
   try {
-    const result = spawnSync('node_modules/.bin/next', ['build'], { env, stdio: ['ignore', 'ignore', 'inherit'], timeout: 5 * 60_000 });
-    if (result.status !== 0) throw new Error(`next build failed (status ${result.status ?? result.signal})`);
+    const result = spawnSync('node_modules/.bin/next', ['build'], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 5 * 60_000,
+    });
+    if (result.status !== 0)
+      throw new Error(`next build failed (status ${result.status ?? result.signal})`);
   } finally {
-    if (readFileSync('tsconfig.json', 'utf8') !== tsconfig) writeFileSync('tsconfig.json', tsconfig);
+    if (readFileSync('tsconfig.json', 'utf8') !== tsconfig)
+      writeFileSync('tsconfig.json', tsconfig);
   }
 }
 
@@ -101,7 +112,10 @@ function arm({ expected, wait }) {
   performance.clearResourceTimings();
   window.__benchResult = new Promise((resolve, reject) => {
     let keyAt = null;
-    const timeout = setTimeout(() => reject(new Error(`"${prefix}" not shown within ${wait} ms (now "${position()}")`)), wait);
+    const timeout = setTimeout(
+      () => reject(new Error(`"${prefix}" not shown within ${wait} ms (now "${position()}")`)),
+      wait,
+    );
     const done = () => {
       const domAt = performance.now();
       observer.disconnect();
@@ -123,7 +137,10 @@ function arm({ expected, wait }) {
       if (keyAt !== null && position().startsWith(prefix)) done();
     });
     observer.observe(detail, { subtree: true, childList: true, characterData: true });
-    document.addEventListener('keydown', () => (keyAt = performance.now()), { capture: true, once: true });
+    document.addEventListener('keydown', () => (keyAt = performance.now()), {
+      capture: true,
+      once: true,
+    });
   });
 }
 
@@ -144,19 +161,28 @@ const ms = (v) => `${v.toFixed(1)} ms`;
 function report(label, values, { frameShare = false } = {}) {
   const s = stats(values);
   const within = values.filter((v) => v <= FRAME_MS).length;
-  const share = frameShare ? `   within one frame (${FRAME_MS.toFixed(1)} ms): ${within}/${s.n} (${((100 * within) / s.n).toFixed(0)}%)` : '';
-  console.log(`${label.padEnd(44)} n=${s.n}  p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  max ${ms(s.max)}${share}`);
+  const share = frameShare
+    ? `   within one frame (${FRAME_MS.toFixed(1)} ms): ${within}/${s.n} (${((100 * within) / s.n).toFixed(0)}%)`
+    : '';
+  console.log(
+    `${label.padEnd(44)} n=${s.n}  p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  max ${ms(s.max)}${share}`,
+  );
 }
 
 async function measure(base) {
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     page.setDefaultTimeout(WAIT_MS);
     await page.goto(`${base}/learn/client-credentials/step?scenario=valid&step=7`);
     await page.getByText('Step 7 of 7', { exact: true }).waitFor();
-    await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+    await page.evaluate(() =>
+      document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined,
+    );
 
     // Warm-up: one round trip each way, not counted.
     await timedKey(page, 'ArrowLeft', 6);
@@ -174,7 +200,9 @@ async function measure(base) {
     for (let i = 0; i < resets; i += 1) {
       await page.getByRole('button', { name: 'Reset to start' }).click();
       await page.getByText('Start · 7 steps', { exact: true }).waitFor();
-      await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+      await page.evaluate(() =>
+        document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined,
+      );
       await timedKey(page, 'ArrowRight', 1);
       const r = await timedKey(page, 'ArrowRight', 2);
       if (r.response === null) throw new Error('no Resource Timing entry for POST /token');
@@ -183,7 +211,9 @@ async function measure(base) {
       network.overhead.push(r.frame - r.response);
     }
 
-    console.log(`\nStep repaint on /learn/client-credentials/step (headless Chromium, production build)`);
+    console.log(
+      `\nStep repaint on /learn/client-credentials/step (headless Chromium, production build)`,
+    );
     report(`local step change: keydown -> DOM updated`, local.dom);
     report(`local step change: keydown -> next frame`, local.frame, { frameShare: true });
     report(`step 1 -> 2 (POST /token): keydown -> frame`, network.total);

@@ -43,13 +43,21 @@ function measure(htmlPath) {
       .filter(Boolean),
   );
   const bytes = [...srcs].reduce((sum, src) => sum + gzipSize(src), 0);
-  const route = '/' + relative(appDir, htmlPath).replace(/\.html$/, '').replace(/(^|\/)index$/, '');
+  const route =
+    '/' +
+    relative(appDir, htmlPath)
+      .replace(/\.html$/, '')
+      .replace(/(^|\/)index$/, '');
   return { route, kb: bytes / 1024 };
 }
 
-const rows = htmlFiles(appDir).map(measure).sort((a, b) => a.route.localeCompare(b.route));
+const rows = htmlFiles(appDir)
+  .map(measure)
+  .sort((a, b) => a.route.localeCompare(b.route));
 const baseline = rows.find((r) => r.route === '/_not-found')?.kb ?? 0;
 console.log(`First-load JS (gzip), baseline /_not-found = ${baseline.toFixed(1)} kB`);
 for (const { route, kb } of rows) {
-  console.log(`${route.padEnd(44)} ${kb.toFixed(1).padStart(7)} kB   +${(kb - baseline).toFixed(1)} kB`);
+  console.log(
+    `${route.padEnd(44)} ${kb.toFixed(1).padStart(7)} kB   +${(kb - baseline).toFixed(1)} kB`,
+  );
 }

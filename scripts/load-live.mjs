@@ -37,14 +37,17 @@ const sockets = new Set();
 
 function request(method, path, { body, headers = {} } = {}) {
   return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const data =
+      body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     const req = http.request(
       new URL(path, base),
       {
         method,
         agent,
         headers: {
-          ...(data !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+          ...(data !== undefined && typeof body !== 'string'
+            ? { 'content-type': 'application/json' }
+            : {}),
           ...headers,
         },
       },
@@ -64,38 +67,42 @@ function request(method, path, { body, headers = {} } = {}) {
 /** Opens an SSE stream; calls onEvent(name, data) per event; resolves once the first event arrives. */
 function openSse(path, onEvent) {
   return new Promise((resolve, reject) => {
-    const req = http.get(new URL(path, base), { headers: { accept: 'text/event-stream' } }, (res) => {
-      if (res.statusCode !== 200) {
-        res.resume();
-        reject(new Error(`SSE ${path}: ${res.statusCode}`));
-        return;
-      }
-      sockets.add(req);
-      res.setEncoding('utf8');
-      let buffer = '';
-      let first = true;
-      res.on('data', (chunk) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let name = 'message';
-          let data = '';
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event: ')) name = line.slice(7);
-            else if (line.startsWith('data: ')) data += line.slice(6);
-          }
-          if (block.startsWith(':')) continue;
-          onEvent(name, data);
-          if (first) {
-            first = false;
-            resolve(req);
-          }
+    const req = http.get(
+      new URL(path, base),
+      { headers: { accept: 'text/event-stream' } },
+      (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          reject(new Error(`SSE ${path}: ${res.statusCode}`));
+          return;
         }
-      });
-      res.on('error', () => undefined);
-    });
+        sockets.add(req);
+        res.setEncoding('utf8');
+        let buffer = '';
+        let first = true;
+        res.on('data', (chunk) => {
+          buffer += chunk;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            let name = 'message';
+            let data = '';
+            for (const line of block.split('\n')) {
+              if (line.startsWith('event: ')) name = line.slice(7);
+              else if (line.startsWith('data: ')) data += line.slice(6);
+            }
+            if (block.startsWith(':')) continue;
+            onEvent(name, data);
+            if (first) {
+              first = false;
+              resolve(req);
+            }
+          }
+        });
+        res.on('error', () => undefined);
+      },
+    );
     req.on('error', reject);
     req.setTimeout(30_000, () => req.destroy(new Error('SSE connect timeout')));
   });
@@ -108,25 +115,33 @@ function percentile(sorted, p) {
 
 async function inBatches(items, size, fn) {
   const out = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  for (let i = 0; i < items.length; i += size)
+    out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
   return out;
 }
 
 async function main() {
-  console.log(`Load test of ${base.origin}: ${FOLLOWERS} followers, ${FEEDS} feed listeners, ${SECONDS} s.`);
+  console.log(
+    `Load test of ${base.origin}: ${FOLLOWERS} followers, ${FEEDS} feed listeners, ${SECONDS} s.`,
+  );
 
   // --- Rooms and followers --------------------------------------------------------------------
   const roomCount = Math.max(1, Math.ceil(FOLLOWERS / PER_ROOM));
   const rooms = [];
   for (let i = 0; i < roomCount; i += 1) {
-    const res = await request('POST', '/api/rooms', { body: { lesson: 'client-credentials', scenario: 'valid', step: 0 } });
+    const res = await request('POST', '/api/rooms', {
+      body: { lesson: 'client-credentials', scenario: 'valid', step: 0 },
+    });
     if (res.status !== 201) throw new Error(`creating a room: ${res.status} ${res.text}`);
     rooms.push(JSON.parse(res.text));
   }
   const sentAt = new Map(); // step value -> time the presenter sent it (per room: step values are shared)
   const latencies = [];
   let stateEvents = 0;
-  const followerSpecs = Array.from({ length: FOLLOWERS }, (_, i) => rooms[Math.floor(i / PER_ROOM)]);
+  const followerSpecs = Array.from(
+    { length: FOLLOWERS },
+    (_, i) => rooms[Math.floor(i / PER_ROOM)],
+  );
   const connectStart = performance.now();
   const followerStreams = await inBatches(followerSpecs, 100, async (room) => {
     const joined = await request('POST', `/api/rooms/${room.id}/followers`);
@@ -141,7 +156,9 @@ async function main() {
     });
   });
   const connectMs = performance.now() - connectStart;
-  console.log(`Followers connected: ${followerStreams.length} in ${(connectMs / 1000).toFixed(1)} s across ${rooms.length} room(s).`);
+  console.log(
+    `Followers connected: ${followerStreams.length} in ${(connectMs / 1000).toFixed(1)} s across ${rooms.length} room(s).`,
+  );
 
   // --- Feed listeners ---------------------------------------------------------------------------
   const { feedLastId } = JSON.parse((await request('GET', '/api/live/stats')).text);
@@ -170,7 +187,10 @@ async function main() {
       sentAt.set(value, performance.now());
       await Promise.all(
         rooms.map((room) =>
-          request('PUT', `/api/rooms/${room.id}/state`, { body: { scenario: 'valid', step: value }, headers: { 'x-room-key': room.key } }),
+          request('PUT', `/api/rooms/${room.id}/state`, {
+            body: { scenario: 'valid', step: value },
+            headers: { 'x-room-key': room.key },
+          }),
         ),
       );
       moves += 1;
@@ -209,7 +229,10 @@ async function main() {
     stateEventsDelivered: stateEvents,
     stateDeliveryRatio: +(stateEvents / Math.max(1, expectedState)).toFixed(3),
     stateEventsPerSecond: Math.round(stateEvents / SECONDS),
-    stateLatencyMs: { p50: +percentile(latencies, 50).toFixed(1), p99: +percentile(latencies, 99).toFixed(1) },
+    stateLatencyMs: {
+      p50: +percentile(latencies, 50).toFixed(1),
+      p99: +percentile(latencies, 99).toFixed(1),
+    },
     feedListeners: FEEDS,
     tokenRequests: tokens,
     tokenRequestsPerSecond: Math.round(tokens / SECONDS),
@@ -228,10 +251,14 @@ async function main() {
     rooms.map(
       (room) =>
         new Promise((resolve) => {
-          const req = http.request(new URL(`/api/rooms/${room.id}`, base), { method: 'DELETE', agent: closeAgent, headers: { 'x-room-key': room.key } }, (res) => {
-            res.resume();
-            res.on('end', resolve);
-          });
+          const req = http.request(
+            new URL(`/api/rooms/${room.id}`, base),
+            { method: 'DELETE', agent: closeAgent, headers: { 'x-room-key': room.key } },
+            (res) => {
+              res.resume();
+              res.on('end', resolve);
+            },
+          );
           req.on('error', resolve);
           req.end();
         }),

@@ -49,8 +49,11 @@ async function ensureBrowser() {
   if (existsSync('/usr/bin/chromium')) return true;
   const { chromium } = await import('@playwright/test');
   if (existsSync(chromium.executablePath())) return true;
-  console.log('No Chromium found: trying to install Playwright\'s own build ...');
-  if (run(bin('playwright'), ['install', 'chromium']) === 0 && existsSync(chromium.executablePath())) {
+  console.log("No Chromium found: trying to install Playwright's own build ...");
+  if (
+    run(bin('playwright'), ['install', 'chromium']) === 0 &&
+    existsSync(chromium.executablePath())
+  ) {
     return true;
   }
   console.error(

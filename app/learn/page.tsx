@@ -12,22 +12,34 @@ export default function LessonsPage() {
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">Lessons</h1>
-      <p className="mt-2 text-muted">Each lesson runs against the real authorization server and API inside this app.</p>
+      <p className="text-muted mt-2">
+        Each lesson runs against the real authorization server and API inside this app.
+      </p>
       <ul className="mt-6 space-y-4">
         {lessons.map((lesson) => (
-          <li key={lesson.slug} className="rounded-lg border border-line bg-surface p-5">
+          <li key={lesson.slug} className="border-line bg-surface rounded-lg border p-5">
             <h2 className="text-xl font-semibold">
-              <Link href={`/learn/${lesson.slug}`} className="text-accent underline-offset-2 hover:underline">
+              <Link
+                href={`/learn/${lesson.slug}`}
+                className="text-accent underline-offset-2 hover:underline"
+              >
                 {lesson.title}
               </Link>
             </h2>
-            <p className="mt-1 text-muted">{lesson.summary}</p>
-            <p className="mt-1 text-sm text-muted">
-              About {lesson.estimatedMinutes} minutes · {lesson.steps.length} steps · {lesson.practice.length} practice questions
+            <p className="text-muted mt-1">{lesson.summary}</p>
+            <p className="text-muted mt-1 text-sm">
+              About {lesson.estimatedMinutes} minutes · {lesson.steps.length} steps ·{' '}
+              {lesson.practice.length} practice questions
             </p>
-            <div className="mt-3 border-t border-line pt-3">
+            <div className="border-line mt-3 border-t pt-3">
               <LessonProgress
-                lesson={{ slug: lesson.slug, title: lesson.title, practice: lesson.practice, visualQuiz: lesson.visualQuiz, steps: lesson.steps }}
+                lesson={{
+                  slug: lesson.slug,
+                  title: lesson.title,
+                  practice: lesson.practice,
+                  visualQuiz: lesson.visualQuiz,
+                  steps: lesson.steps,
+                }}
               />
             </div>
           </li>

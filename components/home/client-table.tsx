@@ -30,7 +30,10 @@ export function ClientTable({ clients }: { clients: readonly RegisteredClient[] 
             const allowed = c.grantTypes.includes('client_credentials');
             return (
               <tr key={c.clientId} className="align-top">
-                <th scope="row" className="text-client px-3 py-2 font-mono font-semibold whitespace-nowrap">
+                <th
+                  scope="row"
+                  className="text-client px-3 py-2 font-mono font-semibold whitespace-nowrap"
+                >
                   {c.clientId}
                 </th>
                 <td className="px-3 py-2 font-mono whitespace-nowrap">{c.clientSecret}</td>

@@ -5,7 +5,7 @@ import type { Check } from '@/lib/oauth/events';
  * so it does not rely on colour alone; checks after it were never run.
  */
 export function CheckList({ checks }: { checks: readonly Check[] }) {
-  if (checks.length === 0) return <p className="text-sm text-muted">No checks reported.</p>;
+  if (checks.length === 0) return <p className="text-muted text-sm">No checks reported.</p>;
   return (
     <ol className="mt-1 space-y-0.5 text-sm" aria-label="Checks, in the order the server made them">
       {checks.map((check, i) => (
@@ -13,8 +13,8 @@ export function CheckList({ checks }: { checks: readonly Check[] }) {
           key={`${check.id}-${i}`}
           className={
             check.ok
-              ? 'flex gap-2 text-fg'
-              : 'flex gap-2 rounded bg-err-soft px-1 font-semibold text-err'
+              ? 'text-fg flex gap-2'
+              : 'bg-err-soft text-err flex gap-2 rounded px-1 font-semibold'
           }
         >
           <span aria-hidden="true" className={check.ok ? 'text-ok' : 'text-err'}>
@@ -24,7 +24,7 @@ export function CheckList({ checks }: { checks: readonly Check[] }) {
             <span className="sr-only">{check.ok ? 'Passed: ' : 'Failed: '}</span>
             {check.label}
             {!check.ok && <span className="ml-1 uppercase">— failed</span>}
-            {check.detail && <span className="ml-1 font-normal text-muted">({check.detail})</span>}
+            {check.detail && <span className="text-muted ml-1 font-normal">({check.detail})</span>}
           </span>
         </li>
       ))}

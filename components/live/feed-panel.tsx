@@ -28,7 +28,7 @@ export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?
 
   return (
     <section aria-labelledby={`${filterId}-title`} className={`flex min-h-0 flex-col ${className}`}>
-      <div className="flex flex-wrap items-center gap-2 border-b border-line pb-2">
+      <div className="border-line flex flex-wrap items-center gap-2 border-b pb-2">
         <h2 id={`${filterId}-title`} className="text-xl font-bold">
           Live requests
         </h2>
@@ -38,14 +38,14 @@ export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?
         >
           {statusText[feed.status]}
         </span>
-        <label htmlFor={filterId} className="ml-auto text-sm text-muted">
+        <label htmlFor={filterId} className="text-muted ml-auto text-sm">
           Client
         </label>
         <select
           id={filterId}
           value={client}
           onChange={(e) => setClient(e.target.value)}
-          className="rounded border border-line bg-surface px-1 py-0.5 text-sm"
+          className="border-line bg-surface rounded border px-1 py-0.5 text-sm"
         >
           <option value="">All clients</option>
           {clients.map((c) => (
@@ -56,15 +56,21 @@ export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?
         </select>
       </div>
       <p className="sr-only" aria-live="polite">
-        {newest ? `${newest.method} ${newest.path} from ${newest.clientId ?? 'no client'}: ${newest.status}` : ''}
+        {newest
+          ? `${newest.method} ${newest.path} from ${newest.clientId ?? 'no client'}: ${newest.status}`
+          : ''}
       </p>
       {shown.length === 0 ? (
-        <p className="mt-3 text-muted">
+        <p className="text-muted mt-3">
           No requests yet. Step through the flow, or send one from a terminal:{' '}
           <code className="font-mono">curl -X POST …/token</code>
         </p>
       ) : (
-        <ol className="relative mt-2 min-h-0 flex-1 space-y-2 overflow-y-auto pr-1" aria-label="Requests, newest first" tabIndex={0}>
+        <ol
+          className="relative mt-2 min-h-0 flex-1 space-y-2 overflow-y-auto pr-1"
+          aria-label="Requests, newest first"
+          tabIndex={0}
+        >
           {shown.map((item, i) => (
             <FeedRow key={item.id} item={item} expanded={i === 0} />
           ))}

@@ -20,9 +20,12 @@ export function FeedRow({ item, expanded }: { item: FeedItem; expanded: boolean 
   const ok = item.status < 400;
   const failed = failingCheck(item.checks);
   return (
-    <li className={`rounded-md border border-line border-l-4 bg-surface p-2 ${endpointTone[item.endpoint]}`} data-feed-id={item.id}>
+    <li
+      className={`border-line bg-surface rounded-md border border-l-4 p-2 ${endpointTone[item.endpoint]}`}
+      data-feed-id={item.id}
+    >
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <span className="font-mono text-sm text-muted">{time(item.at)}</span>
+        <span className="text-muted font-mono text-sm">{time(item.at)}</span>
         <span className="font-mono font-semibold">
           {item.method} {item.path}
         </span>
@@ -37,16 +40,16 @@ export function FeedRow({ item, expanded }: { item: FeedItem; expanded: boolean 
           {item.status}
           {item.error ? ` ${item.error}` : ''}
         </span>
-        <span className="font-mono text-sm text-muted">{item.durationMs.toFixed(1)} ms</span>
+        <span className="text-muted font-mono text-sm">{item.durationMs.toFixed(1)} ms</span>
       </div>
       {failed && (
-        <p className="mt-1 text-sm font-semibold text-err">
+        <p className="text-err mt-1 text-sm font-semibold">
           <span aria-hidden="true">✗ </span>Failed check: {failed.label}
         </p>
       )}
       <MaskedCredential item={item} />
       <details open={expanded} className="mt-1">
-        <summary className="cursor-pointer text-sm text-muted">
+        <summary className="text-muted cursor-pointer text-sm">
           {item.checks.length} checks{failed ? `, stopped at “${failed.label}”` : ', all passed'}
         </summary>
         <CheckList checks={item.checks} />

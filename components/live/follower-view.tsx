@@ -27,7 +27,8 @@ export function FollowerView({ roomId }: { roomId: string }) {
   useEffect(() => {
     if (!snapshot) return;
     const s = store.getState();
-    if (isScenarioId(snapshot.scenario) && s.scenarioId !== snapshot.scenario) s.selectScenario(snapshot.scenario);
+    if (isScenarioId(snapshot.scenario) && s.scenarioId !== snapshot.scenario)
+      s.selectScenario(snapshot.scenario);
     if (store.getState().player.cursor !== snapshot.step) void store.getState().seek(snapshot.step);
   }, [snapshot, store]);
 
@@ -61,14 +62,16 @@ export function FollowerView({ roomId }: { roomId: string }) {
           <button
             type="button"
             onClick={() => setFollowing((f) => !f)}
-            className="ml-auto rounded-md border border-line bg-surface px-3 py-1.5 font-medium hover:bg-raised"
+            className="border-line bg-surface hover:bg-raised ml-auto rounded-md border px-3 py-1.5 font-medium"
           >
             {following ? 'Leave follow mode' : 'Follow the presenter again'}
           </button>
         )}
       </header>
 
-      {following && snapshot?.poll && membership && <PollVote roomId={roomId} poll={snapshot.poll} membership={membership} />}
+      {following && snapshot?.poll && membership && (
+        <PollVote roomId={roomId} poll={snapshot.poll} membership={membership} />
+      )}
 
       <LiveFlowDiagram className="w-full" />
       {!following && <StepperControls />}

@@ -34,17 +34,20 @@ export function MaskedCredential({ item }: { item: FeedItem }) {
   return (
     <p className="mt-1 flex min-w-0 flex-wrap items-center gap-2 text-sm">
       <span className="text-muted">{label}</span>
-      <code className="min-w-0 break-all rounded bg-raised px-1 font-mono" data-testid="credential">
+      <code className="bg-raised min-w-0 rounded px-1 font-mono break-all" data-testid="credential">
         {raw ?? credential.masked}
       </code>
       <button
         type="button"
         onClick={toggle}
         aria-pressed={raw !== null}
-        className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-raised"
+        className="border-line hover:bg-raised rounded border px-1.5 py-0.5 text-xs"
       >
         {raw !== null ? 'Hide' : 'Reveal'}
-        <span className="sr-only"> {label} of request {item.id}</span>
+        <span className="sr-only">
+          {' '}
+          {label} of request {item.id}
+        </span>
       </button>
       {error && <span className="text-err">{error}</span>}
     </p>

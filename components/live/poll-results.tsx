@@ -6,7 +6,15 @@ const letters = 'ABCDEFGHIJ';
  * A revealed poll: a bar per option with its count and share, the correct option marked with a
  * tick and the word "correct" (not colour alone), and the viewer's own answer when known.
  */
-export function PollResults({ poll, mine, large = false }: { poll: PollView; mine?: string | undefined; large?: boolean }) {
+export function PollResults({
+  poll,
+  mine,
+  large = false,
+}: {
+  poll: PollView;
+  mine?: string | undefined;
+  large?: boolean;
+}) {
   const tally = poll.tally ?? poll.options.map(() => 0);
   const total = tally.reduce((a, b) => a + b, 0);
   return (
@@ -18,21 +26,24 @@ export function PollResults({ poll, mine, large = false }: { poll: PollView; min
         return (
           <li key={option.id} data-testid={`result-${option.id}`}>
             <div className="flex items-baseline justify-between gap-2">
-              <span className={correct ? 'font-bold text-ok' : ''}>
+              <span className={correct ? 'text-ok font-bold' : ''}>
                 <span className="font-mono">{letters[i]}.</span> {option.text}
                 {correct && (
-                  <span className="ml-2 rounded bg-ok-soft px-1 text-ok">
+                  <span className="bg-ok-soft text-ok ml-2 rounded px-1">
                     <span aria-hidden="true">✓ </span>correct
                   </span>
                 )}
-                {mine === option.id && <span className="ml-2 text-muted">(your answer)</span>}
+                {mine === option.id && <span className="text-muted ml-2">(your answer)</span>}
               </span>
               <span className="shrink-0 font-mono">
                 {count} {count === 1 ? 'vote' : 'votes'} · {share}%
               </span>
             </div>
-            <div className="mt-0.5 h-3 rounded bg-raised" aria-hidden="true">
-              <div className={`h-3 rounded ${correct ? 'bg-ok' : 'bg-muted'}`} style={{ width: `${share}%` }} />
+            <div className="bg-raised mt-0.5 h-3 rounded" aria-hidden="true">
+              <div
+                className={`h-3 rounded ${correct ? 'bg-ok' : 'bg-muted'}`}
+                style={{ width: `${share}%` }}
+              />
             </div>
           </li>
         );

@@ -9,7 +9,15 @@ import type { Membership } from './use-follower';
 const letters = 'ABCDEFGHIJ';
 
 /** A follower's side of a poll: pick an answer (changeable until the reveal), then see results. */
-export function PollVote({ roomId, poll, membership }: { roomId: string; poll: PollView; membership: Membership }) {
+export function PollVote({
+  roomId,
+  poll,
+  membership,
+}: {
+  roomId: string;
+  poll: PollView;
+  membership: Membership;
+}) {
   const [votes, setVotes] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const name = useId();
@@ -31,27 +39,42 @@ export function PollVote({ roomId, poll, membership }: { roomId: string; poll: P
       else delete next[poll.id];
       return next;
     });
-    setError(res?.status === 409 ? 'Voting is closed for this question.' : 'Your answer could not be sent. Try again.');
+    setError(
+      res?.status === 409
+        ? 'Voting is closed for this question.'
+        : 'Your answer could not be sent. Try again.',
+    );
   }
 
   return (
-    <section className="rounded-lg border-2 border-accent bg-surface p-4" aria-labelledby={`${name}-q`} data-testid="follower-poll">
+    <section
+      className="border-accent bg-surface rounded-lg border-2 p-4"
+      aria-labelledby={`${name}-q`}
+      data-testid="follower-poll"
+    >
       <h2 id={`${name}-q`} className="text-lg font-bold">
         Poll: {poll.prompt}
       </h2>
-      {poll.code && <pre className="mt-2 overflow-x-auto rounded bg-raised p-2 font-mono text-sm">{poll.code}</pre>}
+      {poll.code && (
+        <pre className="bg-raised mt-2 overflow-x-auto rounded p-2 font-mono text-sm">
+          {poll.code}
+        </pre>
+      )}
       {poll.status === 'open' ? (
         <fieldset className="mt-2 space-y-1">
           <legend className="sr-only">{poll.prompt}</legend>
           {poll.options.map((o, i) => (
-            <label key={o.id} className="flex cursor-pointer items-start gap-2 rounded p-1 hover:bg-raised">
+            <label
+              key={o.id}
+              className="hover:bg-raised flex cursor-pointer items-start gap-2 rounded p-1"
+            >
               <input
                 type="radio"
                 name={name}
                 value={o.id}
                 checked={mine === o.id}
                 onChange={() => void vote(o.id)}
-                className="mt-1 size-4 accent-accent"
+                className="accent-accent mt-1 size-4"
               />
               <span>
                 <span className="font-mono">{letters[i]}.</span> {o.text}
@@ -64,7 +87,7 @@ export function PollVote({ roomId, poll, membership }: { roomId: string; poll: P
           <PollResults poll={poll} mine={mine} />
         </div>
       )}
-      <p className="mt-2 text-sm text-muted" aria-live="polite">
+      <p className="text-muted mt-2 text-sm" aria-live="polite">
         {poll.status === 'open'
           ? mine
             ? `Your answer is in: ${letters[poll.options.findIndex((o) => o.id === mine)]}. You can change it until the presenter reveals the results.`

@@ -14,7 +14,9 @@ function load(roomId: string): Membership | null {
   try {
     const raw = sessionStorage.getItem(storageKey(roomId));
     const parsed = raw ? (JSON.parse(raw) as Membership) : null;
-    return parsed && typeof parsed.followerId === 'string' && typeof parsed.followerKey === 'string' ? parsed : null;
+    return parsed && typeof parsed.followerId === 'string' && typeof parsed.followerKey === 'string'
+      ? parsed
+      : null;
   } catch {
     return null;
   }

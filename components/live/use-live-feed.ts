@@ -60,7 +60,9 @@ export function useLiveFeed(enabled = true): LiveFeed {
         // The feed was cleared (ids go on) or the server restarted (ids start over): resume from
         // the id the server names.
         try {
-          const { lastId: from } = JSON.parse((e as MessageEvent<string>).data) as { lastId: number };
+          const { lastId: from } = JSON.parse((e as MessageEvent<string>).data) as {
+            lastId: number;
+          };
           if (typeof from === 'number' && from < lastIdRef.current) lastIdRef.current = from;
         } catch {
           // keep the current position

@@ -30,12 +30,16 @@ export function useRoomStream(roomId: string | null, followerId?: string | null)
     es.addEventListener('state', (e) => {
       gotAny = true;
       const next = JSON.parse((e as MessageEvent<string>).data) as RoomSnapshot;
-      setSnapshot((prev) => (prev && prev.id === next.id && prev.version > next.version ? prev : next));
+      setSnapshot((prev) =>
+        prev && prev.id === next.id && prev.version > next.version ? prev : next,
+      );
       setStatus('live');
       setClosedReason(null);
     });
     es.addEventListener('closed', (e) => {
-      const { reason } = JSON.parse((e as MessageEvent<string>).data) as { reason: 'closed' | 'expired' };
+      const { reason } = JSON.parse((e as MessageEvent<string>).data) as {
+        reason: 'closed' | 'expired';
+      };
       setClosedReason(reason);
       setStatus('closed');
       es.close();

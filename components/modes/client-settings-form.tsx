@@ -13,16 +13,29 @@ export interface ClientValues {
 const field = 'w-full rounded-md border border-line bg-bg px-2 py-1.5 font-mono text-sm';
 
 /** The learner's client values: id, secret (masked, with a show toggle), scope and how to authenticate. */
-export function ClientSettingsForm({ value, onChange }: { value: ClientValues; onChange: (v: ClientValues) => void }) {
+export function ClientSettingsForm({
+  value,
+  onChange,
+}: {
+  value: ClientValues;
+  onChange: (v: ClientValues) => void;
+}) {
   const id = useId();
   const [showSecret, setShowSecret] = useState(false);
-  const set = <K extends keyof ClientValues>(key: K, v: ClientValues[K]) => onChange({ ...value, [key]: v });
+  const set = <K extends keyof ClientValues>(key: K, v: ClientValues[K]) =>
+    onChange({ ...value, [key]: v });
   return (
-    <fieldset className="grid gap-3 rounded-lg border border-line bg-surface p-4 sm:grid-cols-3">
+    <fieldset className="border-line bg-surface grid gap-3 rounded-lg border p-4 sm:grid-cols-3">
       <legend className="px-1 font-semibold">Your client</legend>
       <label className="text-sm">
         <span className="mb-1 block font-medium">client_id</span>
-        <input className={field} value={value.clientId} onChange={(e) => set('clientId', e.target.value)} autoComplete="off" spellCheck={false} />
+        <input
+          className={field}
+          value={value.clientId}
+          onChange={(e) => set('clientId', e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </label>
       <div className="text-sm">
         <label htmlFor={`${id}-secret`} className="mb-1 block font-medium">
@@ -42,7 +55,7 @@ export function ClientSettingsForm({ value, onChange }: { value: ClientValues; o
             type="button"
             onClick={() => setShowSecret((s) => !s)}
             aria-pressed={showSecret}
-            className="shrink-0 rounded-md border border-line px-2 text-xs hover:bg-raised"
+            className="border-line hover:bg-raised shrink-0 rounded-md border px-2 text-xs"
           >
             {showSecret ? 'Hide' : 'Show'}
             <span className="sr-only"> secret</span>
@@ -64,11 +77,23 @@ export function ClientSettingsForm({ value, onChange }: { value: ClientValues; o
         <legend className="mb-1 font-medium">Client authentication</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-1">
           <label className="flex items-center gap-2">
-            <input type="radio" name={`${id}-auth`} checked={value.authMethod === 'basic'} onChange={() => set('authMethod', 'basic')} className="accent-accent" />
+            <input
+              type="radio"
+              name={`${id}-auth`}
+              checked={value.authMethod === 'basic'}
+              onChange={() => set('authMethod', 'basic')}
+              className="accent-accent"
+            />
             HTTP Basic header (every server must support it)
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name={`${id}-auth`} checked={value.authMethod === 'body'} onChange={() => set('authMethod', 'body')} className="accent-accent" />
+            <input
+              type="radio"
+              name={`${id}-auth`}
+              checked={value.authMethod === 'body'}
+              onChange={() => set('authMethod', 'body')}
+              className="accent-accent"
+            />
             Form fields in the body (optional for servers)
           </label>
         </div>

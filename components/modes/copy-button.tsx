@@ -18,12 +18,16 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
           }
           setTimeout(() => setStatus('idle'), 2000);
         }}
-        className="rounded-md border border-line bg-surface px-2 py-1 text-xs font-medium hover:bg-raised"
+        className="border-line bg-surface hover:bg-raised rounded-md border px-2 py-1 text-xs font-medium"
       >
         Copy<span className="sr-only"> {label}</span>
       </button>
-      <span aria-live="polite" className="text-xs text-muted">
-        {status === 'copied' ? 'Copied' : status === 'failed' ? 'Copy failed: select the text instead' : ''}
+      <span aria-live="polite" className="text-muted text-xs">
+        {status === 'copied'
+          ? 'Copied'
+          : status === 'failed'
+            ? 'Copy failed: select the text instead'
+            : ''}
       </span>
     </span>
   );

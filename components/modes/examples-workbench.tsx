@@ -12,9 +12,17 @@ import { ResponseView, readResponse, type ShownResponse } from './response-view'
 import { useOrigin } from './use-origin';
 
 /** Lesson example id -> snippet generator of the step engine. */
-const kindOf: Readonly<Record<string, SnippetKind>> = { http: 'http', curl: 'curl', python: 'python', fetch: 'javascript', node: 'node' };
+const kindOf: Readonly<Record<string, SnippetKind>> = {
+  http: 'http',
+  curl: 'curl',
+  python: 'python',
+  fetch: 'javascript',
+  node: 'node',
+};
 
-type Sent = { readonly label: string; readonly response: ShownResponse } | { readonly label: string; readonly error: string };
+type Sent =
+  | { readonly label: string; readonly response: ShownResponse }
+  | { readonly label: string; readonly error: string };
 
 async function send(request: HttpRequestRecord, label: string): Promise<Sent> {
   const started = performance.now();
@@ -52,10 +60,18 @@ function tokenOf(sent: Sent | null): string | null {
  */
 export function ExamplesWorkbench({ examples }: { examples: readonly LessonExample[] }) {
   const origin = useOrigin();
-  const [values, setValues] = useState<ClientValues>({ clientId: 'myapp123', clientSecret: 'secret456', scope: '', authMethod: 'body' });
+  const [values, setValues] = useState<ClientValues>({
+    clientId: 'myapp123',
+    clientSecret: 'secret456',
+    scope: '',
+    authMethod: 'body',
+  });
   const [results, setResults] = useState<readonly Sent[]>([]);
   const [busy, setBusy] = useState(false);
-  const request = buildTokenRequest({ ...values, contentType: 'form', grantType: 'client_credentials' }, origin);
+  const request = buildTokenRequest(
+    { ...values, contentType: 'form', grantType: 'client_credentials' },
+    origin,
+  );
   const token = tokenOf(results[0] ?? null);
 
   async function run(r: HttpRequestRecord, label: string, keep: readonly Sent[]) {
@@ -73,10 +89,14 @@ export function ExamplesWorkbench({ examples }: { examples: readonly LessonExamp
       content: (
         <div>
           <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-            <p className="text-sm text-muted">{ex.description}</p>
+            <p className="text-muted text-sm">{ex.description}</p>
             <CopyButton text={code} label={ex.title} />
           </div>
-          <pre tabIndex={0} aria-label={ex.title} className="overflow-x-auto rounded-md border border-line bg-raised p-3 text-sm">
+          <pre
+            tabIndex={0}
+            aria-label={ex.title}
+            className="border-line bg-raised overflow-x-auto rounded-md border p-3 text-sm"
+          >
             <code>{code}</code>
           </pre>
         </div>
@@ -87,13 +107,17 @@ export function ExamplesWorkbench({ examples }: { examples: readonly LessonExamp
   return (
     <div className="space-y-4">
       <ClientSettingsForm value={values} onChange={setValues} />
-      <Tabs items={tabs} label="Code samples" className="rounded-lg border border-line bg-surface p-3" />
+      <Tabs
+        items={tabs}
+        label="Code samples"
+        className="border-line bg-surface rounded-lg border p-3"
+      />
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="button"
           disabled={busy}
           onClick={() => void run(request, 'POST /token', [])}
-          className="rounded-md bg-accent px-4 py-2 font-semibold text-bg disabled:opacity-60"
+          className="bg-accent text-bg rounded-md px-4 py-2 font-semibold disabled:opacity-60"
         >
           Send it
         </button>
@@ -101,14 +125,24 @@ export function ExamplesWorkbench({ examples }: { examples: readonly LessonExamp
           <button
             type="button"
             disabled={busy}
-            onClick={() => void run(buildApiRequest(token, origin), 'GET /api/data with the token', results.slice(0, 1))}
-            className="rounded-md border border-line px-4 py-2 font-medium hover:bg-raised disabled:opacity-60"
+            onClick={() =>
+              void run(
+                buildApiRequest(token, origin),
+                'GET /api/data with the token',
+                results.slice(0, 1),
+              )
+            }
+            className="border-line hover:bg-raised rounded-md border px-4 py-2 font-medium disabled:opacity-60"
           >
             Call GET /api/data with this token
           </button>
         ) : null}
-        <span aria-live="polite" className="text-sm text-muted">
-          {busy ? 'Sending…' : results.length > 0 ? `Received ${results.length === 1 ? 'the response' : 'both responses'}.` : ''}
+        <span aria-live="polite" className="text-muted text-sm">
+          {busy
+            ? 'Sending…'
+            : results.length > 0
+              ? `Received ${results.length === 1 ? 'the response' : 'both responses'}.`
+              : ''}
         </span>
       </div>
       {results.map((r) => (
@@ -117,7 +151,7 @@ export function ExamplesWorkbench({ examples }: { examples: readonly LessonExamp
           {'response' in r ? (
             <ResponseView response={r.response} title={`Response to ${r.label}`} />
           ) : (
-            <p className="rounded-md bg-err-soft p-3">The request could not be sent: {r.error}</p>
+            <p className="bg-err-soft rounded-md p-3">The request could not be sent: {r.error}</p>
           )}
         </div>
       ))}

@@ -16,17 +16,20 @@ export function ModeChooser({ lesson }: { lesson: string }) {
           <li key={m.id}>
             <Link
               href={modeHref(lesson, m.id)}
-              className="block h-full rounded-lg border border-line bg-surface p-4 hover:border-accent hover:bg-raised"
+              className="border-line bg-surface hover:border-accent hover:bg-raised block h-full rounded-lg border p-4"
             >
               <span className="flex items-center justify-between gap-2">
                 <span className="font-semibold">{m.label}</span>
                 {visited ? (
-                  <span className="rounded bg-ok-soft px-1.5 py-0.5 text-xs font-medium text-fg">
-                    <span aria-hidden="true" className="text-ok">✓ </span>visited
+                  <span className="bg-ok-soft text-fg rounded px-1.5 py-0.5 text-xs font-medium">
+                    <span aria-hidden="true" className="text-ok">
+                      ✓{' '}
+                    </span>
+                    visited
                   </span>
                 ) : null}
               </span>
-              <span className="mt-1 block text-sm text-muted">{m.blurb}</span>
+              <span className="text-muted mt-1 block text-sm">{m.blurb}</span>
             </Link>
           </li>
         );

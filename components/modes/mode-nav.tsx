@@ -30,7 +30,10 @@ export function ModeNav({ lesson }: { lesson: string }) {
 
   return (
     <nav aria-label="Learning modes" className="print:hidden">
-      <ul ref={list} className="-mx-1 flex gap-1 overflow-x-auto pb-1 text-sm md:flex-wrap md:gap-0.5 md:overflow-visible">
+      <ul
+        ref={list}
+        className="-mx-1 flex gap-1 overflow-x-auto pb-1 text-sm md:flex-wrap md:gap-0.5 md:overflow-visible"
+      >
         {modes.map((m) => {
           const active = m.id === current;
           return (
@@ -40,8 +43,8 @@ export function ModeNav({ lesson }: { lesson: string }) {
                 aria-current={active ? 'page' : undefined}
                 className={
                   active
-                    ? 'block rounded-md bg-accent px-3 py-1.5 font-semibold text-bg md:px-2'
-                    : 'block rounded-md px-3 py-1.5 text-fg hover:bg-raised md:px-2'
+                    ? 'bg-accent text-bg block rounded-md px-3 py-1.5 font-semibold md:px-2'
+                    : 'text-fg hover:bg-raised block rounded-md px-3 py-1.5 md:px-2'
                 }
               >
                 {m.label}

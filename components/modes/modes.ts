@@ -3,17 +3,53 @@
  * Each is its own URL: `/learn/<lesson>/<id>`.
  */
 export const modes = [
-  { id: 'intro', label: 'Introduction', blurb: 'What the flow is for, when to use it, and why no user is involved.' },
-  { id: 'flow', label: 'Concept flow', blurb: 'The diagram of who talks to whom, with every node explained.' },
-  { id: 'step', label: 'Step-by-step', blurb: 'Run the flow against the real server, one step at a time.' },
-  { id: 'examples', label: 'Syntax & examples', blurb: 'The request as HTTP, curl, Python, fetch and Node, from your own values, and send it.' },
-  { id: 'key-moments', label: 'Key moments', blurb: 'The three insights, each linked to the step that shows it.' },
+  {
+    id: 'intro',
+    label: 'Introduction',
+    blurb: 'What the flow is for, when to use it, and why no user is involved.',
+  },
+  {
+    id: 'flow',
+    label: 'Concept flow',
+    blurb: 'The diagram of who talks to whom, with every node explained.',
+  },
+  {
+    id: 'step',
+    label: 'Step-by-step',
+    blurb: 'Run the flow against the real server, one step at a time.',
+  },
+  {
+    id: 'examples',
+    label: 'Syntax & examples',
+    blurb: 'The request as HTTP, curl, Python, fetch and Node, from your own values, and send it.',
+  },
+  {
+    id: 'key-moments',
+    label: 'Key moments',
+    blurb: 'The three insights, each linked to the step that shows it.',
+  },
   { id: 'quiz', label: 'Visual quiz', blurb: 'Three questions answered from your own live run.' },
-  { id: 'practice', label: 'Practice', blurb: 'Questions from easy to hard, with hints, worked solutions and a score.' },
+  {
+    id: 'practice',
+    label: 'Practice',
+    blurb: 'Questions from easy to hard, with hints, worked solutions and a score.',
+  },
   { id: 'snapshot', label: 'Concept snapshot', blurb: 'The whole flow on one screen.' },
-  { id: 'transcript', label: 'Full transcript', blurb: 'The lesson as readable prose, for screen readers and print.' },
-  { id: 'notes', label: 'Notes & summary', blurb: 'The rules to keep: secrets, expiry, server-to-server.' },
-  { id: 'sandbox', label: 'Sandbox', blurb: 'Write your own request to /token or /api/data and see the real answer.' },
+  {
+    id: 'transcript',
+    label: 'Full transcript',
+    blurb: 'The lesson as readable prose, for screen readers and print.',
+  },
+  {
+    id: 'notes',
+    label: 'Notes & summary',
+    blurb: 'The rules to keep: secrets, expiry, server-to-server.',
+  },
+  {
+    id: 'sandbox',
+    label: 'Sandbox',
+    blurb: 'Write your own request to /token or /api/data and see the real answer.',
+  },
 ] as const;
 
 export type ModeId = (typeof modes)[number]['id'];

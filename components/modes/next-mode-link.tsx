@@ -7,8 +7,11 @@ export function NextModeLink({ lesson, current }: { lesson: string; current: Mod
   const next = modes[index + 1];
   if (!next) return null;
   return (
-    <p className="mt-8 border-t border-line pt-4 print:hidden">
-      <Link href={modeHref(lesson, next.id)} className="font-medium text-accent underline-offset-2 hover:underline">
+    <p className="border-line mt-8 border-t pt-4 print:hidden">
+      <Link
+        href={modeHref(lesson, next.id)}
+        className="text-accent font-medium underline-offset-2 hover:underline"
+      >
         Next: {next.label} <span aria-hidden="true">→</span>
       </Link>
     </p>

@@ -6,7 +6,7 @@ export function PrintButton() {
     <button
       type="button"
       onClick={() => window.print()}
-      className="mb-6 rounded-md border border-line px-3 py-1.5 text-sm hover:bg-raised print:hidden"
+      className="border-line hover:bg-raised mb-6 rounded-md border px-3 py-1.5 text-sm print:hidden"
     >
       Print this transcript
     </button>

@@ -20,7 +20,11 @@ function tokenFrom(outcome: Outcome): string | null {
   }
 }
 
-async function send(req: SandboxRequest, headers: [string, string][], withBody: boolean): Promise<Outcome> {
+async function send(
+  req: SandboxRequest,
+  headers: [string, string][],
+  withBody: boolean,
+): Promise<Outcome> {
   const started = performance.now();
   try {
     const response = await fetch(req.path, {
@@ -56,7 +60,7 @@ export function Sandbox() {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <form
-        className="space-y-3 rounded-lg border border-line bg-surface p-4"
+        className="border-line bg-surface space-y-3 rounded-lg border p-4"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -70,7 +74,7 @@ export function Sandbox() {
                 key={p.id}
                 type="button"
                 onClick={() => setReq(p)}
-                className="rounded-md border border-line px-2 py-1 text-xs hover:bg-raised"
+                className="border-line hover:bg-raised rounded-md border px-2 py-1 text-xs"
               >
                 {p.label}
               </button>
@@ -78,8 +82,15 @@ export function Sandbox() {
             {token ? (
               <button
                 type="button"
-                onClick={() => setReq({ method: 'GET', path: '/api/data', headers: `Authorization: Bearer ${token}`, body: '' })}
-                className="rounded-md border border-accent px-2 py-1 text-xs font-medium text-accent hover:bg-raised"
+                onClick={() =>
+                  setReq({
+                    method: 'GET',
+                    path: '/api/data',
+                    headers: `Authorization: Bearer ${token}`,
+                    body: '',
+                  })
+                }
+                className="border-accent text-accent hover:bg-raised rounded-md border px-2 py-1 text-xs font-medium"
               >
                 Use the token on /api/data
               </button>
@@ -89,7 +100,11 @@ export function Sandbox() {
         <div className="grid grid-cols-[7rem_1fr] gap-2">
           <label className="text-sm">
             <span className="mb-1 block font-medium">Method</span>
-            <select className={field} value={req.method} onChange={(e) => setReq({ ...req, method: e.target.value })}>
+            <select
+              className={field}
+              value={req.method}
+              onChange={(e) => setReq({ ...req, method: e.target.value })}
+            >
               {methods.map((m) => (
                 <option key={m}>{m}</option>
               ))}
@@ -97,7 +112,13 @@ export function Sandbox() {
           </label>
           <label className="text-sm">
             <span className="mb-1 block font-medium">Path</span>
-            <input className={field} list={`${id}-paths`} value={req.path} onChange={(e) => setReq({ ...req, path: e.target.value })} spellCheck={false} />
+            <input
+              className={field}
+              list={`${id}-paths`}
+              value={req.path}
+              onChange={(e) => setReq({ ...req, path: e.target.value })}
+              spellCheck={false}
+            />
             <datalist id={`${id}-paths`}>
               {paths.map((p) => (
                 <option key={p} value={p} />
@@ -107,15 +128,22 @@ export function Sandbox() {
         </div>
         <label className="block text-sm">
           <span className="mb-1 block font-medium">Headers (one per line, Name: value)</span>
-          <textarea className={`${field} h-24`} value={req.headers} onChange={(e) => setReq({ ...req, headers: e.target.value })} spellCheck={false} />
+          <textarea
+            className={`${field} h-24`}
+            value={req.headers}
+            onChange={(e) => setReq({ ...req, headers: e.target.value })}
+            spellCheck={false}
+          />
         </label>
         {invalid.length > 0 ? (
-          <p role="alert" className="rounded-md bg-warn-soft p-2 text-sm">
+          <p role="alert" className="bg-warn-soft rounded-md p-2 text-sm">
             Not sent as headers (need <code>Name: value</code>): {invalid.join(', ')}
           </p>
         ) : null}
         <label className="block text-sm">
-          <span className="mb-1 block font-medium">Body{hasBody ? '' : ' (not sent with GET)'}</span>
+          <span className="mb-1 block font-medium">
+            Body{hasBody ? '' : ' (not sent with GET)'}
+          </span>
           <textarea
             className={`${field} h-24`}
             value={req.body}
@@ -124,19 +152,31 @@ export function Sandbox() {
             spellCheck={false}
           />
         </label>
-        <p className="text-xs text-muted">
+        <p className="text-muted text-xs">
           Sent from this page with fetch to this app. The browser sets Host and Content-Length
           itself and drops headers it forbids scripts to set.
         </p>
-        <button type="submit" disabled={busy || !req.path.startsWith('/')} className="rounded-md bg-accent px-4 py-2 font-semibold text-bg disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy || !req.path.startsWith('/')}
+          className="bg-accent text-bg rounded-md px-4 py-2 font-semibold disabled:opacity-60"
+        >
           Send request
         </button>
       </form>
       <div aria-live="polite" aria-busy={busy}>
-        {busy ? <p className="text-sm text-muted">Sending…</p> : null}
-        {!busy && outcome === null ? <p className="text-sm text-muted">The server&apos;s answer will appear here.</p> : null}
-        {!busy && outcome && 'response' in outcome ? <ResponseView response={outcome.response} /> : null}
-        {!busy && outcome && 'error' in outcome ? <p className="rounded-md bg-err-soft p-3">The request could not be sent: {outcome.error}</p> : null}
+        {busy ? <p className="text-muted text-sm">Sending…</p> : null}
+        {!busy && outcome === null ? (
+          <p className="text-muted text-sm">The server&apos;s answer will appear here.</p>
+        ) : null}
+        {!busy && outcome && 'response' in outcome ? (
+          <ResponseView response={outcome.response} />
+        ) : null}
+        {!busy && outcome && 'error' in outcome ? (
+          <p className="bg-err-soft rounded-md p-3">
+            The request could not be sent: {outcome.error}
+          </p>
+        ) : null}
       </div>
     </div>
   );

@@ -6,5 +6,9 @@ const noSubscribe = () => () => {};
 
 /** This app's origin in the browser; the documented default while rendering on the server. */
 export function useOrigin(): string {
-  return useSyncExternalStore(noSubscribe, () => window.location.origin, () => 'http://localhost:3000');
+  return useSyncExternalStore(
+    noSubscribe,
+    () => window.location.origin,
+    () => 'http://localhost:3000',
+  );
 }

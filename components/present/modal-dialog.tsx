@@ -34,7 +34,7 @@ export function ModalDialog({
         e.preventDefault();
         onClose();
       }}
-      className="m-auto max-h-[90dvh] w-[min(40rem,92vw)] rounded-lg border border-line bg-surface p-5 text-fg shadow-xl backdrop:bg-black/60"
+      className="border-line bg-surface text-fg m-auto max-h-[90dvh] w-[min(40rem,92vw)] rounded-lg border p-5 shadow-xl backdrop:bg-black/60"
     >
       <h2 id={titleId} className="text-2xl font-bold">
         {title}

@@ -3,7 +3,11 @@
 import { useEffect, useState } from 'react';
 import type { Lesson } from '@/lib/lessons/types';
 import { getScenario } from '@/lib/engine/scenarios';
-import { isPresenterBroadcast, presenterChannelName, type PresenterBroadcast } from './presenter-channel';
+import {
+  isPresenterBroadcast,
+  presenterChannelName,
+  type PresenterBroadcast,
+} from './presenter-channel';
 import { SpeakerNotes } from './speaker-notes-panel';
 
 /** The second-screen speaker notes: follows the presenter tab over a BroadcastChannel. */
@@ -27,17 +31,23 @@ export function NotesWindow({ lesson }: { lesson: Lesson }) {
       <h1 className="text-3xl font-bold">Speaker notes · {lesson.title}</h1>
       {position ? (
         <>
-          <p className="mt-1 text-xl text-muted" aria-live="polite" data-testid="notes-position">
+          <p className="text-muted mt-1 text-xl" aria-live="polite" data-testid="notes-position">
             Scenario: {getScenario(position.scenarioId).title} ·{' '}
             {position.cursor === 0 ? 'Start' : `step ${position.cursor} of ${lesson.steps.length}`}
           </p>
           <div className="mt-4">
-            <SpeakerNotes lesson={lesson} cursor={position.cursor} scenarioId={position.scenarioId} large />
+            <SpeakerNotes
+              lesson={lesson}
+              cursor={position.cursor}
+              scenarioId={position.scenarioId}
+              large
+            />
           </div>
         </>
       ) : (
         <p className="mt-4 text-xl" role="status">
-          Waiting for the presenter view… Open <code className="font-mono">/present/{lesson.slug}</code> in another window of this
+          Waiting for the presenter view… Open{' '}
+          <code className="font-mono">/present/{lesson.slug}</code> in another window of this
           browser; these notes follow it.
         </p>
       )}

@@ -6,7 +6,13 @@ import { PollResults } from '@/components/live/poll-results';
 import type { PresenterRoom } from './use-presenter-room';
 
 /** Opens a lesson question as a poll, shows how many answered, reveals and closes it. */
-export function PollControls({ room, questions }: { room: PresenterRoom; questions: readonly PracticeQuestion[] }) {
+export function PollControls({
+  room,
+  questions,
+}: {
+  room: PresenterRoom;
+  questions: readonly PracticeQuestion[];
+}) {
   const [questionId, setQuestionId] = useState(questions[0]?.id ?? '');
   const selectId = useId();
   const poll = room.snapshot?.poll ?? null;
@@ -25,7 +31,7 @@ export function PollControls({ room, questions }: { room: PresenterRoom; questio
           id={selectId}
           value={questionId}
           onChange={(e) => setQuestionId(e.target.value)}
-          className="max-w-full min-w-0 flex-1 rounded border border-line bg-surface px-1 py-1"
+          className="border-line bg-surface max-w-full min-w-0 flex-1 rounded border px-1 py-1"
         >
           {questions.map((q) => (
             <option key={q.id} value={q.id}>
@@ -37,13 +43,13 @@ export function PollControls({ room, questions }: { room: PresenterRoom; questio
           type="button"
           onClick={() => void room.openPoll(questionId)}
           disabled={!questionId}
-          className="rounded-md bg-accent px-3 py-1 font-semibold text-bg disabled:opacity-50"
+          className="bg-accent text-bg rounded-md px-3 py-1 font-semibold disabled:opacity-50"
         >
           Open poll
         </button>
       </div>
       {poll && (
-        <div className="rounded-md border border-line bg-raised p-2" data-testid="presenter-poll">
+        <div className="border-line bg-raised rounded-md border p-2" data-testid="presenter-poll">
           <p className="font-semibold">{poll.prompt}</p>
           <p aria-live="polite" className="text-muted">
             {poll.votes} of {followers} {followers === 1 ? 'follower' : 'followers'} answered
@@ -52,11 +58,19 @@ export function PollControls({ room, questions }: { room: PresenterRoom; questio
           {poll.status === 'revealed' && <PollResults poll={poll} large />}
           <div className="mt-2 flex gap-2">
             {poll.status === 'open' && (
-              <button type="button" onClick={() => void room.revealPoll()} className="rounded-md bg-accent px-3 py-1 font-semibold text-bg">
+              <button
+                type="button"
+                onClick={() => void room.revealPoll()}
+                className="bg-accent text-bg rounded-md px-3 py-1 font-semibold"
+              >
                 Reveal answers
               </button>
             )}
-            <button type="button" onClick={() => void room.closePoll()} className="rounded-md border border-line px-3 py-1 hover:bg-surface">
+            <button
+              type="button"
+              onClick={() => void room.closePoll()}
+              className="border-line hover:bg-surface rounded-md border px-3 py-1"
+            >
               Close poll
             </button>
           </div>

@@ -17,13 +17,23 @@ export function PresenterControls() {
   const reset = useStepper((s) => s.reset);
   return (
     <div className="flex items-center gap-2" role="group" aria-label="Step controls">
-      <button type="button" className={button} onClick={prev} disabled={cursor === 0 || running !== null}>
+      <button
+        type="button"
+        className={button}
+        onClick={prev}
+        disabled={cursor === 0 || running !== null}
+      >
         <span aria-hidden="true">◀ </span>Prev
       </button>
       <button type="button" className={button} onClick={togglePlay} aria-pressed={playing}>
         {playing ? 'Pause' : 'Play'}
       </button>
-      <button type="button" className={button} onClick={() => void next()} disabled={cursor >= length}>
+      <button
+        type="button"
+        className={button}
+        onClick={() => void next()}
+        disabled={cursor >= length}
+      >
         Next<span aria-hidden="true"> ▶</span>
       </button>
       <button type="button" className={button} onClick={reset}>

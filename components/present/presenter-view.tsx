@@ -19,7 +19,8 @@ import { useNotesBroadcast } from './use-notes-broadcast';
 import { usePresenterKeys } from './use-presenter-keys';
 import { usePresenterRoom } from './use-presenter-room';
 
-const chip = 'rounded-md border border-line px-2.5 py-1 text-base hover:bg-raised aria-pressed:bg-raised aria-pressed:font-semibold';
+const chip =
+  'rounded-md border border-line px-2.5 py-1 text-base hover:bg-raised aria-pressed:bg-raised aria-pressed:font-semibold';
 
 function toggleFullscreen() {
   if (document.fullscreenElement) void document.exitFullscreen();
@@ -74,46 +75,68 @@ export function PresenterView({ lesson }: { lesson: Lesson }) {
   useNotesBroadcast(lesson.slug, scenarioId, cursor);
 
   return (
-    <div className="fixed inset-0 z-40 flex flex-col overflow-y-auto bg-bg text-fg lg:overflow-hidden">
+    <div className="bg-bg text-fg fixed inset-0 z-40 flex flex-col overflow-y-auto lg:overflow-hidden">
       <StepAnnouncer />
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-surface px-4 py-2">
+      <header className="border-line bg-surface flex flex-wrap items-center gap-x-4 gap-y-2 border-b px-4 py-2">
         <h1 className="text-xl font-bold lg:text-2xl">
           <Link href={`/learn/${lesson.slug}`} className="hover:underline">
             {lesson.title}
           </Link>
         </h1>
         <ScenarioSwitcher value={scenarioId} onChange={selectScenario} />
-        {scenario && <p className="hidden text-base text-muted 2xl:block">{scenario.description}</p>}
+        {scenario && (
+          <p className="text-muted hidden text-base 2xl:block">{scenario.description}</p>
+        )}
         <div className="ml-auto flex flex-wrap items-center gap-2">
           {room.room && (
-            <span className="rounded-md bg-client-soft px-2 py-1 text-base" data-testid="room-badge">
-              Room <span className="font-mono font-bold">{room.room.id}</span> · {room.snapshot?.followers ?? 0} following
+            <span
+              className="bg-client-soft rounded-md px-2 py-1 text-base"
+              data-testid="room-badge"
+            >
+              Room <span className="font-mono font-bold">{room.room.id}</span> ·{' '}
+              {room.snapshot?.followers ?? 0} following
             </span>
           )}
-          <button type="button" className={chip} onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          <button
+            type="button"
+            className={chip}
+            onClick={() => setHelp(true)}
+            aria-keyshortcuts="?"
+          >
             Shortcuts <kbd className="font-mono">?</kbd>
           </button>
         </div>
       </header>
 
-      <div className={`grid gap-4 p-4 lg:min-h-0 lg:flex-1 lg:grid-rows-[minmax(0,1fr)] ${showFeed ? 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]' : ''}`}>
+      <div
+        className={`grid gap-4 p-4 lg:min-h-0 lg:flex-1 lg:grid-rows-[minmax(0,1fr)] ${showFeed ? 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]' : ''}`}
+      >
         <section className="flex flex-col gap-3 lg:min-h-0" aria-label="Current step">
           <div className="lg:min-h-0 lg:flex-1">
             <StepStage />
           </div>
           {showNotes && (
-            <aside className="relative max-h-[32dvh] overflow-y-auto rounded-lg border border-line bg-surface p-3" aria-label="Speaker notes" tabIndex={0}>
+            <aside
+              className="border-line bg-surface relative max-h-[32dvh] overflow-y-auto rounded-lg border p-3"
+              aria-label="Speaker notes"
+              tabIndex={0}
+            >
               <SpeakerNotes lesson={lesson} cursor={cursor} scenarioId={scenarioId} />
             </aside>
           )}
         </section>
-        {showFeed && <FeedPanel feed={feed} className="max-h-[80dvh] rounded-lg border border-line bg-surface p-3 lg:max-h-none" />}
+        {showFeed && (
+          <FeedPanel
+            feed={feed}
+            className="border-line bg-surface max-h-[80dvh] rounded-lg border p-3 lg:max-h-none"
+          />
+        )}
       </div>
 
       {showRoom && (
         <aside
           aria-label="Room and polls"
-          className="absolute top-16 right-4 z-10 max-h-[calc(100dvh-9rem)] w-[min(36rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border border-line bg-surface p-4 shadow-xl"
+          className="border-line bg-surface absolute top-16 right-4 z-10 max-h-[calc(100dvh-9rem)] w-[min(36rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border p-4 shadow-xl"
         >
           <div className="mb-2 flex items-center justify-between">
             <h2 className="text-xl font-bold">Follow-me room</h2>
@@ -125,32 +148,63 @@ export function PresenterView({ lesson }: { lesson: Lesson }) {
         </aside>
       )}
 
-      <footer className="flex flex-wrap items-center gap-2 border-t border-line bg-surface px-4 py-2">
+      <footer className="border-line bg-surface flex flex-wrap items-center gap-2 border-t px-4 py-2">
         <PresenterControls />
         <div className="ml-auto flex flex-wrap items-center gap-2">
-          <button type="button" className={chip} aria-pressed={showFeed} onClick={() => setShowFeed((v) => !v)} aria-keyshortcuts="l">
+          <button
+            type="button"
+            className={chip}
+            aria-pressed={showFeed}
+            onClick={() => setShowFeed((v) => !v)}
+            aria-keyshortcuts="l"
+          >
             Feed
           </button>
-          <button type="button" className={chip} aria-pressed={showNotes} onClick={() => setShowNotes((v) => !v)} aria-keyshortcuts="n">
+          <button
+            type="button"
+            className={chip}
+            aria-pressed={showNotes}
+            onClick={() => setShowNotes((v) => !v)}
+            aria-keyshortcuts="n"
+          >
             Notes
           </button>
-          <a className={chip} href={`/present/${lesson.slug}/notes`} target="flowlab-notes" rel="noopener">
+          <a
+            className={chip}
+            href={`/present/${lesson.slug}/notes`}
+            target="flowlab-notes"
+            rel="noopener"
+          >
             Notes window
           </a>
-          <button type="button" className={chip} aria-pressed={showRoom} onClick={() => setShowRoom((v) => !v)} aria-keyshortcuts="j">
+          <button
+            type="button"
+            className={chip}
+            aria-pressed={showRoom}
+            onClick={() => setShowRoom((v) => !v)}
+            aria-keyshortcuts="j"
+          >
             Room
           </button>
           <button type="button" className={chip} onClick={toggleFullscreen} aria-keyshortcuts="f">
             Full screen
           </button>
-          <button type="button" className={`${chip} text-err`} onClick={() => setConfirmReset(true)}>
+          <button
+            type="button"
+            className={`${chip} text-err`}
+            onClick={() => setConfirmReset(true)}
+          >
             Reset demo state…
           </button>
         </div>
       </footer>
 
       <ShortcutDialog open={help} onClose={() => setHelp(false)} />
-      <ResetDemoDialog open={confirmReset} onClose={() => setConfirmReset(false)} onDone={() => store.getState().reset()} />
+      <ResetDemoDialog
+        open={confirmReset}
+        onClose={() => setConfirmReset(false)}
+        onDone={() => store.getState().reset()}
+      />
     </div>
   );
 }

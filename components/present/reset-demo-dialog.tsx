@@ -5,7 +5,15 @@ import { RESET_HEADER, livePaths } from '@/lib/live/protocol';
 import { ModalDialog } from './modal-dialog';
 
 /** Confirms, then resets the demo state: revoked tokens, rate-limit counters and the feed. */
-export function ResetDemoDialog({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
+export function ResetDemoDialog({
+  open,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -13,7 +21,10 @@ export function ResetDemoDialog({ open, onClose, onDone }: { open: boolean; onCl
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(livePaths.reset, { method: 'POST', headers: { [RESET_HEADER]: 'reset' } });
+      const res = await fetch(livePaths.reset, {
+        method: 'POST',
+        headers: { [RESET_HEADER]: 'reset' },
+      });
       if (!res.ok) throw new Error(`the server answered ${res.status}`);
       onDone();
       onClose();
@@ -27,23 +38,27 @@ export function ResetDemoDialog({ open, onClose, onDone }: { open: boolean; onCl
   return (
     <ModalDialog open={open} onClose={onClose} title="Reset the demo state?">
       <p className="text-lg">
-        This forgets every revoked token and every rate-limit counter on the server, and clears the live request feed for
-        everyone watching it. Issued tokens stay valid until they expire.
+        This forgets every revoked token and every rate-limit counter on the server, and clears the
+        live request feed for everyone watching it. Issued tokens stay valid until they expire.
       </p>
       {error && (
-        <p role="alert" className="mt-2 text-err">
+        <p role="alert" className="text-err mt-2">
           {error}
         </p>
       )}
       <div className="mt-4 flex justify-end gap-2">
-        <button type="button" onClick={onClose} className="rounded-md border border-line px-3 py-1.5 hover:bg-raised">
+        <button
+          type="button"
+          onClick={onClose}
+          className="border-line hover:bg-raised rounded-md border px-3 py-1.5"
+        >
           Cancel
         </button>
         <button
           type="button"
           onClick={confirm}
           disabled={busy}
-          className="rounded-md border border-transparent bg-err px-3 py-1.5 font-semibold text-bg disabled:opacity-50"
+          className="bg-err text-bg rounded-md border border-transparent px-3 py-1.5 font-semibold disabled:opacity-50"
         >
           {busy ? 'Resetting…' : 'Reset demo state'}
         </button>

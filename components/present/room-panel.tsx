@@ -9,13 +9,29 @@ import type { PresenterRoom } from './use-presenter-room';
 const noSubscribe = () => () => undefined;
 
 /** The follow-me room: open it, show the join link and its QR code, the follower count, polls. */
-export function RoomPanel({ room, questions }: { room: PresenterRoom; questions: readonly PracticeQuestion[] }) {
-  const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => '');
+export function RoomPanel({
+  room,
+  questions,
+}: {
+  room: PresenterRoom;
+  questions: readonly PracticeQuestion[];
+}) {
+  const origin = useSyncExternalStore(
+    noSubscribe,
+    () => window.location.origin,
+    () => '',
+  );
   if (!room.room) {
     return (
       <section aria-label="Follow-me room" className="space-y-2">
-        <p className="text-lg">Open a room so the audience can follow your steps on their own devices and answer polls.</p>
-        <button type="button" onClick={() => void room.create()} className="rounded-md bg-accent px-3 py-1.5 text-lg font-semibold text-bg">
+        <p className="text-lg">
+          Open a room so the audience can follow your steps on their own devices and answer polls.
+        </p>
+        <button
+          type="button"
+          onClick={() => void room.create()}
+          className="bg-accent text-bg rounded-md px-3 py-1.5 text-lg font-semibold"
+        >
           Open a follow-me room
         </button>
         {room.error && (
@@ -49,7 +65,11 @@ export function RoomPanel({ room, questions }: { room: PresenterRoom; questions:
             <span className="font-bold">{room.snapshot?.followers ?? 0}</span>{' '}
             {(room.snapshot?.followers ?? 0) === 1 ? 'person follows' : 'people follow'}
           </p>
-          <button type="button" onClick={() => void room.close()} className="rounded-md border border-line px-3 py-1 hover:bg-raised">
+          <button
+            type="button"
+            onClick={() => void room.close()}
+            className="border-line hover:bg-raised rounded-md border px-3 py-1"
+          >
             End the room
           </button>
         </div>

@@ -24,7 +24,9 @@ function read(lesson: string): string | null {
  * The presenter's room for a lesson, kept in sessionStorage (per tab, gone when the tab
  * closes): the room key never leaves this tab except in the X-Room-Key header.
  */
-export function useStoredRoom(lesson: string): [StoredRoom | null, (room: StoredRoom | null) => void] {
+export function useStoredRoom(
+  lesson: string,
+): [StoredRoom | null, (room: StoredRoom | null) => void] {
   const raw = useSyncExternalStore(
     (onChange) => {
       listeners.add(onChange);

@@ -5,18 +5,24 @@ import type { ScenarioId } from '@/lib/engine/scenarios';
 import { presentableScenarios } from './presentable-scenarios';
 
 /** Picks the scenario to demonstrate; the first nine also answer to the number keys. */
-export function ScenarioSwitcher({ value, onChange }: { value: ScenarioId; onChange: (id: ScenarioId) => void }) {
+export function ScenarioSwitcher({
+  value,
+  onChange,
+}: {
+  value: ScenarioId;
+  onChange: (id: ScenarioId) => void;
+}) {
   const id = useId();
   return (
     <div className="flex max-w-full min-w-0 items-center gap-2">
-      <label htmlFor={id} className="text-base text-muted">
+      <label htmlFor={id} className="text-muted text-base">
         Scenario
       </label>
       <select
         id={id}
         value={value}
         onChange={(e) => onChange(e.target.value as ScenarioId)}
-        className="max-w-full min-w-0 rounded-md border border-line bg-surface px-2 py-1 text-lg sm:max-w-[22rem]"
+        className="border-line bg-surface max-w-full min-w-0 rounded-md border px-2 py-1 text-lg sm:max-w-[22rem]"
       >
         {presentableScenarios.map((s, i) => (
           <option key={s.id} value={s.id}>

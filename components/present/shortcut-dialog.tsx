@@ -8,7 +8,7 @@ export function ShortcutDialog({ open, onClose }: { open: boolean; onClose: () =
       <table className="w-full text-lg">
         <caption className="sr-only">Presenter keyboard shortcuts</caption>
         <thead>
-          <tr className="text-left text-sm text-muted">
+          <tr className="text-muted text-left text-sm">
             <th scope="col" className="pb-1">
               Keys
             </th>
@@ -19,10 +19,13 @@ export function ShortcutDialog({ open, onClose }: { open: boolean; onClose: () =
         </thead>
         <tbody>
           {presenterShortcuts.map((s) => (
-            <tr key={s.action} className="border-t border-line">
+            <tr key={s.action} className="border-line border-t">
               <td className="py-1 pr-4 whitespace-nowrap">
                 {s.keys.map((k) => (
-                  <kbd key={k} className="mr-1 rounded border border-line bg-raised px-1.5 font-mono text-base">
+                  <kbd
+                    key={k}
+                    className="border-line bg-raised mr-1 rounded border px-1.5 font-mono text-base"
+                  >
                     {k}
                   </kbd>
                 ))}
@@ -33,7 +36,11 @@ export function ShortcutDialog({ open, onClose }: { open: boolean; onClose: () =
         </tbody>
       </table>
       <form method="dialog" className="mt-4 text-right">
-        <button type="submit" className="rounded-md border border-line px-3 py-1.5 hover:bg-raised" onClick={onClose}>
+        <button
+          type="submit"
+          className="border-line hover:bg-raised rounded-md border px-3 py-1.5"
+          onClick={onClose}
+        >
           Close
         </button>
       </form>

@@ -1,5 +1,8 @@
 /** The presenter's keyboard shortcuts: one table drives both the handler's docs and the sheet. */
-export const presenterShortcuts: readonly { readonly keys: readonly string[]; readonly action: string }[] = [
+export const presenterShortcuts: readonly {
+  readonly keys: readonly string[];
+  readonly action: string;
+}[] = [
   { keys: ['→', 'PageDown'], action: 'Next step' },
   { keys: ['←', 'PageUp'], action: 'Previous step' },
   { keys: ['Space'], action: 'Play / pause' },

@@ -20,7 +20,9 @@ export function SpeakerNotes({
   const text = large ? 'text-2xl' : 'text-lg';
   return (
     <div className={`space-y-3 ${text}`} data-testid="speaker-notes">
-      <h2 className="font-bold">{step ? `Notes: step ${step.number}, ${step.title}` : 'Notes: before step 1'}</h2>
+      <h2 className="font-bold">
+        {step ? `Notes: step ${step.number}, ${step.title}` : 'Notes: before step 1'}
+      </h2>
       {notes ? (
         <>
           <ul className="list-disc space-y-1 pl-6">
@@ -34,10 +36,13 @@ export function SpeakerNotes({
           </p>
         </>
       ) : (
-        <p>Introduce the three parties (client, authorization server, API) and say that no user is involved.</p>
+        <p>
+          Introduce the three parties (client, authorization server, API) and say that no user is
+          involved.
+        </p>
       )}
       {scenario && (
-        <div className="rounded-md border border-line bg-raised p-2">
+        <div className="border-line bg-raised rounded-md border p-2">
           <p>
             <span className="font-semibold">This scenario: </span>
             {scenario.takeaway}
@@ -54,7 +59,11 @@ export function SpeakerNotes({
           )}
         </div>
       )}
-      {next && <p className="text-muted">Next: step {next.number}, {next.title}.</p>}
+      {next && (
+        <p className="text-muted">
+          Next: step {next.number}, {next.title}.
+        </p>
+      )}
     </div>
   );
 }

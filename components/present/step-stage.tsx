@@ -7,7 +7,11 @@ import { useStepper } from '@/components/stepper/stepper-provider';
 import { presentableScenarios } from './presentable-scenarios';
 
 const actorTone = { client: 'text-client', 'auth-server': 'text-authz', api: 'text-api' } as const;
-const actorName = { client: 'Client', 'auth-server': 'Authorization server', api: 'Protected API' } as const;
+const actorName = {
+  client: 'Client',
+  'auth-server': 'Authorization server',
+  api: 'Protected API',
+} as const;
 
 /** The projector's main area: the concept flow, then the current step in large type. */
 export function StepStage() {
@@ -25,25 +29,37 @@ export function StepStage() {
         size="large"
         className="flex min-h-0 flex-col lg:h-full [&_svg]:max-w-none lg:[&_svg]:h-full lg:[&_svg]:min-h-0"
       />
-      <div className="relative min-h-0 lg:overflow-y-auto" role="region" aria-label="Step narration" tabIndex={0}>
+      <div
+        className="relative min-h-0 lg:overflow-y-auto"
+        role="region"
+        aria-label="Step narration"
+        tabIndex={0}
+      >
         {step ? (
           <>
             <p className={`text-lg font-semibold ${actorTone[step.actor]}`}>
               Step {step.number} of {total} · {actorName[step.actor]}
             </p>
             <h2 className="text-2xl leading-tight font-bold lg:text-4xl">{step.title}</h2>
-            <p className="mt-2 text-lg leading-snug lg:text-2xl">{snapshot?.note ?? step.narration}</p>
+            <p className="mt-2 text-lg leading-snug lg:text-2xl">
+              {snapshot?.note ?? step.narration}
+            </p>
           </>
         ) : (
           <>
-            <p className="text-lg font-semibold text-muted">Start · {total} steps</p>
+            <p className="text-muted text-lg font-semibold">Start · {total} steps</p>
             <h2 className="text-2xl font-bold lg:text-4xl">Nothing sent yet</h2>
-            {scenario && <p className="mt-2 text-lg text-muted lg:text-2xl">{scenario.description}</p>}
+            {scenario && (
+              <p className="text-muted mt-2 text-lg lg:text-2xl">{scenario.description}</p>
+            )}
             <p className="mt-2 text-lg lg:text-2xl">Press → to prepare the first request.</p>
           </>
         )}
         {latest && (
-          <p className="mt-3 font-mono text-lg break-words lg:text-2xl" data-testid="latest-exchange">
+          <p
+            className="mt-3 font-mono text-lg break-words lg:text-2xl"
+            data-testid="latest-exchange"
+          >
             {latest.exchange.request.method} {new URL(latest.exchange.request.url).pathname} →{' '}
             <span className={latest.exchange.response.status < 400 ? 'text-ok' : 'text-err'}>
               <span aria-hidden="true">{latest.exchange.response.status < 400 ? '✓ ' : '✗ '}</span>
@@ -57,13 +73,13 @@ export function StepStage() {
           </div>
         )}
         {running !== null && (
-          <p className="mt-2 text-xl text-warn" role="status">
+          <p className="text-warn mt-2 text-xl" role="status">
             Running step {running}
             {waitingUntil ? ' (waiting for the token to expire)' : ''}…
           </p>
         )}
         {failure && (
-          <p className="mt-2 text-xl text-err" role="alert">
+          <p className="text-err mt-2 text-xl" role="alert">
             {failure}
           </p>
         )}

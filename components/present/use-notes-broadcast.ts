@@ -1,7 +1,11 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { isPresenterBroadcast, presenterChannelName, type PresenterBroadcast } from './presenter-channel';
+import {
+  isPresenterBroadcast,
+  presenterChannelName,
+  type PresenterBroadcast,
+} from './presenter-channel';
 
 /** Posts the presenter's position to the notes window, and answers its "hello" when it opens. */
 export function useNotesBroadcast(lessonSlug: string, scenarioId: string, cursor: number) {

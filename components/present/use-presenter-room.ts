@@ -23,7 +23,10 @@ export function usePresenterRoom(lesson: string, current: PresenterState) {
       if (!room) return null;
       const res = await fetch(path, {
         method,
-        headers: { [ROOM_KEY_HEADER]: room.key, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        headers: {
+          [ROOM_KEY_HEADER]: room.key,
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       if (res.status === 404) setRoom(null);
@@ -67,7 +70,11 @@ export function usePresenterRoom(lesson: string, current: PresenterState) {
       body: JSON.stringify({ lesson, ...current }),
     });
     if (!res.ok) {
-      setError(res.status === 503 ? 'Too many rooms are open on this server.' : `Could not open a room (${res.status}).`);
+      setError(
+        res.status === 503
+          ? 'Too many rooms are open on this server.'
+          : `Could not open a room (${res.status}).`,
+      );
       return;
     }
     const created = (await res.json()) as CreateRoomResponse;
@@ -81,13 +88,30 @@ export function usePresenterRoom(lesson: string, current: PresenterState) {
   }, [call, room, setRoom]);
 
   const openPoll = useCallback(
-    (questionId: string) => (room ? call(livePaths.roomPoll(room.id), 'POST', { questionId }) : null),
+    (questionId: string) =>
+      room ? call(livePaths.roomPoll(room.id), 'POST', { questionId }) : null,
     [call, room],
   );
-  const revealPoll = useCallback(() => (room ? call(livePaths.roomPollReveal(room.id), 'POST') : null), [call, room]);
-  const closePoll = useCallback(() => (room ? call(livePaths.roomPoll(room.id), 'DELETE') : null), [call, room]);
+  const revealPoll = useCallback(
+    () => (room ? call(livePaths.roomPollReveal(room.id), 'POST') : null),
+    [call, room],
+  );
+  const closePoll = useCallback(
+    () => (room ? call(livePaths.roomPoll(room.id), 'DELETE') : null),
+    [call, room],
+  );
 
-  return { room, snapshot: stream.snapshot, status: stream.status, error, create, close, openPoll, revealPoll, closePoll };
+  return {
+    room,
+    snapshot: stream.snapshot,
+    status: stream.status,
+    error,
+    create,
+    close,
+    openPoll,
+    revealPoll,
+    closePoll,
+  };
 }
 
 export type PresenterRoom = ReturnType<typeof usePresenterRoom>;

@@ -10,10 +10,16 @@ import { practiceScores, visualQuizScore } from '@/lib/store/progress-schema';
 type ProgressLesson = Pick<Lesson, 'slug' | 'title' | 'practice' | 'visualQuiz' | 'steps'>;
 
 /** One lesson's progress in a few lines: modes visited, quiz and practice scores, where to resume. */
-export function LessonProgress({ lesson, showTitle = false }: { lesson: ProgressLesson; showTitle?: boolean }) {
+export function LessonProgress({
+  lesson,
+  showTitle = false,
+}: {
+  lesson: ProgressLesson;
+  showTitle?: boolean;
+}) {
   const hydrated = useProgressHydrated();
   const progress = useLessonProgress(lesson.slug);
-  if (!hydrated) return <p className="text-sm text-muted">Loading your progress…</p>;
+  if (!hydrated) return <p className="text-muted text-sm">Loading your progress…</p>;
 
   const visited = modes.filter((m) => progress.modes[m.id] !== undefined).length;
   const practice = practiceScores(progress, lesson).all;
@@ -40,7 +46,10 @@ export function LessonProgress({ lesson, showTitle = false }: { lesson: Progress
         <dt className="text-muted">Last step</dt>
         <dd>
           {last ? (
-            <Link href={stepHref(lesson, last.step, last.scenario)} className="font-medium text-accent underline">
+            <Link
+              href={stepHref(lesson, last.step, last.scenario)}
+              className="text-accent font-medium underline"
+            >
               Resume at step {last.step}
               {lastTitle ? `: ${lastTitle}` : ''} ({last.scenario})
             </Link>

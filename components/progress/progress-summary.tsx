@@ -7,7 +7,10 @@ import { ResetProgress } from './reset-progress';
 /** The learner's progress across every lesson, for the home page (rendered after mount). */
 export function ProgressSummary() {
   return (
-    <section aria-labelledby="progress-summary-title" className="rounded-lg border border-line bg-surface p-4">
+    <section
+      aria-labelledby="progress-summary-title"
+      className="border-line bg-surface rounded-lg border p-4"
+    >
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 id="progress-summary-title" className="text-lg font-semibold">
           Your progress

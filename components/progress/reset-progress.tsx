@@ -21,7 +21,7 @@ export function ResetProgress() {
           dialog.current?.showModal();
           cancel.current?.focus();
         }}
-        className="rounded-md border border-err px-3 py-1.5 text-sm font-medium text-err hover:bg-err-soft"
+        className="border-err text-err hover:bg-err-soft rounded-md border px-3 py-1.5 text-sm font-medium"
       >
         Reset progress…
       </button>
@@ -29,23 +29,27 @@ export function ResetProgress() {
         ref={dialog}
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-desc`}
-        className="m-auto max-w-md rounded-lg border border-line bg-surface p-5 text-fg backdrop:bg-black/50"
+        className="border-line bg-surface text-fg m-auto max-w-md rounded-lg border p-5 backdrop:bg-black/50"
       >
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           Reset your progress?
         </h2>
-        <p id={`${id}-desc`} className="mt-2 text-sm text-muted">
+        <p id={`${id}-desc`} className="text-muted mt-2 text-sm">
           This forgets every answer, score, visited mode and the last step you reached, in this
           browser. It cannot be undone.
         </p>
         <form method="dialog" className="mt-4 flex justify-end gap-2">
-          <button ref={cancel} value="cancel" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-raised">
+          <button
+            ref={cancel}
+            value="cancel"
+            className="border-line hover:bg-raised rounded-md border px-3 py-1.5 text-sm font-medium"
+          >
             Cancel
           </button>
           <button
             value="reset"
             onClick={() => reset()}
-            className="rounded-md bg-err px-3 py-1.5 text-sm font-semibold text-bg"
+            className="bg-err text-bg rounded-md px-3 py-1.5 text-sm font-semibold"
           >
             Reset everything
           </button>

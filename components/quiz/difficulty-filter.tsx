@@ -16,7 +16,7 @@ export function DifficultyFilter({
   counts: readonly { difficulty: Difficulty }[];
 }) {
   return (
-    <fieldset className="rounded-lg border border-line bg-surface p-3">
+    <fieldset className="border-line bg-surface rounded-lg border p-3">
       <legend className="px-1 text-sm font-semibold">Difficulty</legend>
       <div className="flex flex-wrap gap-2 lg:flex-col">
         {filters.map((f) => {
@@ -24,7 +24,7 @@ export function DifficultyFilter({
           return (
             <label
               key={f}
-              className={`flex cursor-pointer items-center gap-2 rounded-md border px-2.5 py-1 text-sm capitalize has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-accent ${
+              className={`has-[:focus-visible]:outline-accent flex cursor-pointer items-center gap-2 rounded-md border px-2.5 py-1 text-sm capitalize has-[:focus-visible]:outline-3 ${
                 value === f ? 'border-accent bg-raised font-semibold' : 'border-line'
               }`}
             >

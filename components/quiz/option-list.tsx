@@ -21,7 +21,15 @@ interface OptionListProps {
 const letters = 'ABCDEFGH';
 
 /** The options of a question as a radio group; once checked, the choice is marked right or wrong in text, not colour alone. */
-export function OptionList({ name, legend, options, selected, checked, answer, onSelect }: OptionListProps) {
+export function OptionList({
+  name,
+  legend,
+  options,
+  selected,
+  checked,
+  answer,
+  onSelect,
+}: OptionListProps) {
   return (
     <fieldset>
       <legend className="sr-only">{legend}</legend>
@@ -39,7 +47,9 @@ export function OptionList({ name, legend, options, selected, checked, answer, o
                   : 'border-line hover:bg-raised';
           return (
             <li key={option.id}>
-              <label className={`flex cursor-pointer items-start gap-3 rounded-md border-2 px-3 py-2 ${tone}`}>
+              <label
+                className={`flex cursor-pointer items-start gap-3 rounded-md border-2 px-3 py-2 ${tone}`}
+              >
                 <input
                   type="radio"
                   name={name}
@@ -47,10 +57,10 @@ export function OptionList({ name, legend, options, selected, checked, answer, o
                   checked={chosen}
                   disabled={checked}
                   onChange={() => onSelect(option.id)}
-                  className="mt-1 size-4 accent-accent"
+                  className="accent-accent mt-1 size-4"
                 />
                 <span className="min-w-0 flex-1">
-                  <span aria-hidden="true" className="mr-1 font-semibold text-muted">
+                  <span aria-hidden="true" className="text-muted mr-1 font-semibold">
                     {letters[i]}.
                   </span>
                   {option.code ? (
@@ -60,9 +70,13 @@ export function OptionList({ name, legend, options, selected, checked, answer, o
                   ) : (
                     option.text
                   )}
-                  {option.full ? <span className="sr-only"> (full value: {option.full})</span> : null}
+                  {option.full ? (
+                    <span className="sr-only"> (full value: {option.full})</span>
+                  ) : null}
                   {verdict ? (
-                    <span className={`ml-2 text-sm font-semibold ${verdict === 'right' ? 'text-ok' : 'text-err'}`}>
+                    <span
+                      className={`ml-2 text-sm font-semibold ${verdict === 'right' ? 'text-ok' : 'text-err'}`}
+                    >
                       {verdict === 'right' ? '✓ your answer, correct' : '✗ your answer, incorrect'}
                     </span>
                   ) : null}

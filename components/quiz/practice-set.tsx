@@ -41,7 +41,10 @@ function Solution({ lesson, q }: { lesson: PracticeLesson; q: PracticeQuestion }
       </div>
       {q.scenario && step ? (
         <p>
-          <Link href={stepHref(lesson, step.number, q.scenario)} className="font-medium text-accent underline">
+          <Link
+            href={stepHref(lesson, step.number, q.scenario)}
+            className="text-accent font-medium underline"
+          >
             Try it: run the {q.scenario} scenario at step {step.number}
           </Link>
         </p>
@@ -80,7 +83,11 @@ export function PracticeSet({ lesson }: { lesson: PracticeLesson }) {
               onAnswer={(choice, correct) => answer(lesson.slug, 'practice', q.id, choice, correct)}
               meta={
                 <>
-                  <span className={`rounded px-2 py-0.5 font-semibold capitalize ${badge[q.difficulty]}`}>{q.difficulty}</span>
+                  <span
+                    className={`rounded px-2 py-0.5 font-semibold capitalize ${badge[q.difficulty]}`}
+                  >
+                    {q.difficulty}
+                  </span>
                   <span className="text-muted">{q.topic}</span>
                 </>
               }
@@ -90,7 +97,10 @@ export function PracticeSet({ lesson }: { lesson: PracticeLesson }) {
                   {step ? (
                     <>
                       {' '}
-                      <Link href={stepHref(lesson, step.number, q.scenario)} className="font-medium text-accent underline">
+                      <Link
+                        href={stepHref(lesson, step.number, q.scenario)}
+                        className="text-accent font-medium underline"
+                      >
                         See step {step.number}
                       </Link>
                     </>

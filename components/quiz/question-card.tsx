@@ -29,11 +29,14 @@ type Local = { readonly selected: string | null; readonly checked: boolean };
  * A radio group in a fieldset, so it works by keyboard and reads well in a screen reader.
  */
 export function QuestionCard(props: QuestionCardProps) {
-  const { number, prompt, code, options, answer, record, onAnswer, meta, hint, explanation } = props;
+  const { number, prompt, code, options, answer, record, onAnswer, meta, hint, explanation } =
+    props;
   const id = useId();
   const [local, setLocal] = useState<Local | null>(null);
   const stored = record && options.some((o) => o.id === record.choice) ? record : undefined;
-  const state: Local = local ?? (stored ? { selected: stored.choice, checked: true } : { selected: null, checked: false });
+  const state: Local =
+    local ??
+    (stored ? { selected: stored.choice, checked: true } : { selected: null, checked: false });
   const correct = state.checked && state.selected === answer;
   const attempts = stored?.attempts ?? 0;
 
@@ -44,14 +47,17 @@ export function QuestionCard(props: QuestionCardProps) {
   }
 
   return (
-    <article aria-labelledby={`${id}-q`} className="rounded-lg border border-line bg-surface p-4 sm:p-5">
+    <article
+      aria-labelledby={`${id}-q`}
+      className="border-line bg-surface rounded-lg border p-4 sm:p-5"
+    >
       {meta ? <div className="mb-2 flex flex-wrap items-center gap-2 text-xs">{meta}</div> : null}
       <h3 id={`${id}-q`} className="text-lg font-semibold">
         <span className="text-muted">{number}. </span>
         {prompt}
       </h3>
       {code ? (
-        <pre className="mt-3 overflow-x-auto rounded-md border border-line bg-raised p-3 text-sm">
+        <pre className="border-line bg-raised mt-3 overflow-x-auto rounded-md border p-3 text-sm">
           <code>{code}</code>
         </pre>
       ) : null}
@@ -76,7 +82,7 @@ export function QuestionCard(props: QuestionCardProps) {
             <button
               type="button"
               onClick={() => setLocal({ selected: null, checked: false })}
-              className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-raised"
+              className="border-line hover:bg-raised rounded-md border px-3 py-1.5 text-sm font-medium"
             >
               Try again
             </button>
@@ -84,13 +90,13 @@ export function QuestionCard(props: QuestionCardProps) {
             <button
               type="submit"
               disabled={state.selected === null}
-              className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-bg disabled:cursor-not-allowed disabled:opacity-60"
+              className="bg-accent text-bg rounded-md px-3 py-1.5 text-sm font-semibold disabled:cursor-not-allowed disabled:opacity-60"
             >
               Check answer
             </button>
           )}
           {attempts > 0 ? (
-            <span className="text-xs text-muted">
+            <span className="text-muted text-xs">
               {attempts} {attempts === 1 ? 'attempt' : 'attempts'}
             </span>
           ) : null}
@@ -98,21 +104,27 @@ export function QuestionCard(props: QuestionCardProps) {
       </form>
       <div aria-live="polite" className="mt-3">
         {state.checked ? (
-          <p className={`rounded-md px-3 py-2 font-medium ${correct ? 'bg-ok-soft text-fg' : 'bg-err-soft text-fg'}`}>
+          <p
+            className={`rounded-md px-3 py-2 font-medium ${correct ? 'bg-ok-soft text-fg' : 'bg-err-soft text-fg'}`}
+          >
             <span aria-hidden="true" className={correct ? 'text-ok' : 'text-err'}>
               {correct ? '✓ ' : '✗ '}
             </span>
-            {correct ? 'Correct.' : 'Not quite. Read the hint, then try again, or open the worked solution.'}
+            {correct
+              ? 'Correct.'
+              : 'Not quite. Read the hint, then try again, or open the worked solution.'}
           </p>
         ) : null}
       </div>
       <details className="mt-3 text-sm">
-        <summary className="cursor-pointer font-medium text-accent">Hint</summary>
+        <summary className="text-accent cursor-pointer font-medium">Hint</summary>
         <div className="mt-2">{hint}</div>
       </details>
       {state.checked ? (
         <details className="mt-2 text-sm" open={correct}>
-          <summary className="cursor-pointer font-medium text-accent">{correct ? 'Why' : 'Worked solution'}</summary>
+          <summary className="text-accent cursor-pointer font-medium">
+            {correct ? 'Why' : 'Worked solution'}
+          </summary>
           <div className="mt-2 space-y-3">{explanation}</div>
         </details>
       ) : null}

@@ -5,9 +5,15 @@ import type { Score } from '@/lib/store/progress-schema';
 const rows = ['easy', 'medium', 'hard', 'all'] as const;
 
 /** The learner's score per difficulty (correct / answered / total), from stored progress. */
-export function ScoreBoard({ scores, ready }: { scores: Record<(typeof rows)[number], Score>; ready: boolean }) {
+export function ScoreBoard({
+  scores,
+  ready,
+}: {
+  scores: Record<(typeof rows)[number], Score>;
+  ready: boolean;
+}) {
   return (
-    <section aria-labelledby="score-title" className="rounded-lg border border-line bg-surface p-3">
+    <section aria-labelledby="score-title" className="border-line bg-surface rounded-lg border p-3">
       <h2 id="score-title" className="mb-2 text-sm font-semibold">
         Your score
       </h2>
@@ -15,14 +21,18 @@ export function ScoreBoard({ scores, ready }: { scores: Record<(typeof rows)[num
         <table className="w-full text-sm">
           <caption className="sr-only">Correct answers per difficulty</caption>
           <thead>
-            <tr className="text-left text-muted">
-              <th scope="col" className="font-medium">Level</th>
-              <th scope="col" className="text-right font-medium">Correct</th>
+            <tr className="text-muted text-left">
+              <th scope="col" className="font-medium">
+                Level
+              </th>
+              <th scope="col" className="text-right font-medium">
+                Correct
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r} className={r === 'all' ? 'border-t border-line font-semibold' : ''}>
+              <tr key={r} className={r === 'all' ? 'border-line border-t font-semibold' : ''}>
                 <th scope="row" className="py-0.5 text-left font-normal capitalize">
                   {r === 'all' ? 'Total' : r}
                 </th>
@@ -34,7 +44,7 @@ export function ScoreBoard({ scores, ready }: { scores: Record<(typeof rows)[num
           </tbody>
         </table>
       ) : (
-        <p className="text-sm text-muted">Loading your progress…</p>
+        <p className="text-muted text-sm">Loading your progress…</p>
       )}
     </section>
   );

@@ -13,7 +13,11 @@ import { QuestionCard } from './question-card';
 
 type State =
   | { readonly kind: 'running' }
-  | { readonly kind: 'ready'; readonly questions: readonly VisualQuizQuestion[]; readonly at: number }
+  | {
+      readonly kind: 'ready';
+      readonly questions: readonly VisualQuizQuestion[];
+      readonly at: number;
+    }
   | { readonly kind: 'failed'; readonly message: string };
 
 function browserDeps(): EngineDeps {
@@ -45,9 +49,16 @@ export function VisualQuiz({ lesson }: { lesson: Lesson }) {
     try {
       const deps = browserDeps();
       const scenarios = [
-        ...new Set((lesson.visualQuiz ?? []).map((q) => q.scenario).filter((s): s is string => !!s && s !== 'valid')),
+        ...new Set(
+          (lesson.visualQuiz ?? [])
+            .map((q) => q.scenario)
+            .filter((s): s is string => !!s && s !== 'valid'),
+        ),
       ];
-      const [trace, ...others] = await Promise.all([run(lesson, 'valid', deps), ...scenarios.map((s) => run(lesson, s, deps))]);
+      const [trace, ...others] = await Promise.all([
+        run(lesson, 'valid', deps),
+        ...scenarios.map((s) => run(lesson, s, deps)),
+      ]);
       const questions = buildVisualQuiz(lesson, {
         trace: trace ?? [],
         others: Object.fromEntries(scenarios.map((s, i) => [s, others[i] ?? []])),
@@ -76,13 +87,15 @@ export function VisualQuiz({ lesson }: { lesson: Lesson }) {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3 rounded-lg border border-line bg-surface p-3">
+      <div className="border-line bg-surface flex flex-wrap items-center gap-3 rounded-lg border p-3">
         <p aria-live="polite" className="flex-1 text-sm">
           {state.kind === 'running' ? 'Running the flow against the server in this app…' : null}
           {state.kind === 'ready'
             ? 'Your run is in: the questions below are about the token and the steps it just produced.'
             : null}
-          {state.kind === 'failed' ? <span className="text-err">The run failed: {state.message}</span> : null}
+          {state.kind === 'failed' ? (
+            <span className="text-err">The run failed: {state.message}</span>
+          ) : null}
         </p>
         <p className="text-sm font-semibold" aria-live="polite">
           {hydrated ? `Score: ${score.correct} / ${score.total}` : 'Score: …'}
@@ -91,7 +104,7 @@ export function VisualQuiz({ lesson }: { lesson: Lesson }) {
           type="button"
           onClick={() => void start()}
           disabled={state.kind === 'running'}
-          className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-raised disabled:opacity-60"
+          className="border-line hover:bg-raised rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60"
         >
           Run the flow again
         </button>
@@ -105,11 +118,13 @@ export function VisualQuiz({ lesson }: { lesson: Lesson }) {
               options={q.options}
               answer={q.answer}
               record={hydrated ? progress.visualQuiz[q.id] : undefined}
-              onAnswer={(choice, correct) => answer(lesson.slug, 'visualQuiz', q.id, choice, correct)}
+              onAnswer={(choice, correct) =>
+                answer(lesson.slug, 'visualQuiz', q.id, choice, correct)
+              }
               hint={
                 <p>
                   {q.hint}{' '}
-                  <Link href={q.hintHref} className="font-medium text-accent underline">
+                  <Link href={q.hintHref} className="text-accent font-medium underline">
                     Open step {q.stepNumber} in the visualizer
                   </Link>
                 </p>
@@ -117,7 +132,7 @@ export function VisualQuiz({ lesson }: { lesson: Lesson }) {
               explanation={
                 <>
                   <p>{q.explanation}</p>
-                  <p className="rounded-md bg-raised p-2 break-words">
+                  <p className="bg-raised rounded-md p-2 break-words">
                     <span className="font-semibold">Your run: </span>
                     {q.evidence}
                   </p>

@@ -11,7 +11,11 @@ export function Countdown({ until, label }: { until: number; label: string }) {
   }, []);
   const seconds = Math.max(0, Math.ceil((until - now) / 1000));
   return (
-    <p role="timer" aria-live="off" className="rounded-md border border-warn bg-warn-soft p-2 text-sm font-medium">
+    <p
+      role="timer"
+      aria-live="off"
+      className="border-warn bg-warn-soft rounded-md border p-2 text-sm font-medium"
+    >
       {label}: {seconds} s
     </p>
   );

@@ -4,7 +4,10 @@ import type { TraceError } from '@/lib/engine/trace';
 export function ErrorExplainer({ error }: { error: TraceError }) {
   const who = error.source === 'token' ? 'The authorization server' : 'The API';
   return (
-    <div className="rounded-md border border-err bg-err-soft p-3 text-sm" data-testid="error-explainer">
+    <div
+      className="border-err bg-err-soft rounded-md border p-3 text-sm"
+      data-testid="error-explainer"
+    >
       <p className="font-semibold">
         <span aria-hidden="true">✗ </span>
         {who} answered {error.status}
@@ -19,7 +22,12 @@ export function ErrorExplainer({ error }: { error: TraceError }) {
       {error.explanation && (
         <p className="mt-1">
           {error.explanation.meaning}{' '}
-          <a href={error.explanation.url} className="font-medium underline" target="_blank" rel="noreferrer">
+          <a
+            href={error.explanation.url}
+            className="font-medium underline"
+            target="_blank"
+            rel="noreferrer"
+          >
             {error.explanation.rfc}
           </a>
         </p>

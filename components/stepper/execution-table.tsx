@@ -18,42 +18,66 @@ export function ExecutionTable() {
   const cursor = useStepper((s) => s.player.cursor);
   const rows = useMemo(() => executionRows(lesson, trace), [lesson, trace]);
   return (
-    <div className="relative overflow-x-auto" role="region" aria-label="Execution table" tabIndex={0}>
+    <div
+      className="relative overflow-x-auto"
+      role="region"
+      aria-label="Execution table"
+      tabIndex={0}
+    >
       <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
         <caption className="sr-only">
-          Execution table: each step’s action, request data, server validation and response. Rows not run yet show the
-          lesson’s expected values.
+          Execution table: each step’s action, request data, server validation and response. Rows
+          not run yet show the lesson’s expected values.
         </caption>
         <thead>
-          <tr className="border-b border-line text-xs text-muted uppercase">
-            <th scope="col" className="px-2 py-1.5">Step</th>
-            <th scope="col" className="px-2 py-1.5">Action</th>
-            <th scope="col" className="px-2 py-1.5">Request data</th>
-            <th scope="col" className="px-2 py-1.5">Server validation</th>
-            <th scope="col" className="px-2 py-1.5">Response</th>
+          <tr className="border-line text-muted border-b text-xs uppercase">
+            <th scope="col" className="px-2 py-1.5">
+              Step
+            </th>
+            <th scope="col" className="px-2 py-1.5">
+              Action
+            </th>
+            <th scope="col" className="px-2 py-1.5">
+              Request data
+            </th>
+            <th scope="col" className="px-2 py-1.5">
+              Server validation
+            </th>
+            <th scope="col" className="px-2 py-1.5">
+              Response
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => {
             const current = row.step.number === cursor;
             const actor = actorText[row.step.actor];
-            const tone = row.outcome === 'ok' ? 'text-ok' : row.outcome === 'error' ? 'text-err' : '';
+            const tone =
+              row.outcome === 'ok' ? 'text-ok' : row.outcome === 'error' ? 'text-err' : '';
             return (
               <tr
                 key={row.step.id}
                 aria-current={current ? 'step' : undefined}
-                className={`border-b border-line align-top ${current ? 'outline-2 -outline-offset-2 outline-accent' : ''} ${row.live ? '' : 'text-muted'}`}
+                className={`border-line border-b align-top ${current ? 'outline-accent outline-2 -outline-offset-2' : ''} ${row.live ? '' : 'text-muted'}`}
               >
                 <th scope="row" className="px-2 py-1.5 font-semibold whitespace-nowrap">
-                  {current && <span aria-hidden="true" className="mr-1 text-accent">▸</span>}
+                  {current && (
+                    <span aria-hidden="true" className="text-accent mr-1">
+                      ▸
+                    </span>
+                  )}
                   {row.step.number}
                   {current && <span className="sr-only"> (current step)</span>}
                 </th>
                 <td className="px-2 py-1.5">
-                  <span className={`block text-xs font-semibold ${actor.className}`}>{actor.name}</span>
+                  <span className={`block text-xs font-semibold ${actor.className}`}>
+                    {actor.name}
+                  </span>
                   {row.step.title}
                 </td>
-                <td className="max-w-[16rem] px-2 py-1.5 font-mono text-xs break-all">{row.requestData}</td>
+                <td className="max-w-[16rem] px-2 py-1.5 font-mono text-xs break-all">
+                  {row.requestData}
+                </td>
                 <td className="px-2 py-1.5">{row.validation}</td>
                 <td className={`max-w-[18rem] px-2 py-1.5 font-mono text-xs break-all ${tone}`}>
                   {row.response}

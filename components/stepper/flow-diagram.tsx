@@ -29,8 +29,24 @@ export interface FlowDiagramProps {
 
 /** Type sizes per density, in SVG user units (they scale with the diagram). */
 const typeScale = {
-  regular: { node: 'text-[12px]', edge: 'text-[11px]', lineH: 14, baseline: 4, chars: { main: 26, narrow: 20 }, arrow: { base: 9, taken: 12 }, legend: 'text-xs' },
-  large: { node: 'text-[17px]', edge: 'text-[15px]', lineH: 19, baseline: 6, chars: { main: 19, narrow: 15 }, arrow: { base: 11, taken: 15 }, legend: 'text-base' },
+  regular: {
+    node: 'text-[12px]',
+    edge: 'text-[11px]',
+    lineH: 14,
+    baseline: 4,
+    chars: { main: 26, narrow: 20 },
+    arrow: { base: 9, taken: 12 },
+    legend: 'text-xs',
+  },
+  large: {
+    node: 'text-[17px]',
+    edge: 'text-[15px]',
+    lineH: 19,
+    baseline: 6,
+    chars: { main: 19, narrow: 15 },
+    arrow: { base: 11, taken: 15 },
+    legend: 'text-base',
+  },
 } as const;
 
 function wrap(label: string, max = 24): string[] {
@@ -53,14 +69,24 @@ function wrap(label: string, max = 24): string[] {
  * Yes and red for No. Static when given only a lesson (the concept-flow mode), live when given the
  * stepper's state.
  */
-export function FlowDiagram({ lesson, activeNode, branches = {}, visited, size = 'regular', className = '' }: FlowDiagramProps) {
+export function FlowDiagram({
+  lesson,
+  activeNode,
+  branches = {},
+  visited,
+  size = 'regular',
+  className = '',
+}: FlowDiagramProps) {
   const layout = layoutFlow(lesson.flow, flowMetrics[size]);
   const type = typeScale[size];
   const seen = new Set(visited ?? []);
   const started = visited !== undefined && visited.length > 0;
   const active = lesson.flow.nodes.find((n) => n.id === activeNode);
   const taken = Object.entries(branches)
-    .map(([node, arm]) => `${lesson.flow.nodes.find((n) => n.id === node)?.label ?? node} ${arm === 'yes' ? 'Yes' : 'No'}`)
+    .map(
+      ([node, arm]) =>
+        `${lesson.flow.nodes.find((n) => n.id === node)?.label ?? node} ${arm === 'yes' ? 'Yes' : 'No'}`,
+    )
     .join('; ');
   const summary = `Concept flow diagram.${active ? ` Current: ${active.label}.` : ''}${taken ? ` Branch taken: ${taken}.` : ''}`;
   return (
@@ -84,19 +110,28 @@ export function FlowDiagram({ lesson, activeNode, branches = {}, visited, size =
               markerHeight={id === 'base' ? type.arrow.base : type.arrow.taken}
               orient="auto-start-reverse"
             >
-              <path d="M0 0 L10 5 L0 10 z" className={id === 'yes' ? 'fill-ok' : id === 'no' ? 'fill-err' : 'fill-muted'} />
+              <path
+                d="M0 0 L10 5 L0 10 z"
+                className={id === 'yes' ? 'fill-ok' : id === 'no' ? 'fill-err' : 'fill-muted'}
+              />
             </marker>
           ))}
         </defs>
         {layout.edges.map(({ edge, points }) => {
           const decided = branches[edge.from];
           const isTaken = edge.branch !== undefined && decided === edge.branch;
-          const notTaken = edge.branch !== undefined && decided !== undefined && decided !== edge.branch;
+          const notTaken =
+            edge.branch !== undefined && decided !== undefined && decided !== edge.branch;
           const tone = isTaken ? (edge.branch === 'yes' ? 'yes' : 'no') : 'base';
           const [[x1, y1] = [0, 0], [x2, y2] = [0, 0]] = points;
-          const stroke = tone === 'yes' ? 'stroke-ok' : tone === 'no' ? 'stroke-err' : 'stroke-muted';
+          const stroke =
+            tone === 'yes' ? 'stroke-ok' : tone === 'no' ? 'stroke-err' : 'stroke-muted';
           return (
-            <g key={`${edge.from}-${edge.to}`} data-edge={`${edge.from}-${edge.to}`} data-taken={isTaken || undefined}>
+            <g
+              key={`${edge.from}-${edge.to}`}
+              data-edge={`${edge.from}-${edge.to}`}
+              data-taken={isTaken || undefined}
+            >
               <line
                 x1={x1}
                 y1={y1}
@@ -123,7 +158,9 @@ export function FlowDiagram({ lesson, activeNode, branches = {}, visited, size =
         {layout.nodes.map(({ node, x, y, w, h }) => {
           const isActive = node.id === activeNode;
           const faint = started && !seen.has(node.id) && !isActive;
-          const errorNode = node.kind === 'outcome' && lesson.flow.edges.some((e) => e.to === node.id && e.branch === 'no');
+          const errorNode =
+            node.kind === 'outcome' &&
+            lesson.flow.edges.some((e) => e.to === node.id && e.branch === 'no');
           const c = actorClasses[node.actor];
           const stroke = isActive ? (errorNode ? 'stroke-err' : 'stroke-accent') : c.stroke;
           const fill = isActive && errorNode ? 'fill-err-soft' : c.fill;
@@ -145,9 +182,17 @@ export function FlowDiagram({ lesson, activeNode, branches = {}, visited, size =
                 strokeWidth={isActive ? 4 : 1.5}
               />
             );
-          const lines = wrap(node.label, node.kind === 'decision' || w < 180 ? type.chars.narrow : type.chars.main);
+          const lines = wrap(
+            node.label,
+            node.kind === 'decision' || w < 180 ? type.chars.narrow : type.chars.main,
+          );
           return (
-            <g key={node.id} data-node={node.id} data-active={isActive || undefined} className={faint ? 'opacity-45' : ''}>
+            <g
+              key={node.id}
+              data-node={node.id}
+              data-active={isActive || undefined}
+              className={faint ? 'opacity-45' : ''}
+            >
               <title>{`${actorNames[node.actor]}: ${node.label}. ${node.description}`}</title>
               {shape}
               <text
@@ -166,12 +211,40 @@ export function FlowDiagram({ lesson, activeNode, branches = {}, visited, size =
           );
         })}
       </svg>
-      <figcaption className={`mt-2 flex flex-wrap gap-x-3 gap-y-1 text-muted ${type.legend}`}>
-        <span><span aria-hidden="true" className="mr-1 inline-block size-2.5 rounded-sm border border-client bg-client-soft" />Client</span>
-        <span><span aria-hidden="true" className="mr-1 inline-block size-2.5 rounded-sm border border-authz bg-authz-soft" />Auth server</span>
-        <span><span aria-hidden="true" className="mr-1 inline-block size-2.5 rounded-sm border border-api bg-api-soft" />API</span>
-        <span><span aria-hidden="true" className="mr-1 text-ok">━</span>Yes taken</span>
-        <span><span aria-hidden="true" className="mr-1 text-err">━</span>No taken</span>
+      <figcaption className={`text-muted mt-2 flex flex-wrap gap-x-3 gap-y-1 ${type.legend}`}>
+        <span>
+          <span
+            aria-hidden="true"
+            className="border-client bg-client-soft mr-1 inline-block size-2.5 rounded-sm border"
+          />
+          Client
+        </span>
+        <span>
+          <span
+            aria-hidden="true"
+            className="border-authz bg-authz-soft mr-1 inline-block size-2.5 rounded-sm border"
+          />
+          Auth server
+        </span>
+        <span>
+          <span
+            aria-hidden="true"
+            className="border-api bg-api-soft mr-1 inline-block size-2.5 rounded-sm border"
+          />
+          API
+        </span>
+        <span>
+          <span aria-hidden="true" className="text-ok mr-1">
+            ━
+          </span>
+          Yes taken
+        </span>
+        <span>
+          <span aria-hidden="true" className="text-err mr-1">
+            ━
+          </span>
+          No taken
+        </span>
       </figcaption>
     </figure>
   );

@@ -15,7 +15,10 @@ export interface PlacedNode {
 
 export interface FlowLayout {
   readonly nodes: readonly PlacedNode[];
-  readonly edges: readonly { readonly edge: FlowEdge; readonly points: readonly (readonly [number, number])[] }[];
+  readonly edges: readonly {
+    readonly edge: FlowEdge;
+    readonly points: readonly (readonly [number, number])[];
+  }[];
   readonly width: number;
   readonly height: number;
 }
@@ -43,7 +46,10 @@ export const flowMetrics = {
 
 const MAIN_X = 10;
 
-export function layoutFlow(flow: Lesson['flow'], metrics: FlowMetrics = flowMetrics.regular): FlowLayout {
+export function layoutFlow(
+  flow: Lesson['flow'],
+  metrics: FlowMetrics = flowMetrics.regular,
+): FlowLayout {
   const { mainW: MAIN_W, sideX: SIDE_X, sideW: SIDE_W, nodeH: NODE_H, row: ROW } = metrics;
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   const out = (id: string) => flow.edges.filter((e) => e.from === id);
@@ -61,7 +67,8 @@ export function layoutFlow(flow: Lesson['flow'], metrics: FlowMetrics = flowMetr
         placed.set(side.to, { node: target, x: SIDE_X, y: 10 + row * ROW, w: SIDE_W, h: NODE_H });
       }
     }
-    current = (edges.find((e) => e.branch === 'yes') ?? edges.find((e) => e.branch === undefined))?.to;
+    current = (edges.find((e) => e.branch === 'yes') ?? edges.find((e) => e.branch === undefined))
+      ?.to;
     row += 1;
   }
   // Anything not on the main path or a No arm goes below, so nothing is ever lost.
@@ -87,5 +94,10 @@ export function layoutFlow(flow: Lesson['flow'], metrics: FlowMetrics = flowMetr
           ];
     return [{ edge, points }];
   });
-  return { nodes: [...placed.values()], edges, width: SIDE_X + SIDE_W + 10, height: 10 + row * ROW - (ROW - NODE_H) + 10 };
+  return {
+    nodes: [...placed.values()],
+    edges,
+    width: SIDE_X + SIDE_W + 10,
+    height: 10 + row * ROW - (ROW - NODE_H) + 10,
+  };
 }

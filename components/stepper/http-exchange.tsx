@@ -15,7 +15,7 @@ function Code({ text, label, full }: { text: string; label: string; full: boolea
     <pre
       aria-label={label}
       tabIndex={0}
-      className="relative max-h-72 overflow-auto rounded-md border border-line bg-raised p-2 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap"
+      className="border-line bg-raised relative max-h-72 overflow-auto rounded-md border p-2 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap"
     >
       {shown}
     </pre>
@@ -32,8 +32,16 @@ export function RequestView({ request, full }: { request: HttpRequestRecord; ful
     <Tabs
       label="Request format"
       items={[
-        { id: 'http', label: 'HTTP', content: <Code text={toRawHttp(request)} label="Request as raw HTTP" full={full} /> },
-        { id: 'curl', label: 'curl', content: <Code text={toCurl(request)} label="Request as a curl command" full={full} /> },
+        {
+          id: 'http',
+          label: 'HTTP',
+          content: <Code text={toRawHttp(request)} label="Request as raw HTTP" full={full} />,
+        },
+        {
+          id: 'curl',
+          label: 'curl',
+          content: <Code text={toCurl(request)} label="Request as a curl command" full={full} />,
+        },
       ]}
     />
   );
@@ -57,18 +65,25 @@ export function HttpExchangeView({ exchange, title }: { exchange: Exchange; titl
         <span className="text-muted">{Math.round(exchange.durationMs)} ms</span>
         {hasToken && (
           <label className="ml-auto inline-flex items-center gap-1.5 text-xs">
-            <input type="checkbox" checked={full} onChange={(e) => setFull(e.target.checked)} className="size-4 accent-accent" />
+            <input
+              type="checkbox"
+              checked={full}
+              onChange={(e) => setFull(e.target.checked)}
+              className="accent-accent size-4"
+            />
             Show full tokens
           </label>
         )}
       </div>
       <div className="grid gap-3 xl:grid-cols-2">
         <div className="min-w-0">
-          <h4 className="mb-1 text-xs font-semibold text-muted uppercase">Request (as sent)</h4>
+          <h4 className="text-muted mb-1 text-xs font-semibold uppercase">Request (as sent)</h4>
           <RequestView request={request} full={full} />
         </div>
         <div className="min-w-0">
-          <h4 className="mb-1 text-xs font-semibold text-muted uppercase">Response (as received)</h4>
+          <h4 className="text-muted mb-1 text-xs font-semibold uppercase">
+            Response (as received)
+          </h4>
           <Code text={toRawHttpResponse(response)} label="Response as raw HTTP" full={full} />
         </div>
       </div>

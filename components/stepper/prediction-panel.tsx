@@ -24,10 +24,14 @@ export function PredictionPanel() {
     if (actual) {
       const right = actual === guess;
       return (
-        <p role="status" className={`rounded-md border p-2 text-sm ${right ? 'border-ok bg-ok-soft' : 'border-err bg-err-soft'}`}>
+        <p
+          role="status"
+          className={`rounded-md border p-2 text-sm ${right ? 'border-ok bg-ok-soft' : 'border-err bg-err-soft'}`}
+        >
           <span aria-hidden="true">{right ? '✓ ' : '✗ '}</span>
-          {right ? 'Correct prediction' : 'Not this time'}: you said <strong>{outcomeLabel(current.stepId, guess)}</strong>; the server
-          answered <strong>{outcomeLabel(current.stepId, actual)}</strong>.
+          {right ? 'Correct prediction' : 'Not this time'}: you said{' '}
+          <strong>{outcomeLabel(current.stepId, guess)}</strong>; the server answered{' '}
+          <strong>{outcomeLabel(current.stepId, actual)}</strong>.
         </p>
       );
     }
@@ -36,7 +40,7 @@ export function PredictionPanel() {
   if (!upcoming || !options || trace.length > cursor) return null;
   const chosen = predictions[upcoming.id];
   return (
-    <fieldset className="rounded-md border border-line p-2">
+    <fieldset className="border-line rounded-md border p-2">
       <legend className="px-1 text-sm font-semibold">
         Predict (optional): what will step {upcoming.number} get back?
       </legend>
@@ -49,7 +53,7 @@ export function PredictionPanel() {
               value={o.id}
               checked={chosen === o.id}
               onChange={() => predict(upcoming.id, o.id)}
-              className="size-4 accent-accent"
+              className="accent-accent size-4"
             />
             {o.label}
           </label>

@@ -20,7 +20,9 @@ function expectation(id: string): string {
   if (!s.expected) return 'Your values decide: run it and see.';
   const t = s.expected.token;
   const token = t.status === 200 ? 'token issued' : `${t.status} ${t.error ?? ''}`;
-  const api = s.expected.api ? `, then API ${s.expected.api.status}${s.expected.api.error ? ` ${s.expected.api.error}` : ' data'}` : '';
+  const api = s.expected.api
+    ? `, then API ${s.expected.api.status}${s.expected.api.error ? ` ${s.expected.api.error}` : ' data'}`
+    : '';
   return `Expected: ${token}${api}.`;
 }
 
@@ -42,7 +44,9 @@ export function ScenarioPanel() {
       clientId: String(data.get('clientId') ?? ''),
       clientSecret: String(data.get('clientSecret') ?? ''),
       scope: String(data.get('scope') ?? ''),
-      authMethod: (authMethods as readonly string[]).includes(method) ? (method as AuthMethod) : 'basic',
+      authMethod: (authMethods as readonly string[]).includes(method)
+        ? (method as AuthMethod)
+        : 'basic',
     });
   }
 
@@ -56,7 +60,7 @@ export function ScenarioPanel() {
           id={`${id}-scenario`}
           value={scenarioId}
           onChange={(e) => isScenarioId(e.target.value) && selectScenario(e.target.value)}
-          className="mt-1 w-full rounded-md border border-line bg-surface px-2 py-1.5 text-sm"
+          className="border-line bg-surface mt-1 w-full rounded-md border px-2 py-1.5 text-sm"
           aria-describedby={`${id}-scenario-desc`}
         >
           {scenarios.map((s) => (
@@ -65,7 +69,7 @@ export function ScenarioPanel() {
             </option>
           ))}
         </select>
-        <p id={`${id}-scenario-desc`} className="mt-1 text-sm text-muted">
+        <p id={`${id}-scenario-desc`} className="text-muted mt-1 text-sm">
           {scenario.description} {expectation(scenarioId)}
         </p>
       </div>
@@ -77,11 +81,22 @@ export function ScenarioPanel() {
         aria-label="Your own client values"
       >
         <div>
-          <label htmlFor={`${id}-cid`} className="text-sm">client_id</label>
-          <input id={`${id}-cid`} name="clientId" defaultValue={settings.clientId} className={field} autoComplete="off" spellCheck={false} />
+          <label htmlFor={`${id}-cid`} className="text-sm">
+            client_id
+          </label>
+          <input
+            id={`${id}-cid`}
+            name="clientId"
+            defaultValue={settings.clientId}
+            className={field}
+            autoComplete="off"
+            spellCheck={false}
+          />
         </div>
         <div>
-          <label htmlFor={`${id}-secret`} className="text-sm">client_secret</label>
+          <label htmlFor={`${id}-secret`} className="text-sm">
+            client_secret
+          </label>
           <div className="flex gap-1">
             <input
               id={`${id}-secret`}
@@ -92,18 +107,40 @@ export function ScenarioPanel() {
               autoComplete="off"
               spellCheck={false}
             />
-            <Button size="sm" onClick={() => setShowSecret((v) => !v)} aria-pressed={showSecret} aria-label="Show secret">
+            <Button
+              size="sm"
+              onClick={() => setShowSecret((v) => !v)}
+              aria-pressed={showSecret}
+              aria-label="Show secret"
+            >
               <Icon name={showSecret ? 'eyeOff' : 'eye'} />
             </Button>
           </div>
         </div>
         <div>
-          <label htmlFor={`${id}-scope`} className="text-sm">scope <span className="text-muted">(empty: the client’s default)</span></label>
-          <input id={`${id}-scope`} name="scope" defaultValue={settings.scope} className={field} autoComplete="off" spellCheck={false} placeholder="e.g. data:read" />
+          <label htmlFor={`${id}-scope`} className="text-sm">
+            scope <span className="text-muted">(empty: the client’s default)</span>
+          </label>
+          <input
+            id={`${id}-scope`}
+            name="scope"
+            defaultValue={settings.scope}
+            className={field}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="e.g. data:read"
+          />
         </div>
         <div>
-          <label htmlFor={`${id}-auth`} className="text-sm">Client authentication</label>
-          <select id={`${id}-auth`} name="authMethod" defaultValue={settings.authMethod} className={`${field} font-sans`}>
+          <label htmlFor={`${id}-auth`} className="text-sm">
+            Client authentication
+          </label>
+          <select
+            id={`${id}-auth`}
+            name="authMethod"
+            defaultValue={settings.authMethod}
+            className={`${field} font-sans`}
+          >
             {authMethods.map((m) => (
               <option key={m} value={m}>
                 {authLabels[m]}
@@ -112,7 +149,9 @@ export function ScenarioPanel() {
           </select>
         </div>
         <div className="sm:col-span-2">
-          <Button type="submit" variant="secondary">Run with these values</Button>
+          <Button type="submit" variant="secondary">
+            Run with these values
+          </Button>
         </div>
       </form>
     </div>

@@ -28,13 +28,20 @@ export function StepDetail() {
   return (
     <div className="space-y-3">
       <div>
-        <p className="text-sm text-muted">{step ? `Step ${step.number} of ${total}` : `Start · ${total} steps`}</p>
-        <h2 className="flex flex-wrap items-center gap-2 text-xl font-semibold" data-testid="step-title">
+        <p className="text-muted text-sm">
+          {step ? `Step ${step.number} of ${total}` : `Start · ${total} steps`}
+        </p>
+        <h2
+          className="flex flex-wrap items-center gap-2 text-xl font-semibold"
+          data-testid="step-title"
+        >
           {step ? step.title : 'Ready to start'}
           {step && <Badge tone={actorTone[step.actor].tone}>{actorTone[step.actor].name}</Badge>}
-          {snapshot && !snapshot.decision && (snapshot.activeNode === 'error' || snapshot.activeNode === 'api-error') && (
-            <Badge tone="err">Error path</Badge>
-          )}
+          {snapshot &&
+            !snapshot.decision &&
+            (snapshot.activeNode === 'error' || snapshot.activeNode === 'api-error') && (
+              <Badge tone="err">Error path</Badge>
+            )}
           {snapshot?.decision && (
             <Badge tone={snapshot.decision.branch === 'yes' ? 'ok' : 'err'}>
               {snapshot.decision.branch === 'yes' ? 'Yes branch' : 'No branch'}
@@ -47,7 +54,10 @@ export function StepDetail() {
             : 'Press Next (or →) to run the flow one step at a time. Steps that talk to a server send a real request to this app’s own authorization server and API.'}
         </p>
         {snapshot && (
-          <p className="mt-2 max-w-3xl rounded-md border-l-4 border-accent bg-raised px-3 py-2 text-sm" data-testid="step-note">
+          <p
+            className="border-accent bg-raised mt-2 max-w-3xl rounded-md border-l-4 px-3 py-2 text-sm"
+            data-testid="step-note"
+          >
             <span className="font-semibold">In this run: </span>
             {snapshot.note}
           </p>
@@ -55,13 +65,15 @@ export function StepDetail() {
       </div>
 
       {running !== null && (
-        <p role="status" className="text-sm text-muted">
+        <p role="status" className="text-muted text-sm">
           Running step {running}…
         </p>
       )}
-      {waitingUntil !== null && <Countdown until={waitingUntil} label="Waiting for the token to expire" />}
+      {waitingUntil !== null && (
+        <Countdown until={waitingUntil} label="Waiting for the token to expire" />
+      )}
       {failure && (
-        <p role="alert" className="rounded-md border border-err bg-err-soft p-2 text-sm">
+        <p role="alert" className="border-err bg-err-soft rounded-md border p-2 text-sm">
           {failure}
         </p>
       )}
@@ -72,22 +84,30 @@ export function StepDetail() {
 
       {prepared && !latest && (
         <div>
-          <h3 className="mb-1 text-sm font-semibold">The request the client prepared (not sent yet)</h3>
+          <h3 className="mb-1 text-sm font-semibold">
+            The request the client prepared (not sent yet)
+          </h3>
           <RequestView request={prepared} full={false} />
         </div>
       )}
       {latest && (
         <div>
           <h3 className="mb-1 text-sm font-semibold">
-            HTTP exchange{latest.stepNumber !== cursor ? ` (sent at step ${latest.stepNumber})` : ''}
+            HTTP exchange
+            {latest.stepNumber !== cursor ? ` (sent at step ${latest.stepNumber})` : ''}
           </h3>
-          <HttpExchangeView key={`${latest.stepNumber}-${latest.exchange.startedAt}`} exchange={latest.exchange} />
+          <HttpExchangeView
+            key={`${latest.stepNumber}-${latest.exchange.startedAt}`}
+            exchange={latest.exchange}
+          />
         </div>
       )}
 
       {token && (
-        <details className="rounded-md border border-line p-2" open={step?.id === 'issue'}>
-          <summary className="cursor-pointer text-sm font-semibold">Decode the access token (header, claims, signature)</summary>
+        <details className="border-line rounded-md border p-2" open={step?.id === 'issue'}>
+          <summary className="cursor-pointer text-sm font-semibold">
+            Decode the access token (header, claims, signature)
+          </summary>
           <div className="mt-2">
             <TokenInspector token={token} />
           </div>

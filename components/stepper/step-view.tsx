@@ -22,14 +22,17 @@ function Layout() {
       <Card title="Scenario and client values">
         <ScenarioPanel />
       </Card>
-      <div className="z-10 rounded-lg border border-line bg-surface px-3 py-2 md:sticky md:top-0">
+      <div className="border-line bg-surface z-10 rounded-lg border px-3 py-2 md:sticky md:top-0">
         <StepperControls />
       </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(16rem,22rem)_minmax(0,1fr)]">
         <Card title="Concept flow">
           <LiveFlowDiagram />
         </Card>
-        <section aria-label="Current step" className="min-w-0 rounded-lg border border-line bg-surface p-3">
+        <section
+          aria-label="Current step"
+          className="border-line bg-surface min-w-0 rounded-lg border p-3"
+        >
           <StepDetail />
         </section>
       </div>

@@ -20,16 +20,30 @@ export function StepperControls() {
         <Icon name="reset" />
         <span className="max-sm:sr-only">Reset</span>
       </Button>
-      <Button onClick={prev} disabled={cursor === 0 || running !== null} aria-keyshortcuts="ArrowLeft">
+      <Button
+        onClick={prev}
+        disabled={cursor === 0 || running !== null}
+        aria-keyshortcuts="ArrowLeft"
+      >
         <Icon name="prev" /> Previous
       </Button>
-      <Button variant="primary" onClick={togglePlay} aria-keyshortcuts="Space" aria-pressed={playing}>
+      <Button
+        variant="primary"
+        onClick={togglePlay}
+        aria-keyshortcuts="Space"
+        aria-pressed={playing}
+      >
         <Icon name={playing ? 'pause' : 'next'} /> {playing ? 'Pause' : 'Play'}
       </Button>
       <Button onClick={() => void next()} disabled={cursor >= total} aria-keyshortcuts="ArrowRight">
         Next <Icon name="next" />
       </Button>
-      <Button onClick={() => void last()} disabled={cursor >= total} aria-label="Last step" aria-keyshortcuts="End">
+      <Button
+        onClick={() => void last()}
+        disabled={cursor >= total}
+        aria-label="Last step"
+        aria-keyshortcuts="End"
+      >
         <Icon name="last" />
         <span className="max-sm:sr-only">Last</span>
       </Button>
@@ -38,7 +52,7 @@ export function StepperControls() {
         <select
           value={speed}
           onChange={(e) => setSpeed(Number(e.target.value) as Speed)}
-          className="rounded-md border border-line bg-surface px-1.5 py-1"
+          className="border-line bg-surface rounded-md border px-1.5 py-1"
         >
           {speeds.map((s) => (
             <option key={s} value={s}>
@@ -71,8 +85,9 @@ export function StepperControls() {
           );
         })}
       </ol>
-      <p className="text-xs text-muted max-md:hidden">
-        Keys: <kbd>←</kbd> <kbd>→</kbd> step, <kbd>Space</kbd> play, <kbd>Home</kbd>/<kbd>End</kbd> first/last
+      <p className="text-muted text-xs max-md:hidden">
+        Keys: <kbd>←</kbd> <kbd>→</kbd> step, <kbd>Space</kbd> play, <kbd>Home</kbd>/<kbd>End</kbd>{' '}
+        first/last
       </p>
     </div>
   );

@@ -4,7 +4,12 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { useStore } from 'zustand';
 import type { Lesson } from '@/lib/lessons/types';
 import type { ScenarioId } from '@/lib/engine/scenarios';
-import { createStepperStore, type StepperActions, type StepperState, type StepperStore } from '@/lib/store/stepper';
+import {
+  createStepperStore,
+  type StepperActions,
+  type StepperState,
+  type StepperStore,
+} from '@/lib/store/stepper';
 
 const StepperContext = createContext<StepperStore | null>(null);
 

@@ -2,20 +2,26 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { buildJwksRequest } from '@/lib/engine/requests';
-import { decodeToken, isJwks, verifySignature, type SignatureCheck, type TokenField } from '@/lib/engine/jwt';
+import {
+  decodeToken,
+  isJwks,
+  verifySignature,
+  type SignatureCheck,
+  type TokenField,
+} from '@/lib/engine/jwt';
 
 type Check = { token: string; result: SignatureCheck };
 
 function Fields({ title, fields }: { title: string; fields: readonly TokenField[] }) {
   return (
     <div className="min-w-0">
-      <h4 className="mb-1 text-xs font-semibold text-muted uppercase">{title}</h4>
+      <h4 className="text-muted mb-1 text-xs font-semibold uppercase">{title}</h4>
       <dl className="space-y-1.5 text-sm">
         {fields.map((f) => (
-          <div key={f.name} className="rounded-md border border-line bg-raised px-2 py-1">
+          <div key={f.name} className="border-line bg-raised rounded-md border px-2 py-1">
             <dt className="font-mono text-xs font-semibold">{f.name}</dt>
             <dd className="font-mono text-xs break-all">{f.display}</dd>
-            <dd className="text-xs text-muted">{f.explanation}</dd>
+            <dd className="text-muted text-xs">{f.explanation}</dd>
           </div>
         ))}
       </dl>
@@ -37,18 +43,29 @@ export function TokenInspector({ token }: { token: string }) {
     fetch(url, { cache: 'no-store', credentials: 'omit' })
       .then((r) => r.json() as Promise<unknown>)
       .then(async (jwks) => {
-        const result: SignatureCheck = isJwks(jwks) ? await verifySignature(token, jwks) : { ok: false, reason: 'No JWKS' };
+        const result: SignatureCheck = isJwks(jwks)
+          ? await verifySignature(token, jwks)
+          : { ok: false, reason: 'No JWKS' };
         if (!cancelled) setCheck({ token, result });
       })
       .catch((error: unknown) => {
-        if (!cancelled) setCheck({ token, result: { ok: false, reason: `Could not fetch the JWKS: ${String(error)}` } });
+        if (!cancelled)
+          setCheck({
+            token,
+            result: { ok: false, reason: `Could not fetch the JWKS: ${String(error)}` },
+          });
       });
     return () => {
       cancelled = true;
     };
   }, [token]);
 
-  if (!decoded) return <p className="text-sm text-muted">This access token is not a JWT, so there is nothing to decode.</p>;
+  if (!decoded)
+    return (
+      <p className="text-muted text-sm">
+        This access token is not a JWT, so there is nothing to decode.
+      </p>
+    );
   const result = check?.token === token ? check.result : null;
   return (
     <div className="space-y-3">
@@ -56,17 +73,19 @@ export function TokenInspector({ token }: { token: string }) {
         {result === null ? (
           <span className="text-muted">Checking the signature against /.well-known/jwks.json…</span>
         ) : result.ok ? (
-          <span className="font-semibold text-ok">
-            <span aria-hidden="true">✓ </span>Signature verified{result.kid ? ` with key ${result.kid}` : ''} ({result.alg})
+          <span className="text-ok font-semibold">
+            <span aria-hidden="true">✓ </span>Signature verified
+            {result.kid ? ` with key ${result.kid}` : ''} ({result.alg})
           </span>
         ) : (
-          <span className="font-semibold text-err">
+          <span className="text-err font-semibold">
             <span aria-hidden="true">✗ </span>Signature invalid: {result.reason}
           </span>
         )}
       </p>
       <p className="font-mono text-xs break-all">
-        <span className="text-authz">{decoded.parts.header}</span>.<span className="text-client">{decoded.parts.payload}</span>.
+        <span className="text-authz">{decoded.parts.header}</span>.
+        <span className="text-client">{decoded.parts.payload}</span>.
         <span className="text-api">{decoded.parts.signature}</span>
       </p>
       <div className="grid gap-3 md:grid-cols-2">

@@ -26,7 +26,14 @@ export function useStepperKeyboard(enabled = true) {
   useEffect(() => {
     if (!enabled) return;
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (
+        event.defaultPrevented ||
+        event.altKey ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.shiftKey
+      )
+        return;
       if (ownsKeys(event.target, event.key)) return;
       const s = store.getState();
       const actions: Record<string, () => unknown> = {

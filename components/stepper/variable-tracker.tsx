@@ -29,14 +29,22 @@ export function VariableTracker() {
   const columns = useMemo(() => trackerColumns(lesson, trace), [lesson, trace]);
   const all = [0, ...lesson.steps.map((s) => s.number)];
   return (
-    <div className="relative overflow-x-auto" role="region" aria-label="Variable tracker" tabIndex={0}>
+    <div
+      className="relative overflow-x-auto"
+      role="region"
+      aria-label="Variable tracker"
+      tabIndex={0}
+    >
       <table className="w-full min-w-[48rem] border-collapse text-left text-sm">
         <caption className="sr-only">
-          Variable tracker: the value of each variable at Start and after each step. Changed cells are marked.
+          Variable tracker: the value of each variable at Start and after each step. Changed cells
+          are marked.
         </caption>
         <thead>
-          <tr className="border-b border-line text-xs text-muted">
-            <th scope="col" className="px-2 py-1.5">Variable</th>
+          <tr className="border-line text-muted border-b text-xs">
+            <th scope="col" className="px-2 py-1.5">
+              Variable
+            </th>
             {all.map((n) => (
               <th
                 key={n}
@@ -51,8 +59,12 @@ export function VariableTracker() {
         </thead>
         <tbody>
           {lesson.variables.map((v) => (
-            <tr key={v.name} className="border-b border-line align-top">
-              <th scope="row" className="px-2 py-1.5 font-mono text-xs font-semibold" title={v.description}>
+            <tr key={v.name} className="border-line border-b align-top">
+              <th
+                scope="row"
+                className="px-2 py-1.5 font-mono text-xs font-semibold"
+                title={v.description}
+              >
                 {v.name}
               </th>
               {all.map((n) => {
@@ -63,12 +75,16 @@ export function VariableTracker() {
                   <td
                     key={n}
                     data-changed={changed || undefined}
-                    className={`px-2 py-1.5 font-mono text-xs break-all ${changed ? 'bg-accent/20 font-semibold ring-2 ring-accent ring-inset' : ''} ${n === cursor && !changed ? 'bg-raised' : ''}`}
+                    className={`px-2 py-1.5 font-mono text-xs break-all ${changed ? 'bg-accent/20 ring-accent font-semibold ring-2 ring-inset' : ''} ${n === cursor && !changed ? 'bg-raised' : ''}`}
                   >
-                    {reached ? <Value value={col.vars[v.name]} /> : <span className="text-muted">
+                    {reached ? (
+                      <Value value={col.vars[v.name]} />
+                    ) : (
+                      <span className="text-muted">
                         <span aria-hidden="true">·</span>
                         <span className="sr-only">not reached</span>
-                      </span>}
+                      </span>
+                    )}
                     {changed && <span className="sr-only"> (changed at this step)</span>}
                   </td>
                 );

@@ -14,7 +14,13 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 /** A button with the app's look; `type="button"` unless told otherwise. */
-export function Button({ variant = 'secondary', size = 'md', className = '', type = 'button', ...props }: ButtonProps) {
+export function Button({
+  variant = 'secondary',
+  size = 'md',
+  className = '',
+  type = 'button',
+  ...props
+}: ButtonProps) {
   const sizing = size === 'sm' ? 'px-2 py-1 text-sm' : 'px-3 py-1.5';
   return (
     <button

@@ -13,9 +13,9 @@ export interface CardProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
 export function Card({ title, level = 2, actions, className = '', children, ...props }: CardProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <section className={`min-w-0 rounded-lg border border-line bg-surface ${className}`} {...props}>
+    <section className={`border-line bg-surface min-w-0 rounded-lg border ${className}`} {...props}>
       {title !== undefined && (
-        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-line px-3 py-2">
+        <div className="border-line flex flex-wrap items-center justify-between gap-2 border-b px-3 py-2">
           <Heading className="text-sm font-semibold tracking-wide">{title}</Heading>
           {actions}
         </div>

@@ -12,7 +12,15 @@ export interface TabItem {
  * Accessible tabs (WAI-ARIA tabs pattern): arrow keys, Home and End move between tabs; only the
  * selected tab is in the tab order.
  */
-export function Tabs({ items, label, className = '' }: { items: readonly TabItem[]; label: string; className?: string }) {
+export function Tabs({
+  items,
+  label,
+  className = '',
+}: {
+  items: readonly TabItem[];
+  label: string;
+  className?: string;
+}) {
   const [selected, setSelected] = useState(items[0]?.id ?? '');
   const base = useId();
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -20,7 +28,12 @@ export function Tabs({ items, label, className = '' }: { items: readonly TabItem
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = items.findIndex((t) => t.id === current?.id);
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: items.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: items.length - 1,
+    };
     const to = moves[event.key];
     if (to === undefined) return;
     event.preventDefault();
@@ -33,7 +46,12 @@ export function Tabs({ items, label, className = '' }: { items: readonly TabItem
 
   return (
     <div className={className}>
-      <div role="tablist" aria-label={label} className="flex flex-wrap gap-1 border-b border-line" onKeyDown={onKeyDown}>
+      <div
+        role="tablist"
+        aria-label={label}
+        className="border-line flex flex-wrap gap-1 border-b"
+        onKeyDown={onKeyDown}
+      >
         {items.map((t) => {
           const active = t.id === current?.id;
           return (
@@ -49,7 +67,7 @@ export function Tabs({ items, label, className = '' }: { items: readonly TabItem
               aria-controls={`${base}-panel-${t.id}`}
               tabIndex={active ? 0 : -1}
               onClick={() => setSelected(t.id)}
-              className={`-mb-px rounded-t-md border px-2.5 py-1 text-sm ${active ? 'border-line border-b-surface bg-surface font-semibold' : 'border-transparent text-muted hover:text-fg'}`}
+              className={`-mb-px rounded-t-md border px-2.5 py-1 text-sm ${active ? 'border-line border-b-surface bg-surface font-semibold' : 'text-muted hover:text-fg border-transparent'}`}
             >
               {t.label}
             </button>
@@ -57,7 +75,12 @@ export function Tabs({ items, label, className = '' }: { items: readonly TabItem
         })}
       </div>
       {current && (
-        <div role="tabpanel" id={`${base}-panel-${current.id}`} aria-labelledby={`${base}-tab-${current.id}`} className="pt-2">
+        <div
+          role="tabpanel"
+          id={`${base}-panel-${current.id}`}
+          aria-labelledby={`${base}-tab-${current.id}`}
+          className="pt-2"
+        >
           {current.content}
         </div>
       )}

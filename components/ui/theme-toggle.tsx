@@ -29,7 +29,7 @@ export function ThemeToggle() {
           // storage may be unavailable (private mode); the switch still applies to this page
         }
       }}
-      className="rounded-md border border-line px-2.5 py-1 text-sm hover:bg-raised"
+      className="border-line hover:bg-raised rounded-md border px-2.5 py-1 text-sm"
       aria-label={`Switch to ${next} theme`}
     >
       {theme === 'dark' ? '☾ Dark' : '☀ Light'}

@@ -30,16 +30,25 @@ export function trackerColumns(lesson: Lesson, trace: readonly Snapshot[]): Trac
   const columns: TrackerColumn[] = [{ number: 0, label: 'Start', vars: start, changed: new Set() }];
   let prev = start;
   for (const snap of trace) {
-    columns.push({ number: snap.number, label: `After step ${snap.number}`, vars: snap.vars, changed: changedVars(prev, snap.vars) });
+    columns.push({
+      number: snap.number,
+      label: `After step ${snap.number}`,
+      vars: snap.vars,
+      changed: changedVars(prev, snap.vars),
+    });
     prev = snap.vars;
   }
   return columns;
 }
 
 /** The decisions taken up to and including a cursor position: decision node id -> arm. */
-export function branchesAt(trace: readonly Snapshot[], cursor: number): Readonly<Record<string, Branch>> {
+export function branchesAt(
+  trace: readonly Snapshot[],
+  cursor: number,
+): Readonly<Record<string, Branch>> {
   const out: Record<string, Branch> = {};
-  for (const snap of trace.slice(0, cursor)) if (snap.decision) out[snap.decision.node] = snap.decision.branch;
+  for (const snap of trace.slice(0, cursor))
+    if (snap.decision) out[snap.decision.node] = snap.decision.branch;
   return out;
 }
 
@@ -106,13 +115,19 @@ function shortenTokens(text: string): string {
   return text.replace(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, (t) => shorten(t, 10));
 }
 
-function liveRow(step: LessonStep, snap: Snapshot, trace: readonly Snapshot[]): Omit<ExecutionRow, 'step' | 'live'> {
+function liveRow(
+  step: LessonStep,
+  snap: Snapshot,
+  trace: readonly Snapshot[],
+): Omit<ExecutionRow, 'step' | 'live'> {
   const failed = snap.activeNode === 'error' || snap.activeNode === 'api-error';
   switch (step.id) {
     case 'prepare': {
       const req = snap.prepared;
       const auth = req ? headerValue(req.headers, 'authorization') : undefined;
-      const data = [auth ? `Authorization: ${auth}` : '', req?.body ?? ''].filter(Boolean).join(' + ');
+      const data = [auth ? `Authorization: ${auth}` : '', req?.body ?? '']
+        .filter(Boolean)
+        .join(' + ');
       return { requestData: data || 'N/A', validation: 'N/A', response: 'N/A', outcome: 'neutral' };
     }
     case 'send': {
@@ -149,11 +164,22 @@ function liveRow(step: LessonStep, snap: Snapshot, trace: readonly Snapshot[]): 
         : ex
           ? `Token revoked (POST /revoke: ${ex.response.status})`
           : 'Token stored for API calls';
-      return { requestData: ex ? 'POST /revoke token=…' : 'N/A', validation: 'N/A', response, outcome: failed ? 'error' : 'neutral' };
+      return {
+        requestData: ex ? 'POST /revoke token=…' : 'N/A',
+        validation: 'N/A',
+        response,
+        outcome: failed ? 'error' : 'neutral',
+      };
     }
     case 'call-api': {
       const ex = snap.exchanges.at(-1);
-      if (!ex) return { requestData: 'Skipped: no token', validation: 'N/A', response: 'N/A', outcome: 'error' };
+      if (!ex)
+        return {
+          requestData: 'Skipped: no token',
+          validation: 'N/A',
+          response: 'N/A',
+          outcome: 'error',
+        };
       const auth = headerValue(ex.request.headers, 'authorization') ?? '';
       return {
         requestData: `Authorization: ${shortenTokens(auth)}`,

@@ -68,13 +68,17 @@ const noCredentials: ErrorExplanation = {
 };
 
 const tooMany: ErrorExplanation = {
-  meaning: 'Too many failed attempts for this client in a short time; wait for Retry-After seconds.',
+  meaning:
+    'Too many failed attempts for this client in a short time; wait for Retry-After seconds.',
   rfc: 'RFC 6585 §4',
   url: 'https://www.rfc-editor.org/rfc/rfc6585#section-4',
 };
 
 /** The explanation for an error code, or for a bare status when there is no code. */
-export function explainError(code: string | undefined, status: number): ErrorExplanation | undefined {
+export function explainError(
+  code: string | undefined,
+  status: number,
+): ErrorExplanation | undefined {
   if (code && explanations[code]) return explanations[code];
   if (status === 429) return tooMany;
   if (status === 401 && !code) return noCredentials;

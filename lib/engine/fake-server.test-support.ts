@@ -15,7 +15,10 @@ const clients: Record<string, { secret: string; scope: string; ttl: number; gran
 };
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 export interface FakeServer {
   readonly deps: EngineDeps;
@@ -35,7 +38,8 @@ export async function createFakeServer(start = Date.UTC(2030, 0, 1)): Promise<Fa
   function authenticate(req: Request, form: URLSearchParams): string | Response {
     const basic = req.headers.get('authorization');
     const inBody = form.has('client_id');
-    if (basic && inBody) return json(400, { error: 'invalid_request', error_description: 'two methods' });
+    if (basic && inBody)
+      return json(400, { error: 'invalid_request', error_description: 'two methods' });
     let id = form.get('client_id') ?? '';
     let secret = form.get('client_secret') ?? '';
     if (basic) {
@@ -45,7 +49,11 @@ export async function createFakeServer(start = Date.UTC(2030, 0, 1)): Promise<Fa
     }
     const client = clients[id];
     if (!client || client.secret !== secret) {
-      return json(401, { error: 'invalid_client', error_description: 'bad client' }, { 'www-authenticate': 'Basic realm="x"' });
+      return json(
+        401,
+        { error: 'invalid_client', error_description: 'bad client' },
+        { 'www-authenticate': 'Basic realm="x"' },
+      );
     }
     return id;
   }
@@ -65,7 +73,8 @@ export async function createFakeServer(start = Date.UTC(2030, 0, 1)): Promise<Fa
         return new Response(null, { status: 200 });
       }
       const grant = form.get('grant_type');
-      if (!grant) return json(400, { error: 'invalid_request', error_description: 'grant_type missing' });
+      if (!grant)
+        return json(400, { error: 'invalid_request', error_description: 'grant_type missing' });
       if (grant !== 'client_credentials') return json(400, { error: 'unsupported_grant_type' });
       const client = clients[who]!;
       if (!client.grant) return json(400, { error: 'unauthorized_client' });
@@ -79,12 +88,21 @@ export async function createFakeServer(start = Date.UTC(2030, 0, 1)): Promise<Fa
         .setExpirationTime(iat + client.ttl)
         .setJti(crypto.randomUUID())
         .sign(privateKey);
-      return json(200, { access_token: token, token_type: 'Bearer', expires_in: client.ttl, scope: client.scope });
+      return json(200, {
+        access_token: token,
+        token_type: 'Bearer',
+        expires_in: client.ttl,
+        scope: client.scope,
+      });
     }
     if (url.pathname === '/api/data') {
       const token = (req.headers.get('authorization') ?? '').replace(/^Bearer /, '');
       const invalid = (d: string) =>
-        json(401, { error: 'invalid_token', error_description: d }, { 'www-authenticate': `Bearer error="invalid_token", error_description="${d}"` });
+        json(
+          401,
+          { error: 'invalid_token', error_description: d },
+          { 'www-authenticate': `Bearer error="invalid_token", error_description="${d}"` },
+        );
       try {
         const { payload } = await jwtVerify(token, createLocalJWKSet({ keys: [jwk] }), {
           currentDate: new Date(clock),
@@ -92,7 +110,11 @@ export async function createFakeServer(start = Date.UTC(2030, 0, 1)): Promise<Fa
         });
         if (revoked.has(token)) return invalid('revoked');
         if (!String(payload.scope).split(' ').includes('data:read')) {
-          return json(403, { error: 'insufficient_scope' }, { 'www-authenticate': 'Bearer error="insufficient_scope", scope="data:read"' });
+          return json(
+            403,
+            { error: 'insufficient_scope' },
+            { 'www-authenticate': 'Bearer error="insufficient_scope", scope="data:read"' },
+          );
         }
         return json(200, { message: 'API response data', client_id: payload.client_id });
       } catch (e) {

@@ -89,7 +89,10 @@ function parseJson(text: string): unknown {
  * Sends a request record through the injected fetch and records the exchange.
  * Network failures reject; any HTTP status resolves.
  */
-export async function sendRequest(request: HttpRequestRecord, deps: EngineDeps): Promise<HttpExchange> {
+export async function sendRequest(
+  request: HttpRequestRecord,
+  deps: EngineDeps,
+): Promise<HttpExchange> {
   const startedAt = deps.now();
   const response = await deps.fetch(request.url, {
     method: request.method,

@@ -56,7 +56,10 @@ function display(name: string, value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function fields(record: Readonly<Record<string, unknown>>, explanations: Readonly<Record<string, string>>) {
+function fields(
+  record: Readonly<Record<string, unknown>>,
+  explanations: Readonly<Record<string, string>>,
+) {
   return Object.entries(record).map(([name, value]) => ({
     name,
     value,
@@ -100,7 +103,10 @@ export function tamperToken(token: string, changes: Readonly<Record<string, unkn
   if (header === undefined || payload === undefined || signature === undefined) {
     throw new Error('not a compact JWT');
   }
-  const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload))) as Record<string, unknown>;
+  const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload))) as Record<
+    string,
+    unknown
+  >;
   const edited = base64url.encode(JSON.stringify({ ...claims, ...changes }));
   return `${header}.${edited}.${signature}`;
 }
@@ -119,7 +125,11 @@ export async function verifySignature(token: string, jwks: JSONWebKeySet): Promi
     const { protectedHeader } = await compactVerify(token, createLocalJWKSet(jwks), {
       algorithms: ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA', 'Ed25519'],
     });
-    return { ok: true, alg: protectedHeader.alg, ...(protectedHeader.kid ? { kid: protectedHeader.kid } : {}) };
+    return {
+      ok: true,
+      alg: protectedHeader.alg,
+      ...(protectedHeader.kid ? { kid: protectedHeader.kid } : {}),
+    };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, reason };
@@ -129,8 +139,6 @@ export async function verifySignature(token: string, jwks: JSONWebKeySet): Promi
 /** Narrows parsed JSON to a JWKS. */
 export function isJwks(value: unknown): value is JSONWebKeySet {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    Array.isArray((value as { keys?: unknown }).keys)
+    typeof value === 'object' && value !== null && Array.isArray((value as { keys?: unknown }).keys)
   );
 }

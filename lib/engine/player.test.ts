@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { initialPlayer, playDelay, playerReducer, type PlayerAction, type PlayerState } from './player';
+import {
+  initialPlayer,
+  playDelay,
+  playerReducer,
+  type PlayerAction,
+  type PlayerState,
+} from './player';
 
-const run = (state: PlayerState, ...actions: PlayerAction[]) => actions.reduce(playerReducer, state);
+const run = (state: PlayerState, ...actions: PlayerAction[]) =>
+  actions.reduce(playerReducer, state);
 
 describe('playerReducer', () => {
   const start = initialPlayer(7);
@@ -35,7 +42,10 @@ describe('playerReducer', () => {
     const atSix = run(playing, ...Array<PlayerAction>(6).fill({ type: 'next' }));
     expect(atSix).toMatchObject({ cursor: 6, playing: true });
     expect(run(atSix, { type: 'next' })).toMatchObject({ cursor: 7, playing: false });
-    expect(run(atSix, { type: 'next' }, { type: 'play' })).toMatchObject({ cursor: 0, playing: true });
+    expect(run(atSix, { type: 'next' }, { type: 'play' })).toMatchObject({
+      cursor: 0,
+      playing: true,
+    });
   });
 
   it('pauses on manual navigation, toggle and reset', () => {

@@ -59,7 +59,11 @@ export function playerReducer(state: PlayerState, action: PlayerAction): PlayerS
       return { ...state, cursor: 0, playing: false };
     case 'play':
       // Playing from the end starts over.
-      return { ...state, cursor: state.cursor >= state.length ? 0 : state.cursor, playing: state.length > 0 };
+      return {
+        ...state,
+        cursor: state.cursor >= state.length ? 0 : state.cursor,
+        playing: state.length > 0,
+      };
     case 'pause':
       return { ...state, playing: false };
     case 'toggle':

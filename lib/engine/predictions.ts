@@ -49,11 +49,14 @@ export function actualOutcome(snapshot: Snapshot): string | undefined {
 }
 
 function errorCode(json: unknown): string | undefined {
-  const e = typeof json === 'object' && json !== null ? (json as { error?: unknown }).error : undefined;
+  const e =
+    typeof json === 'object' && json !== null ? (json as { error?: unknown }).error : undefined;
   return typeof e === 'string' ? e : undefined;
 }
 
 /** A human label for an outcome id ("401 invalid_client"). */
 export function outcomeLabel(stepId: string, outcome: string): string {
-  return predictableSteps[stepId]?.find((o) => o.id === outcome)?.label ?? outcome.replace('-', ' ');
+  return (
+    predictableSteps[stepId]?.find((o) => o.id === outcome)?.label ?? outcome.replace('-', ' ')
+  );
 }

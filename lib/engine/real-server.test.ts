@@ -64,7 +64,12 @@ describe('golden traces against the real auth core', () => {
     const { trace, events, deps, inits } = await run('valid');
     const token = at(trace, 'issue').vars.access_token ?? '';
     expect(token).toMatch(/^eyJ/);
-    expect(at(trace, 'issue').vars).toMatchObject({ token_type: 'Bearer', expires_in: '3600', client_id: 'abc', client_secret: 'xyz' });
+    expect(at(trace, 'issue').vars).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: '3600',
+      client_id: 'abc',
+      client_secret: 'xyz',
+    });
     const decoded = decodeToken(token);
     expect(decoded?.header.find((h) => h.name === 'typ')?.value).toBe('at+jwt');
     expect(Object.fromEntries(decoded?.claims.map((c) => [c.name, c.value]) ?? [])).toMatchObject({
@@ -97,7 +102,9 @@ describe('golden traces against the real auth core', () => {
 
   it('basic-auth: the same success with an Authorization: Basic header', async () => {
     const { trace, events } = await run('basic-auth');
-    expect(at(trace, 'send').exchanges[0]?.request.headers.map(([n]) => n)).toContain('Authorization');
+    expect(at(trace, 'send').exchanges[0]?.request.headers.map(([n]) => n)).toContain(
+      'Authorization',
+    );
     expect(at(trace, 'validate').decision?.branch).toBe('yes');
     expect(events[0]?.checks.every((c) => c.ok)).toBe(true);
   });
@@ -110,35 +117,42 @@ describe('golden traces against the real auth core', () => {
     ['unsupported-grant-type', 400, 'unsupported_grant_type', 'grant-type'],
     ['credentials-twice', 400, 'invalid_request', 'client-auth'],
     ['not-allowed-grant', 400, 'unauthorized_client', 'grant-allowed'],
-  ] as const)('%s: No branch, %i %s, no token, no API call', async (id, status, code, failedCheck) => {
-    const { trace, events } = await run(id);
-    const validate = at(trace, 'validate');
-    expect(validate.decision?.branch).toBe('no');
-    expect(validate.error).toMatchObject({ source: 'token', status, code });
-    expect(validate.error?.description).toEqual(expect.any(String));
-    expect(trace.every((s) => s.vars.access_token === null)).toBe(true);
-    expect(actualOutcome(at(trace, 'send'))).toBe(`${status}-${code}`);
-    expect(events.map((e) => e.endpoint)).toEqual(['token']);
-    if (failedCheck) expect(events[0]?.checks.at(-1)).toMatchObject({ id: failedCheck, ok: false });
-    expect(trace.at(-1)?.activeNode).toBe('error');
-  });
+  ] as const)(
+    '%s: No branch, %i %s, no token, no API call',
+    async (id, status, code, failedCheck) => {
+      const { trace, events } = await run(id);
+      const validate = at(trace, 'validate');
+      expect(validate.decision?.branch).toBe('no');
+      expect(validate.error).toMatchObject({ source: 'token', status, code });
+      expect(validate.error?.description).toEqual(expect.any(String));
+      expect(trace.every((s) => s.vars.access_token === null)).toBe(true);
+      expect(actualOutcome(at(trace, 'send'))).toBe(`${status}-${code}`);
+      expect(events.map((e) => e.endpoint)).toEqual(['token']);
+      if (failedCheck)
+        expect(events[0]?.checks.at(-1)).toMatchObject({ id: failedCheck, ok: false });
+      expect(trace.at(-1)?.activeNode).toBe('error');
+    },
+  );
 
   it.each([
     ['insufficient-scope', 403, 'insufficient_scope', 'scope'],
     ['expired-token', 401, 'invalid_token', 'exp'],
     ['tampered-token', 401, 'invalid_token', 'signature'],
     ['revoked-token', 401, 'invalid_token', 'revocation'],
-  ] as const)('%s: token issued, then the API says %i %s (check %s failed)', async (id, status, code, failedCheck) => {
-    const { trace, events } = await run(id);
-    expect(at(trace, 'issue').vars.access_token).toMatch(/^eyJ/);
-    const api = at(trace, 'call-api');
-    expect(api.decision?.branch).toBe('no');
-    expect(api.error).toMatchObject({ source: 'api', status, code });
-    expect(actualOutcome(api)).toBe(`${status}-${code}`);
-    const apiEvent = events.find((e) => e.endpoint === 'api');
-    expect(apiEvent?.checks.at(-1)).toMatchObject({ id: failedCheck, ok: false });
-    expect(trace.at(-1)?.activeNode).toBe('api-error');
-  });
+  ] as const)(
+    '%s: token issued, then the API says %i %s (check %s failed)',
+    async (id, status, code, failedCheck) => {
+      const { trace, events } = await run(id);
+      expect(at(trace, 'issue').vars.access_token).toMatch(/^eyJ/);
+      const api = at(trace, 'call-api');
+      expect(api.decision?.branch).toBe('no');
+      expect(api.error).toMatchObject({ source: 'api', status, code });
+      expect(actualOutcome(api)).toBe(`${status}-${code}`);
+      const apiEvent = events.find((e) => e.endpoint === 'api');
+      expect(apiEvent?.checks.at(-1)).toMatchObject({ id: failedCheck, ok: false });
+      expect(trace.at(-1)?.activeNode).toBe('api-error');
+    },
+  );
 
   it('expired-token waits 5 s after issue on the injected clock', async () => {
     const { trace } = await run('expired-token');
@@ -148,13 +162,21 @@ describe('golden traces against the real auth core', () => {
 
   it('revoked-token calls /revoke with the real token first', async () => {
     const { events } = await run('revoked-token');
-    expect(events.map((e) => `${e.endpoint} ${e.status}`)).toEqual(['token 200', 'revoke 200', 'api 401']);
+    expect(events.map((e) => `${e.endpoint} ${e.status}`)).toEqual([
+      'token 200',
+      'revoke 200',
+      'api 401',
+    ]);
   });
 
   it('custom values decide: an unknown scope is invalid_scope', async () => {
     const real = await realServer();
     const trace = await runAll(
-      { lesson, settings: { ...getScenario('custom').settings, scope: 'admin:everything' }, treatment: 'use' },
+      {
+        lesson,
+        settings: { ...getScenario('custom').settings, scope: 'admin:everything' },
+        treatment: 'use',
+      },
       real.deps,
     );
     expect(at(trace, 'validate').error?.code).toBe('invalid_scope');
@@ -164,9 +186,15 @@ describe('golden traces against the real auth core', () => {
     for (const s of scenarios.filter((x) => x.expected)) {
       const { trace } = await run(s.id);
       const token = at(trace, 'send').exchanges[0]?.response;
-      expect({ id: s.id, status: token?.status }).toEqual({ id: s.id, status: s.expected?.token.status });
+      expect({ id: s.id, status: token?.status }).toEqual({
+        id: s.id,
+        status: s.expected?.token.status,
+      });
       const api = at(trace, 'call-api').exchanges.at(-1)?.response;
-      expect({ id: s.id, status: api?.status }).toEqual({ id: s.id, status: s.expected?.api?.status });
+      expect({ id: s.id, status: api?.status }).toEqual({
+        id: s.id,
+        status: s.expected?.api?.status,
+      });
     }
   });
 });

@@ -60,7 +60,10 @@ function joinUrl(baseUrl: string, path: string): string {
  * The same record is passed to `fetch`, shown on the page and turned into snippets.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4.2
  */
-export function buildTokenRequest(settings: TokenRequestSettings, baseUrl: string): HttpRequestRecord {
+export function buildTokenRequest(
+  settings: TokenRequestSettings,
+  baseUrl: string,
+): HttpRequestRecord {
   const params: [string, string][] = [];
   if (settings.grantType !== null) params.push(['grant_type', settings.grantType]);
   if (settings.scope.trim() !== '') params.push(['scope', settings.scope.trim()]);

@@ -61,7 +61,8 @@ export const scenarios: readonly Scenario[] = [
   {
     id: 'valid',
     title: 'Valid credentials',
-    description: 'The lesson’s client abc / xyz, credentials in the form body: token issued, API answers.',
+    description:
+      'The lesson’s client abc / xyz, credentials in the form body: token issued, API answers.',
     settings: valid,
     treatment: 'use',
     expected: ok,
@@ -78,7 +79,8 @@ export const scenarios: readonly Scenario[] = [
   {
     id: 'wrong-secret',
     title: 'Wrong client secret',
-    description: 'Client abc with a wrong secret: the server refuses with invalid_client and issues no token.',
+    description:
+      'Client abc with a wrong secret: the server refuses with invalid_client and issues no token.',
     settings: { ...valid, clientSecret: 'wrong-secret' },
     treatment: 'use',
     expected: { token: { status: 401, error: 'invalid_client' } },
@@ -94,7 +96,8 @@ export const scenarios: readonly Scenario[] = [
   {
     id: 'json-body',
     title: 'JSON body instead of a form',
-    description: 'The request is sent as application/json; the token endpoint only takes form-encoded bodies.',
+    description:
+      'The request is sent as application/json; the token endpoint only takes form-encoded bodies.',
     settings: { ...valid, contentType: 'json' },
     treatment: 'use',
     expected: { token: { status: 400, error: 'invalid_request' } },
@@ -118,7 +121,8 @@ export const scenarios: readonly Scenario[] = [
   {
     id: 'credentials-twice',
     title: 'Credentials sent twice',
-    description: 'Basic header and body parameters at once: more than one authentication method is forbidden.',
+    description:
+      'Basic header and body parameters at once: more than one authentication method is forbidden.',
     settings: { ...valid, authMethod: 'both' },
     treatment: 'use',
     expected: { token: { status: 400, error: 'invalid_request' } },
@@ -126,7 +130,8 @@ export const scenarios: readonly Scenario[] = [
   {
     id: 'not-allowed-grant',
     title: 'Client not allowed this grant',
-    description: 'legacy-portal authenticates fine but is not allowed the client_credentials grant.',
+    description:
+      'legacy-portal authenticates fine but is not allowed the client_credentials grant.',
     settings: { ...valid, clientId: 'legacy-portal', clientSecret: 'portal-secret' },
     treatment: 'use',
     expected: { token: { status: 400, error: 'unauthorized_client' } },
@@ -134,7 +139,8 @@ export const scenarios: readonly Scenario[] = [
   {
     id: 'insufficient-scope',
     title: 'Token without the needed scope',
-    description: 'reporting-bot gets a token for reports:read only; the API needs data:read and answers 403.',
+    description:
+      'reporting-bot gets a token for reports:read only; the API needs data:read and answers 403.',
     settings: { ...valid, clientId: 'reporting-bot', clientSecret: 'reports-secret' },
     treatment: 'use',
     expected: { token: { status: 200 }, api: { status: 403, error: 'insufficient_scope' } },
@@ -160,7 +166,8 @@ export const scenarios: readonly Scenario[] = [
   {
     id: 'revoked-token',
     title: 'Revoked token',
-    description: 'The client revokes its token at POST /revoke (RFC 7009), then tries to use it anyway.',
+    description:
+      'The client revokes its token at POST /revoke (RFC 7009), then tries to use it anyway.',
     settings: valid,
     treatment: 'revoke',
     expected: { token: { status: 200 }, api: { status: 401, error: 'invalid_token' } },
@@ -168,7 +175,8 @@ export const scenarios: readonly Scenario[] = [
   {
     id: 'custom',
     title: 'Your own values',
-    description: 'Your edits of client_id, client_secret, scope and authentication method decide the branch.',
+    description:
+      'Your edits of client_id, client_secret, scope and authentication method decide the branch.',
     settings: valid,
     treatment: 'use',
     expected: null,

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { basicAuthorization, buildApiRequest, buildTokenRequest, formEncode, type TokenRequestSettings } from './requests';
-import { snippet, toCurl, toJavaScriptFetch, toNode, toPythonRequests, toRawHttp, toRawHttpResponse } from './snippets';
+import {
+  basicAuthorization,
+  buildApiRequest,
+  buildTokenRequest,
+  formEncode,
+  type TokenRequestSettings,
+} from './requests';
+import {
+  snippet,
+  toCurl,
+  toJavaScriptFetch,
+  toNode,
+  toPythonRequests,
+  toRawHttp,
+  toRawHttpResponse,
+} from './snippets';
 
 const base = 'http://127.0.0.1:3000';
 const seed: TokenRequestSettings = {
@@ -24,7 +38,10 @@ describe('buildTokenRequest', () => {
   });
 
   it('uses HTTP Basic with form-encoded halves (RFC 6749 §2.3.1)', () => {
-    const req = buildTokenRequest({ ...seed, authMethod: 'basic', clientId: 'a:b c', clientSecret: 'p&w+' }, base);
+    const req = buildTokenRequest(
+      { ...seed, authMethod: 'basic', clientId: 'a:b c', clientSecret: 'p&w+' },
+      base,
+    );
     expect(req.body).toBe('grant_type=client_credentials');
     const auth = req.headers.find(([n]) => n === 'Authorization')?.[1] ?? '';
     expect(atob(auth.replace('Basic ', ''))).toBe('a%3Ab+c:p%26w%2B');
@@ -38,11 +55,17 @@ describe('buildTokenRequest', () => {
     expect(both.body).toContain('client_secret=secret456');
     const asJson = buildTokenRequest({ ...seed, contentType: 'json' }, base);
     expect(asJson.headers[0]).toEqual(['Content-Type', 'application/json']);
-    expect(JSON.parse(asJson.body ?? '')).toEqual({ grant_type: 'client_credentials', client_id: 'myapp123', client_secret: 'secret456' });
+    expect(JSON.parse(asJson.body ?? '')).toEqual({
+      grant_type: 'client_credentials',
+      client_id: 'myapp123',
+      client_secret: 'secret456',
+    });
     expect(buildTokenRequest({ ...seed, scope: ' data:read data:write ' }, base).body).toBe(
       'grant_type=client_credentials&scope=data%3Aread+data%3Awrite&client_id=myapp123&client_secret=secret456',
     );
-    expect(buildTokenRequest({ ...seed, grantType: null }, base).body).toBe('client_id=myapp123&client_secret=secret456');
+    expect(buildTokenRequest({ ...seed, grantType: null }, base).body).toBe(
+      'client_id=myapp123&client_secret=secret456',
+    );
   });
 });
 
@@ -60,7 +83,9 @@ describe('snippets', () => {
         'grant_type=client_credentials&client_id=myapp123&client_secret=secret456',
       ].join('\n'),
     );
-    expect(toRawHttp(buildApiRequest('eyJ.a.b', base))).toBe('GET /api/data HTTP/1.1\nHost: 127.0.0.1:3000\nAuthorization: Bearer eyJ.a.b\n');
+    expect(toRawHttp(buildApiRequest('eyJ.a.b', base))).toBe(
+      'GET /api/data HTTP/1.1\nHost: 127.0.0.1:3000\nAuthorization: Bearer eyJ.a.b\n',
+    );
   });
 
   it('prints a curl line matching the seed’s, host swapped', () => {
@@ -71,21 +96,29 @@ describe('snippets', () => {
         "  -d 'grant_type=client_credentials&client_id=myapp123&client_secret=secret456'",
       ].join('\n'),
     );
-    expect(toCurl(buildApiRequest('t', base))).toBe("curl http://127.0.0.1:3000/api/data \\\n  -H 'Authorization: Bearer t'");
+    expect(toCurl(buildApiRequest('t', base))).toBe(
+      "curl http://127.0.0.1:3000/api/data \\\n  -H 'Authorization: Bearer t'",
+    );
   });
 
   it('quotes shell-dangerous characters', () => {
     const tricky = buildTokenRequest({ ...seed, clientSecret: "it's" }, base);
-    expect(toCurl(tricky)).toContain(`-d 'grant_type=client_credentials&client_id=myapp123&client_secret=it%27s'`);
+    expect(toCurl(tricky)).toContain(
+      `-d 'grant_type=client_credentials&client_id=myapp123&client_secret=it%27s'`,
+    );
     const json = buildTokenRequest({ ...seed, contentType: 'json', clientSecret: "o'k" }, base);
-    expect(toCurl(json)).toContain(`'{"grant_type":"client_credentials","client_id":"myapp123","client_secret":"o'\\''k"}'`);
+    expect(toCurl(json)).toContain(
+      `'{"grant_type":"client_credentials","client_id":"myapp123","client_secret":"o'\\''k"}'`,
+    );
   });
 
   it('writes a Python requests program with a data dict', () => {
     const py = toPythonRequests(req);
     expect(py).toContain('import requests');
     expect(py).toContain('url = "http://127.0.0.1:3000/token"');
-    expect(py).toContain('data = {\n    "grant_type": "client_credentials",\n    "client_id": "myapp123",\n    "client_secret": "secret456",\n}');
+    expect(py).toContain(
+      'data = {\n    "grant_type": "client_credentials",\n    "client_id": "myapp123",\n    "client_secret": "secret456",\n}',
+    );
     expect(py).toContain('response = requests.post(url, data=data)');
     expect(py).not.toContain('Content-Type');
     const pyGet = toPythonRequests(buildApiRequest('tok', base));
@@ -106,7 +139,9 @@ describe('snippets', () => {
     expect(node).toContain("import { request } from 'node:http';");
     expect(node).toContain('"Content-Length": "72"');
     expect(node).toContain('req.end(body);');
-    expect(toNode({ ...buildApiRequest('t', 'https://as.example') })).toContain("from 'node:https'");
+    expect(toNode({ ...buildApiRequest('t', 'https://as.example') })).toContain(
+      "from 'node:https'",
+    );
   });
 
   it('dispatches by kind', () => {
@@ -119,7 +154,12 @@ describe('snippets', () => {
 
   it('prints a response as text', () => {
     expect(
-      toRawHttpResponse({ status: 401, statusText: 'Unauthorized', headers: [['content-type', 'application/json']], body: '{}' }),
+      toRawHttpResponse({
+        status: 401,
+        statusText: 'Unauthorized',
+        headers: [['content-type', 'application/json']],
+        body: '{}',
+      }),
     ).toBe('HTTP/1.1 401 Unauthorized\ncontent-type: application/json\n\n{}');
   });
 });

@@ -1,4 +1,9 @@
-import { headerValue, requestTarget, type HttpRequestRecord, type HttpResponseRecord } from './http';
+import {
+  headerValue,
+  requestTarget,
+  type HttpRequestRecord,
+  type HttpResponseRecord,
+} from './http';
 
 /**
  * Code and text generated from a request record: the raw HTTP message, a curl line, a Python

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { lesson } from '../lessons/client-credentials';
-import { branchesAt, changedVars, executionRows, latestExchange, shorten, trackerColumns } from './derived';
+import {
+  branchesAt,
+  changedVars,
+  executionRows,
+  latestExchange,
+  shorten,
+  trackerColumns,
+} from './derived';
 import { createFakeServer } from './fake-server.test-support';
 import { decodeToken, isJwks, verifySignature } from './jwt';
 import { actualOutcome } from './predictions';
@@ -10,7 +17,10 @@ import { runAll, runNextStep, stepTalksToServer, type Snapshot } from './trace';
 async function run(id: ScenarioId) {
   const server = await createFakeServer();
   const scenario = getScenario(id);
-  const trace = await runAll({ lesson, settings: scenario.settings, treatment: scenario.treatment }, server.deps);
+  const trace = await runAll(
+    { lesson, settings: scenario.settings, treatment: scenario.treatment },
+    server.deps,
+  );
   return { server, trace, scenario };
 }
 
@@ -23,16 +33,23 @@ describe('runNextStep (lazy)', () => {
     const trace: Snapshot[] = [];
     trace.push(await runNextStep(config, trace, server.deps));
     expect(server.requests).toHaveLength(0);
-    expect(trace[0]?.prepared?.body).toBe('grant_type=client_credentials&client_id=abc&client_secret=xyz');
+    expect(trace[0]?.prepared?.body).toBe(
+      'grant_type=client_credentials&client_id=abc&client_secret=xyz',
+    );
     trace.push(await runNextStep(config, trace, server.deps));
-    expect(server.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['POST /token']);
+    expect(server.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      'POST /token',
+    ]);
     for (let i = 0; i < 3; i++) trace.push(await runNextStep(config, trace, server.deps));
     expect(server.requests).toHaveLength(1);
     trace.push(await runNextStep(config, trace, server.deps));
     expect(server.requests.map((r) => new URL(r.url).pathname)).toEqual(['/token', '/api/data']);
     trace.push(await runNextStep(config, trace, server.deps));
     await expect(runNextStep(config, trace, server.deps)).rejects.toThrow(/complete/);
-    expect(lesson.steps.filter((s) => stepTalksToServer(s.id, 'use')).map((s) => s.id)).toEqual(['send', 'call-api']);
+    expect(lesson.steps.filter((s) => stepTalksToServer(s.id, 'use')).map((s) => s.id)).toEqual([
+      'send',
+      'call-api',
+    ]);
   });
 });
 
@@ -40,7 +57,11 @@ describe('valid scenario', () => {
   it('records a token after step 4 and API data after step 6', async () => {
     const { trace } = await run('valid');
     expect(trace.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(trace[0]?.vars).toMatchObject({ client_id: 'abc', client_secret: 'xyz', access_token: null });
+    expect(trace[0]?.vars).toMatchObject({
+      client_id: 'abc',
+      client_secret: 'xyz',
+      access_token: null,
+    });
     expect(at(trace, 'send').vars.http_status).toBe('200');
     expect(at(trace, 'validate').decision).toEqual({ node: 'validate', branch: 'yes' });
     const issued = at(trace, 'issue').vars;
@@ -49,7 +70,9 @@ describe('valid scenario', () => {
     const api = at(trace, 'call-api');
     expect(api.decision).toEqual({ node: 'api-check', branch: 'yes' });
     expect(JSON.parse(api.vars.api_response ?? '')).toMatchObject({ message: 'API response data' });
-    expect(api.exchanges[0]?.request.headers).toEqual([['Authorization', `Bearer ${issued.access_token}`]]);
+    expect(api.exchanges[0]?.request.headers).toEqual([
+      ['Authorization', `Bearer ${issued.access_token}`],
+    ]);
     expect(trace.at(-1)?.activeNode).toBe('api-data');
     expect(trace.some((s) => s.error)).toBe(false);
   });
@@ -60,7 +83,11 @@ describe('valid scenario', () => {
     expect(columns).toHaveLength(8);
     expect(columns[0]?.vars.access_token).toBeNull();
     expect([...(columns[1]?.changed ?? [])]).toEqual(['client_id', 'client_secret']);
-    expect([...(columns[4]?.changed ?? [])].sort()).toEqual(['access_token', 'expires_in', 'token_type']);
+    expect([...(columns[4]?.changed ?? [])].sort()).toEqual([
+      'access_token',
+      'expires_in',
+      'token_type',
+    ]);
     expect([...(columns[6]?.changed ?? [])].sort()).toEqual(['api_response']);
     expect(columns[3]?.changed.size).toBe(0);
     expect(branchesAt(trace, 2)).toEqual({});
@@ -85,12 +112,17 @@ describe('valid scenario', () => {
     const exp = decoded?.claims.find((f) => f.name === 'exp');
     expect(exp?.display).toMatch(/\(2030-01-01T01:00:00\.000Z\)/);
     expect(exp?.explanation).toMatch(/Expiry/);
-    expect(decoded?.claims.map((c) => c.name)).toEqual(expect.arrayContaining(['iss', 'sub', 'aud', 'exp', 'iat', 'jti', 'client_id', 'scope']));
-    const jwks = await (await server.deps.fetch('http://fake.test/.well-known/jwks.json', {})).json();
+    expect(decoded?.claims.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['iss', 'sub', 'aud', 'exp', 'iat', 'jti', 'client_id', 'scope']),
+    );
+    const jwks = await (
+      await server.deps.fetch('http://fake.test/.well-known/jwks.json', {})
+    ).json();
     expect(isJwks(jwks)).toBe(true);
     if (!isJwks(jwks)) return;
     expect(await verifySignature(token, jwks)).toEqual({ ok: true, alg: 'ES256', kid: 'k1' });
-    const tampered = at(await (await run('tampered-token')).trace, 'receive').vars.access_token ?? '';
+    const tampered =
+      at(await (await run('tampered-token')).trace, 'receive').vars.access_token ?? '';
     expect((await verifySignature(tampered, jwks)).ok).toBe(false);
     expect(decodeToken('not a token')).toBeNull();
   });
@@ -133,7 +165,12 @@ describe('failure scenarios', () => {
     expect(at(trace, 'issue').vars.access_token).toMatch(/^eyJ/);
     const api = at(trace, 'call-api');
     expect(api.decision).toEqual({ node: 'api-check', branch: 'no' });
-    expect(api.error).toMatchObject({ source: 'api', status, code, explanation: { rfc: 'RFC 6750 §3.1' } });
+    expect(api.error).toMatchObject({
+      source: 'api',
+      status,
+      code,
+      explanation: { rfc: 'RFC 6750 §3.1' },
+    });
     expect(api.vars.http_status).toBe(String(status));
     expect(actualOutcome(api)).toBe(`${status}-${code}`);
     expect(trace.at(-1)?.activeNode).toBe('api-error');
@@ -141,7 +178,11 @@ describe('failure scenarios', () => {
 
   it('revoked-token revokes the real token at /revoke before the API call', async () => {
     const { trace, server } = await run('revoked-token');
-    expect(server.requests.map((r) => new URL(r.url).pathname)).toEqual(['/token', '/revoke', '/api/data']);
+    expect(server.requests.map((r) => new URL(r.url).pathname)).toEqual([
+      '/token',
+      '/revoke',
+      '/api/data',
+    ]);
     const revoke = at(trace, 'receive').exchanges[0];
     expect(revoke?.request.body).toContain(`token=${at(trace, 'issue').vars.access_token}`);
     expect(stepTalksToServer('receive', 'revoke')).toBe(true);
@@ -168,7 +209,9 @@ describe('failure scenarios', () => {
     const tampered = at(trace, 'receive').vars.access_token ?? '';
     expect(tampered).not.toBe(original);
     expect(tampered.split('.')[2]).toBe(original.split('.')[2]);
-    expect(decodeToken(tampered)?.claims.find((c) => c.name === 'scope')?.value).toBe('data:read data:write admin');
+    expect(decodeToken(tampered)?.claims.find((c) => c.name === 'scope')?.value).toBe(
+      'data:read data:write admin',
+    );
     expect([...(trackerColumns(lesson, trace)[5]?.changed ?? [])]).toEqual(['access_token']);
     expect(shorten(tampered)).not.toBe(shorten(original));
     expect(shorten(original)).toMatch(/^eyJ[\w-]{9}…[\w-]{6}\.[\w-]{6}…$/);
@@ -178,10 +221,24 @@ describe('failure scenarios', () => {
 
   it('custom settings decide the branch (Basic auth, wrong secret)', async () => {
     const server = await createFakeServer();
-    const ok = await runAll({ lesson, settings: { ...getScenario('valid').settings, authMethod: 'basic' }, treatment: 'use' }, server.deps);
+    const ok = await runAll(
+      {
+        lesson,
+        settings: { ...getScenario('valid').settings, authMethod: 'basic' },
+        treatment: 'use',
+      },
+      server.deps,
+    );
     expect(at(ok, 'validate').decision?.branch).toBe('yes');
     expect(server.requests[0]?.headers.get('authorization')).toBe(`Basic ${btoa('abc:xyz')}`);
-    const bad = await runAll({ lesson, settings: { ...getScenario('custom').settings, clientSecret: 'nope' }, treatment: 'use' }, server.deps);
+    const bad = await runAll(
+      {
+        lesson,
+        settings: { ...getScenario('custom').settings, clientSecret: 'nope' },
+        treatment: 'use',
+      },
+      server.deps,
+    );
     expect(at(bad, 'validate').error?.code).toBe('invalid_client');
   });
 

@@ -1,8 +1,19 @@
 import type { Lesson } from '../lessons/types';
 import { explainError, type ErrorExplanation } from './errors';
-import { headerValue, sendRequest, type EngineDeps, type HttpExchange, type HttpRequestRecord } from './http';
+import {
+  headerValue,
+  sendRequest,
+  type EngineDeps,
+  type HttpExchange,
+  type HttpRequestRecord,
+} from './http';
 import { tamperToken } from './jwt';
-import { buildApiRequest, buildRevokeRequest, buildTokenRequest, type TokenRequestSettings } from './requests';
+import {
+  buildApiRequest,
+  buildRevokeRequest,
+  buildTokenRequest,
+  type TokenRequestSettings,
+} from './requests';
 import type { TokenTreatment } from './scenarios';
 
 /**
@@ -71,7 +82,10 @@ function str(value: unknown): string | undefined {
 }
 
 /** Reads the error of a failed token or API response (JSON body, or an RFC 6750 challenge). */
-export function errorFromExchange(source: TraceError['source'], exchange: HttpExchange): TraceError {
+export function errorFromExchange(
+  source: TraceError['source'],
+  exchange: HttpExchange,
+): TraceError {
   const { status, headers, json } = exchange.response;
   const body = record(json);
   const challenge = headerValue(headers, 'www-authenticate') ?? '';
@@ -90,7 +104,10 @@ export function errorFromExchange(source: TraceError['source'], exchange: HttpEx
 
 /** The token endpoint's answer carried a usable token. */
 function tokenIssued(exchange: HttpExchange | undefined): boolean {
-  return exchange?.response.status === 200 && typeof record(exchange.response.json).access_token === 'string';
+  return (
+    exchange?.response.status === 200 &&
+    typeof record(exchange.response.json).access_token === 'string'
+  );
 }
 
 /** The token request exchange of a trace (sent at the "send" step). */
@@ -228,7 +245,10 @@ const runners: Readonly<Record<string, StepRunner>> = {
     }
     if (config.treatment === 'revoke') {
       const { clientId, clientSecret } = config.settings;
-      const exchange = await sendRequest(buildRevokeRequest(token, clientId, clientSecret, deps.baseUrl), deps);
+      const exchange = await sendRequest(
+        buildRevokeRequest(token, clientId, clientSecret, deps.baseUrl),
+        deps,
+      );
       return {
         vars: { ...vars, http_status: String(exchange.response.status) },
         exchanges: [exchange],
@@ -290,8 +310,12 @@ const runners: Readonly<Record<string, StepRunner>> = {
 
   async end({ trace, vars }) {
     const prev = trace.at(-1);
-    const tokenFailed = trace.some((s) => s.decision?.node === 'validate' && s.decision.branch === 'no');
-    const apiFailed = trace.some((s) => s.decision?.node === 'api-check' && s.decision.branch === 'no');
+    const tokenFailed = trace.some(
+      (s) => s.decision?.node === 'validate' && s.decision.branch === 'no',
+    );
+    const apiFailed = trace.some(
+      (s) => s.decision?.node === 'api-check' && s.decision.branch === 'no',
+    );
     const activeNode = tokenFailed ? 'error' : apiFailed ? 'api-error' : 'api-data';
     return {
       vars,
@@ -309,7 +333,9 @@ const runners: Readonly<Record<string, StepRunner>> = {
 
 /** Whether stepping onto this step talks to a server (so its request is sent then). */
 export function stepTalksToServer(stepId: string, treatment: TokenTreatment): boolean {
-  return stepId === 'send' || stepId === 'call-api' || (stepId === 'receive' && treatment === 'revoke');
+  return (
+    stepId === 'send' || stepId === 'call-api' || (stepId === 'receive' && treatment === 'revoke')
+  );
 }
 
 /**
@@ -334,6 +360,7 @@ export async function runNextStep(
 /** Runs every step from the start and returns the full trace (tests, quizzes, previews). */
 export async function runAll(config: RunConfig, deps: EngineDeps): Promise<Snapshot[]> {
   const trace: Snapshot[] = [];
-  while (trace.length < config.lesson.steps.length) trace.push(await runNextStep(config, trace, deps));
+  while (trace.length < config.lesson.steps.length)
+    trace.push(await runNextStep(config, trace, deps));
   return trace;
 }

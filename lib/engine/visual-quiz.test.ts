@@ -3,7 +3,8 @@ import { lesson } from '../lessons/client-credentials';
 import type { Snapshot, Vars } from './trace';
 import { buildVisualQuiz, stepHref } from './visual-quiz';
 
-const TOKEN = 'eyJhbGciOiJFUzI1NiIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiJhYmMifQ.c2lnbmF0dXJlLW9mLXRoZS1yZWFsLXJ1bg';
+const TOKEN =
+  'eyJhbGciOiJFUzI1NiIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiJhYmMifQ.c2lnbmF0dXJlLW9mLXRoZS1yZWFsLXJ1bg';
 
 /** A trace shaped like the engine's, built by hand: one snapshot per lesson step. */
 function fakeTrace(kind: 'valid' | 'wrong-secret'): Snapshot[] {
@@ -17,13 +18,15 @@ function fakeTrace(kind: 'valid' | 'wrong-secret'): Snapshot[] {
       activeNode: step.flowNode,
       note: '',
     };
-    if (step.id === 'prepare') vars = { ...vars, client_id: 'abc', client_secret: kind === 'valid' ? 'xyz' : 'wrong' };
+    if (step.id === 'prepare')
+      vars = { ...vars, client_id: 'abc', client_secret: kind === 'valid' ? 'xyz' : 'wrong' };
     if (step.id === 'send') vars = { ...vars, http_status: kind === 'valid' ? '200' : '401' };
     if (step.id === 'validate') {
       snap.decision = { node: 'validate', branch: kind === 'valid' ? 'yes' : 'no' };
       if (kind !== 'valid') snap.error = { source: 'token', status: 401, code: 'invalid_client' };
     }
-    if (step.id === 'issue' && kind === 'valid') vars = { ...vars, access_token: TOKEN, token_type: 'Bearer', expires_in: '3600' };
+    if (step.id === 'issue' && kind === 'valid')
+      vars = { ...vars, access_token: TOKEN, token_type: 'Bearer', expires_in: '3600' };
     if (step.id === 'call-api' && kind === 'valid') {
       snap.decision = { node: 'api-check', branch: 'yes' };
       vars = { ...vars, api_response: '{"data":[1,2,3]}' };
@@ -34,7 +37,10 @@ function fakeTrace(kind: 'valid' | 'wrong-secret'): Snapshot[] {
 }
 
 function byId(id: string) {
-  const quiz = buildVisualQuiz(lesson, { trace: fakeTrace('valid'), others: { 'wrong-secret': fakeTrace('wrong-secret') } });
+  const quiz = buildVisualQuiz(lesson, {
+    trace: fakeTrace('valid'),
+    others: { 'wrong-secret': fakeTrace('wrong-secret') },
+  });
   const q = quiz.find((x) => x.id === id);
   if (!q) throw new Error(`no question ${id}`);
   return q;
@@ -42,10 +48,20 @@ function byId(id: string) {
 
 describe('buildVisualQuiz', () => {
   it('builds the three questions, each with exactly one correct option and distinct texts', () => {
-    const quiz = buildVisualQuiz(lesson, { trace: fakeTrace('valid'), others: { 'wrong-secret': fakeTrace('wrong-secret') } });
-    expect(quiz.map((q) => q.id)).toEqual(['token-after-issue', 'validation-step', 'wrong-secret-branch']);
+    const quiz = buildVisualQuiz(lesson, {
+      trace: fakeTrace('valid'),
+      others: { 'wrong-secret': fakeTrace('wrong-secret') },
+    });
+    expect(quiz.map((q) => q.id)).toEqual([
+      'token-after-issue',
+      'validation-step',
+      'wrong-secret-branch',
+    ]);
     for (const q of quiz) {
-      expect(q.options.filter((o) => o.id === q.answer), q.id).toHaveLength(1);
+      expect(
+        q.options.filter((o) => o.id === q.answer),
+        q.id,
+      ).toHaveLength(1);
       expect(new Set(q.options.map((o) => o.text)).size, q.id).toBe(q.options.length);
       expect(new Set(q.options.map((o) => o.id)).size, q.id).toBe(q.options.length);
       expect(q.options.length, q.id).toBeGreaterThanOrEqual(3);
@@ -92,21 +108,32 @@ describe('buildVisualQuiz', () => {
   });
 
   it('falls back to a general error answer without a wrong-secret run', () => {
-    const q = buildVisualQuiz(lesson, { trace: fakeTrace('valid') }).find((x) => x.id === 'wrong-secret-branch')!;
-    expect(q.options.find((o) => o.id === q.answer)?.text).toContain('return an error instead of a token');
+    const q = buildVisualQuiz(lesson, { trace: fakeTrace('valid') }).find(
+      (x) => x.id === 'wrong-secret-branch',
+    )!;
+    expect(q.options.find((o) => o.id === q.answer)?.text).toContain(
+      'return an error instead of a token',
+    );
   });
 
   it('does not always put the right answer in the same place, and is stable across calls', () => {
-    const runs = { trace: fakeTrace('valid'), others: { 'wrong-secret': fakeTrace('wrong-secret') } };
+    const runs = {
+      trace: fakeTrace('valid'),
+      others: { 'wrong-secret': fakeTrace('wrong-secret') },
+    };
     const a = buildVisualQuiz(lesson, runs);
     const b = buildVisualQuiz(lesson, runs);
-    expect(a.map((q) => q.options.map((o) => o.id))).toEqual(b.map((q) => q.options.map((o) => o.id)));
+    expect(a.map((q) => q.options.map((o) => o.id))).toEqual(
+      b.map((q) => q.options.map((o) => o.id)),
+    );
     const positions = new Set(a.map((q) => q.options.findIndex((o) => o.id === q.answer)));
     expect(positions.size).toBeGreaterThan(1);
   });
 
   it('refuses an incomplete run', () => {
-    expect(() => buildVisualQuiz(lesson, { trace: fakeTrace('valid').slice(0, 2) })).toThrow(/run the flow/);
+    expect(() => buildVisualQuiz(lesson, { trace: fakeTrace('valid').slice(0, 2) })).toThrow(
+      /run the flow/,
+    );
   });
 
   it('links steps with or without a scenario', () => {

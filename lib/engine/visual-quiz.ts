@@ -111,14 +111,19 @@ function valueAfterStep(item: VisualQuizItem, trace: readonly Snapshot[], snap: 
   // Plausible wrong answers: another value this step set (token_type beside access_token), then
   // one the learner saw earlier (client_id); never the secret.
   const candidates = Object.entries(snap.vars).filter(
-    ([name, value]) => name !== variable && !name.includes('secret') && value !== null && value.length < 40,
+    ([name, value]) =>
+      name !== variable && !name.includes('secret') && value !== null && value.length < 40,
   );
   const changed = candidates.filter(([name, value]) => before[name] !== value);
   const earlier = candidates.filter(([name, value]) => before[name] === value);
   const decoys = [changed[0], earlier[0], ...changed.slice(1), ...earlier.slice(1)]
     .filter((e): e is [string, string] => e !== undefined)
     .map(([name, value]) => valueOption(`var:${name}`, value));
-  const options = distinct([valueOption('value', actual), { id: 'none', text: 'None', code: true }, ...decoys]).slice(0, 4);
+  const options = distinct([
+    valueOption('value', actual),
+    { id: 'none', text: 'None', code: true },
+    ...decoys,
+  ]).slice(0, 4);
   return {
     options,
     answer: 'value',
@@ -129,9 +134,16 @@ function valueAfterStep(item: VisualQuizItem, trace: readonly Snapshot[], snap: 
 function stepOf(item: VisualQuizItem, trace: readonly Snapshot[], snap: Snapshot): Derived {
   const at = trace.indexOf(snap);
   // Wrong answers: steps that decide nothing and are not next to the right one, so none is arguable.
-  const decoys = trace.filter((s, i) => s !== snap && !s.decision && Math.abs(i - at) > 1).slice(0, 3);
-  const options = [snap, ...decoys].map((s) => ({ id: `step:${s.stepId}`, text: `Step ${s.number}` }));
-  const decided = snap.decision ? ` took the ${snap.decision.branch === 'yes' ? 'Yes' : 'No'} branch` : ' ran';
+  const decoys = trace
+    .filter((s, i) => s !== snap && !s.decision && Math.abs(i - at) > 1)
+    .slice(0, 3);
+  const options = [snap, ...decoys].map((s) => ({
+    id: `step:${s.stepId}`,
+    text: `Step ${s.number}`,
+  }));
+  const decided = snap.decision
+    ? ` took the ${snap.decision.branch === 'yes' ? 'Yes' : 'No'} branch`
+    : ' ran';
   return {
     options,
     answer: `step:${snap.stepId}`,

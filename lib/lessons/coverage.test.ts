@@ -11,10 +11,12 @@ import { lesson } from './client-credentials';
 type Section = (l: Lesson) => readonly string[];
 
 const sections = {
-  steps: (l) => l.steps.flatMap((s) => [s.title, s.narration, s.requestData, s.validation, s.response]),
+  steps: (l) =>
+    l.steps.flatMap((s) => [s.title, s.narration, s.requestData, s.validation, s.response]),
   variables: (l) => l.variables.map((v) => v.name),
   keyMoments: (l) => l.keyMoments.flatMap((k) => [k.question, k.answer]),
-  practice: (l) => l.practice.flatMap((q) => [q.topic, q.prompt, q.code ?? '', ...q.options.map((o) => o.text)]),
+  practice: (l) =>
+    l.practice.flatMap((q) => [q.topic, q.prompt, q.code ?? '', ...q.options.map((o) => o.text)]),
   visualQuiz: (l) => (l.visualQuiz ?? []).flatMap((q) => [q.prompt, q.explanation]),
   whenToUse: (l) => l.intro.whenToUse,
   intro: (l) => [l.intro.purpose, l.intro.whyNoUser],
@@ -40,96 +42,293 @@ const checklist: readonly ChecklistItem[] = [
   { fact: 'flow: client prepares credentials', section: 'flow', all: [/prepares credentials/] },
   { fact: 'flow: client POSTs to the auth server', section: 'flow', all: [/POST \/token/] },
   { fact: 'flow: auth server validates (decision)', section: 'flow', all: [/valid\?/] },
-  { fact: 'flow: valid -> access token returned', section: 'flow', all: [/token issued|returns an access token/] },
+  {
+    fact: 'flow: valid -> access token returned',
+    section: 'flow',
+    all: [/token issued|returns an access token/],
+  },
   { fact: 'flow: invalid -> error', section: 'flow', all: [/error/] },
   { fact: 'flow: token used to access protected APIs', section: 'flow', all: [/protected API/] },
 
   // The seven steps of the execution table.
-  { fact: 'step 1: client prepares the POST request', section: 'steps', all: [/prepares the POST request/] },
-  { fact: 'step 1 request data', section: 'steps', all: [/grant_type=client_credentials&client_id=abc&client_secret=xyz/] },
-  { fact: 'step 2: client sends the POST to the auth server', section: 'steps', all: [/sends the POST request/] },
-  { fact: 'step 2: server checks client_id and client_secret', section: 'steps', all: [/client_id and client_secret/] },
-  { fact: 'step 3: auth server validates the credentials', section: 'steps', all: [/validates the credentials/, /Credentials valid\?/] },
-  { fact: 'step 4: auth server issues an access token', section: 'steps', all: [/issues an access token/, /"token_type":"Bearer"/, /"expires_in":3600/] },
-  { fact: 'step 5: client receives the token, stored for API calls', section: 'steps', all: [/receives/, /stored for API calls/] },
-  { fact: 'step 6: client uses the token on the API', section: 'steps', all: [/Authorization: Bearer/, /API response data/] },
+  {
+    fact: 'step 1: client prepares the POST request',
+    section: 'steps',
+    all: [/prepares the POST request/],
+  },
+  {
+    fact: 'step 1 request data',
+    section: 'steps',
+    all: [/grant_type=client_credentials&client_id=abc&client_secret=xyz/],
+  },
+  {
+    fact: 'step 2: client sends the POST to the auth server',
+    section: 'steps',
+    all: [/sends the POST request/],
+  },
+  {
+    fact: 'step 2: server checks client_id and client_secret',
+    section: 'steps',
+    all: [/client_id and client_secret/],
+  },
+  {
+    fact: 'step 3: auth server validates the credentials',
+    section: 'steps',
+    all: [/validates the credentials/, /Credentials valid\?/],
+  },
+  {
+    fact: 'step 4: auth server issues an access token',
+    section: 'steps',
+    all: [/issues an access token/, /"token_type":"Bearer"/, /"expires_in":3600/],
+  },
+  {
+    fact: 'step 5: client receives the token, stored for API calls',
+    section: 'steps',
+    all: [/receives/, /stored for API calls/],
+  },
+  {
+    fact: 'step 6: client uses the token on the API',
+    section: 'steps',
+    all: [/Authorization: Bearer/, /API response data/],
+  },
   { fact: 'step 7: end, process complete', section: 'steps', all: [/^End$/, /Process complete/] },
 
   // The variable tracker.
-  ...['client_id', 'client_secret', 'access_token', 'token_type'].map(
-    (name): ChecklistItem => ({ fact: `tracked variable ${name}`, section: 'variables', all: [new RegExp(`^${name}$`)] }),
-  ),
+  ...['client_id', 'client_secret', 'access_token', 'token_type'].map((name): ChecklistItem => ({
+    fact: `tracked variable ${name}`,
+    section: 'variables',
+    all: [new RegExp(`^${name}$`)],
+  })),
 
   // Key moments.
-  { fact: 'insight: why send client_id and client_secret (prove identity)', section: 'keyMoments', all: [/client_id and client_secret/, /proves? who it is|identity/] },
-  { fact: 'insight: invalid credentials -> error, no token ("No" branch)', section: 'keyMoments', all: [/invalid/, /"No" branch/, /No access token is issued/] },
-  { fact: 'insight: the token authenticates API requests in the Authorization header', section: 'keyMoments', all: [/Authorization header/, /Bearer/] },
+  {
+    fact: 'insight: why send client_id and client_secret (prove identity)',
+    section: 'keyMoments',
+    all: [/client_id and client_secret/, /proves? who it is|identity/],
+  },
+  {
+    fact: 'insight: invalid credentials -> error, no token ("No" branch)',
+    section: 'keyMoments',
+    all: [/invalid/, /"No" branch/, /No access token is issued/],
+  },
+  {
+    fact: 'insight: the token authenticates API requests in the Authorization header',
+    section: 'keyMoments',
+    all: [/Authorization header/, /Bearer/],
+  },
 
   // Visual quiz.
-  { fact: 'visual quiz: value of access_token after the token step', section: 'visualQuiz', all: [/access_token after step/] },
-  { fact: 'visual quiz: the step where the server validates', section: 'visualQuiz', all: [/which step does the authorization server validate/] },
-  { fact: 'visual quiz: what a wrong client_secret changes', section: 'visualQuiz', all: [/client_secret were wrong/] },
+  {
+    fact: 'visual quiz: value of access_token after the token step',
+    section: 'visualQuiz',
+    all: [/access_token after step/],
+  },
+  {
+    fact: 'visual quiz: the step where the server validates',
+    section: 'visualQuiz',
+    all: [/which step does the authorization server validate/],
+  },
+  {
+    fact: 'visual quiz: what a wrong client_secret changes',
+    section: 'visualQuiz',
+    all: [/client_secret were wrong/],
+  },
 
   // Introduction: purpose and the five situations.
-  { fact: 'purpose: a program gets permission by proving who it is, no user login', section: 'intro', all: [/proves its own identity/, /Nobody signs in/] },
-  { fact: 'when: a backend service talks to another service securely', section: 'whenToUse', all: [/backend service .*another service securely/] },
-  { fact: 'when: an app gets data from an API without a user', section: 'whenToUse', all: [/data from an API .*no user/] },
-  { fact: 'when: automating tasks that need protected resources', section: 'whenToUse', all: [/automates work .*protected resources/] },
-  { fact: 'when: a system component authenticates itself to get tokens', section: 'whenToUse', all: [/system component .*authenticate itself/] },
-  { fact: 'when: keep user data private, app identity only', section: 'whenToUse', all: [/user data out .*identity of the application/] },
+  {
+    fact: 'purpose: a program gets permission by proving who it is, no user login',
+    section: 'intro',
+    all: [/proves its own identity/, /Nobody signs in/],
+  },
+  {
+    fact: 'when: a backend service talks to another service securely',
+    section: 'whenToUse',
+    all: [/backend service .*another service securely/],
+  },
+  {
+    fact: 'when: an app gets data from an API without a user',
+    section: 'whenToUse',
+    all: [/data from an API .*no user/],
+  },
+  {
+    fact: 'when: automating tasks that need protected resources',
+    section: 'whenToUse',
+    all: [/automates work .*protected resources/],
+  },
+  {
+    fact: 'when: a system component authenticates itself to get tokens',
+    section: 'whenToUse',
+    all: [/system component .*authenticate itself/],
+  },
+  {
+    fact: 'when: keep user data private, app identity only',
+    section: 'whenToUse',
+    all: [/user data out .*identity of the application/],
+  },
 
   // Syntax and examples.
-  { fact: 'syntax: POST with form data', section: 'syntax', all: [/POST/, /x-www-form-urlencoded/] },
-  { fact: 'syntax: include client ID and secret to prove identity', section: 'syntax', all: [/client ID and secret/] },
-  { fact: 'syntax (corrected): HTTP Basic is the MUST, body params optional', section: 'syntax', all: [/HTTP Basic.*MUST support/, /optional alternative/] },
+  {
+    fact: 'syntax: POST with form data',
+    section: 'syntax',
+    all: [/POST/, /x-www-form-urlencoded/],
+  },
+  {
+    fact: 'syntax: include client ID and secret to prove identity',
+    section: 'syntax',
+    all: [/client ID and secret/],
+  },
+  {
+    fact: 'syntax (corrected): HTTP Basic is the MUST, body params optional',
+    section: 'syntax',
+    all: [/HTTP Basic.*MUST support/, /optional alternative/],
+  },
   { fact: 'examples: raw request', section: 'syntax', all: [/raw HTTP request/] },
   { fact: 'examples: curl', section: 'syntax', all: [/curl/] },
-  { fact: 'examples: Python requests program printing the token', section: 'syntax', all: [/Python program with requests/, /prints the access token/] },
+  {
+    fact: 'examples: Python requests program printing the token',
+    section: 'syntax',
+    all: [/Python program with requests/, /prints the access token/],
+  },
 
   // Concept snapshot.
-  { fact: 'snapshot: client sends client_id and client_secret to the auth server', section: 'snapshot', all: [/sends its client_id and client_secret/] },
-  { fact: 'snapshot: auth server validates credentials', section: 'snapshot', all: [/validates the credentials/] },
-  { fact: 'snapshot: if valid, server returns an access token', section: 'snapshot', all: [/Valid: .*access token/] },
-  { fact: 'snapshot: client uses token to access protected APIs', section: 'snapshot', all: [/uses the token to call protected APIs/] },
+  {
+    fact: 'snapshot: client sends client_id and client_secret to the auth server',
+    section: 'snapshot',
+    all: [/sends its client_id and client_secret/],
+  },
+  {
+    fact: 'snapshot: auth server validates credentials',
+    section: 'snapshot',
+    all: [/validates the credentials/],
+  },
+  {
+    fact: 'snapshot: if valid, server returns an access token',
+    section: 'snapshot',
+    all: [/Valid: .*access token/],
+  },
+  {
+    fact: 'snapshot: client uses token to access protected APIs',
+    section: 'snapshot',
+    all: [/uses the token to call protected APIs/],
+  },
   { fact: 'snapshot: no user interaction', section: 'snapshot', all: [/No user is involved/] },
-  { fact: 'snapshot: server-to-server authentication', section: 'snapshot', all: [/server-to-server/] },
+  {
+    fact: 'snapshot: server-to-server authentication',
+    section: 'snapshot',
+    all: [/server-to-server/],
+  },
 
   // Important notes and summary.
-  { fact: 'note: keep the client secret safe, never share it', section: 'notes', all: [/Keep the client secret safe/] },
-  { fact: 'note: tokens expire, request a new one', section: 'notes', all: [/Access tokens expire/, /repeats the token request/] },
-  { fact: 'note: no user login, server-to-server', section: 'notes', all: [/no user login/, /server-to-server/] },
-  { fact: 'summary: apps get tokens by proving their identity', section: 'notes', all: [/proving its own identity/] },
-  { fact: 'summary: used when no user is involved, backend to API', section: 'notes', all: [/no user is involved, such as a backend service/] },
-  { fact: 'summary: send client ID and secret to get a token', section: 'notes', all: [/sends its client ID and secret/] },
+  {
+    fact: 'note: keep the client secret safe, never share it',
+    section: 'notes',
+    all: [/Keep the client secret safe/],
+  },
+  {
+    fact: 'note: tokens expire, request a new one',
+    section: 'notes',
+    all: [/Access tokens expire/, /repeats the token request/],
+  },
+  {
+    fact: 'note: no user login, server-to-server',
+    section: 'notes',
+    all: [/no user login/, /server-to-server/],
+  },
+  {
+    fact: 'summary: apps get tokens by proving their identity',
+    section: 'notes',
+    all: [/proving its own identity/],
+  },
+  {
+    fact: 'summary: used when no user is involved, backend to API',
+    section: 'notes',
+    all: [/no user is involved, such as a backend service/],
+  },
+  {
+    fact: 'summary: send client ID and secret to get a token',
+    section: 'notes',
+    all: [/sends its client ID and secret/],
+  },
 
   // Full transcript.
-  { fact: 'transcript: client prepares a POST with client_id and client_secret', section: 'transcript', all: [/prepares a POST request/, /client ID and client secret/] },
-  { fact: 'transcript: sent to the token endpoint, server checks validity', section: 'transcript', all: [/token endpoint/, /validates/] },
-  { fact: 'transcript: valid -> access token; stored and used in the Authorization header', section: 'transcript', all: [/issues an access token/, /Authorization: Bearer/] },
-  { fact: 'transcript: invalid -> error and no token', section: 'transcript', all: [/issues no token/] },
-  { fact: 'transcript: no user involved, server-to-server', section: 'transcript', all: [/No person signs in/, /server-to-server/] },
+  {
+    fact: 'transcript: client prepares a POST with client_id and client_secret',
+    section: 'transcript',
+    all: [/prepares a POST request/, /client ID and client secret/],
+  },
+  {
+    fact: 'transcript: sent to the token endpoint, server checks validity',
+    section: 'transcript',
+    all: [/token endpoint/, /validates/],
+  },
+  {
+    fact: 'transcript: valid -> access token; stored and used in the Authorization header',
+    section: 'transcript',
+    all: [/issues an access token/, /Authorization: Bearer/],
+  },
+  {
+    fact: 'transcript: invalid -> error and no token',
+    section: 'transcript',
+    all: [/issues no token/],
+  },
+  {
+    fact: 'transcript: no user involved, server-to-server',
+    section: 'transcript',
+    all: [/No person signs in/, /server-to-server/],
+  },
 
   // Practice: the five source topics (and the corrections).
-  { fact: 'practice: purpose of the flow (app identity, no user)', section: 'practice', all: [/^Purpose of the flow$/, /proving its own identity, with no user involved/] },
+  {
+    fact: 'practice: purpose of the flow (app identity, no user)',
+    section: 'practice',
+    all: [/^Purpose of the flow$/, /proving its own identity, with no user involved/],
+  },
   { fact: 'practice: HTTP method is POST', section: 'practice', all: [/^HTTP method$/, /^POST$/] },
-  { fact: 'practice: the access_token response field', section: 'practice', all: [/^"access_token"$/, /^"refresh_token"$/, /^"id_token"$/] },
-  { fact: 'practice: JSON vs form body (keeps the Basic-header distractor)', section: 'practice', all: [/Content-Type: application\/json/, /no Authorization header with HTTP Basic/] },
-  { fact: 'practice: secure transport (HTTPS; Basic over TLS is fine)', section: 'practice', all: [/POST over HTTPS, with the credentials in an HTTP Basic Authorization header/, /URL query parameters/] },
+  {
+    fact: 'practice: the access_token response field',
+    section: 'practice',
+    all: [/^"access_token"$/, /^"refresh_token"$/, /^"id_token"$/],
+  },
+  {
+    fact: 'practice: JSON vs form body (keeps the Basic-header distractor)',
+    section: 'practice',
+    all: [/Content-Type: application\/json/, /no Authorization header with HTTP Basic/],
+  },
+  {
+    fact: 'practice: secure transport (HTTPS; Basic over TLS is fine)',
+    section: 'practice',
+    all: [
+      /POST over HTTPS, with the credentials in an HTTP Basic Authorization header/,
+      /URL query parameters/,
+    ],
+  },
 ];
 
 function matches(section: readonly string[], pattern: RegExp): boolean {
-  const re = new RegExp(pattern.source, pattern.flags.includes('i') ? pattern.flags : `${pattern.flags}im`);
+  const re = new RegExp(
+    pattern.source,
+    pattern.flags.includes('i') ? pattern.flags : `${pattern.flags}im`,
+  );
   return section.some((entry) => re.test(entry));
 }
 
 describe('seed checklist: the client credentials lesson covers its sources', () => {
   it.each(checklist.map((item) => [item.fact, item] as const))('%s', (_fact, item) => {
     const text = sections[item.section](lesson);
-    for (const pattern of item.all) expect(matches(text, pattern), `${item.section} should match ${pattern}`).toBe(true);
+    for (const pattern of item.all)
+      expect(matches(text, pattern), `${item.section} should match ${pattern}`).toBe(true);
   });
 
   it('checks each of the 7 steps, in order', () => {
-    expect(lesson.steps.map((s) => s.id)).toEqual(['prepare', 'send', 'validate', 'issue', 'receive', 'call-api', 'end']);
+    expect(lesson.steps.map((s) => s.id)).toEqual([
+      'prepare',
+      'send',
+      'validate',
+      'issue',
+      'receive',
+      'call-api',
+      'end',
+    ]);
   });
 
   it('lists exactly five situations to use the flow', () => {
@@ -157,12 +356,22 @@ describe('practice and quizzes: content-specific checks', () => {
       /Cache-Control: no-store/,
       /aud and exp/,
     ];
-    for (const topic of own) expect(matches(lesson.practice.map((q) => q.topic), topic), String(topic)).toBe(true);
+    for (const topic of own)
+      expect(
+        matches(
+          lesson.practice.map((q) => q.topic),
+          topic,
+        ),
+        String(topic),
+      ).toBe(true);
   });
 
   it('gives every question exactly one correct option, a hint, a worked solution and mistakes', () => {
     for (const q of lesson.practice) {
-      expect(q.options.filter((o) => o.id === q.answer), q.id).toHaveLength(1);
+      expect(
+        q.options.filter((o) => o.id === q.answer),
+        q.id,
+      ).toHaveLength(1);
       expect(new Set(q.options.map((o) => o.text)).size, q.id).toBe(q.options.length);
       expect(q.hint.trim(), q.id).not.toBe('');
       expect(q.solution.length, q.id).toBeGreaterThanOrEqual(2);
@@ -172,7 +381,8 @@ describe('practice and quizzes: content-specific checks', () => {
 
   it('points every practice hint, key moment and visual quiz item at existing steps', () => {
     for (const q of lesson.practice) if (q.stepId) expect(stepIds, q.id).toContain(q.stepId);
-    for (const k of lesson.keyMoments) for (const id of k.stepIds) expect(stepIds, k.id).toContain(id);
+    for (const k of lesson.keyMoments)
+      for (const id of k.stepIds) expect(stepIds, k.id).toContain(id);
     for (const v of lesson.visualQuiz ?? []) expect(stepIds, v.id).toContain(v.stepId);
     expect(lesson.keyMoments).toHaveLength(3);
     expect(lesson.visualQuiz).toHaveLength(3);
@@ -186,7 +396,12 @@ describe('practice and quizzes: content-specific checks', () => {
       ...sections.notes(lesson),
     ];
     // Body parameters are not "the" way to authenticate (RFC 6749 §2.3.1).
-    expect(matches(all, /must (send|include) (the )?(client_id and client_secret|credentials) in the (request )?body/)).toBe(false);
+    expect(
+      matches(
+        all,
+        /must (send|include) (the )?(client_id and client_secret|credentials) in the (request )?body/,
+      ),
+    ).toBe(false);
     // The secure-transport question's right answer must not depend on avoiding headers.
     const secure = lesson.practice.find((q) => q.topic === 'Sending credentials securely');
     const right = secure?.options.find((o) => o.id === secure.answer)?.text ?? '';

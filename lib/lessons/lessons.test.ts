@@ -72,7 +72,10 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
       const optionIds = q.options.map((o) => o.id);
       expect(duplicates(optionIds), q.id).toEqual([]);
       expect(optionIds.length, q.id).toBeGreaterThanOrEqual(2);
-      expect(optionIds.filter((id) => id === q.answer), q.id).toHaveLength(1);
+      expect(
+        optionIds.filter((id) => id === q.answer),
+        q.id,
+      ).toHaveLength(1);
       expect(q.solution.length, q.id).toBeGreaterThan(0);
       if (q.stepId !== undefined) expect(stepIds, q.id).toContain(q.stepId);
       if (q.scenario !== undefined) expect(scenarioIds, q.id).toContain(q.scenario);

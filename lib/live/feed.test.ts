@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthEvent } from '../oauth/events';
-import { InMemoryFeedStore, failingCheck, matchesClient, toFeedItem, type FeedMessage } from './feed';
+import {
+  InMemoryFeedStore,
+  failingCheck,
+  matchesClient,
+  toFeedItem,
+  type FeedMessage,
+} from './feed';
 
 function event(overrides: Partial<AuthEvent> = {}): AuthEvent {
   return {
@@ -92,7 +98,12 @@ describe('toFeedItem', () => {
     const token = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhYmMifQ.sig';
     const item = toFeedItem({
       id: 1,
-      event: event({ endpoint: 'api', path: '/api/data', method: 'GET', credential: { kind: 'token', value: token } }),
+      event: event({
+        endpoint: 'api',
+        path: '/api/data',
+        method: 'GET',
+        credential: { kind: 'token', value: token },
+      }),
     });
     expect(item.credential?.masked).toBe('eyJhbGciOi…');
     expect(JSON.stringify(item)).not.toContain(token);
@@ -100,7 +111,10 @@ describe('toFeedItem', () => {
 
   it('keeps the error and omits an absent credential', () => {
     const { credential: _omit, ...noCredential } = event();
-    const item = toFeedItem({ id: 1, event: { ...noCredential, status: 401, error: 'invalid_client' } });
+    const item = toFeedItem({
+      id: 1,
+      event: { ...noCredential, status: 401, error: 'invalid_client' },
+    });
     expect(item.error).toBe('invalid_client');
     expect('credential' in item).toBe(false);
   });

@@ -36,7 +36,10 @@ function state(): HubState {
     const rooms = new RoomRegistry();
     const timer = setInterval(() => rooms.sweep(), SWEEP_INTERVAL_MS);
     (timer as { unref?: () => void }).unref?.();
-    s = { hub: { feed: new InMemoryFeedStore(), rooms, connections: { feed: 0, rooms: 0 } }, attached: new WeakSet() };
+    s = {
+      hub: { feed: new InMemoryFeedStore(), rooms, connections: { feed: 0, rooms: 0 } },
+      attached: new WeakSet(),
+    };
     g[HUB_KEY] = s;
   }
   return s;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ROOM_CODE_ALPHABET, base64url, cryptoRandomBytes, randomCode, randomToken, timingSafeEqual } from './ids';
+import {
+  ROOM_CODE_ALPHABET,
+  base64url,
+  cryptoRandomBytes,
+  randomCode,
+  randomToken,
+  timingSafeEqual,
+} from './ids';
 
 describe('ids', () => {
   it('makes room codes of the requested length from the unambiguous alphabet', () => {
@@ -13,7 +20,8 @@ describe('ids', () => {
   it('skips bytes that would bias the alphabet', () => {
     // 255 is above the rejection limit; 0 maps to the first character.
     const bytes = [255, 255, 0, 1, 2, 3];
-    const random = (n: number) => new Uint8Array(Array.from({ length: n }, (_, i) => bytes[i % bytes.length] ?? 0));
+    const random = (n: number) =>
+      new Uint8Array(Array.from({ length: n }, (_, i) => bytes[i % bytes.length] ?? 0));
     expect(randomCode(3, random)).toBe('234');
   });
 

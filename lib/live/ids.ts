@@ -3,7 +3,8 @@
 export type RandomBytes = (length: number) => Uint8Array;
 
 /** Cryptographically strong random bytes from Web Crypto. */
-export const cryptoRandomBytes: RandomBytes = (length) => crypto.getRandomValues(new Uint8Array(length));
+export const cryptoRandomBytes: RandomBytes = (length) =>
+  crypto.getRandomValues(new Uint8Array(length));
 
 /** Room codes avoid look-alike characters (0/o, 1/l/i) so they can be read off a projector. */
 export const ROOM_CODE_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { castVote, dropVote, openPoll, pollView, revealPoll, tally, toPollQuestions, type Poll, type PollQuestion } from './polls';
+import {
+  castVote,
+  dropVote,
+  openPoll,
+  pollView,
+  revealPoll,
+  tally,
+  toPollQuestions,
+  type Poll,
+  type PollQuestion,
+} from './polls';
 
 const question: PollQuestion = {
   id: 'q-method',
@@ -66,7 +76,9 @@ describe('polls', () => {
 
 describe('toPollQuestions', () => {
   it('keeps what a poll shows and drops teaching material', () => {
-    const [q] = toPollQuestions([{ ...question, hint: 'secret hint', solution: ['x'] } as PollQuestion]);
+    const [q] = toPollQuestions([
+      { ...question, hint: 'secret hint', solution: ['x'] } as PollQuestion,
+    ]);
     expect(q).toEqual(question);
     expect(JSON.stringify(q)).not.toContain('secret hint');
   });

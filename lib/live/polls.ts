@@ -66,7 +66,8 @@ export function castVote(
 ): { ok: true; poll: Poll } | { ok: false; error: VoteError } {
   if (poll.id !== pollId) return { ok: false, error: 'stale_poll' };
   if (poll.status !== 'open') return { ok: false, error: 'poll_revealed' };
-  if (!poll.question.options.some((o) => o.id === optionId)) return { ok: false, error: 'unknown_option' };
+  if (!poll.question.options.some((o) => o.id === optionId))
+    return { ok: false, error: 'unknown_option' };
   const votes = new Map(poll.votes);
   votes.set(followerId, optionId);
   return { ok: true, poll: { ...poll, votes } };
@@ -104,7 +105,9 @@ export function pollView(poll: Poll): PollView {
     status: poll.status,
     votes: poll.votes.size,
   };
-  return poll.status === 'revealed' ? { ...base, tally: tally(poll), correct: question.answer } : base;
+  return poll.status === 'revealed'
+    ? { ...base, tally: tally(poll), correct: question.answer }
+    : base;
 }
 
 /** The fields of a lesson question a poll needs (a practice question has them all, and more). */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PollQuestion } from './polls';
-import { RoomRegistry, isPresenterState, type RoomLimits, type RoomMessage, type RoomResult } from './rooms';
+import {
+  RoomRegistry,
+  isPresenterState,
+  type RoomLimits,
+  type RoomMessage,
+  type RoomResult,
+} from './rooms';
 
 const question: PollQuestion = {
   id: 'q-step',
@@ -31,7 +37,13 @@ describe('RoomRegistry: lifecycle', () => {
     const room = value(registry.create('client-credentials', start));
     expect(room.id).toMatch(/^[2-9a-z]{6}$/);
     expect(room.key.length).toBeGreaterThanOrEqual(40);
-    expect(room.snapshot).toMatchObject({ lesson: 'client-credentials', scenario: 'valid', step: 0, followers: 0, poll: null });
+    expect(room.snapshot).toMatchObject({
+      lesson: 'client-credentials',
+      scenario: 'valid',
+      step: 0,
+      followers: 0,
+      poll: null,
+    });
     expect(registry.size).toBe(1);
   });
 
@@ -40,8 +52,14 @@ describe('RoomRegistry: lifecycle', () => {
     const room = value(registry.create('client-credentials', start));
     const heard: RoomMessage[] = [];
     value(registry.subscribe(room.id, (m) => heard.push(m)));
-    expect(registry.update(room.id, 'wrong', { scenario: 'wrong-secret', step: 2 })).toEqual({ ok: false, error: 'forbidden' });
-    expect(registry.update(room.id, null, { scenario: 'wrong-secret', step: 2 })).toEqual({ ok: false, error: 'forbidden' });
+    expect(registry.update(room.id, 'wrong', { scenario: 'wrong-secret', step: 2 })).toEqual({
+      ok: false,
+      error: 'forbidden',
+    });
+    expect(registry.update(room.id, null, { scenario: 'wrong-secret', step: 2 })).toEqual({
+      ok: false,
+      error: 'forbidden',
+    });
     const snap = value(registry.update(room.id, room.key, { scenario: 'wrong-secret', step: 2 }));
     expect(snap).toMatchObject({ scenario: 'wrong-secret', step: 2 });
     expect(snap.version).toBeGreaterThan(room.snapshot.version);
@@ -51,8 +69,19 @@ describe('RoomRegistry: lifecycle', () => {
   it('rejects malformed states', () => {
     const { registry } = setup();
     const room = value(registry.create('client-credentials', start));
-    for (const bad of [null, {}, { scenario: 'valid' }, { scenario: 'valid', step: -1 }, { scenario: 'valid', step: 1.5 }, { scenario: '<script>', step: 1 }, { scenario: 'valid', step: 10_000 }]) {
-      expect(registry.update(room.id, room.key, bad)).toEqual({ ok: false, error: 'invalid_state' });
+    for (const bad of [
+      null,
+      {},
+      { scenario: 'valid' },
+      { scenario: 'valid', step: -1 },
+      { scenario: 'valid', step: 1.5 },
+      { scenario: '<script>', step: 1 },
+      { scenario: 'valid', step: 10_000 },
+    ]) {
+      expect(registry.update(room.id, room.key, bad)).toEqual({
+        ok: false,
+        error: 'invalid_state',
+      });
     }
     expect(isPresenterState({ scenario: 'expired-token', step: 6 })).toBe(true);
   });
@@ -98,7 +127,10 @@ describe('RoomRegistry: lifecycle', () => {
     const { registry } = setup({ maxRooms: 2 });
     value(registry.create('client-credentials', start));
     value(registry.create('client-credentials', start));
-    expect(registry.create('client-credentials', start)).toEqual({ ok: false, error: 'too_many_rooms' });
+    expect(registry.create('client-credentials', start)).toEqual({
+      ok: false,
+      error: 'too_many_rooms',
+    });
   });
 });
 
@@ -135,7 +167,10 @@ describe('RoomRegistry: followers', () => {
   it('refuses unknown followers', () => {
     const { registry } = setup();
     const room = value(registry.create('client-credentials', start));
-    expect(registry.subscribe(room.id, () => undefined, 'made-up')).toEqual({ ok: false, error: 'unknown_follower' });
+    expect(registry.subscribe(room.id, () => undefined, 'made-up')).toEqual({
+      ok: false,
+      error: 'unknown_follower',
+    });
   });
 
   it('caps followers per room and frees slots of followers long gone', () => {
@@ -162,7 +197,10 @@ describe('RoomRegistry: followers', () => {
     const { registry } = setup({ maxFollowersPerRoom: 1 });
     const room = value(registry.create('client-credentials', start));
     const f = value(registry.join(room.id));
-    expect(registry.leave(room.id, f.followerId, 'wrong-key')).toEqual({ ok: false, error: 'unknown_follower' });
+    expect(registry.leave(room.id, f.followerId, 'wrong-key')).toEqual({
+      ok: false,
+      error: 'unknown_follower',
+    });
     value(registry.leave(room.id, f.followerId, f.followerKey));
     expect(registry.join(room.id).ok).toBe(true);
   });
@@ -197,18 +235,36 @@ describe('RoomRegistry: polls', () => {
     expect(before?.correct).toBeUndefined();
     const after = value(registry.revealPoll(room.id, room.key)).poll;
     expect(after).toMatchObject({ status: 'revealed', votes: 2, tally: [0, 2], correct: 'b' });
-    expect(registry.vote(room.id, a.followerId, a.followerKey, pollId, 'a')).toEqual({ ok: false, error: 'poll_revealed' });
+    expect(registry.vote(room.id, a.followerId, a.followerKey, pollId, 'a')).toEqual({
+      ok: false,
+      error: 'poll_revealed',
+    });
   });
 
   it('refuses votes without the follower key, for unknown options, stale polls, or no poll', () => {
     const { registry, room, pollId } = withPoll();
     const a = value(registry.join(room.id));
-    expect(registry.vote(room.id, a.followerId, 'forged', pollId, 'a')).toEqual({ ok: false, error: 'unknown_follower' });
-    expect(registry.vote(room.id, 'nobody', 'k', pollId, 'a')).toEqual({ ok: false, error: 'unknown_follower' });
-    expect(registry.vote(room.id, a.followerId, a.followerKey, pollId, 'z')).toEqual({ ok: false, error: 'unknown_option' });
-    expect(registry.vote(room.id, a.followerId, a.followerKey, 'old-poll', 'a')).toEqual({ ok: false, error: 'stale_poll' });
+    expect(registry.vote(room.id, a.followerId, 'forged', pollId, 'a')).toEqual({
+      ok: false,
+      error: 'unknown_follower',
+    });
+    expect(registry.vote(room.id, 'nobody', 'k', pollId, 'a')).toEqual({
+      ok: false,
+      error: 'unknown_follower',
+    });
+    expect(registry.vote(room.id, a.followerId, a.followerKey, pollId, 'z')).toEqual({
+      ok: false,
+      error: 'unknown_option',
+    });
+    expect(registry.vote(room.id, a.followerId, a.followerKey, 'old-poll', 'a')).toEqual({
+      ok: false,
+      error: 'stale_poll',
+    });
     value(registry.closePoll(room.id, room.key));
-    expect(registry.vote(room.id, a.followerId, a.followerKey, pollId, 'a')).toEqual({ ok: false, error: 'no_poll' });
+    expect(registry.vote(room.id, a.followerId, a.followerKey, pollId, 'a')).toEqual({
+      ok: false,
+      error: 'no_poll',
+    });
   });
 
   it('starts a new poll with fresh votes', () => {

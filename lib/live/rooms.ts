@@ -6,8 +6,24 @@
  * Everything is bounded: rooms, followers per room, listeners per room, and votes (one per
  * follower per poll). Only the holder of the room key returned at creation may change the room.
  */
-import { cryptoRandomBytes, randomCode, randomToken, timingSafeEqual, type RandomBytes } from './ids';
-import { castVote, dropVote, openPoll, pollView, revealPoll, type Poll, type PollQuestion, type PollView, type VoteError } from './polls';
+import {
+  cryptoRandomBytes,
+  randomCode,
+  randomToken,
+  timingSafeEqual,
+  type RandomBytes,
+} from './ids';
+import {
+  castVote,
+  dropVote,
+  openPoll,
+  pollView,
+  revealPoll,
+  type Poll,
+  type PollQuestion,
+  type PollView,
+  type VoteError,
+} from './polls';
 
 export interface RoomLimits {
   readonly maxRooms: number;
@@ -55,7 +71,8 @@ export type RoomError =
   | 'no_poll'
   | VoteError;
 
-export type RoomResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RoomError };
+export type RoomResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RoomError };
 
 export type RoomMessage =
   | { readonly type: 'state'; readonly snapshot: RoomSnapshot }
@@ -269,7 +286,11 @@ export class RoomRegistry {
   }
 
   /** Opens a poll on a question (replacing any current poll). */
-  openPoll(id: string, key: string | null | undefined, question: PollQuestion): RoomResult<RoomSnapshot> {
+  openPoll(
+    id: string,
+    key: string | null | undefined,
+    question: PollQuestion,
+  ): RoomResult<RoomSnapshot> {
     const room = this.presenterRoom(id, key);
     if ('error' in room) return fail(room.error);
     room.pollCounter += 1;
@@ -299,7 +320,13 @@ export class RoomRegistry {
   }
 
   /** A follower votes (or changes their vote) on the current poll. */
-  vote(id: string, followerId: string, followerKey: string, pollId: string, optionId: string): RoomResult<true> {
+  vote(
+    id: string,
+    followerId: string,
+    followerKey: string,
+    pollId: string,
+    optionId: string,
+  ): RoomResult<true> {
     const room = this.find(id);
     if (!room) return fail('not_found');
     const follower = room.followers.get(followerId);

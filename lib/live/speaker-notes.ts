@@ -28,7 +28,10 @@ export const stepNotes: Readonly<Record<string, StepNotes>> = {
       'All it needs is its own client_id and client_secret, plus grant_type=client_credentials.',
       'Basic authentication is the method every server must support; form fields in the body are the optional alternative we show first because it is easier to read.',
     ],
-    point: ['The client lane of the diagram (blue).', 'The prepared request body in the exchange panel.'],
+    point: [
+      'The client lane of the diagram (blue).',
+      'The prepared request body in the exchange panel.',
+    ],
   },
   send: {
     say: [
@@ -42,28 +45,41 @@ export const stepNotes: Readonly<Record<string, StepNotes>> = {
       'The server checks in a fixed order and stops at the first failure: is the client known, does the secret match, may it use this grant, is the scope allowed.',
       'This is the decision diamond: Yes leads to a token, No to an error response.',
     ],
-    point: ['The decision node of the flow.', 'The ordered checks in the feed row, all green on the happy path.'],
+    point: [
+      'The decision node of the flow.',
+      'The ordered checks in the feed row, all green on the happy path.',
+    ],
   },
   issue: {
     say: [
       'A 200 with access_token, token_type Bearer, expires_in and scope. No refresh token: the client can always ask again.',
       'The token is a signed JWT; anyone can read its claims, nobody can change them without breaking the signature.',
     ],
-    point: ['The JSON response.', 'Cache-Control: no-store on the response.', 'The decoded claims: iss, aud, exp, scope.'],
+    point: [
+      'The JSON response.',
+      'Cache-Control: no-store on the response.',
+      'The decoded claims: iss, aud, exp, scope.',
+    ],
   },
   receive: {
     say: [
       'The client stores the token and reuses it until it expires; asking for a new token on every call is wasteful.',
       'The token is a credential: keep it out of logs. That is why the feed masks it.',
     ],
-    point: ['The variable tracker: access_token and token_type are filled in now.', 'The masked token in the feed.'],
+    point: [
+      'The variable tracker: access_token and token_type are filled in now.',
+      'The masked token in the feed.',
+    ],
   },
   'call-api': {
     say: [
       'The API never talks to the authorization server here: it verifies the token on its own with the published public keys.',
       'It checks signature, typ, issuer, audience, expiry, revocation and finally scope.',
     ],
-    point: ['Authorization: Bearer in the request.', 'The API row in the feed (teal) with its own list of checks.'],
+    point: [
+      'Authorization: Bearer in the request.',
+      'The API row in the feed (teal) with its own list of checks.',
+    ],
   },
   end: {
     say: [
@@ -78,28 +94,33 @@ export const scenarioNotes: Readonly<Record<string, ScenarioNotes>> = {
   valid: {
     takeaway: 'The happy path: every check green, a token issued, the API answers 200.',
     watch: 'Both feed rows are green from the first check to the last.',
-    terminal: "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=xyz'",
+    terminal:
+      "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=xyz'",
   },
   'basic-auth': {
-    takeaway: 'The same client with an Authorization: Basic header: the method every server must support.',
+    takeaway:
+      'The same client with an Authorization: Basic header: the method every server must support.',
     watch: 'The feed shows the same checks; only the way the credentials travel changed.',
-    terminal: "curl -s -u abc:xyz -X POST http://localhost:3000/token -d 'grant_type=client_credentials'",
+    terminal:
+      "curl -s -u abc:xyz -X POST http://localhost:3000/token -d 'grant_type=client_credentials'",
   },
   'wrong-secret': {
     takeaway: 'A wrong secret takes the No branch: 401 invalid_client and no token.',
     watch: 'The feed marks “secret matches” as the failing check; nothing after it ran.',
-    terminal: "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=oops'",
+    terminal:
+      "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=oops'",
   },
   'unknown-client': {
     takeaway: 'An unregistered client_id fails before the secret is even looked at.',
     watch: 'The failing check is “client known”.',
-    terminal: "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=nobody&client_secret=guess'",
+    terminal:
+      "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=nobody&client_secret=guess'",
   },
   'json-body': {
     takeaway: 'The token endpoint takes form-encoded bodies only; JSON is invalid_request.',
     watch: 'The failing check is the content type, the very first thing the server looks at.',
     terminal:
-      "curl -s -X POST http://localhost:3000/token -H 'Content-Type: application/json' -d '{\"grant_type\":\"client_credentials\",\"client_id\":\"abc\",\"client_secret\":\"xyz\"}'",
+      'curl -s -X POST http://localhost:3000/token -H \'Content-Type: application/json\' -d \'{"grant_type":"client_credentials","client_id":"abc","client_secret":"xyz"}\'',
   },
   'missing-grant-type': {
     takeaway: 'grant_type is required: without it the request is malformed (400 invalid_request).',
@@ -112,14 +133,18 @@ export const scenarioNotes: Readonly<Record<string, ScenarioNotes>> = {
   'credentials-twice': {
     takeaway: 'Basic header and body credentials at once is forbidden: one method per request.',
     watch: 'The failing check is client authentication, before any credential is compared.',
-    terminal: "curl -s -u abc:xyz -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=xyz'",
+    terminal:
+      "curl -s -u abc:xyz -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=xyz'",
   },
   'not-allowed-grant': {
-    takeaway: 'Valid credentials are not enough: this client is not allowed the client_credentials grant.',
-    watch: 'Client known and secret matches are green; “grant allowed” is red (unauthorized_client).',
+    takeaway:
+      'Valid credentials are not enough: this client is not allowed the client_credentials grant.',
+    watch:
+      'Client known and secret matches are green; “grant allowed” is red (unauthorized_client).',
   },
   'insufficient-scope': {
-    takeaway: 'A valid token can still be refused: 403 insufficient_scope when it lacks the scope the endpoint needs.',
+    takeaway:
+      'A valid token can still be refused: 403 insufficient_scope when it lacks the scope the endpoint needs.',
     watch: 'The token row is green; the API row passes every check except the last one, scope.',
   },
   'expired-token': {

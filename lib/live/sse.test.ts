@@ -26,7 +26,9 @@ describe('encodeSse', () => {
   });
 
   it('cannot be broken by line breaks in the event name or id', () => {
-    expect(encodeSse({ event: 'x\ndata: evil', data: 'ok' })).toBe('event: x data: evil\ndata: ok\n\n');
+    expect(encodeSse({ event: 'x\ndata: evil', data: 'ok' })).toBe(
+      'event: x data: evil\ndata: ok\n\n',
+    );
   });
 
   it('writes the retry field', () => {

@@ -26,7 +26,8 @@ export function useProgressSync(): void {
   }, []);
 }
 
-const subscribeHydration = (onChange: () => void) => progressStore.persist.onFinishHydration(onChange);
+const subscribeHydration = (onChange: () => void) =>
+  progressStore.persist.onFinishHydration(onChange);
 
 /** True once stored progress has been read in this browser (false on the server and first render). */
 export function useProgressHydrated(): boolean {

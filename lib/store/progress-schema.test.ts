@@ -23,9 +23,12 @@ describe('parseProgress', () => {
     expect(parseProgress(JSON.parse(JSON.stringify(data)))).toEqual(data);
   });
 
-  it.each([null, undefined, 42, 'x', [], { lessons: [] }, { lessons: 'no' }, {}])('rejects %j as progress', (value) => {
-    expect(parseProgress(value)).toBeNull();
-  });
+  it.each([null, undefined, 42, 'x', [], { lessons: [] }, { lessons: 'no' }, {}])(
+    'rejects %j as progress',
+    (value) => {
+      expect(parseProgress(value)).toBeNull();
+    },
+  );
 
   it('drops malformed entries and keeps the good ones', () => {
     const parsed = parseProgress({
@@ -73,7 +76,10 @@ describe('migrateProgress', () => {
       lessons: {
         [slug]: {
           visited: ['intro', 'practice', 3],
-          answers: { purpose: { choice: 'a', correct: true }, 'http-method': { choice: 'a', correct: false } },
+          answers: {
+            purpose: { choice: 'a', correct: true },
+            'http-method': { choice: 'a', correct: false },
+          },
           lastStep: 5,
         },
       },
@@ -82,19 +88,28 @@ describe('migrateProgress', () => {
     const l = lessonProgress(migrated, slug);
     expect(Object.keys(l.modes).sort()).toEqual(['intro', 'practice']);
     expect(l.lastStep).toEqual({ step: 5, scenario: 'valid', at: 0 });
-    expect(l.practice.purpose).toMatchObject({ choice: 'a', correct: true, attempts: 1, firstTry: true });
+    expect(l.practice.purpose).toMatchObject({
+      choice: 'a',
+      correct: true,
+      attempts: 1,
+      firstTry: true,
+    });
     expect(l.practice['http-method']).toMatchObject({ correct: false, firstTry: false });
     expect(l.visualQuiz).toEqual({});
   });
 
   it('drops data from unknown versions (newer, negative, garbage) cleanly', () => {
-    expect(migrateProgress({ lessons: { [slug]: { modes: { intro: 1 } } } }, PROGRESS_VERSION + 1)).toEqual(emptyProgress());
+    expect(
+      migrateProgress({ lessons: { [slug]: { modes: { intro: 1 } } } }, PROGRESS_VERSION + 1),
+    ).toEqual(emptyProgress());
     expect(migrateProgress({ anything: true }, -3)).toEqual(emptyProgress());
     expect(migrateProgress('corrupt', 1)).toEqual(emptyProgress());
   });
 
   it('validates data that claims to be the current version', () => {
-    expect(migrateProgress({ lessons: { [slug]: { modes: { intro: 'x' } } } }, PROGRESS_VERSION)).toEqual({
+    expect(
+      migrateProgress({ lessons: { [slug]: { modes: { intro: 'x' } } } }, PROGRESS_VERSION),
+    ).toEqual({
       lessons: { [slug]: { modes: {}, lastStep: null, practice: {}, visualQuiz: {} } },
     });
   });
@@ -104,7 +119,13 @@ describe('answers and scores', () => {
   it('counts attempts and remembers whether the first try was right', () => {
     let data = recordAnswer(emptyProgress(), slug, 'practice', 'purpose', 'b', false, 1);
     data = recordAnswer(data, slug, 'practice', 'purpose', 'a', true, 2);
-    expect(lessonProgress(data, slug).practice.purpose).toEqual({ choice: 'a', correct: true, attempts: 2, firstTry: false, at: 2 });
+    expect(lessonProgress(data, slug).practice.purpose).toEqual({
+      choice: 'a',
+      correct: true,
+      attempts: 2,
+      firstTry: false,
+      at: 2,
+    });
   });
 
   it('scores practice per difficulty from the latest answers, ignoring unknown questions', () => {
@@ -123,7 +144,19 @@ describe('answers and scores', () => {
   });
 
   it('scores the visual quiz', () => {
-    const data = recordAnswer(emptyProgress(), slug, 'visualQuiz', 'validation-step', 'validate', true, 1);
-    expect(visualQuizScore(lessonProgress(data, slug), lesson)).toEqual({ correct: 1, answered: 1, total: 3 });
+    const data = recordAnswer(
+      emptyProgress(),
+      slug,
+      'visualQuiz',
+      'validation-step',
+      'validate',
+      true,
+      1,
+    );
+    expect(visualQuizScore(lessonProgress(data, slug), lesson)).toEqual({
+      correct: 1,
+      answered: 1,
+      total: 3,
+    });
   });
 });

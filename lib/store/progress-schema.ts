@@ -87,7 +87,10 @@ function parseAnswer(value: unknown): AnswerRecord | null {
   if (!isObject(value)) return null;
   const { choice, correct, attempts, firstTry, at } = value;
   if (typeof choice !== 'string' || !ID.test(choice) || typeof correct !== 'boolean') return null;
-  const tries = typeof attempts === 'number' && Number.isInteger(attempts) && attempts >= 1 ? Math.min(attempts, 1e6) : 1;
+  const tries =
+    typeof attempts === 'number' && Number.isInteger(attempts) && attempts >= 1
+      ? Math.min(attempts, 1e6)
+      : 1;
   return {
     choice,
     correct,
@@ -154,10 +157,12 @@ function fromV1(value: unknown): unknown {
   for (const [slug, raw] of entries(value.lessons)) {
     if (!isObject(raw)) continue;
     const modes: Json = {};
-    if (Array.isArray(raw.visited)) for (const id of raw.visited) if (typeof id === 'string') modes[id] = 0;
+    if (Array.isArray(raw.visited))
+      for (const id of raw.visited) if (typeof id === 'string') modes[id] = 0;
     lessons[slug] = {
       modes,
-      lastStep: typeof raw.lastStep === 'number' ? { step: raw.lastStep, scenario: 'valid', at: 0 } : null,
+      lastStep:
+        typeof raw.lastStep === 'number' ? { step: raw.lastStep, scenario: 'valid', at: 0 } : null,
       practice: raw.answers,
       visualQuiz: {},
     };
@@ -187,19 +192,39 @@ export function lessonProgress(data: ProgressData, slug: string): LessonProgress
   return data.lessons[slug] ?? emptyLessonProgress;
 }
 
-function withLesson(data: ProgressData, slug: string, update: (l: LessonProgress) => LessonProgress): ProgressData {
+function withLesson(
+  data: ProgressData,
+  slug: string,
+  update: (l: LessonProgress) => LessonProgress,
+): ProgressData {
   return { lessons: { ...data.lessons, [slug]: update(lessonProgress(data, slug)) } };
 }
 
-export function visitMode(data: ProgressData, slug: string, mode: string, at: number): ProgressData {
+export function visitMode(
+  data: ProgressData,
+  slug: string,
+  mode: string,
+  at: number,
+): ProgressData {
   return withLesson(data, slug, (l) => ({ ...l, modes: { ...l.modes, [mode]: at } }));
 }
 
-export function reachStep(data: ProgressData, slug: string, step: number, scenario: string, at: number): ProgressData {
+export function reachStep(
+  data: ProgressData,
+  slug: string,
+  step: number,
+  scenario: string,
+  at: number,
+): ProgressData {
   return withLesson(data, slug, (l) => ({ ...l, lastStep: { step, scenario, at } }));
 }
 
-function answer(previous: AnswerRecord | undefined, choice: string, correct: boolean, at: number): AnswerRecord {
+function answer(
+  previous: AnswerRecord | undefined,
+  choice: string,
+  correct: boolean,
+  at: number,
+): AnswerRecord {
   const attempts = (previous?.attempts ?? 0) + 1;
   return { choice, correct, attempts, firstTry: previous ? previous.firstTry : correct, at };
 }
@@ -232,12 +257,20 @@ export interface Score {
 
 function score(answers: Readonly<Record<string, AnswerRecord>>, ids: readonly string[]): Score {
   const known = ids.filter((id) => answers[id]);
-  return { correct: known.filter((id) => answers[id]?.correct).length, answered: known.length, total: ids.length };
+  return {
+    correct: known.filter((id) => answers[id]?.correct).length,
+    answered: known.length,
+    total: ids.length,
+  };
 }
 
 /** Practice score overall and per difficulty; answers to questions the lesson no longer has are ignored. */
-export function practiceScores(progress: LessonProgress, lesson: Pick<Lesson, 'practice'>): Record<Difficulty | 'all', Score> {
-  const ids = (d?: Difficulty) => lesson.practice.filter((q) => !d || q.difficulty === d).map((q) => q.id);
+export function practiceScores(
+  progress: LessonProgress,
+  lesson: Pick<Lesson, 'practice'>,
+): Record<Difficulty | 'all', Score> {
+  const ids = (d?: Difficulty) =>
+    lesson.practice.filter((q) => !d || q.difficulty === d).map((q) => q.id);
   return {
     all: score(progress.practice, ids()),
     easy: score(progress.practice, ids('easy')),
@@ -246,6 +279,12 @@ export function practiceScores(progress: LessonProgress, lesson: Pick<Lesson, 'p
   };
 }
 
-export function visualQuizScore(progress: LessonProgress, lesson: Pick<Lesson, 'visualQuiz'>): Score {
-  return score(progress.visualQuiz, (lesson.visualQuiz ?? []).map((q) => q.id));
+export function visualQuizScore(
+  progress: LessonProgress,
+  lesson: Pick<Lesson, 'visualQuiz'>,
+): Score {
+  return score(
+    progress.visualQuiz,
+    (lesson.visualQuiz ?? []).map((q) => q.id),
+  );
 }

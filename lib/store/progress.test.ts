@@ -40,8 +40,17 @@ describe('progress store', () => {
     ['not JSON', '{"state": {lessons'],
     ['JSON but not an object', '"hello"'],
     ['no state', '{"version": 2}'],
-    ['wrong types', JSON.stringify({ state: { lessons: { [slug]: { modes: 'x', practice: [1, 2] } } }, version: 2 })],
-    ['a future version', JSON.stringify({ state: { lessons: { [slug]: { modes: { intro: 1 } } } }, version: 99 })],
+    [
+      'wrong types',
+      JSON.stringify({
+        state: { lessons: { [slug]: { modes: 'x', practice: [1, 2] } } },
+        version: 2,
+      }),
+    ],
+    [
+      'a future version',
+      JSON.stringify({ state: { lessons: { [slug]: { modes: { intro: 1 } } } }, version: 99 }),
+    ],
     ['null state', JSON.stringify({ state: null, version: 2 })],
   ])('survives corrupt stored data (%s) and keeps working', (_label, raw) => {
     localStorage.setItem(PROGRESS_STORAGE_KEY, raw);
@@ -50,16 +59,24 @@ describe('progress store', () => {
     expect(store.persist.hasHydrated()).toBe(true);
     expect(lessonProgress(store.getState(), slug).modes.intro).toBeUndefined();
     store.getState().visitMode(slug, 'quiz');
-    expect(lessonProgress(createProgressStoreHydrated().getState(), slug).modes.quiz).toBeTypeOf('number');
+    expect(lessonProgress(createProgressStoreHydrated().getState(), slug).modes.quiz).toBeTypeOf(
+      'number',
+    );
   });
 
   it('migrates version 1 data on read and writes it back in the new shape', () => {
     localStorage.setItem(
       PROGRESS_STORAGE_KEY,
-      JSON.stringify({ state: { lessons: { [slug]: { visited: ['intro'], answers: {}, lastStep: 3 } } }, version: 1 }),
+      JSON.stringify({
+        state: { lessons: { [slug]: { visited: ['intro'], answers: {}, lastStep: 3 } } },
+        version: 1,
+      }),
     );
     const store = createProgressStoreHydrated();
-    expect(lessonProgress(store.getState(), slug).lastStep).toMatchObject({ step: 3, scenario: 'valid' });
+    expect(lessonProgress(store.getState(), slug).lastStep).toMatchObject({
+      step: 3,
+      scenario: 'valid',
+    });
     expect(stored().version).toBe(PROGRESS_VERSION);
   });
 

@@ -29,14 +29,22 @@ import {
 export interface ProgressActions {
   visitMode(lesson: string, mode: string): void;
   recordStep(lesson: string, step: number, scenario: string): void;
-  answer(lesson: string, kind: QuizKind, questionId: string, choice: string, correct: boolean): void;
+  answer(
+    lesson: string,
+    kind: QuizKind,
+    questionId: string,
+    choice: string,
+    correct: boolean,
+  ): void;
   reset(): void;
 }
 
 export type ProgressState = ProgressData & ProgressActions;
 
 /** A `PersistStorage` over localStorage that never throws: unreadable data reads as "nothing stored". */
-export function createSafeStorage(getStorage: () => Storage | undefined): PersistStorage<ProgressData> {
+export function createSafeStorage(
+  getStorage: () => Storage | undefined,
+): PersistStorage<ProgressData> {
   const storage = (): Storage | undefined => {
     try {
       return getStorage();
@@ -52,10 +60,14 @@ export function createSafeStorage(getStorage: () => Storage | undefined): Persis
         raw = s?.getItem(name) ?? null;
         if (raw === null) return null;
         const value: unknown = JSON.parse(raw);
-        if (typeof value !== 'object' || value === null || !('state' in value)) throw new Error('not progress');
+        if (typeof value !== 'object' || value === null || !('state' in value))
+          throw new Error('not progress');
         const { state, version } = value as { state: unknown; version?: unknown };
         // A missing or non-numeric version is treated as the current one and validated by merge.
-        return { state: state as ProgressData, version: typeof version === 'number' ? version : PROGRESS_VERSION };
+        return {
+          state: state as ProgressData,
+          version: typeof version === 'number' ? version : PROGRESS_VERSION,
+        };
       } catch {
         try {
           s?.removeItem(name); // corrupt: drop it so it cannot fail again
@@ -83,7 +95,9 @@ export function createSafeStorage(getStorage: () => Storage | undefined): Persis
 }
 
 /** Builds a progress store over the given storage (tests pass their own; the app uses localStorage). */
-export function createProgressStore(getStorage: () => Storage | undefined = () => globalThis.localStorage) {
+export function createProgressStore(
+  getStorage: () => Storage | undefined = () => globalThis.localStorage,
+) {
   const store = createStore<ProgressState>()(
     persist(
       (set, get) => {
@@ -94,7 +108,8 @@ export function createProgressStore(getStorage: () => Storage | undefined = () =
         return {
           ...emptyProgress(),
           visitMode: (lesson, mode) => update((d) => visitMode(d, lesson, mode, Date.now())),
-          recordStep: (lesson, step, scenario) => update((d) => reachStep(d, lesson, step, scenario, Date.now())),
+          recordStep: (lesson, step, scenario) =>
+            update((d) => reachStep(d, lesson, step, scenario, Date.now())),
           answer: (lesson, kind, id, choice, correct) =>
             update((d) => recordAnswer(d, lesson, kind, id, choice, correct, Date.now())),
           reset: () => update(() => emptyProgress()),
@@ -107,7 +122,10 @@ export function createProgressStore(getStorage: () => Storage | undefined = () =
         skipHydration: true,
         partialize: (state) => ({ lessons: state.lessons }),
         migrate: (persisted, version) => migrateProgress(persisted, version),
-        merge: (persisted, current) => ({ ...current, ...(parseProgress(persisted) ?? emptyProgress()) }),
+        merge: (persisted, current) => ({
+          ...current,
+          ...(parseProgress(persisted) ?? emptyProgress()),
+        }),
       },
     ),
   );
@@ -130,7 +148,10 @@ export function ensureProgressHydrated(store: ProgressStore = progressStore): vo
  * Keeps this tab in step with the others: when another tab writes progress (or clears storage),
  * re-read it. Returns the unsubscribe function.
  */
-export function startProgressSync(store: ProgressStore = progressStore, target: Window = window): () => void {
+export function startProgressSync(
+  store: ProgressStore = progressStore,
+  target: Window = window,
+): () => void {
   ensureProgressHydrated(store);
   const onStorage = (event: StorageEvent) => {
     if (event.key === PROGRESS_STORAGE_KEY || event.key === null) void store.persist.rehydrate();

@@ -53,13 +53,21 @@ describe('stepper store', () => {
     store.getState().predict('send', '200-token');
     await store.getState().seek(3);
     store.getState().selectScenario('wrong-secret');
-    expect(store.getState()).toMatchObject({ scenarioId: 'wrong-secret', trace: [], predictions: {} });
+    expect(store.getState()).toMatchObject({
+      scenarioId: 'wrong-secret',
+      trace: [],
+      predictions: {},
+    });
     expect(store.getState().settings.clientSecret).toBe('wrong-secret');
     await store.getState().seek(3);
     expect(store.getState().trace[2]?.decision?.branch).toBe('no');
     store.getState().editSettings({ clientSecret: 'xyz', authMethod: 'basic' });
     expect(store.getState().scenarioId).toBe('custom');
-    expect(store.getState().settings).toMatchObject({ clientId: 'abc', clientSecret: 'xyz', authMethod: 'basic' });
+    expect(store.getState().settings).toMatchObject({
+      clientId: 'abc',
+      clientSecret: 'xyz',
+      authMethod: 'basic',
+    });
     await store.getState().seek(3);
     expect(store.getState().trace[2]?.decision?.branch).toBe('yes');
     store.getState().reset();

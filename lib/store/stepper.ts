@@ -1,7 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lesson } from '../lessons/types';
 import type { EngineDeps } from '../engine/http';
-import { initialPlayer, playDelay, playerReducer, type PlayerState, type Speed } from '../engine/player';
+import {
+  initialPlayer,
+  playDelay,
+  playerReducer,
+  type PlayerState,
+  type Speed,
+} from '../engine/player';
 import type { TokenRequestSettings } from '../engine/requests';
 import { getScenario, type ScenarioId } from '../engine/scenarios';
 import { runNextStep, type Snapshot } from '../engine/trace';
@@ -66,7 +72,8 @@ export interface StepperOptions {
 export function createStepperStore(options: StepperOptions): StepperStore {
   const { lesson } = options;
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
-  const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const clearTimer =
+    options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const scenarioId = options.scenarioId ?? 'valid';
   let generation = 0;
   let timer: unknown = null;
@@ -103,7 +110,11 @@ export function createStepperStore(options: StepperOptions): StepperStore {
           const trace = get().trace;
           set({ running: trace.length + 1, failure: null });
           const { settings, scenarioId: id } = get();
-          const snapshot = await runNextStep({ lesson, settings, treatment: getScenario(id).treatment }, trace, deps);
+          const snapshot = await runNextStep(
+            { lesson, settings, treatment: getScenario(id).treatment },
+            trace,
+            deps,
+          );
           if (gen !== generation) return;
           set({ trace: [...trace, snapshot], waitingUntil: null });
         }
@@ -121,7 +132,10 @@ export function createStepperStore(options: StepperOptions): StepperStore {
       if (gen !== generation) return;
       const current = get().player;
       const cursor = target;
-      set({ running: null, player: { ...current, cursor, playing: current.playing && cursor < lesson.steps.length } });
+      set({
+        running: null,
+        player: { ...current, cursor, playing: current.playing && cursor < lesson.steps.length },
+      });
       schedulePlay();
     }
 

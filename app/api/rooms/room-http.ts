@@ -14,8 +14,16 @@ const MAX_BODY_BYTES = 4096;
 const headers = { 'Cache-Control': 'no-store' };
 
 /** A room result as JSON: the value (mapped) on success, `{ error }` with its status otherwise. */
-export function roomResponse<T>(result: RoomResult<T>, map: (value: T) => unknown = (v) => v, status = 200): Response {
-  if (!result.ok) return Response.json({ error: result.error }, { status: roomErrorStatus[result.error], headers });
+export function roomResponse<T>(
+  result: RoomResult<T>,
+  map: (value: T) => unknown = (v) => v,
+  status = 200,
+): Response {
+  if (!result.ok)
+    return Response.json(
+      { error: result.error },
+      { status: roomErrorStatus[result.error], headers },
+    );
   return Response.json(map(result.value), { status, headers });
 }
 

@@ -16,11 +16,19 @@ export async function POST(request: Request): Promise<Response> {
   const initial = typeof body === 'object' && body !== null ? body : {};
   const result = liveHub().rooms.create(lesson, {
     scenario: field(initial, 'scenario', 64) ?? 'valid',
-    step: typeof (initial as { step?: unknown }).step === 'number' ? (initial as { step: number }).step : 0,
+    step:
+      typeof (initial as { step?: unknown }).step === 'number'
+        ? (initial as { step: number }).step
+        : 0,
   });
   return roomResponse(
     result,
-    (room): CreateRoomResponse => ({ id: room.id, key: room.key, joinPath: livePaths.follow(room.id), snapshot: room.snapshot }),
+    (room): CreateRoomResponse => ({
+      id: room.id,
+      key: room.key,
+      joinPath: livePaths.follow(room.id),
+      snapshot: room.snapshot,
+    }),
     201,
   );
 }

@@ -6,17 +6,23 @@ export const generateStaticParams = lessonParams;
 export const dynamicParams = false;
 
 /** Every page of a lesson: the lesson's name, the mode bar, then the mode itself. */
-export default async function LessonLayout({ params, children }: LessonParams & { children: React.ReactNode }) {
+export default async function LessonLayout({
+  params,
+  children,
+}: LessonParams & { children: React.ReactNode }) {
   const lesson = await lessonFromParams(params);
   return (
     <div className="mx-auto max-w-7xl px-4 py-4">
-      <div className="mb-4 border-b border-line pb-3 print:hidden">
-        <p className="mb-2 text-sm text-muted">
+      <div className="border-line mb-4 border-b pb-3 print:hidden">
+        <p className="text-muted mb-2 text-sm">
           <Link href="/learn" className="underline-offset-2 hover:underline">
             Lessons
           </Link>
           <span aria-hidden="true"> / </span>
-          <Link href={`/learn/${lesson.slug}`} className="font-medium text-fg underline-offset-2 hover:underline">
+          <Link
+            href={`/learn/${lesson.slug}`}
+            className="text-fg font-medium underline-offset-2 hover:underline"
+          >
             {lesson.title}
           </Link>
         </p>

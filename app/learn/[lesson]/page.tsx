@@ -7,7 +7,9 @@ import { getLesson } from '@/lib/lessons';
 
 export async function generateMetadata({ params }: LessonParams): Promise<Metadata> {
   const lesson = getLesson((await params).lesson);
-  return lesson ? { title: lesson.title, description: lesson.summary } : { title: 'Lesson not found' };
+  return lesson
+    ? { title: lesson.title, description: lesson.summary }
+    : { title: 'Lesson not found' };
 }
 
 /** The lesson's landing page: what it teaches, the learner's progress, and the choice of modes. */
@@ -19,18 +21,27 @@ export default async function LessonPage({ params }: LessonParams) {
       <header className="mb-6 grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div>
           <h1 className="text-3xl font-bold tracking-tight">{title}</h1>
-          <p className="mt-2 max-w-2xl text-muted">{lesson.summary}</p>
-          <p className="mt-2 text-sm text-muted">About {lesson.estimatedMinutes} minutes.</p>
+          <p className="text-muted mt-2 max-w-2xl">{lesson.summary}</p>
+          <p className="text-muted mt-2 text-sm">About {lesson.estimatedMinutes} minutes.</p>
           <div className="mt-4 flex flex-wrap gap-3">
-            <Link href={`/learn/${slug}/intro`} className="rounded-md bg-accent px-4 py-2 font-semibold text-bg">
+            <Link
+              href={`/learn/${slug}/intro`}
+              className="bg-accent text-bg rounded-md px-4 py-2 font-semibold"
+            >
               Start with the introduction
             </Link>
-            <Link href={`/learn/${slug}/practice`} className="rounded-md border border-line px-4 py-2 font-medium hover:bg-raised">
+            <Link
+              href={`/learn/${slug}/practice`}
+              className="border-line hover:bg-raised rounded-md border px-4 py-2 font-medium"
+            >
               Test yourself: {practice.length} questions
             </Link>
           </div>
         </div>
-        <section aria-labelledby="lesson-progress" className="rounded-lg border border-line bg-surface p-4">
+        <section
+          aria-labelledby="lesson-progress"
+          className="border-line bg-surface rounded-lg border p-4"
+        >
           <h2 id="lesson-progress" className="mb-2 font-semibold">
             Your progress
           </h2>

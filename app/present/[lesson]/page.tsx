@@ -5,7 +5,10 @@ import { StepperProvider } from '@/components/stepper/stepper-provider';
 import { isScenarioId } from '@/lib/engine/scenarios';
 import { getLesson, lessons } from '@/lib/lessons';
 
-type Props = { params: Promise<{ lesson: string }>; searchParams: Promise<{ scenario?: string | string[] }> };
+type Props = {
+  params: Promise<{ lesson: string }>;
+  searchParams: Promise<{ scenario?: string | string[] }>;
+};
 
 export function generateStaticParams() {
   return lessons.map((l) => ({ lesson: l.slug }));

@@ -6,7 +6,7 @@ export const keyMoments: readonly KeyMoment[] = [
     id: 'why-credentials',
     question: 'Why does the client send its client_id and client_secret with the token request?',
     answer:
-      'They are how the client proves who it is. There is no user to sign in, so the only identity the authorization server can check is the application\'s own: in step 2 the credentials travel to the token endpoint (in an HTTP Basic Authorization header or as form fields), and in step 3 the server looks the client up and compares the secret before deciding anything else.',
+      "They are how the client proves who it is. There is no user to sign in, so the only identity the authorization server can check is the application's own: in step 2 the credentials travel to the token endpoint (in an HTTP Basic Authorization header or as form fields), and in step 3 the server looks the client up and compares the secret before deciding anything else.",
     stepIds: ['send', 'validate'],
   },
   {

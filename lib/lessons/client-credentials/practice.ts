@@ -13,9 +13,15 @@ export const practice: readonly PracticeQuestion[] = [
     topic: 'Purpose of the flow',
     prompt: 'What is the client credentials flow for?',
     options: [
-      { id: 'a', text: 'Letting an application obtain an access token by proving its own identity, with no user involved.' },
+      {
+        id: 'a',
+        text: 'Letting an application obtain an access token by proving its own identity, with no user involved.',
+      },
       { id: 'b', text: 'Signing a user in with their username and password.' },
-      { id: 'c', text: 'Exchanging a refresh token for a new access token when the old one expires.' },
+      {
+        id: 'c',
+        text: 'Exchanging a refresh token for a new access token when the old one expires.',
+      },
       { id: 'd', text: 'Letting people log in with a social media account.' },
     ],
     answer: 'a',
@@ -51,7 +57,7 @@ export const practice: readonly PracticeQuestion[] = [
       'RFC 6749 §3.2: the client MUST use HTTP POST when making token requests.',
       'POST carries the parameters in the body, so they do not end up in URLs, server logs or browser history as a GET query would.',
       'PUT and DELETE are for replacing and removing resources, not for asking for a token.',
-      'So the answer is POST (FlowLab\'s /token answers anything else with 405 and Allow: POST).',
+      "So the answer is POST (FlowLab's /token answers anything else with 405 and Allow: POST).",
     ],
     mistakes: [
       'Using GET and putting the secret in the URL, where logs and proxies keep it.',
@@ -65,7 +71,8 @@ export const practice: readonly PracticeQuestion[] = [
     id: 'access-token-field',
     difficulty: 'medium',
     topic: 'The access_token field',
-    prompt: 'The client sends this request and it succeeds. Which field of the JSON response holds the token to send to the API?',
+    prompt:
+      'The client sends this request and it succeeds. Which field of the JSON response holds the token to send to the API?',
     code: 'POST /token HTTP/1.1\nHost: localhost\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials&client_id=abc123&client_secret=secret456',
     options: [
       { id: 'a', text: '"error"' },
@@ -97,7 +104,10 @@ export const practice: readonly PracticeQuestion[] = [
     options: [
       { id: 'a', text: 'It uses GET instead of POST.' },
       { id: 'b', text: 'It has no Authorization header with HTTP Basic credentials.' },
-      { id: 'c', text: 'The body is JSON; token requests must be application/x-www-form-urlencoded.' },
+      {
+        id: 'c',
+        text: 'The body is JSON; token requests must be application/x-www-form-urlencoded.',
+      },
       { id: 'd', text: 'The grant_type value is wrong.' },
     ],
     answer: 'c',
@@ -105,7 +115,7 @@ export const practice: readonly PracticeQuestion[] = [
     solution: [
       'The method is POST and grant_type=client_credentials is the correct value, so A and D are out.',
       'RFC 6749 §4.4.2 and Appendix B: the parameters are sent in the application/x-www-form-urlencoded format. A server does not parse JSON here, so it sees no grant_type at all and answers invalid_request.',
-      'B is tempting, because HTTP Basic is the client authentication every server MUST support (§2.3.1). But body parameters (client_id and client_secret as form fields) are an allowed alternative that FlowLab\'s server accepts, so a missing Basic header is not what breaks this request: the JSON body is.',
+      "B is tempting, because HTTP Basic is the client authentication every server MUST support (§2.3.1). But body parameters (client_id and client_secret as form fields) are an allowed alternative that FlowLab's server accepts, so a missing Basic header is not what breaks this request: the JSON body is.",
       'Fix: send grant_type=client_credentials&client_id=abc123&client_secret=secret456 with Content-Type: application/x-www-form-urlencoded (or put the credentials in a Basic header).',
     ],
     mistakes: [
@@ -120,12 +130,22 @@ export const practice: readonly PracticeQuestion[] = [
     id: 'secure-transport',
     difficulty: 'hard',
     topic: 'Sending credentials securely',
-    prompt: 'A backend service must obtain a token with its client ID and secret. Which is the best practice?',
+    prompt:
+      'A backend service must obtain a token with its client ID and secret. Which is the best practice?',
     options: [
-      { id: 'a', text: 'POST over HTTPS, with the credentials in an HTTP Basic Authorization header (or, if the server supports it, as form fields in the body).' },
-      { id: 'b', text: 'POST over plain http:// with the credentials in an HTTP header, since headers are not shown in the address bar.' },
+      {
+        id: 'a',
+        text: 'POST over HTTPS, with the credentials in an HTTP Basic Authorization header (or, if the server supports it, as form fields in the body).',
+      },
+      {
+        id: 'b',
+        text: 'POST over plain http:// with the credentials in an HTTP header, since headers are not shown in the address bar.',
+      },
       { id: 'c', text: 'Put the credentials in URL query parameters of an HTTPS request.' },
-      { id: 'd', text: 'Ship the secret in the web page\'s JavaScript and request the token from the browser.' },
+      {
+        id: 'd',
+        text: "Ship the secret in the web page's JavaScript and request the token from the browser.",
+      },
     ],
     answer: 'a',
     hint: 'Two things must both be right: an encrypted connection, and a place for the secret that is not a URL nor a public file.',
@@ -148,10 +168,14 @@ export const practice: readonly PracticeQuestion[] = [
     id: 'basic-vs-body',
     difficulty: 'medium',
     topic: 'Basic vs body client authentication',
-    prompt: 'A client puts its credentials BOTH in an Authorization: Basic header AND as client_id/client_secret form fields. What does the server answer?',
+    prompt:
+      'A client puts its credentials BOTH in an Authorization: Basic header AND as client_id/client_secret form fields. What does the server answer?',
     options: [
       { id: 'a', text: '200 with a token, because the credentials are valid in both places.' },
-      { id: 'b', text: '400 invalid_request, because a client must use only one authentication method per request.' },
+      {
+        id: 'b',
+        text: '400 invalid_request, because a client must use only one authentication method per request.',
+      },
       { id: 'c', text: '401 invalid_client, because body credentials are never allowed.' },
       { id: 'd', text: '403 insufficient_scope.' },
     ],
@@ -174,7 +198,8 @@ export const practice: readonly PracticeQuestion[] = [
     id: 'invalid-client-vs-request',
     difficulty: 'medium',
     topic: 'invalid_client vs invalid_request',
-    prompt: 'A request has the right shape, but client_secret is wrong. Which error does the server return?',
+    prompt:
+      'A request has the right shape, but client_secret is wrong. Which error does the server return?',
     options: [
       { id: 'a', text: '400 invalid_request' },
       { id: 'b', text: '400 unsupported_grant_type' },
@@ -203,7 +228,10 @@ export const practice: readonly PracticeQuestion[] = [
     prompt: 'Why does a client credentials token response contain no refresh_token?',
     options: [
       { id: 'a', text: 'Because the server forgot to include it; the client should ask for one.' },
-      { id: 'b', text: 'Because the client can always get a new access token with its own credentials, so a refresh token would add a second long-lived secret for nothing.' },
+      {
+        id: 'b',
+        text: 'Because the client can always get a new access token with its own credentials, so a refresh token would add a second long-lived secret for nothing.',
+      },
       { id: 'c', text: 'Because access tokens from this flow never expire.' },
       { id: 'd', text: 'Because refresh tokens only work with JSON requests.' },
     ],
@@ -227,7 +255,10 @@ export const practice: readonly PracticeQuestion[] = [
     topic: 'expires_in and asking again',
     prompt: 'The token response says "expires_in": 3600. What should the client do?',
     options: [
-      { id: 'a', text: 'Reuse the token for about an hour, then request a new one with its credentials.' },
+      {
+        id: 'a',
+        text: 'Reuse the token for about an hour, then request a new one with its credentials.',
+      },
       { id: 'b', text: 'Request a new token before every single API call.' },
       { id: 'c', text: 'Keep using the token forever; expiry is only advisory.' },
       { id: 'd', text: 'Ask the API to extend the token.' },
@@ -251,10 +282,14 @@ export const practice: readonly PracticeQuestion[] = [
     id: 'insufficient-scope',
     difficulty: 'hard',
     topic: '403 insufficient_scope',
-    prompt: 'reporting-bot gets a valid token with scope "reports:read" and calls GET /api/data, which needs data:read. What does the API answer?',
+    prompt:
+      'reporting-bot gets a valid token with scope "reports:read" and calls GET /api/data, which needs data:read. What does the API answer?',
     options: [
       { id: 'a', text: '401 invalid_token, because the token is bad.' },
-      { id: 'b', text: '403 with error="insufficient_scope": the token is valid but does not grant data:read.' },
+      {
+        id: 'b',
+        text: '403 with error="insufficient_scope": the token is valid but does not grant data:read.',
+      },
       { id: 'c', text: '200, because any valid token is enough.' },
       { id: 'd', text: '400 invalid_client.' },
     ],
@@ -301,10 +336,14 @@ export const practice: readonly PracticeQuestion[] = [
     id: 'jwt-aud-exp',
     difficulty: 'hard',
     topic: 'aud and exp in the JWT',
-    prompt: 'FlowLab\'s access token is a JWT (RFC 9068). What do its aud and exp claims tell the API?',
+    prompt:
+      "FlowLab's access token is a JWT (RFC 9068). What do its aud and exp claims tell the API?",
     options: [
-      { id: 'a', text: 'aud: which API the token is meant for; exp: the time after which it must be rejected.' },
-      { id: 'b', text: 'aud: the client\'s name; exp: the client secret\'s expiry date.' },
+      {
+        id: 'a',
+        text: 'aud: which API the token is meant for; exp: the time after which it must be rejected.',
+      },
+      { id: 'b', text: "aud: the client's name; exp: the client secret's expiry date." },
       { id: 'c', text: 'aud: the user who approved the token; exp: how many API calls remain.' },
       { id: 'd', text: 'They are decoration; only the signature matters.' },
     ],
@@ -327,11 +366,18 @@ export const practice: readonly PracticeQuestion[] = [
     id: 'unauthorized-client',
     difficulty: 'hard',
     topic: 'unauthorized_client',
-    prompt: 'legacy-portal authenticates with the correct secret, but it is registered only for other grant types. What does POST /token answer?',
+    prompt:
+      'legacy-portal authenticates with the correct secret, but it is registered only for other grant types. What does POST /token answer?',
     options: [
-      { id: 'a', text: '400 unauthorized_client: the client is genuine but not allowed to use this grant.' },
+      {
+        id: 'a',
+        text: '400 unauthorized_client: the client is genuine but not allowed to use this grant.',
+      },
       { id: 'b', text: '401 invalid_client, because the secret must be wrong.' },
-      { id: 'c', text: '400 unsupported_grant_type, because the server does not know client_credentials.' },
+      {
+        id: 'c',
+        text: '400 unsupported_grant_type, because the server does not know client_credentials.',
+      },
       { id: 'd', text: '200 with a token.' },
     ],
     answer: 'a',

@@ -24,7 +24,7 @@ export default async function ExamplesPage({ params }: LessonParams) {
         <h2 id="try" className="mb-2 text-xl font-semibold">
           Your request, five ways
         </h2>
-        <p className="mb-3 max-w-3xl text-sm text-muted">
+        <p className="text-muted mb-3 max-w-3xl text-sm">
           Edit the values: every sample below is generated from them by the same code that sends
           FlowLab&apos;s own requests. The demo clients include myapp123 / secret456 and abc / xyz.
         </p>

@@ -22,15 +22,15 @@ export default async function FlowPage({ params }: LessonParams) {
     <article>
       <ModeHeading mode="flow" lessonTitle={lesson.title} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="rounded-lg border border-line bg-surface p-3">
+        <div className="border-line bg-surface rounded-lg border p-3">
           <FlowDiagram lesson={lesson} />
         </div>
         <div>
           <h2 className="mb-2 text-xl font-semibold">In a nutshell</h2>
           <p className="leading-relaxed">{lesson.flow.caption}</p>
-          <p className="mt-3 text-sm text-muted">
-            Decisions have two arms: <span className="font-semibold text-ok">Yes</span> leads on,{' '}
-            <span className="font-semibold text-err">No</span> ends in an error response.
+          <p className="text-muted mt-3 text-sm">
+            Decisions have two arms: <span className="text-ok font-semibold">Yes</span> leads on,{' '}
+            <span className="text-err font-semibold">No</span> ends in an error response.
           </p>
         </div>
       </div>
@@ -40,7 +40,11 @@ export default async function FlowPage({ params }: LessonParams) {
         </h2>
         <div className="grid gap-4 md:grid-cols-3">
           {actors.map((actor) => (
-            <section key={actor.id} aria-labelledby={`actor-${actor.id}`} className={`rounded-lg border-t-4 ${actor.tone} bg-surface p-4`}>
+            <section
+              key={actor.id}
+              aria-labelledby={`actor-${actor.id}`}
+              className={`rounded-lg border-t-4 ${actor.tone} bg-surface p-4`}
+            >
               <h3 id={`actor-${actor.id}`} className="mb-2 font-semibold">
                 {actor.name}
               </h3>
@@ -52,12 +56,18 @@ export default async function FlowPage({ params }: LessonParams) {
                     return (
                       <div key={node.id}>
                         <dt className="font-medium">
-                          {node.label} <span className="text-xs font-normal text-muted">({kindLabel[node.kind]})</span>
+                          {node.label}{' '}
+                          <span className="text-muted text-xs font-normal">
+                            ({kindLabel[node.kind]})
+                          </span>
                         </dt>
                         <dd className="text-sm">
                           {node.description}{' '}
                           {step ? (
-                            <Link href={stepHref(lesson, step.number)} className="text-accent underline">
+                            <Link
+                              href={stepHref(lesson, step.number)}
+                              className="text-accent underline"
+                            >
                               Step {step.number}
                             </Link>
                           ) : null}

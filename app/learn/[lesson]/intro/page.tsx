@@ -23,8 +23,11 @@ export default async function IntroPage({ params }: LessonParams) {
         </h2>
         <ol className="space-y-2">
           {intro.whenToUse.map((situation, i) => (
-            <li key={situation} className="flex gap-3 rounded-lg border border-line bg-surface p-3">
-              <span aria-hidden="true" className="grid size-7 shrink-0 place-items-center rounded-full bg-client-soft font-semibold text-client">
+            <li key={situation} className="border-line bg-surface flex gap-3 rounded-lg border p-3">
+              <span
+                aria-hidden="true"
+                className="bg-client-soft text-client grid size-7 shrink-0 place-items-center rounded-full font-semibold"
+              >
                 {i + 1}
               </span>
               <span>{situation}</span>
@@ -32,14 +35,21 @@ export default async function IntroPage({ params }: LessonParams) {
           ))}
         </ol>
       </section>
-      <section aria-labelledby="no-user" className="mb-8 rounded-lg border-l-4 border-authz bg-authz-soft p-4">
+      <section
+        aria-labelledby="no-user"
+        className="border-authz bg-authz-soft mb-8 rounded-lg border-l-4 p-4"
+      >
         <h2 id="no-user" className="mb-2 text-xl font-semibold">
           Why no user is involved
         </h2>
         <p className="leading-relaxed">{intro.whyNoUser}</p>
       </section>
       <p className="mb-6">
-        Ready to see it happen? <Link href={`/learn/${lesson.slug}/step`} className="font-medium text-accent underline">Run the flow step by step</Link> against the real authorization server in this app.
+        Ready to see it happen?{' '}
+        <Link href={`/learn/${lesson.slug}/step`} className="text-accent font-medium underline">
+          Run the flow step by step
+        </Link>{' '}
+        against the real authorization server in this app.
       </p>
       <NextModeLink lesson={lesson.slug} current="intro" />
     </article>

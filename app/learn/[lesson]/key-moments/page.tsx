@@ -18,7 +18,7 @@ export default async function KeyMomentsPage({ params }: LessonParams) {
       </ModeHeading>
       <ol className="space-y-6">
         {lesson.keyMoments.map((moment, i) => (
-          <li key={moment.id} className="rounded-lg border border-line bg-surface p-4">
+          <li key={moment.id} className="border-line bg-surface rounded-lg border p-4">
             <h2 className="mb-2 text-lg font-semibold">
               <span className="text-muted">Insight {i + 1}. </span>
               {moment.question}
@@ -33,7 +33,7 @@ export default async function KeyMomentsPage({ params }: LessonParams) {
                   <Link
                     key={id}
                     href={stepHref(lesson, step.number, scenarioFor[moment.id])}
-                    className="rounded-md border border-line px-2 py-0.5 font-medium text-accent hover:bg-raised"
+                    className="border-line text-accent hover:bg-raised rounded-md border px-2 py-0.5 font-medium"
                   >
                     Step {step.number}: {step.title}
                   </Link>

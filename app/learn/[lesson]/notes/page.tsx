@@ -15,7 +15,10 @@ export default async function NotesPage({ params }: LessonParams) {
         </h2>
         <ul className="space-y-3">
           {lesson.notes.map((note) => (
-            <li key={note} className="rounded-lg border-l-4 border-warn bg-warn-soft p-3 leading-relaxed">
+            <li
+              key={note}
+              className="border-warn bg-warn-soft rounded-lg border-l-4 p-3 leading-relaxed"
+            >
               {note}
             </li>
           ))}

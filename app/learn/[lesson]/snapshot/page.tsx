@@ -16,7 +16,7 @@ export default async function SnapshotPage({ params }: LessonParams) {
     <article>
       <ModeHeading mode="snapshot" lessonTitle={lesson.title} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="cheat" className="rounded-lg border border-line bg-surface p-4">
+        <section aria-labelledby="cheat" className="border-line bg-surface rounded-lg border p-4">
           <h2 id="cheat" className="mb-3 text-lg font-semibold">
             {lesson.title} in six lines
           </h2>
@@ -26,7 +26,7 @@ export default async function SnapshotPage({ params }: LessonParams) {
             ))}
           </ul>
         </section>
-        <section aria-labelledby="steps" className="rounded-lg border border-line bg-surface p-4">
+        <section aria-labelledby="steps" className="border-line bg-surface rounded-lg border p-4">
           <h2 id="steps" className="mb-3 text-lg font-semibold">
             The {lesson.steps.length} steps
           </h2>
@@ -37,10 +37,10 @@ export default async function SnapshotPage({ params }: LessonParams) {
               </li>
             ))}
           </ol>
-          <p className="mt-3 text-sm text-muted">
-            Colours: <span className="font-medium text-client">client</span>,{' '}
-            <span className="font-medium text-authz">authorization server</span>,{' '}
-            <span className="font-medium text-api">protected API</span>.
+          <p className="text-muted mt-3 text-sm">
+            Colours: <span className="text-client font-medium">client</span>,{' '}
+            <span className="text-authz font-medium">authorization server</span>,{' '}
+            <span className="text-api font-medium">protected API</span>.
           </p>
         </section>
       </div>

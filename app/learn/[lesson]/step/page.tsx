@@ -1,5 +1,10 @@
 import { ModeHeading } from '@/components/modes/mode-heading';
-import { lessonFromParams, lessonParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
+import {
+  lessonFromParams,
+  lessonParams,
+  modeMetadata,
+  type LessonParams,
+} from '@/components/modes/mode-page';
 import { StepView } from '@/components/stepper/step-view';
 
 export const generateStaticParams = lessonParams;

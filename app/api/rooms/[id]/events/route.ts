@@ -11,7 +11,10 @@ export const dynamic = 'force-dynamic';
  * change is a full snapshot (`event: state`, id = its version); `event: closed` ends the stream.
  * With a follower id, the open connection is what counts the follower as present.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ id: string }> },
+): Promise<Response> {
   const { id } = await params;
   const follower = new URL(request.url).searchParams.get('follower')?.slice(0, 100) || undefined;
   const hub = liveHub();
@@ -24,7 +27,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     start(channel) {
       const onMessage = (message: RoomMessage) => {
         if (message.type === 'state') {
-          channel.send({ id: message.snapshot.version, event: 'state', data: JSON.stringify(message.snapshot) });
+          channel.send({
+            id: message.snapshot.version,
+            event: 'state',
+            data: JSON.stringify(message.snapshot),
+          });
         } else {
           channel.send({ event: 'closed', data: JSON.stringify({ reason: message.reason }) });
           channel.close();
@@ -37,9 +44,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         return;
       }
       hub.connections.rooms += 1;
-      channel.send({ retry: 2000, event: 'hello', data: JSON.stringify({ follower: follower ?? null }) });
+      channel.send({
+        retry: 2000,
+        event: 'hello',
+        data: JSON.stringify({ follower: follower ?? null }),
+      });
       const now = hub.rooms.snapshot(id);
-      if (now.ok) channel.send({ id: now.value.version, event: 'state', data: JSON.stringify(now.value) });
+      if (now.ok)
+        channel.send({ id: now.value.version, event: 'state', data: JSON.stringify(now.value) });
       return () => {
         hub.connections.rooms -= 1;
         subscribed.value();

@@ -1,5 +1,12 @@
 import { liveHub } from '../../../live/live-hub';
-import { errorResponse, field, pollQuestion, presenterKey, readJson, roomResponse } from '../../room-http';
+import {
+  errorResponse,
+  field,
+  pollQuestion,
+  presenterKey,
+  readJson,
+  roomResponse,
+} from '../../room-http';
 
 export const dynamic = 'force-dynamic';
 
