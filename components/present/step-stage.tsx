@@ -15,7 +15,7 @@ const actorName = {
 
 /** The projector's main area: the concept flow, then the current step in large type. */
 export function StepStage() {
-  const { step, snapshot, total, latest } = useCurrentStep();
+  const { step, record, total, latest } = useCurrentStep();
   const running = useStepper((s) => s.running);
   const failure = useStepper((s) => s.failure);
   const waitingUntil = useStepper((s) => s.waitingUntil);
@@ -42,7 +42,7 @@ export function StepStage() {
             </p>
             <h2 className="text-2xl leading-tight font-bold lg:text-4xl">{step.title}</h2>
             <p className="mt-2 text-lg leading-snug lg:text-2xl">
-              {snapshot?.note ?? step.narration}
+              {record?.note ?? step.narration}
             </p>
           </>
         ) : (
@@ -67,9 +67,9 @@ export function StepStage() {
             </span>
           </p>
         )}
-        {snapshot?.error && (
+        {record?.error && (
           <div className="mt-3 text-lg">
-            <ErrorExplainer error={snapshot.error} />
+            <ErrorExplainer error={record.error} />
           </div>
         )}
         {running !== null && (

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { modes } from '@/components/modes/modes';
-import { stepHref } from '@/lib/engine/visual-quiz';
+import { stepHref } from '@/lib/engine/deep-link';
 import type { Lesson } from '@/lib/lessons/types';
 import { useLessonProgress, useProgressHydrated } from '@/lib/store/progress-hooks';
 import { practiceScores, visualQuizScore } from '@/lib/store/progress-schema';
@@ -47,7 +47,7 @@ export function LessonProgress({
         <dd>
           {last ? (
             <Link
-              href={stepHref(lesson, last.step, last.scenario)}
+              href={stepHref(lesson.slug, { scenario: last.scenario, step: last.step })}
               className="text-accent font-medium underline"
             >
               Resume at step {last.step}

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { stepHref } from '@/lib/engine/visual-quiz';
+import { stepHref } from '@/lib/engine/deep-link';
 import type { Difficulty, Lesson, PracticeQuestion } from '@/lib/lessons/types';
 import { useLessonProgress, useProgress, useProgressHydrated } from '@/lib/store/progress-hooks';
 import { practiceScores } from '@/lib/store/progress-schema';
@@ -42,7 +42,7 @@ function Solution({ lesson, q }: { lesson: PracticeLesson; q: PracticeQuestion }
       {q.scenario && step ? (
         <p>
           <Link
-            href={stepHref(lesson, step.number, q.scenario)}
+            href={stepHref(lesson.slug, { scenario: q.scenario, step: step.number })}
             className="text-accent font-medium underline"
           >
             Try it: run the {q.scenario} scenario at step {step.number}
@@ -98,7 +98,7 @@ export function PracticeSet({ lesson }: { lesson: PracticeLesson }) {
                     <>
                       {' '}
                       <Link
-                        href={stepHref(lesson, step.number, q.scenario)}
+                        href={stepHref(lesson.slug, { scenario: q.scenario, step: step.number })}
                         className="text-accent font-medium underline"
                       >
                         See step {step.number}

@@ -2,9 +2,10 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
+import { browserDeps } from '@/lib/engine/browser-deps';
 import type { EngineDeps } from '@/lib/engine/http';
 import { getScenario } from '@/lib/engine/scenarios';
-import { runAll, type Snapshot } from '@/lib/engine/trace';
+import { runAll, type StepRecord } from '@/lib/engine/trace';
 import { buildVisualQuiz, type VisualQuizQuestion } from '@/lib/engine/visual-quiz';
 import type { Lesson } from '@/lib/lessons/types';
 import { useLessonProgress, useProgress, useProgressHydrated } from '@/lib/store/progress-hooks';
@@ -20,16 +21,7 @@ type State =
     }
   | { readonly kind: 'failed'; readonly message: string };
 
-function browserDeps(): EngineDeps {
-  return {
-    fetch: (input, init) => fetch(input, init),
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    baseUrl: window.location.origin,
-  };
-}
-
-async function run(lesson: Lesson, scenario: string, deps: EngineDeps): Promise<Snapshot[]> {
+async function run(lesson: Lesson, scenario: string, deps: EngineDeps): Promise<StepRecord[]> {
   const s = getScenario(scenario);
   return runAll({ lesson, settings: s.settings, treatment: s.treatment }, deps);
 }

@@ -11,11 +11,11 @@ export function LiveFlowDiagram({
   className?: string;
   size?: 'regular' | 'large';
 }) {
-  const { lesson, snapshot, branches, visited } = useCurrentStep();
+  const { lesson, record, branches, visited } = useCurrentStep();
   return (
     <FlowDiagram
       lesson={lesson}
-      {...(snapshot ? { activeNode: snapshot.activeNode } : {})}
+      {...(record ? { activeNode: record.activeNode } : {})}
       branches={branches}
       visited={visited}
       {...(size ? { size } : {})}

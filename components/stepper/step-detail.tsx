@@ -18,12 +18,12 @@ const actorTone: Readonly<Record<ActorId, { tone: 'client' | 'authz' | 'api'; na
 
 /** The current step: what happens, what was sent and received, the token and any error. */
 export function StepDetail() {
-  const { step, snapshot, total, latest, cursor } = useCurrentStep();
+  const { step, record, total, latest, cursor } = useCurrentStep();
   const running = useStepper((s) => s.running);
   const waitingUntil = useStepper((s) => s.waitingUntil);
   const failure = useStepper((s) => s.failure);
-  const token = snapshot?.vars.access_token ?? null;
-  const prepared = snapshot?.prepared;
+  const token = record?.vars.access_token ?? null;
+  const prepared = record?.prepared;
 
   return (
     <div className="space-y-3">
@@ -37,14 +37,14 @@ export function StepDetail() {
         >
           {step ? step.title : 'Ready to start'}
           {step && <Badge tone={actorTone[step.actor].tone}>{actorTone[step.actor].name}</Badge>}
-          {snapshot &&
-            !snapshot.decision &&
-            (snapshot.activeNode === 'error' || snapshot.activeNode === 'api-error') && (
+          {record &&
+            !record.decision &&
+            (record.activeNode === 'error' || record.activeNode === 'api-error') && (
               <Badge tone="err">Error path</Badge>
             )}
-          {snapshot?.decision && (
-            <Badge tone={snapshot.decision.branch === 'yes' ? 'ok' : 'err'}>
-              {snapshot.decision.branch === 'yes' ? 'Yes branch' : 'No branch'}
+          {record?.decision && (
+            <Badge tone={record.decision.branch === 'yes' ? 'ok' : 'err'}>
+              {record.decision.branch === 'yes' ? 'Yes branch' : 'No branch'}
             </Badge>
           )}
         </h2>
@@ -53,13 +53,13 @@ export function StepDetail() {
             ? step.narration
             : 'Press Next (or →) to run the flow one step at a time. Steps that talk to a server send a real request to this app’s own authorization server and API.'}
         </p>
-        {snapshot && (
+        {record && (
           <p
             className="border-accent bg-raised mt-2 max-w-3xl rounded-md border-l-4 px-3 py-2 text-sm"
             data-testid="step-note"
           >
             <span className="font-semibold">In this run: </span>
-            {snapshot.note}
+            {record.note}
           </p>
         )}
       </div>
@@ -80,7 +80,7 @@ export function StepDetail() {
 
       <PredictionPanel />
 
-      {snapshot?.error && <ErrorExplainer error={snapshot.error} />}
+      {record?.error && <ErrorExplainer error={record.error} />}
 
       {prepared && !latest && (
         <div>

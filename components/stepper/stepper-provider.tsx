@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { browserDeps } from '@/lib/engine/browser-deps';
 import type { Lesson } from '@/lib/lessons/types';
 import type { ScenarioId } from '@/lib/engine/scenarios';
 import {
@@ -12,16 +13,6 @@ import {
 } from '@/lib/store/stepper';
 
 const StepperContext = createContext<StepperStore | null>(null);
-
-/** The browser's engine dependencies: same-origin fetch, the real clock, real timers. */
-function browserDeps() {
-  return {
-    fetch: (input: string, init: RequestInit) => fetch(input, init),
-    now: () => Date.now(),
-    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
-    baseUrl: typeof window === 'undefined' ? 'http://localhost' : window.location.origin,
-  };
-}
 
 /**
  * Creates one stepper store for the subtree (per page, never a module global) and disposes of

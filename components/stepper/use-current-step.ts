@@ -1,16 +1,16 @@
 'use client';
 
 import { useMemo } from 'react';
-import { branchesAt, latestExchange, snapshotAt } from '@/lib/engine/derived';
+import { branchesAt, latestExchange, recordAt } from '@/lib/engine/derived';
 import { useStepper } from './stepper-provider';
 
-/** The current step, its snapshot and what is derived from the trace at the cursor. */
+/** The current step, its record and what is derived from the trace at the cursor. */
 export function useCurrentStep() {
   const lesson = useStepper((s) => s.lesson);
   const trace = useStepper((s) => s.trace);
   const cursor = useStepper((s) => s.player.cursor);
   return useMemo(() => {
-    const snapshot = snapshotAt(trace, cursor);
+    const record = recordAt(trace, cursor);
     const visited = trace.slice(0, cursor).map((s) => s.activeNode);
     const branches = branchesAt(trace, cursor);
     for (const [node, arm] of Object.entries(branches)) {
@@ -24,7 +24,7 @@ export function useCurrentStep() {
       cursor,
       total: lesson.steps.length,
       step: cursor > 0 ? lesson.steps[cursor - 1] : undefined,
-      snapshot,
+      record,
       branches,
       visited,
       latest: latestExchange(trace, cursor),

@@ -16,8 +16,15 @@ export function parseStepLink(search: string, totalSteps: number): StepLink {
   return { ...(isScenarioId(scenario) ? { scenario } : {}), ...(step ? { step } : {}) };
 }
 
-/** The link to a step of the step-by-step page, e.g. `/learn/client-credentials/step?scenario=valid&step=4`. */
-export function stepHref(lessonSlug: string, link: StepLink): string {
+/**
+ * The one link to a step of the step-by-step page, e.g.
+ * `/learn/client-credentials/step?scenario=valid&step=4` (the scenario is any scenario id a
+ * lesson names; the page ignores one it does not know).
+ */
+export function stepHref(
+  lessonSlug: string,
+  link: { readonly scenario?: string | undefined; readonly step?: number | undefined },
+): string {
   const params = new URLSearchParams();
   if (link.scenario) params.set('scenario', link.scenario);
   if (link.step) params.set('step', String(link.step));

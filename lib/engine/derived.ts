@@ -1,6 +1,6 @@
 import type { Lesson, LessonStep } from '../lessons/types';
 import { headerValue, type HttpExchange } from './http';
-import { initialVars, type Branch, type Snapshot, type TraceError, type Vars } from './trace';
+import { initialVars, type Branch, type StepRecord, type TraceError, type Vars } from './trace';
 
 /**
  * Views derived from a trace by pure functions: the variable tracker, the cells a step changed,
@@ -18,14 +18,14 @@ export interface TrackerColumn {
   readonly changed: ReadonlySet<string>;
 }
 
-/** The variables that differ between two snapshots' values. */
+/** The variables that differ between two step records' values. */
 export function changedVars(before: Vars, after: Vars): Set<string> {
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
   return new Set([...names].filter((n) => (before[n] ?? null) !== (after[n] ?? null)));
 }
 
-/** The tracker: a Start column and one column per snapshot of the trace. */
-export function trackerColumns(lesson: Lesson, trace: readonly Snapshot[]): TrackerColumn[] {
+/** The tracker: a Start column and one column per record of the trace. */
+export function trackerColumns(lesson: Lesson, trace: readonly StepRecord[]): TrackerColumn[] {
   const start = initialVars(lesson);
   const columns: TrackerColumn[] = [{ number: 0, label: 'Start', vars: start, changed: new Set() }];
   let prev = start;
@@ -43,7 +43,7 @@ export function trackerColumns(lesson: Lesson, trace: readonly Snapshot[]): Trac
 
 /** The decisions taken up to and including a cursor position: decision node id -> arm. */
 export function branchesAt(
-  trace: readonly Snapshot[],
+  trace: readonly StepRecord[],
   cursor: number,
 ): Readonly<Record<string, Branch>> {
   const out: Record<string, Branch> = {};
@@ -52,14 +52,14 @@ export function branchesAt(
   return out;
 }
 
-/** The snapshot shown at a cursor (undefined at Start or beyond what has run). */
-export function snapshotAt(trace: readonly Snapshot[], cursor: number): Snapshot | undefined {
+/** The record shown at a cursor (undefined at Start or beyond what has run). */
+export function recordAt(trace: readonly StepRecord[], cursor: number): StepRecord | undefined {
   return cursor > 0 ? trace[cursor - 1] : undefined;
 }
 
 /** The most recent exchange at or before the cursor, with the step that made it. */
 export function latestExchange(
-  trace: readonly Snapshot[],
+  trace: readonly StepRecord[],
   cursor: number,
 ): { readonly exchange: HttpExchange; readonly stepNumber: number } | undefined {
   for (let i = Math.min(cursor, trace.length) - 1; i >= 0; i--) {
@@ -117,8 +117,8 @@ function shortenTokens(text: string): string {
 
 function liveRow(
   step: LessonStep,
-  snap: Snapshot,
-  trace: readonly Snapshot[],
+  snap: StepRecord,
+  trace: readonly StepRecord[],
 ): Omit<ExecutionRow, 'step' | 'live'> {
   const failed = snap.activeNode === 'error' || snap.activeNode === 'api-error';
   switch (step.id) {
@@ -199,7 +199,7 @@ function liveRow(
 }
 
 /** The execution table: live cells for the steps that have run, the lesson's text for the rest. */
-export function executionRows(lesson: Lesson, trace: readonly Snapshot[]): ExecutionRow[] {
+export function executionRows(lesson: Lesson, trace: readonly StepRecord[]): ExecutionRow[] {
   return lesson.steps.map((step, i) => {
     const snap = trace[i];
     if (!snap) {

@@ -1,7 +1,7 @@
 /**
  * The player: a pure reducer over the cursor of a trace. Cursor 0 is "Start" (nothing has run);
  * 1..length is "at step n". Running a step is asynchronous and lives elsewhere (the store asks the
- * engine for the snapshots it needs, then dispatches here).
+ * engine for the step records it needs, then dispatches here).
  */
 
 export const speeds = [0.5, 1, 2, 4] as const;

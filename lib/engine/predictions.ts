@@ -1,4 +1,4 @@
-import type { Snapshot } from './trace';
+import type { StepRecord } from './trace';
 
 /**
  * Predictions: before a step that talks to a server, the learner may guess what the server will
@@ -37,14 +37,14 @@ export function predictionOptions(stepId: string): readonly OutcomeOption[] | un
   return predictableSteps[stepId];
 }
 
-/** The real outcome of a predictable step's snapshot, as an outcome id. */
-export function actualOutcome(snapshot: Snapshot): string | undefined {
-  if (!(snapshot.stepId in predictableSteps)) return undefined;
-  const exchange = snapshot.exchanges.at(-1);
-  if (!exchange) return snapshot.stepId === 'call-api' ? 'no-call' : undefined;
+/** The real outcome of a predictable step's record, as an outcome id. */
+export function actualOutcome(record: StepRecord): string | undefined {
+  if (!(record.stepId in predictableSteps)) return undefined;
+  const exchange = record.exchanges.at(-1);
+  if (!exchange) return record.stepId === 'call-api' ? 'no-call' : undefined;
   const { status } = exchange.response;
-  if (status === 200) return snapshot.stepId === 'send' ? '200-token' : '200-data';
-  const code = snapshot.error?.code ?? errorCode(exchange.response.json);
+  if (status === 200) return record.stepId === 'send' ? '200-token' : '200-data';
+  const code = record.error?.code ?? errorCode(exchange.response.json);
   return `${status}-${code ?? 'error'}`;
 }
 

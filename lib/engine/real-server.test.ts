@@ -1,54 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { lesson } from '../lessons/client-credentials';
-import { demoClientRegistry } from '../oauth/clients';
-import type { AuthEvent } from '../oauth/events';
-import { generateSigningJwk, importSigningKey } from '../oauth/key-store';
-import { createAuthServer, ROUTES } from '../oauth/server';
-import { MemoryStateStore } from '../oauth/state-store';
+import { coreHarness } from './core-deps.test-support';
 import { branchesAt, trackerColumns } from './derived';
-import type { EngineDeps } from './http';
 import { decodeToken, isJwks, verifySignature } from './jwt';
 import { actualOutcome } from './predictions';
 import { getScenario, scenarios, type ScenarioId } from './scenarios';
-import { runAll, type Snapshot } from './trace';
+import { runAll, type StepRecord } from './trace';
 
 /**
- * Golden traces against FlowLab's REAL authorization server and API core, in-process: the
- * engine's injected fetch calls the core's Request -> Response handlers, and the injected clock
- * and sleep drive both sides, so the expired-token wait is instant.
+ * Golden traces against FlowLab's REAL authorization server and API core, in process (see
+ * core-deps.test-support.ts): the server's own events show which check failed.
  */
 
+const realServer = coreHarness;
 const ORIGIN = 'http://flowlab.test';
-
-async function realServer() {
-  let clock = Date.UTC(2031, 5, 1, 9, 0, 0);
-  const now = () => clock;
-  const events: AuthEvent[] = [];
-  const key = await importSigningKey(await generateSigningJwk(), 'test key');
-  const server = createAuthServer({
-    clients: demoClientRegistry(),
-    key,
-    state: new MemoryStateStore({ now }),
-    now,
-    onEvent: (e) => events.push(e),
-  });
-  const inits: RequestInit[] = [];
-  const deps: EngineDeps = {
-    baseUrl: ORIGIN,
-    now,
-    sleep: async (ms) => {
-      clock += ms;
-    },
-    fetch: async (input, init) => {
-      inits.push(init);
-      const request = new Request(input, init);
-      const route = ROUTES[new URL(request.url).pathname as keyof typeof ROUTES];
-      if (!route) return new Response('not found', { status: 404 });
-      return server[route](request);
-    },
-  };
-  return { deps, events, inits };
-}
 
 async function run(id: ScenarioId) {
   const real = await realServer();
@@ -57,7 +22,7 @@ async function run(id: ScenarioId) {
   return { ...real, trace };
 }
 
-const at = (trace: readonly Snapshot[], id: string) => trace.find((s) => s.stepId === id)!;
+const at = (trace: readonly StepRecord[], id: string) => trace.find((s) => s.stepId === id)!;
 
 describe('golden traces against the real auth core', () => {
   it('valid: a real ES256 at+jwt, API data, events for /token and /api/data', async () => {

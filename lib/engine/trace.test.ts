@@ -8,14 +8,14 @@ import {
   shorten,
   trackerColumns,
 } from './derived';
-import { createFakeServer } from './fake-server.test-support';
+import { coreHarness } from './core-deps.test-support';
 import { decodeToken, isJwks, verifySignature } from './jwt';
 import { actualOutcome } from './predictions';
 import { getScenario, scenarios, type ScenarioId } from './scenarios';
-import { runAll, runNextStep, stepTalksToServer, type Snapshot } from './trace';
+import { runAll, runNextStep, stepTalksToServer, type StepRecord } from './trace';
 
 async function run(id: ScenarioId) {
-  const server = await createFakeServer();
+  const server = await coreHarness();
   const scenario = getScenario(id);
   const trace = await runAll(
     { lesson, settings: scenario.settings, treatment: scenario.treatment },
@@ -24,13 +24,14 @@ async function run(id: ScenarioId) {
   return { server, trace, scenario };
 }
 
-const at = (trace: readonly Snapshot[], stepId: string) => trace.find((s) => s.stepId === stepId)!;
+const at = (trace: readonly StepRecord[], stepId: string) =>
+  trace.find((s) => s.stepId === stepId)!;
 
 describe('runNextStep (lazy)', () => {
   it('sends a request only when stepping onto a step that talks to a server', async () => {
-    const server = await createFakeServer();
+    const server = await coreHarness();
     const config = { lesson, settings: getScenario('valid').settings, treatment: 'use' as const };
-    const trace: Snapshot[] = [];
+    const trace: StepRecord[] = [];
     trace.push(await runNextStep(config, trace, server.deps));
     expect(server.requests).toHaveLength(0);
     expect(trace[0]?.prepared?.body).toBe(
@@ -69,7 +70,7 @@ describe('valid scenario', () => {
     expect(issued).toMatchObject({ token_type: 'Bearer', expires_in: '3600' });
     const api = at(trace, 'call-api');
     expect(api.decision).toEqual({ node: 'api-check', branch: 'yes' });
-    expect(JSON.parse(api.vars.api_response ?? '')).toMatchObject({ message: 'API response data' });
+    expect(JSON.parse(api.vars.api_response ?? '')).toMatchObject({ client_id: 'abc' });
     expect(api.exchanges[0]?.request.headers).toEqual([
       ['Authorization', `Bearer ${issued.access_token}`],
     ]);
@@ -110,17 +111,21 @@ describe('valid scenario', () => {
     const decoded = decodeToken(token);
     expect(decoded?.header.find((f) => f.name === 'typ')?.value).toBe('at+jwt');
     const exp = decoded?.claims.find((f) => f.name === 'exp');
-    expect(exp?.display).toMatch(/\(2030-01-01T01:00:00\.000Z\)/);
+    expect(exp?.display).toMatch(/\(2030-01-01T13:00:00\.000Z\)/);
     expect(exp?.explanation).toMatch(/Expiry/);
     expect(decoded?.claims.map((c) => c.name)).toEqual(
       expect.arrayContaining(['iss', 'sub', 'aud', 'exp', 'iat', 'jti', 'client_id', 'scope']),
     );
     const jwks = await (
-      await server.deps.fetch('http://fake.test/.well-known/jwks.json', {})
+      await server.deps.fetch(`${server.origin}/.well-known/jwks.json`, {})
     ).json();
     expect(isJwks(jwks)).toBe(true);
     if (!isJwks(jwks)) return;
-    expect(await verifySignature(token, jwks)).toEqual({ ok: true, alg: 'ES256', kid: 'k1' });
+    expect(await verifySignature(token, jwks)).toEqual({
+      ok: true,
+      alg: 'ES256',
+      kid: server.key.kid,
+    });
     const tampered =
       at(await (await run('tampered-token')).trace, 'receive').vars.access_token ?? '';
     expect((await verifySignature(tampered, jwks)).ok).toBe(false);
@@ -189,7 +194,7 @@ describe('failure scenarios', () => {
   });
 
   it('expired-token waits through the injected clock until 5 s after issue, and says so', async () => {
-    const server = await createFakeServer();
+    const server = await coreHarness();
     const waits: number[] = [];
     const scenario = getScenario('expired-token');
     const trace = await runAll(
@@ -220,7 +225,7 @@ describe('failure scenarios', () => {
   });
 
   it('custom settings decide the branch (Basic auth, wrong secret)', async () => {
-    const server = await createFakeServer();
+    const server = await coreHarness();
     const ok = await runAll(
       {
         lesson,

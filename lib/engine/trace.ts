@@ -17,9 +17,9 @@ import {
 import type { TokenTreatment } from './scenarios';
 
 /**
- * The trace: one full snapshot per step, built lazily by actually running the flow. Stepping
+ * The trace: one full record per step, built lazily by actually running the flow. Stepping
  * forward onto a step that talks to a server sends its request then; stepping back only moves a
- * cursor over snapshots that already exist.
+ * cursor over step records that already exist.
  */
 
 export type Branch = 'yes' | 'no';
@@ -37,7 +37,7 @@ export interface TraceError {
   readonly explanation?: ErrorExplanation;
 }
 
-export interface Snapshot {
+export interface StepRecord {
   readonly stepId: string;
   /** 1-based step number. */
   readonly number: number;
@@ -111,12 +111,12 @@ function tokenIssued(exchange: HttpExchange | undefined): boolean {
 }
 
 /** The token request exchange of a trace (sent at the "send" step). */
-export function tokenExchange(trace: readonly Snapshot[]): HttpExchange | undefined {
+export function tokenExchange(trace: readonly StepRecord[]): HttpExchange | undefined {
   return trace.find((s) => s.stepId === 'send')?.exchanges[0];
 }
 
 /** The API exchange of a trace (sent at the "call-api" step). */
-export function apiExchange(trace: readonly Snapshot[]): HttpExchange | undefined {
+export function apiExchange(trace: readonly StepRecord[]): HttpExchange | undefined {
   return trace.find((s) => s.stepId === 'call-api')?.exchanges.at(-1);
 }
 
@@ -128,16 +128,16 @@ function compact(body: string): string {
   }
 }
 
-type StepResult = Omit<Snapshot, 'stepId' | 'number'>;
+type StepResult = Omit<StepRecord, 'stepId' | 'number'>;
 type StepRunner = (ctx: {
   config: RunConfig;
-  trace: readonly Snapshot[];
+  trace: readonly StepRecord[];
   vars: Vars;
   deps: EngineDeps;
 }) => Promise<StepResult>;
 
 /** A step the client cannot take because no token was issued: it stays on the error branch. */
-function withoutToken(trace: readonly Snapshot[], vars: Vars, note: string): StepResult {
+function withoutToken(trace: readonly StepRecord[], vars: Vars, note: string): StepResult {
   const prev = trace.at(-1);
   return {
     vars,
@@ -339,15 +339,15 @@ export function stepTalksToServer(stepId: string, treatment: TokenTreatment): bo
 }
 
 /**
- * Runs the next step of the flow (the one after the last snapshot) and returns its snapshot.
+ * Runs the next step of the flow (the one after the last record) and returns its record.
  * The caller appends it to the trace. Rejects when the network fails or the trace is complete.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
  */
 export async function runNextStep(
   config: RunConfig,
-  trace: readonly Snapshot[],
+  trace: readonly StepRecord[],
   deps: EngineDeps,
-): Promise<Snapshot> {
+): Promise<StepRecord> {
   const step = config.lesson.steps[trace.length];
   if (!step) throw new Error('The trace is already complete.');
   const runner = runners[step.id];
@@ -358,8 +358,8 @@ export async function runNextStep(
 }
 
 /** Runs every step from the start and returns the full trace (tests, quizzes, previews). */
-export async function runAll(config: RunConfig, deps: EngineDeps): Promise<Snapshot[]> {
-  const trace: Snapshot[] = [];
+export async function runAll(config: RunConfig, deps: EngineDeps): Promise<StepRecord[]> {
+  const trace: StepRecord[] = [];
   while (trace.length < config.lesson.steps.length)
     trace.push(await runNextStep(config, trace, deps));
   return trace;

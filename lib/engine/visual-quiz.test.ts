@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { lesson } from '../lessons/client-credentials';
-import type { Snapshot, Vars } from './trace';
-import { buildVisualQuiz, stepHref } from './visual-quiz';
+import type { StepRecord, Vars } from './trace';
+import { buildVisualQuiz } from './visual-quiz';
 
 const TOKEN =
   'eyJhbGciOiJFUzI1NiIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiJhYmMifQ.c2lnbmF0dXJlLW9mLXRoZS1yZWFsLXJ1bg';
 
-/** A trace shaped like the engine's, built by hand: one snapshot per lesson step. */
-function fakeTrace(kind: 'valid' | 'wrong-secret'): Snapshot[] {
+/** A trace shaped like the engine's, built by hand: one record per lesson step. */
+function fakeTrace(kind: 'valid' | 'wrong-secret'): StepRecord[] {
   let vars: Vars = Object.fromEntries(lesson.variables.map((v) => [v.name, null]));
   return lesson.steps.map((step) => {
-    const snap: { -readonly [K in keyof Snapshot]: Snapshot[K] } = {
+    const snap: { -readonly [K in keyof StepRecord]: StepRecord[K] } = {
       stepId: step.id,
       number: step.number,
       vars,
@@ -134,9 +134,5 @@ describe('buildVisualQuiz', () => {
     expect(() => buildVisualQuiz(lesson, { trace: fakeTrace('valid').slice(0, 2) })).toThrow(
       /run the flow/,
     );
-  });
-
-  it('links steps with or without a scenario', () => {
-    expect(stepHref(lesson, 2)).toBe('/learn/client-credentials/step?step=2');
   });
 });

@@ -1,5 +1,7 @@
 import type { Lesson, VisualQuizItem } from '../lessons/types';
-import type { Snapshot } from './trace';
+import { stepHref } from './deep-link';
+import { formatVar, shorten } from './derived';
+import type { StepRecord } from './trace';
 
 /**
  * The visual quiz, bound to the learner's own run: the lesson holds question templates, and this
@@ -37,33 +39,9 @@ export interface VisualQuizQuestion {
 
 export interface VisualQuizRuns {
   /** A complete run of the happy path (`valid`). */
-  readonly trace: readonly Snapshot[];
+  readonly trace: readonly StepRecord[];
   /** Optional runs of other scenarios, by id (e.g. `wrong-secret`), for `branch-on-error`. */
-  readonly others?: Readonly<Record<string, readonly Snapshot[]>>;
-}
-
-/*
- * Type-only imports from the rest of the engine: pages that only need `stepHref` (practice, the
- * lesson page) must not pull the engine's runtime (and jose) into their bundle. So the two tiny
- * display helpers below mirror derived.ts's `formatVar` / `shorten` instead of importing them.
- */
-
-/** How a variable's value reads in the quiz: None before it exists. */
-function formatVar(value: string | null | undefined): string {
-  return value === null || value === undefined ? 'None' : value;
-}
-
-/** The start and end of a long value (a token), joined by an ellipsis. */
-function shorten(value: string, keep: number): string {
-  return value.length <= keep * 2 + 1 ? value : `${value.slice(0, keep)}…${value.slice(-6)}`;
-}
-
-/** A link to one step of the visualizer. */
-export function stepHref(lesson: Pick<Lesson, 'slug'>, step: number, scenario?: string): string {
-  const query = new URLSearchParams();
-  if (scenario) query.set('scenario', scenario);
-  query.set('step', String(step));
-  return `/learn/${lesson.slug}/step?${query.toString()}`;
+  readonly others?: Readonly<Record<string, readonly StepRecord[]>>;
 }
 
 /** A small stable hash, to vary where the right answer sits without randomness. */
@@ -96,7 +74,7 @@ function valueOption(id: string, value: string | null | undefined): VisualQuizOp
   return { id, text: short, code: true, ...(short !== text ? { full: text } : {}) };
 }
 
-function snapshotOf(trace: readonly Snapshot[], stepId: string): Snapshot {
+function recordOf(trace: readonly StepRecord[], stepId: string): StepRecord {
   const snap = trace.find((s) => s.stepId === stepId);
   if (!snap) throw new Error(`The run has no step "${stepId}" yet: run the flow to the end first.`);
   return snap;
@@ -104,7 +82,11 @@ function snapshotOf(trace: readonly Snapshot[], stepId: string): Snapshot {
 
 type Derived = Pick<VisualQuizQuestion, 'options' | 'answer' | 'evidence'>;
 
-function valueAfterStep(item: VisualQuizItem, trace: readonly Snapshot[], snap: Snapshot): Derived {
+function valueAfterStep(
+  item: VisualQuizItem,
+  trace: readonly StepRecord[],
+  snap: StepRecord,
+): Derived {
   const variable = item.variable ?? '';
   const actual = snap.vars[variable];
   const before = trace[trace.indexOf(snap) - 1]?.vars ?? {};
@@ -131,7 +113,7 @@ function valueAfterStep(item: VisualQuizItem, trace: readonly Snapshot[], snap: 
   };
 }
 
-function stepOf(item: VisualQuizItem, trace: readonly Snapshot[], snap: Snapshot): Derived {
+function stepOf(item: VisualQuizItem, trace: readonly StepRecord[], snap: StepRecord): Derived {
   const at = trace.indexOf(snap);
   // Wrong answers: steps that decide nothing and are not next to the right one, so none is arguable.
   const decoys = trace
@@ -151,7 +133,7 @@ function stepOf(item: VisualQuizItem, trace: readonly Snapshot[], snap: Snapshot
   };
 }
 
-function branchOnError(item: VisualQuizItem, other: readonly Snapshot[] | undefined): Derived {
+function branchOnError(item: VisualQuizItem, other: readonly StepRecord[] | undefined): Derived {
   const snap = other?.find((s) => s.stepId === item.stepId);
   const error = snap?.decision?.branch === 'no' ? snap.error : undefined;
   const what = error ? `${error.status}${error.code ? ` ${error.code}` : ''}` : 'an error';
@@ -177,7 +159,7 @@ function branchOnError(item: VisualQuizItem, other: readonly Snapshot[] | undefi
  */
 export function buildVisualQuiz(lesson: Lesson, runs: VisualQuizRuns): VisualQuizQuestion[] {
   return (lesson.visualQuiz ?? []).map((item) => {
-    const snap = snapshotOf(runs.trace, item.stepId);
+    const snap = recordOf(runs.trace, item.stepId);
     const derived =
       item.kind === 'value-after-step'
         ? valueAfterStep(item, runs.trace, snap)
@@ -190,7 +172,7 @@ export function buildVisualQuiz(lesson: Lesson, runs: VisualQuizRuns): VisualQui
       options: arrange(item.id, derived.options),
       answer: derived.answer,
       hint: fill(item.hint, snap.number),
-      hintHref: stepHref(lesson, snap.number, item.scenario),
+      hintHref: stepHref(lesson.slug, { scenario: item.scenario, step: snap.number }),
       stepNumber: snap.number,
       explanation: item.explanation,
       evidence: derived.evidence,

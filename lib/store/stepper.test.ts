@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { lesson } from '../lessons/client-credentials';
-import { createFakeServer } from '../engine/fake-server.test-support';
+import { coreHarness } from '../engine/core-deps.test-support';
 import { createStepperStore } from './stepper';
 
 async function setup() {
-  const server = await createFakeServer();
+  const server = await coreHarness();
   const timers: (() => void)[] = [];
   const store = createStepperStore({
     lesson,

@@ -10,7 +10,7 @@ import {
 } from '../engine/player';
 import type { TokenRequestSettings } from '../engine/requests';
 import { getScenario, type ScenarioId } from '../engine/scenarios';
-import { runNextStep, type Snapshot } from '../engine/trace';
+import { runNextStep, type StepRecord } from '../engine/trace';
 
 /**
  * The stepper's state: a thin zustand shell over the pure engine. The player reducer moves the
@@ -24,7 +24,7 @@ export interface StepperState {
   readonly scenarioId: ScenarioId;
   /** The request settings in use: the scenario's, or the learner's own edits (scenario `custom`). */
   readonly settings: TokenRequestSettings;
-  readonly trace: readonly Snapshot[];
+  readonly trace: readonly StepRecord[];
   readonly player: PlayerState;
   /** The step being run (its number) while a request is in flight, else null. */
   readonly running: number | null;
@@ -110,13 +110,13 @@ export function createStepperStore(options: StepperOptions): StepperStore {
           const trace = get().trace;
           set({ running: trace.length + 1, failure: null });
           const { settings, scenarioId: id } = get();
-          const snapshot = await runNextStep(
+          const record = await runNextStep(
             { lesson, settings, treatment: getScenario(id).treatment },
             trace,
             deps,
           );
           if (gen !== generation) return;
-          set({ trace: [...trace, snapshot], waitingUntil: null });
+          set({ trace: [...trace, record], waitingUntil: null });
         }
       } catch (error) {
         if (gen !== generation) return;

@@ -3,7 +3,7 @@ import { ModeHeading } from '@/components/modes/mode-heading';
 import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
 import { NextModeLink } from '@/components/modes/next-mode-link';
 import { FlowDiagram } from '@/components/stepper/flow-diagram';
-import { stepHref } from '@/lib/engine/visual-quiz';
+import { stepHref } from '@/lib/engine/deep-link';
 import type { ActorId } from '@/lib/lessons/types';
 
 export const generateMetadata = modeMetadata('flow');
@@ -65,7 +65,7 @@ export default async function FlowPage({ params }: LessonParams) {
                           {node.description}{' '}
                           {step ? (
                             <Link
-                              href={stepHref(lesson, step.number)}
+                              href={stepHref(lesson.slug, { step: step.number })}
                               className="text-accent underline"
                             >
                               Step {step.number}

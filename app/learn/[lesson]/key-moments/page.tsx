@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { ModeHeading } from '@/components/modes/mode-heading';
 import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
 import { NextModeLink } from '@/components/modes/next-mode-link';
-import { stepHref } from '@/lib/engine/visual-quiz';
+import { stepHref } from '@/lib/engine/deep-link';
 
 export const generateMetadata = modeMetadata('key-moments');
 
@@ -32,7 +32,10 @@ export default async function KeyMomentsPage({ params }: LessonParams) {
                 return (
                   <Link
                     key={id}
-                    href={stepHref(lesson, step.number, scenarioFor[moment.id])}
+                    href={stepHref(lesson.slug, {
+                      scenario: scenarioFor[moment.id],
+                      step: step.number,
+                    })}
                     className="border-line text-accent hover:bg-raised rounded-md border px-2 py-0.5 font-medium"
                   >
                     Step {step.number}: {step.title}
