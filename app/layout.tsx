@@ -2,10 +2,28 @@ import type { Metadata, Viewport } from 'next';
 import { SiteHeader } from '@/components/site-header';
 import './globals.css';
 
+const description =
+  'Step through the OAuth 2.0 client credentials flow against a real authorization server and a real protected API.';
+
 export const metadata: Metadata = {
+  // Open Graph needs absolute image URLs, fixed when the pages are prerendered: the public origin
+  // (FLOWLAB_ISSUER at build time), else the laptop demo's own.
+  metadataBase: new URL(process.env.FLOWLAB_ISSUER ?? 'http://localhost:3000'),
   title: { default: 'FlowLab — learn OAuth 2.0 flows', template: '%s · FlowLab' },
-  description:
-    'Step through the OAuth 2.0 client credentials flow against a real authorization server and a real protected API.',
+  description,
+  openGraph: {
+    type: 'website',
+    siteName: 'FlowLab',
+    description,
+    images: [
+      {
+        url: '/og-image.png',
+        width: 1200,
+        height: 630,
+        alt: 'FlowLab: the OAuth 2.0 client credentials flow, step by step',
+      },
+    ],
+  },
 };
 
 export const viewport: Viewport = {
