@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+// Lesson pages against a hello-world Next page of the same versions, in one run: builds the
+// hello-world app into a temporary folder (nothing is downloaded: it resolves next and react from
+// this project's node_modules), serves both production builds on free loopback ports, runs
+// Lighthouse (mobile, simulated throttling) with the system Chromium several times per page, and
+// prints one table with medians, ratios to the hello-world page and the targets. Exits 1 when a
+// target is missed.
+//   npm run bench:web                          every mode page of every lesson, 3 runs each
+//   npm run bench:web -- --runs=1 --pages=step,intro   fewer runs, only these modes
+//   BENCH_REUSE_BUILD=1 npm run bench:web      reuse .next-bench-web/app (FlowLab's build)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const args = Object.fromEntries(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? 'true'];
+  }),
+);
+const runs = Math.max(1, Number(args.runs ?? 3));
+const onlyModes = args.pages ? new Set(args.pages.split(',')) : null;
+const work = join(root, '.next-bench-web'); // matches .gitignore's .next-*/
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const nextBin = join(root, 'node_modules', '.bin', 'next');
+
+/** The targets of the performance issue, per kind of page. */
+const STATIC_MODES = new Set(['intro', 'flow', 'key-moments', 'snapshot', 'transcript', 'notes']);
+const TARGETS = {
+  perf: 0.95,
+  staticPerf: 0.97,
+  tbtRatio: 1.5,
+  lcpRatio: 1.3,
+  staticJsExtraKb: 10,
+  stepJsExtraKb: 30,
+};
+
+if (!existsSync(chromePath)) {
+  console.error(`No Chromium at ${chromePath}: apt-get install -y chromium, or set CHROME_PATH.`);
+  process.exit(2);
+}
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+/** `next build` into distDir. Next adds distDir's type folders to tsconfig.json: put it back. */
+function build(cwd, distDir) {
+  const tsconfig = join(cwd, 'tsconfig.json');
+  const before = existsSync(tsconfig) ? readFileSync(tsconfig, 'utf8') : null;
+  try {
+    const r = spawnSync(nextBin, ['build'], {
+      cwd,
+      env: { ...env, NEXT_DIST_DIR: distDir },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (r.status !== 0) throw new Error(`next build failed in ${cwd}`);
+  } finally {
+    if (before !== null) writeFileSync(tsconfig, before);
+  }
+}
+
+/** A hello-world App Router app: one layout, one page with a heading. */
+function writeHelloWorld(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'app'), { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'hello-world', private: true, type: 'module' }),
+  );
+  writeFileSync(
+    join(dir, 'next.config.mjs'),
+    `export default { distDir: process.env.NEXT_DIST_DIR || '.next', turbopack: { root: ${JSON.stringify(root)} } };\n`,
+  );
+  writeFileSync(
+    join(dir, 'app', 'layout.jsx'),
+    `export const metadata = { title: 'Hello' };\nexport default function RootLayout({ children }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n`,
+  );
+  writeFileSync(
+    join(dir, 'app', 'page.jsx'),
+    `export default function Page() {\n  return (<main><h1>Hello, world</h1><p>A Next.js page with nothing else.</p></main>);\n}\n`,
+  );
+}
+
+async function serve(cwd, distDir) {
+  const port = await freePort();
+  const child = spawn(nextBin, ['start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd,
+    env: { ...env, NEXT_DIST_DIR: distDir, FLOWLAB_DATA_DIR: join(work, 'data') },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      if ((await fetch(base)).status < 500) return { base, child };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server in ${cwd} did not start`);
+}
+
+function stop(child) {
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
+
+/** The lessons are the folders of lib/lessons; their mode pages are the links of the chooser. */
+async function lessonPages(base) {
+  const slugs = readdirSync(join(root, 'lib', 'lessons'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(root, 'lib', 'lessons', d.name, 'index.ts')))
+    .map((d) => d.name);
+  const pages = [];
+  for (const slug of slugs) {
+    const html = await (await fetch(`${base}/learn/${slug}`)).text();
+    const modes = new Set(
+      [...html.matchAll(new RegExp(`href="/learn/${slug}/([a-z-]+)"`, 'g'))].map((m) => m[1]),
+    );
+    if (!onlyModes || onlyModes.has('chooser'))
+      pages.push({ slug, mode: 'chooser', path: `/learn/${slug}` });
+    for (const mode of [...modes].sort()) {
+      if (!onlyModes || onlyModes.has(mode))
+        pages.push({ slug, mode, path: `/learn/${slug}/${mode}` });
+    }
+  }
+  return pages;
+}
+
+const gzipCache = new Map();
+async function gzipKb(url) {
+  if (!gzipCache.has(url)) {
+    const bytes = Buffer.from(await (await fetch(url)).arrayBuffer());
+    gzipCache.set(url, gzipSync(bytes, { level: 9 }).length / 1024);
+  }
+  return gzipCache.get(url);
+}
+
+/** One Lighthouse run: performance score, TBT, LCP, and the gzip size of scripts done by `load`. */
+async function measure(url, port) {
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance'],
+  });
+  const { audits, categories } = result.lhr;
+  const metrics = audits.metrics.details.items[0];
+  const net = audits['network-requests'].details;
+  const startTs = net.debugData?.networkStartTimeTs ?? 0;
+  const scripts = net.items.filter(
+    (r) =>
+      r.resourceType === 'Script' &&
+      r.networkEndTime !== undefined &&
+      startTs + r.networkEndTime * 1000 <= metrics.observedLoadTs,
+  );
+  let jsKb = 0;
+  for (const s of scripts) jsKb += await gzipKb(s.url);
+  return {
+    perf: categories.performance.score,
+    tbt: audits['total-blocking-time'].numericValue,
+    lcp: audits['largest-contentful-paint'].numericValue,
+    jsKb,
+  };
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+async function measureMedian(url, port) {
+  const samples = [];
+  for (let i = 0; i < runs; i += 1) samples.push(await measure(url, port));
+  return Object.fromEntries(
+    ['perf', 'tbt', 'lcp', 'jsKb'].map((k) => [k, median(samples.map((s) => s[k]))]),
+  );
+}
+
+function checks(page, m, hello) {
+  const isStatic = STATIC_MODES.has(page.mode);
+  const minPerf = isStatic ? TARGETS.staticPerf : TARGETS.perf;
+  const out = [
+    [`perf>=${minPerf}`, m.perf >= minPerf],
+    [`TBT<=${TARGETS.tbtRatio}x`, m.tbt <= TARGETS.tbtRatio * Math.max(hello.tbt, 1)],
+    [`LCP<=${TARGETS.lcpRatio}x`, m.lcp <= TARGETS.lcpRatio * hello.lcp],
+  ];
+  if (isStatic)
+    out.push([`JS<=+${TARGETS.staticJsExtraKb}kB`, m.jsKb <= hello.jsKb + TARGETS.staticJsExtraKb]);
+  if (page.mode === 'step')
+    out.push([`JS<=+${TARGETS.stepJsExtraKb}kB`, m.jsKb <= hello.jsKb + TARGETS.stepJsExtraKb]);
+  return out;
+}
+
+const servers = [];
+let chrome;
+let failed = false;
+try {
+  mkdirSync(work, { recursive: true });
+  const helloDir = join(work, 'hello-world');
+  writeHelloWorld(helloDir);
+  console.log('Building the hello-world page ...');
+  build(helloDir, '.next');
+  const appDist = '.next-bench-web/app';
+  if (!(process.env.BENCH_REUSE_BUILD && existsSync(join(root, appDist)))) {
+    console.log('Building FlowLab ...');
+    build(root, appDist);
+  }
+  const hello = await serve(helloDir, '.next');
+  const app = await serve(root, appDist);
+  servers.push(hello.child, app.child);
+
+  chrome = await chromeLauncher.launch({
+    chromePath,
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+
+  const pages = await lessonPages(app.base);
+  console.log(`Lighthouse ${runs}x per page (mobile, simulated throttling), medians:\n`);
+  const h = await measureMedian(`${hello.base}/`, chrome.port);
+  const head = `${'page'.padEnd(40)} ${'JS kB'.padStart(7)} ${'+kB'.padStart(6)} ${'perf'.padStart(5)} ${'TBT ms'.padStart(7)} ${'xTBT'.padStart(5)} ${'LCP ms'.padStart(7)} ${'xLCP'.padStart(5)}  targets`;
+  console.log(head);
+  console.log('-'.repeat(head.length + 20));
+  const fmt = (name, m, rest) =>
+    `${name.padEnd(40)} ${m.jsKb.toFixed(1).padStart(7)} ${(m.jsKb - h.jsKb).toFixed(1).padStart(6)} ${m.perf.toFixed(2).padStart(5)} ${Math.round(m.tbt).toString().padStart(7)} ${(m.tbt / Math.max(h.tbt, 1)).toFixed(2).padStart(5)} ${Math.round(m.lcp).toString().padStart(7)} ${(m.lcp / h.lcp).toFixed(2).padStart(5)}  ${rest}`;
+  console.log(fmt('hello-world page (baseline)', h, ''));
+  for (const page of pages) {
+    const m = await measureMedian(`${app.base}${page.path}`, chrome.port);
+    const results = checks(page, m, h);
+    const missed = results.filter(([, ok]) => !ok);
+    if (missed.length) failed = true;
+    console.log(
+      fmt(
+        page.path,
+        m,
+        missed.length
+          ? `MISSED ${missed.map(([n]) => n).join(' ')}`
+          : `ok (${results.map(([n]) => n).join(' ')})`,
+      ),
+    );
+  }
+  console.log(failed ? '\nSome targets were missed.' : '\nEvery target met.');
+} catch (error) {
+  console.error(error);
+  failed = true;
+} finally {
+  if (chrome) await chrome.kill();
+  for (const child of servers) stop(child);
+}
+process.exit(failed ? 1 : 0);
