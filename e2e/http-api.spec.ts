@@ -179,7 +179,7 @@ test.describe('discovery', () => {
       revocation_endpoint: `${baseURL}/revoke`,
       grant_types_supported: ['client_credentials'],
       token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-      scopes_supported: ['data:read', 'data:write', 'reports:read'],
+      scopes_supported: ['data:read', 'data:write', 'reports:read', 'live:present'],
     });
   });
 

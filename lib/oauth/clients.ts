@@ -3,7 +3,7 @@
  * which scopes and for how long. The demo clients are public teaching credentials; a deployment
  * can replace them with a JSON file or an environment variable (see `parseClientsConfig`).
  */
-import { SCOPES, isScope, type Scope } from './scopes';
+import { PRESENTER_SCOPE, SCOPES, isScope, type Scope } from './scopes';
 
 /** The grant types a client may be allowed. FlowLab implements only client credentials. */
 export const GRANT_TYPES = ['client_credentials', 'authorization_code'] as const;
@@ -112,6 +112,42 @@ export const DEMO_CLIENTS_CONFIG: readonly ClientConfigJson[] = [
   },
 ];
 
+/** The instructor's client id: a confidential client of FlowLab's own authorization server. */
+export const INSTRUCTOR_CLIENT_ID = 'instructor';
+
+/** How long an instructor's token (and so a presenter's sign-in) lasts: a teaching day. */
+export const INSTRUCTOR_TOKEN_LIFETIME = 8 * 3600;
+
+/**
+ * The instructor client, whose secret is the instructor key (`FLOWLAB_INSTRUCTOR_KEY` or the
+ * generated one): the only client allowed {@link PRESENTER_SCOPE}. Wrong keys lock it out like
+ * any other confidential client.
+ */
+export function instructorClient(key: string): RegisteredClient {
+  return {
+    clientId: INSTRUCTOR_CLIENT_ID,
+    clientSecret: key,
+    allowedScopes: [PRESENTER_SCOPE],
+    defaultScopes: [PRESENTER_SCOPE],
+    grantTypes: ['client_credentials'],
+    tokenLifetime: INSTRUCTOR_TOKEN_LIFETIME,
+    description: 'The instructor: presenter view, live feed, rooms and polls.',
+    lockout: true,
+  };
+}
+
+/**
+ * The registry plus the instructor client (whose id the configuration may not use). `list()`
+ * still lists only the configured clients: pages print those secrets, never the instructor's.
+ */
+export function withInstructor(registry: ClientRegistry, key: string): ClientRegistry {
+  const instructor = instructorClient(key);
+  return {
+    get: (id) => (id === INSTRUCTOR_CLIENT_ID ? instructor : registry.get(id)),
+    list: () => registry.list(),
+  };
+}
+
 /** Why a clients configuration was refused, with the path of the bad field. */
 export class ClientConfigError extends Error {
   constructor(message: string) {
@@ -129,6 +165,11 @@ function scopesOf(where: string, field: string, value: unknown): Scope[] {
     if (!isScope(s)) {
       throw new ClientConfigError(
         `${where}.${field} has the unknown scope "${s}" (known: ${SCOPES.join(', ')}).`,
+      );
+    }
+    if (s === PRESENTER_SCOPE) {
+      throw new ClientConfigError(
+        `${where}.${field}: "${s}" is reserved for the built-in instructor client.`,
       );
     }
   }
@@ -156,6 +197,11 @@ export function parseClientsConfig(input: unknown): RegisteredClient[] {
       throw new ClientConfigError(`${where}.client_id must be 1-100 printable ASCII characters.`);
     }
     if (seen.has(id)) throw new ClientConfigError(`${where}.client_id "${id}" is used twice.`);
+    if (id === INSTRUCTOR_CLIENT_ID) {
+      throw new ClientConfigError(
+        `${where}.client_id "${id}" is reserved for the instructor (set FLOWLAB_INSTRUCTOR_KEY instead).`,
+      );
+    }
     seen.add(id);
     const secret = c.client_secret;
     if (typeof secret !== 'string' || secret.length === 0 || secret.length > 200) {

@@ -10,19 +10,23 @@
  * | `FLOWLAB_CLIENTS` | clients as JSON (replaces the demo clients) |
  * | `FLOWLAB_CLIENTS_FILE` | path of a JSON file with the clients |
  * | `FLOWLAB_RATE_LIMIT` | `<failures>/<seconds>`, wrong secrets per client and window (default `10/60`) |
+ * | `FLOWLAB_INSTRUCTOR_KEY` | the instructor client's secret (else generated into the data folder) |
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './client-auth';
 import {
   ClientConfigError,
   createClientRegistry,
   demoClientRegistry,
   parseClientsConfig,
+  withInstructor,
   type ClientRegistry,
 } from './clients';
 import type { AuthServerDeps } from './context';
-import { loadSigningKey } from './key-store';
+import { createFileOnce, loadSigningKey } from './key-store';
 import { MemoryStateStore } from './state-store';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -93,17 +97,80 @@ export function parseIssuer(value: string | undefined): string | undefined {
   return value.replace(/\/+$/, '');
 }
 
+/** The data folder (`FLOWLAB_DATA_DIR`, default `.data`), absolute. */
+export function dataDirOf(env: Env): string {
+  return resolve(/* turbopackIgnore: true */ process.cwd(), env.FLOWLAB_DATA_DIR || '.data');
+}
+
+/** File name of the generated instructor key inside the data folder. */
+export const INSTRUCTOR_KEY_FILE_NAME = 'instructor-key';
+
+/** The instructor key and where it came from (the start-up log prints only a generated one). */
+export interface InstructorKey {
+  readonly key: string;
+  /** `env`: FLOWLAB_INSTRUCTOR_KEY; `file`: the data folder's; `generated`: created just now. */
+  readonly source: 'env' | 'file' | 'generated';
+  /** The key file, unless the key came from the environment. */
+  readonly path?: string;
+}
+
+/** A strong key: 16-200 printable ASCII characters, no spaces (it travels in a URL and Basic). */
+const KEY_SHAPE = /^[\x21-\x7E]{16,200}$/;
+
 /**
- * Everything `createAuthServer` needs, from the environment: the signing key is loaded (or
- * generated into the data folder) once here; the state store is a fresh in-memory one.
+ * The instructor key: `FLOWLAB_INSTRUCTOR_KEY` when set, else the key file in the data folder,
+ * generated once (256 random bits, mode 0600) and created atomically like the signing key.
+ */
+export async function loadInstructorKey(env: Env): Promise<InstructorKey> {
+  const fromEnv = env.FLOWLAB_INSTRUCTOR_KEY;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    if (!KEY_SHAPE.test(fromEnv)) {
+      throw new Error(
+        'FLOWLAB_INSTRUCTOR_KEY must be 16-200 printable ASCII characters without spaces.',
+      );
+    }
+    return { key: fromEnv, source: 'env' };
+  }
+  const dir = dataDirOf(env);
+  const path = join(dir, INSTRUCTOR_KEY_FILE_NAME);
+  const read = async (): Promise<string | null> => {
+    try {
+      return (await readFile(path, 'utf8')).trim();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  };
+  let key = await read();
+  let created = false;
+  if (key === null) {
+    created = await createFileOnce(
+      dir,
+      INSTRUCTOR_KEY_FILE_NAME,
+      `${randomBytes(32).toString('base64url')}\n`,
+    );
+    key = await read();
+  }
+  if (key === null || !KEY_SHAPE.test(key)) {
+    throw new Error(
+      `The instructor key file ${path} is not a key (16-200 printable characters). Delete it to generate a new one, or set FLOWLAB_INSTRUCTOR_KEY.`,
+    );
+  }
+  return { key, source: created ? 'generated' : 'file', path };
+}
+
+/**
+ * Everything `createAuthServer` needs, from the environment: the signing key and the instructor
+ * key are loaded (or generated into the data folder) once here; the registry gains the
+ * instructor client; the state store is a fresh in-memory one.
  */
 export async function loadAuthServerDeps(env: Env = process.env): Promise<AuthServerDeps> {
-  const clients = loadClientRegistry(env);
   const rateLimit = parseRateLimit(env.FLOWLAB_RATE_LIMIT);
   const issuer = parseIssuer(env.FLOWLAB_ISSUER);
-  const key = await loadSigningKey({
-    envJwk: env.FLOWLAB_SIGNING_KEY,
-    dataDir: resolve(/* turbopackIgnore: true */ process.cwd(), env.FLOWLAB_DATA_DIR || '.data'),
-  });
+  const [key, instructor] = await Promise.all([
+    loadSigningKey({ envJwk: env.FLOWLAB_SIGNING_KEY, dataDir: dataDirOf(env) }),
+    loadInstructorKey(env),
+  ]);
+  const clients = withInstructor(loadClientRegistry(env), instructor.key);
   return { clients, key, rateLimit, state: new MemoryStateStore(), ...(issuer ? { issuer } : {}) };
 }

@@ -24,11 +24,19 @@ export const TOKEN_ERRORS = [
  */
 export const BEARER_ERRORS = ['invalid_request', 'invalid_token', 'insufficient_scope'] as const;
 
-/** Errors FlowLab adds for requests no RFC code describes (wrong method, too large, too many). */
+/**
+ * Errors FlowLab adds for requests no token-endpoint code describes (wrong method, too large, too
+ * many, a revocation the server cannot store now). `temporarily_unavailable` is RFC 6749's code
+ * for a server that cannot serve a request for now; RFC 7009 §2.2.1 answers such a revocation
+ * with 503, after which the client must assume the token is still valid and may retry.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
+ * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.2.1
+ */
 export const HTTP_ERRORS = [
   'method_not_allowed',
   'request_too_large',
   'too_many_requests',
+  'temporarily_unavailable',
   'server_error',
 ] as const;
 

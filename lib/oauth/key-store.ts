@@ -107,20 +107,35 @@ export async function loadOrCreateKeyFile(dataDir: string): Promise<SigningKey> 
   const path = join(dataDir, KEY_FILE_NAME);
   const existing = await readKeyFile(path);
   if (existing) return existing;
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const tmp = join(dataDir, `.${KEY_FILE_NAME}.${process.pid}.${randomUUID()}.tmp`);
-  await writeFile(tmp, `${JSON.stringify(await generateSigningJwk())}\n`, { mode: 0o600 });
-  try {
-    await link(tmp, path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    await unlink(tmp).catch(() => undefined);
-  }
+  await createFileOnce(dataDir, KEY_FILE_NAME, `${JSON.stringify(await generateSigningJwk())}\n`);
   const key = await readKeyFile(path);
   if (!key)
     throw new SigningKeyError(`The signing key file ${path} vanished while it was created.`);
   return key;
+}
+
+/**
+ * Creates `dataDir/name` (mode 0600, folder 0700) with `contents` unless it exists, atomically:
+ * a private temporary file hard-linked into place, so when several processes race, the first
+ * link wins and every process then reads the same file. Returns whether this call created it.
+ */
+export async function createFileOnce(
+  dataDir: string,
+  name: string,
+  contents: string,
+): Promise<boolean> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const tmp = join(dataDir, `.${name}.${process.pid}.${randomUUID()}.tmp`);
+  await writeFile(tmp, contents, { mode: 0o600 });
+  try {
+    await link(tmp, join(dataDir, name));
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return false;
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+  }
 }
 
 async function readKeyFile(path: string): Promise<SigningKey | null> {

@@ -18,7 +18,7 @@ describe('discovery documents', () => {
       token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
       introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
       revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-      scopes_supported: ['data:read', 'data:write', 'reports:read'],
+      scopes_supported: ['data:read', 'data:write', 'reports:read', 'live:present'],
     });
   });
 
@@ -40,7 +40,7 @@ describe('discovery documents', () => {
     expect(m).toEqual({
       resource: 'http://h.test/api',
       authorization_servers: ['http://h.test'],
-      scopes_supported: ['data:read', 'data:write', 'reports:read'],
+      scopes_supported: ['data:read', 'data:write', 'reports:read', 'live:present'],
       bearer_methods_supported: ['header'],
       resource_name: 'FlowLab demo API',
       resource_documentation: 'http://h.test/',

@@ -168,7 +168,7 @@ describe('GET /api/data', () => {
     const { jti, exp } = JSON.parse(
       new TextDecoder().decode(base64url.decode(token.split('.')[1]!)),
     ) as { jti: string; exp: number };
-    await t.state.revoke(jti, exp * 1000);
+    await t.state.revoke(jti, exp * 1000, 'abc');
     await expectInvalidToken(await t.server.api(apiGet(token)), 'revocation');
   });
 

@@ -1,13 +1,14 @@
 /**
- * `GET /api/data`: the protected API. Verifies the bearer token and answers with demo data, or
- * with an RFC 6750 challenge saying what was wrong.
+ * `GET /api/data`, the protected API, and the same bearer check for the presenter-only
+ * resources: verifies the bearer token and answers with demo data (or lets the guarded operation
+ * run), or with an RFC 6750 challenge saying what was wrong.
  * @see https://www.rfc-editor.org/rfc/rfc6750
  */
 import { AccessTokenInvalid, verifyAccessToken, type AccessTokenClaims } from './access-token';
-import { handle, issuerFor, requireMethod, resourceFor, type Ctx } from './context';
+import { handle, issuerFor, publicUrl, requireMethod, resourceFor, type Ctx } from './context';
 import { jsonResponse, OAuthError, quote } from './errors';
-import { API_DATA_SCOPE } from './scopes';
-import type { RequestTrace } from './trace';
+import { API_DATA_SCOPE, type Scope } from './scopes';
+import { RequestTrace } from './trace';
 import type { CoreRequest, CoreResponse } from './http';
 
 /** `b64token` of RFC 6750 §2.1: the only characters a bearer token may have. */
@@ -139,88 +140,129 @@ function bearerToken(request: CoreRequest, url: URL, trace: RequestTrace): strin
   return null;
 }
 
+/** The 401 answer to a request without credentials: a bare challenge, no error code (RFC 6750 §3.1). */
+function missingTokenResponse(ctx: Ctx, url: URL): CoreResponse {
+  return jsonResponse(
+    {
+      error_description: 'This resource needs an access token: send Authorization: Bearer <token>.',
+    },
+    401,
+    { 'WWW-Authenticate': bearerChallenge(ctx.realm, issuerFor(ctx, url)) },
+  );
+}
+
+/** An RFC 6750 error answer, with the challenge (and the `scope` needed, on 403). */
+function bearerErrorResponse(ctx: Ctx, e: OAuthError, url: URL, scope: Scope): CoreResponse {
+  const bearer =
+    e.code === 'invalid_request' || e.code === 'invalid_token' || e.code === 'insufficient_scope';
+  const headers: Record<string, string> = { ...e.headers };
+  if (bearer) {
+    headers['WWW-Authenticate'] = bearerChallenge(ctx.realm, issuerFor(ctx, url), {
+      code: e.code,
+      description: e.description,
+      ...(e.code === 'insufficient_scope' ? { scope } : {}),
+    });
+  }
+  const body: Record<string, string> = { error: e.code, error_description: e.description };
+  if (e.code === 'insufficient_scope') body.scope = scope;
+  return jsonResponse(body, e.status, headers);
+}
+
 /**
- * Handles `GET /api/data`: bearer token present and well formed, then the token checks of
- * {@link verifyAccessToken}, then the `data:read` scope.
+ * The resource server's one token check: bearer token present and well formed, then the token
+ * checks of {@link verifyAccessToken}, then `scope`. Returns the claims, or null when the
+ * request carries no token; throws the RFC 6750 {@link OAuthError} otherwise.
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
  * @see https://www.rfc-editor.org/rfc/rfc9068#section-4
  */
-export function resourceEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
-  const toResponse = (e: OAuthError, url: URL): CoreResponse => {
-    const issuer = issuerFor(ctx, url);
-    const bearer =
-      e.code === 'invalid_request' || e.code === 'invalid_token' || e.code === 'insufficient_scope';
-    const headers: Record<string, string> = { ...e.headers };
-    if (bearer) {
-      headers['WWW-Authenticate'] = bearerChallenge(ctx.realm, issuer, {
-        code: e.code,
-        description: e.description,
-        ...(e.code === 'insufficient_scope' ? { scope: API_DATA_SCOPE } : {}),
-      });
-    }
-    const body: Record<string, string> = { error: e.code, error_description: e.description };
-    if (e.code === 'insufficient_scope') body.scope = API_DATA_SCOPE;
-    return jsonResponse(body, e.status, headers);
-  };
+async function authorizeBearer(
+  ctx: Ctx,
+  request: CoreRequest,
+  url: URL,
+  trace: RequestTrace,
+  scope: Scope,
+): Promise<AccessTokenClaims | null> {
+  const issuer = issuerFor(ctx, url);
+  const token = bearerToken(request, url, trace);
+  if (token === null) return null;
+  let claims: AccessTokenClaims;
+  try {
+    claims = await verifyAccessToken(
+      token,
+      {
+        key: ctx.key,
+        issuer,
+        audience: resourceFor(issuer),
+        now: Math.floor(ctx.now() / 1000),
+        clockTolerance: ctx.clockTolerance,
+        state: ctx.state,
+      },
+      trace,
+    );
+  } catch (e) {
+    if (!(e instanceof AccessTokenInvalid)) throw e;
+    throw trace.fail(
+      e.check,
+      e.label,
+      apiError('invalid_token', `The access token is invalid: ${e.detail}.`, 401),
+      e.detail,
+    );
+  }
+  if (typeof claims.client_id === 'string') trace.clientId = claims.client_id;
+  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+  const scopeLabel = `Token grants the ${scope} scope`;
+  if (!scopes.includes(scope)) {
+    throw trace.fail(
+      'scope',
+      scopeLabel,
+      apiError(
+        'insufficient_scope',
+        `This resource requires the ${scope} scope; the token has "${scopes.join(' ')}".`,
+        403,
+      ),
+    );
+  }
+  trace.pass('scope', scopeLabel);
+  return claims;
+}
 
+/**
+ * Handles `GET /api/data`: {@link authorizeBearer} with the `data:read` scope, then the demo data.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
+ */
+export function resourceEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
   return handle(
     ctx,
     'api',
     request,
     async (trace, url) => {
       requireMethod(trace, request, 'GET');
-      const issuer = issuerFor(ctx, url);
-      const token = bearerToken(request, url, trace);
-      if (token === null) {
-        return jsonResponse(
-          {
-            error_description:
-              'This API needs an access token: send Authorization: Bearer <token>.',
-          },
-          401,
-          { 'WWW-Authenticate': bearerChallenge(ctx.realm, issuer) },
-        );
-      }
-      let claims: AccessTokenClaims;
-      try {
-        claims = await verifyAccessToken(
-          token,
-          {
-            key: ctx.key,
-            issuer,
-            audience: resourceFor(issuer),
-            now: Math.floor(ctx.now() / 1000),
-            clockTolerance: ctx.clockTolerance,
-            state: ctx.state,
-          },
-          trace,
-        );
-      } catch (e) {
-        if (!(e instanceof AccessTokenInvalid)) throw e;
-        throw trace.fail(
-          e.check,
-          e.label,
-          apiError('invalid_token', `The access token is invalid: ${e.detail}.`, 401),
-          e.detail,
-        );
-      }
-      if (typeof claims.client_id === 'string') trace.clientId = claims.client_id;
-      const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
-      const scopeLabel = `Token grants the ${API_DATA_SCOPE} scope`;
-      if (!scopes.includes(API_DATA_SCOPE)) {
-        throw trace.fail(
-          'scope',
-          scopeLabel,
-          apiError(
-            'insufficient_scope',
-            `This API requires the ${API_DATA_SCOPE} scope; the token has "${scopes.join(' ')}".`,
-            403,
-          ),
-        );
-      }
-      trace.pass('scope', scopeLabel);
+      const claims = await authorizeBearer(ctx, request, url, trace, API_DATA_SCOPE);
+      if (claims === null) return missingTokenResponse(ctx, url);
       return jsonResponse(demoData(claims, ctx.now()));
     },
-    toResponse,
+    (e, url) => bearerErrorResponse(ctx, e, url, API_DATA_SCOPE),
   );
+}
+
+/**
+ * Guards another protected resource (any method) with the same token check as `/api/data`:
+ * null when the request's bearer token is valid and grants `scope`, else the RFC 6750 answer
+ * (401 with a bare challenge without a token, 401 `invalid_token`, 403 `insufficient_scope`).
+ * Reports no event: the guarded operation is not a request of the lesson.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
+ */
+export async function requireScope(
+  ctx: Ctx,
+  request: CoreRequest,
+  scope: Scope,
+): Promise<CoreResponse | null> {
+  const url = publicUrl(request);
+  try {
+    const claims = await authorizeBearer(ctx, request, url, new RequestTrace(), scope);
+    return claims === null ? missingTokenResponse(ctx, url) : null;
+  } catch (e) {
+    if (e instanceof OAuthError) return bearerErrorResponse(ctx, e, url, scope);
+    throw e;
+  }
 }

@@ -1,17 +1,27 @@
-/** The scopes FlowLab's protected API knows. */
-export const SCOPES = ['data:read', 'data:write', 'reports:read'] as const;
+/** The scopes FlowLab's protected resources know. */
+export const SCOPES = ['data:read', 'data:write', 'reports:read', 'live:present'] as const;
+/** One of {@link SCOPES}. */
 export type Scope = (typeof SCOPES)[number];
 
 /** The scope `GET /api/data` requires. */
 export const API_DATA_SCOPE: Scope = 'data:read';
+
+/**
+ * The scope of the presenter-only operations (live feed, reveal, reset, rooms, polls, stats).
+ * Only the built-in `instructor` client is ever allowed it: no configured or demo client may be.
+ */
+export const PRESENTER_SCOPE: Scope = 'live:present';
 
 /** What each scope lets a client do, in plain words (for metadata readers and the home page). */
 export const SCOPE_DESCRIPTIONS: Readonly<Record<Scope, string>> = {
   'data:read': 'Read the demo data served by GET /api/data.',
   'data:write': 'Change the demo data (no endpoint uses it yet; it shows a multi-scope client).',
   'reports:read': 'Read reports (a token with only this scope is refused by GET /api/data).',
+  'live:present':
+    'Present the lesson: read the live feed, reveal a credential, reset the demo, run rooms and polls (the instructor only).',
 };
 
+/** Whether `value` is one of the {@link SCOPES}. */
 export function isScope(value: string): value is Scope {
   return (SCOPES as readonly string[]).includes(value);
 }

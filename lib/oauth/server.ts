@@ -10,7 +10,8 @@ import {
   jwksEndpoint,
   protectedResourceMetadataEndpoint,
 } from './metadata';
-import { resourceEndpoint } from './resource-endpoint';
+import { requireScope, resourceEndpoint } from './resource-endpoint';
+import type { Scope } from './scopes';
 import type { StateStore } from './state-store';
 import { tokenEndpoint } from './token-endpoint';
 import { introspectionEndpoint, revocationEndpoint } from './token-management';
@@ -43,6 +44,11 @@ export interface AuthServer {
   protectedResourceMetadata(request: CoreRequest): Response;
   /** `GET /.well-known/jwks.json` */
   jwks(request: CoreRequest): Response;
+  /**
+   * Guards another protected resource with the `/api/data` token check: null when the request's
+   * bearer token grants `scope`, else the RFC 6750 answer (401 / 403 `insufficient_scope`).
+   */
+  requireScope(request: CoreRequest, scope: Scope): Promise<Response | null>;
   /**
    * The same handlers answering plain {@link CoreResponse} records, for adapters that write the
    * response themselves (node:http) and need no web `Response` in between.
@@ -94,6 +100,10 @@ export function createAuthServer(deps: AuthServerDeps): AuthServer {
     authorizationServerMetadata: (r) => toWebResponse(authorizationServerMetadataEndpoint(ctx, r)),
     protectedResourceMetadata: (r) => toWebResponse(protectedResourceMetadataEndpoint(ctx, r)),
     jwks: () => toWebResponse(jwksEndpoint(ctx)),
+    requireScope: async (r, scope) => {
+      const refused = await requireScope(ctx, r, scope);
+      return refused && toWebResponse(refused);
+    },
     core,
     clients: ctx.clients,
     state: ctx.state,

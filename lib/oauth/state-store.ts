@@ -1,8 +1,10 @@
 /**
  * The small interface for state that must be shared when several processes serve FlowLab:
  * revoked token ids and failed-authentication counters. The default keeps them in memory,
- * bounded (every entry expires, and the maps have a size cap); a distributed deployment
- * implements the same interface over Redis (`SET key 1 PXAT exp`, `INCR` + `PEXPIRE`).
+ * bounded: a revocation lasts until its token's own `exp` and is never dropped early, so memory
+ * is bounded instead by a per-client limit on outstanding revocations; counters expire with their
+ * window and their map has a size cap. A distributed deployment implements the same interface
+ * over Redis (`SET key 1 PXAT exp` plus a per-client sorted set, `INCR` + `PEXPIRE`).
  */
 
 /** A fixed-window counter: how many hits since the window opened, and when it closes. */
@@ -12,9 +14,23 @@ export interface WindowCount {
   readonly resetAt: number;
 }
 
+/** The outcome of a revocation: stored, or refused because the owner's limit is reached. */
+export type RevokeResult =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      /** Epoch ms when the owner's earliest outstanding revocation expires and frees a place. */
+      readonly retryAt: number;
+    };
+
+/** Revoked-token and rate-limit state, shared by every endpoint of one server. */
 export interface StateStore {
-  /** Remembers that the token with this `jti` is revoked until `expiresAt` (epoch ms). */
-  revoke(jti: string, expiresAt: number): Promise<void>;
+  /**
+   * Remembers that the token with this `jti`, issued to `owner`, is revoked until `expiresAt`
+   * (epoch ms). Refused (nothing stored) when `owner` already has as many outstanding
+   * revocations as the store allows; revoking the same `jti` again always succeeds.
+   */
+  revoke(jti: string, expiresAt: number, owner: string): Promise<RevokeResult>;
   isRevoked(jti: string): Promise<boolean>;
   /** Adds one hit to `key`'s window (opening a window of `windowMs` if none is open). */
   increment(key: string, windowMs: number): Promise<WindowCount>;
@@ -24,23 +40,34 @@ export interface StateStore {
   clear(): Promise<void>;
 }
 
+/** Outstanding (not yet expired) revocations one client may have by default. */
+export const DEFAULT_REVOCATIONS_PER_CLIENT = 10_000;
+
+/** Options of {@link MemoryStateStore}. */
 export interface MemoryStateStoreOptions {
   /** Epoch ms clock; defaults to Date.now. */
   readonly now?: () => number;
-  /** Most entries kept per map; the oldest are dropped first past it. Default 50,000. */
+  /** Most rate-limit counters kept; the oldest are dropped first past it. Default 50,000. */
   readonly maxEntries?: number;
+  /** Outstanding revocations per client. Default {@link DEFAULT_REVOCATIONS_PER_CLIENT}. */
+  readonly maxRevocationsPerClient?: number;
 }
 
 /** The in-memory {@link StateStore}: bounded, entries expire, one process only. */
 export class MemoryStateStore implements StateStore {
-  private readonly revoked = new Map<string, number>();
+  /** jti -> the revoked token's expiry and owner. */
+  private readonly revoked = new Map<string, { exp: number; owner: string }>();
+  /** owner -> its outstanding revocations (jti -> expiry). */
+  private readonly byOwner = new Map<string, Map<string, number>>();
   private readonly counters = new Map<string, { count: number; resetAt: number }>();
   private readonly now: () => number;
   private readonly maxEntries: number;
+  private readonly maxPerClient: number;
 
   constructor(options: MemoryStateStoreOptions = {}) {
     this.now = options.now ?? Date.now;
     this.maxEntries = options.maxEntries ?? 50_000;
+    this.maxPerClient = options.maxRevocationsPerClient ?? DEFAULT_REVOCATIONS_PER_CLIENT;
   }
 
   /** Entries currently held (expired ones not yet swept included), for tests. */
@@ -48,21 +75,39 @@ export class MemoryStateStore implements StateStore {
     return { revoked: this.revoked.size, counters: this.counters.size };
   }
 
-  async revoke(jti: string, expiresAt: number): Promise<void> {
-    if (expiresAt <= this.now()) return; // an expired token is rejected anyway
-    this.revoked.delete(jti);
-    this.revoked.set(jti, expiresAt);
-    this.bound(this.revoked, (exp) => exp);
+  async revoke(jti: string, expiresAt: number, owner: string): Promise<RevokeResult> {
+    const now = this.now();
+    if (expiresAt <= now || this.revoked.has(jti)) return { ok: true }; // expired: refused anyway
+    let mine = this.byOwner.get(owner);
+    if (!mine) this.byOwner.set(owner, (mine = new Map()));
+    if (mine.size >= this.maxPerClient) {
+      for (const [id, exp] of mine) if (exp <= now) this.forget(id);
+    }
+    if (mine.size >= this.maxPerClient) {
+      let retryAt = Infinity;
+      for (const exp of mine.values()) retryAt = Math.min(retryAt, exp);
+      return { ok: false, retryAt };
+    }
+    mine.set(jti, expiresAt);
+    this.revoked.set(jti, { exp: expiresAt, owner });
+    return { ok: true };
   }
 
   async isRevoked(jti: string): Promise<boolean> {
-    const exp = this.revoked.get(jti);
-    if (exp === undefined) return false;
-    if (exp <= this.now()) {
-      this.revoked.delete(jti);
+    const entry = this.revoked.get(jti);
+    if (entry === undefined) return false;
+    if (entry.exp <= this.now()) {
+      this.forget(jti);
       return false;
     }
     return true;
+  }
+
+  private forget(jti: string): void {
+    const entry = this.revoked.get(jti);
+    if (!entry) return;
+    this.revoked.delete(jti);
+    this.byOwner.get(entry.owner)?.delete(jti);
   }
 
   async increment(key: string, windowMs: number): Promise<WindowCount> {
@@ -90,6 +135,7 @@ export class MemoryStateStore implements StateStore {
 
   async clear(): Promise<void> {
     this.revoked.clear();
+    this.byOwner.clear();
     this.counters.clear();
   }
 

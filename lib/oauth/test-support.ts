@@ -35,13 +35,20 @@ export async function makeServer(
     rateLimit?: RateLimitOptions;
     issuer?: string;
     start?: number;
+    /** Outstanding revocations per client the state store allows. */
+    revocationsPerClient?: number;
   } = {},
 ): Promise<TestServer> {
   let t = options.start ?? Date.UTC(2030, 0, 1, 12, 0, 0);
   const now = () => t;
   const events: AuthEvent[] = [];
   const key = await testKey();
-  const state = new MemoryStateStore({ now });
+  const state = new MemoryStateStore({
+    now,
+    ...(options.revocationsPerClient
+      ? { maxRevocationsPerClient: options.revocationsPerClient }
+      : {}),
+  });
   const server = createAuthServer({
     clients: options.clients ?? demoClientRegistry(),
     key,

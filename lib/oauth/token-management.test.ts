@@ -145,4 +145,24 @@ describe('POST /revoke (RFC 7009)', () => {
     expect(await t.state.isRevoked('anything')).toBe(false);
     expect(await t.state.peek('x')).toBeNull();
   });
+
+  it('past the client’s limit of outstanding revocations: 503 with Retry-After, token stays valid', async () => {
+    t = await makeServer({ revocationsPerClient: 2 });
+    const tokens = [
+      await getToken(t.server, 'abc', 'xyz'),
+      await getToken(t.server, 'abc', 'xyz'),
+      await getToken(t.server, 'abc', 'xyz'),
+    ];
+    expect((await revoke(tokens[0]!)).status).toBe(200);
+    t.advance(1_000);
+    expect((await revoke(tokens[1]!)).status).toBe(200);
+    const refused = await revoke(tokens[2]!);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('3599'); // the first revocation's token expires
+    expect(await body(refused)).toMatchObject({ error: 'temporarily_unavailable' });
+    expect(t.events.at(-1)!.checks.at(-1)).toMatchObject({ id: 'revoked', ok: false });
+    expect((await t.server.api(apiGet(tokens[2]!))).status).toBe(200);
+    expect((await t.server.api(apiGet(tokens[0]!))).status).toBe(401); // still revoked
+    expect((await revoke(tokens[2]!, 'myapp123', 'secret456')).status).toBe(200); // not its token
+  });
 });

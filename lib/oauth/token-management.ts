@@ -5,7 +5,7 @@
 import { AccessTokenInvalid, verifyAccessToken, type AccessTokenClaims } from './access-token';
 import { authenticateClient } from './client-auth';
 import { handle, issuerFor, requireMethod, resourceFor, type Ctx } from './context';
-import { jsonResponse, NO_STORE } from './errors';
+import { jsonResponse, NO_STORE, OAuthError } from './errors';
 import { readFormRequest } from './token-endpoint';
 import type { RequestTrace } from './trace';
 import type { CoreRequest, CoreResponse } from './http';
@@ -99,7 +99,23 @@ export function revocationEndpoint(ctx: Ctx, request: CoreRequest): Promise<Core
       return done();
     }
     trace.pass('token-owner', ownerLabel);
-    await ctx.state.revoke(claims.jti, claims.exp * 1000);
+    const stored = await ctx.state.revoke(claims.jti, claims.exp * 1000, client.clientId);
+    if (!stored.ok) {
+      // Revocations last until the token's own exp, never evicted early, so each client may hold
+      // only so many at once. RFC 7009 §2.2.1: 503 when the server cannot revoke for now; the
+      // client must assume the token is still valid and retry once a place frees up.
+      const retryAfter = Math.max(1, Math.ceil((stored.retryAt - ctx.now()) / 1000));
+      throw trace.fail(
+        'revoked',
+        'Token is revoked',
+        new OAuthError(
+          'temporarily_unavailable',
+          `This client has too many revoked tokens that have not expired yet; the token stays valid. Retry in ${retryAfter} s.`,
+          503,
+          { 'Retry-After': String(retryAfter) },
+        ),
+      );
+    }
     trace.pass('revoked', 'Token is revoked');
     return done();
   });
