@@ -1,7 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import { lesson } from '../lib/lessons/client-credentials';
 
 const base = '/learn/client-credentials';
 const KEY = 'flowlab-progress';
+/** How many practice questions the lesson has (the score's denominator). */
+const total = lesson.practice.length;
 
 async function answerPurpose(page: Page) {
   const q = page.getByRole('article', { name: /What is the client credentials flow for/ });
@@ -36,7 +39,7 @@ test('progress survives a reload and shows on the lesson page', async ({ page })
       .getByRole('article', { name: /What is the client credentials flow for/ })
       .getByText('Correct.'),
   ).toBeVisible();
-  await expect(totalRow(page)).toContainText('1 / 13');
+  await expect(totalRow(page)).toContainText(`1 / ${total}`);
 
   await page.goto(`${base}/intro`);
   // the visit is saved once the page has hydrated; leave only after that, as a reader would
@@ -45,7 +48,7 @@ test('progress survives a reload and shows on the lesson page', async ({ page })
     .toContain('"intro":');
   await page.goto(base);
   const summary = page.getByRole('region', { name: 'Your progress' });
-  await expect(summary).toContainText('1 / 13 correct (1 answered)');
+  await expect(summary).toContainText(`1 / ${total} correct (1 answered)`);
   await expect(summary).toContainText(/Modes visited\s*2 of 11/);
   const chooser = page.getByRole('region', { name: 'Choose how to learn' });
   await expect(chooser.getByRole('link', { name: /^Introduction.*visited/ })).toBeVisible();
@@ -95,9 +98,9 @@ for (const [label, raw] of [
     await seedStoredProgress(page, raw);
     await page.goto(`${base}/practice`);
     await expect(page.getByRole('heading', { level: 1, name: 'Practice' })).toBeVisible();
-    await expect(totalRow(page)).toContainText('0 / 13');
+    await expect(totalRow(page)).toContainText(`0 / ${total}`);
     await answerPurpose(page);
-    await expect(totalRow(page)).toContainText('1 / 13');
+    await expect(totalRow(page)).toContainText(`1 / ${total}`);
     const stored = await page.evaluate(
       (key) => JSON.parse(localStorage.getItem(key) ?? 'null'),
       KEY,
@@ -125,7 +128,7 @@ test('progress from an older version is migrated, not lost', async ({ page }) =>
     }),
   );
   await page.goto(`${base}/practice`);
-  await expect(totalRow(page)).toContainText('1 / 13');
+  await expect(totalRow(page)).toContainText(`1 / ${total}`);
   await expect(
     page.getByRole('article', { name: /Which HTTP method/ }).getByText('Correct.'),
   ).toBeVisible();
@@ -136,9 +139,9 @@ test('two tabs stay consistent', async ({ context }) => {
   const b = await context.newPage();
   await a.goto(`${base}/practice`);
   await b.goto(`${base}/practice`);
-  await expect(totalRow(b)).toContainText('0 / 13');
+  await expect(totalRow(b)).toContainText(`0 / ${total}`);
   await answerPurpose(a);
-  await expect(totalRow(b)).toContainText('1 / 13');
+  await expect(totalRow(b)).toContainText(`1 / ${total}`);
   await expect(
     b
       .getByRole('article', { name: /What is the client credentials flow for/ })
@@ -151,7 +154,7 @@ test('reset progress asks first, in an accessible dialog', async ({ page }) => {
   await answerPurpose(page);
   await page.goto('/');
   const summary = page.getByRole('region', { name: 'Your progress' });
-  await expect(summary).toContainText('1 / 13 correct');
+  await expect(summary).toContainText(`1 / ${total} correct`);
 
   await summary.getByRole('button', { name: 'Reset progress…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Reset your progress?' });
@@ -159,16 +162,16 @@ test('reset progress asks first, in an accessible dialog', async ({ page }) => {
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(summary).toContainText('1 / 13 correct');
+  await expect(summary).toContainText(`1 / ${total} correct`);
 
   await summary.getByRole('button', { name: 'Reset progress…' }).click();
   await dialog.getByRole('button', { name: 'Reset everything' }).click();
   await expect(dialog).toBeHidden();
-  await expect(summary).toContainText('0 / 13 correct (0 answered)');
+  await expect(summary).toContainText(`0 / ${total} correct (0 answered)`);
   await expect(summary.getByRole('button', { name: 'Reset progress…' })).toBeFocused();
   await page.reload();
   await expect(page.getByRole('region', { name: 'Your progress' })).toContainText(
-    '0 / 13 correct (0 answered)',
+    `0 / ${total} correct (0 answered)`,
   );
 });
 

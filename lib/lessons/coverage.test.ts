@@ -5,29 +5,8 @@
  * data: each entry names the fact and says where in the lesson it must appear.
  */
 import { describe, expect, it } from 'vitest';
-import type { Lesson } from './types';
 import { lesson } from './client-credentials';
-
-type Section = (l: Lesson) => readonly string[];
-
-const sections = {
-  steps: (l) =>
-    l.steps.flatMap((s) => [s.title, s.narration, s.requestData, s.validation, s.response]),
-  variables: (l) => l.variables.map((v) => v.name),
-  keyMoments: (l) => l.keyMoments.flatMap((k) => [k.question, k.answer]),
-  practice: (l) =>
-    l.practice.flatMap((q) => [q.topic, q.prompt, q.code ?? '', ...q.options.map((o) => o.text)]),
-  visualQuiz: (l) => (l.visualQuiz ?? []).flatMap((q) => [q.prompt, q.explanation]),
-  whenToUse: (l) => l.intro.whenToUse,
-  intro: (l) => [l.intro.purpose, l.intro.whyNoUser],
-  snapshot: (l) => l.snapshot,
-  notes: (l) => [...l.notes, ...l.summaryPoints],
-  transcript: (l) => l.transcript,
-  flow: (l) => [l.flow.caption, ...l.flow.nodes.flatMap((n) => [n.label, n.description])],
-  syntax: (l) => [...l.syntax.notes, ...l.syntax.examples.flatMap((e) => [e.title, e.description])],
-} satisfies Record<string, Section>;
-
-type SectionName = keyof typeof sections;
+import { matches, sections, type SectionName } from './lesson-text.test-support';
 
 interface ChecklistItem {
   /** The fact from the sources, in a few words. */
@@ -178,16 +157,16 @@ const checklist: readonly ChecklistItem[] = [
     all: [/client ID and secret/],
   },
   {
-    fact: 'syntax (corrected): HTTP Basic is the MUST, body params optional',
+    fact: 'syntax (corrected): HTTP Basic is the MUST, body params allowed but NOT RECOMMENDED',
     section: 'syntax',
-    all: [/HTTP Basic.*MUST support/, /optional alternative/],
+    all: [/HTTP Basic.*MUST support/, /in the body.*MAY accept.*NOT RECOMMENDED/],
   },
   { fact: 'examples: raw request', section: 'syntax', all: [/raw HTTP request/] },
   { fact: 'examples: curl', section: 'syntax', all: [/curl/] },
   {
     fact: 'examples: Python requests program printing the token',
     section: 'syntax',
-    all: [/Python program with requests/, /prints the access token/],
+    all: [/Python program with requests/, /prints "Access token: …" when the status is 200/],
   },
 
   // Concept snapshot.
@@ -304,14 +283,6 @@ const checklist: readonly ChecklistItem[] = [
   },
 ];
 
-function matches(section: readonly string[], pattern: RegExp): boolean {
-  const re = new RegExp(
-    pattern.source,
-    pattern.flags.includes('i') ? pattern.flags : `${pattern.flags}im`,
-  );
-  return section.some((entry) => re.test(entry));
-}
-
 describe('seed checklist: the client credentials lesson covers its sources', () => {
   it.each(checklist.map((item) => [item.fact, item] as const))('%s', (_fact, item) => {
     const text = sections[item.section](lesson);
@@ -350,7 +321,7 @@ describe('practice and quizzes: content-specific checks', () => {
     const own = [
       /Basic vs body/,
       /invalid_client vs invalid_request/,
-      /No refresh token/,
+      /Refresh tokens in this grant/,
       /expires_in/,
       /insufficient_scope/,
       /Cache-Control: no-store/,
@@ -407,5 +378,90 @@ describe('practice and quizzes: content-specific checks', () => {
     const right = secure?.options.find((o) => o.id === secure.answer)?.text ?? '';
     expect(right).toMatch(/HTTPS/);
     expect(right).toMatch(/Authorization header/);
+  });
+});
+
+/** Topics a good teacher adds to the sources: where each is taught, and its practice question. */
+const addedTopics: readonly {
+  readonly topic: string;
+  readonly section: SectionName;
+  readonly all: readonly RegExp[];
+  /** The topic of its practice question, if it has one. */
+  readonly question?: RegExp;
+}[] = [
+  {
+    topic: 'reuse the token until shortly before expires_in, renew once',
+    section: 'notes',
+    all: [/Reuse one token .*shortly before it expires.*clock/, /Renew once/],
+    question: /^Token reuse and renewal$/,
+  },
+  {
+    topic: 'least scope, read the granted scope',
+    section: 'syntax',
+    all: [/grant less than asked.*MUST name the scope.*least you need/],
+    question: /^Least scope, granted scope$/,
+  },
+  {
+    topic: 'confidential clients only (§4.4, §2.1)',
+    section: 'intro',
+    all: [/MUST only be used by confidential clients.*§2\.1/],
+    question: /^Confidential clients only$/,
+  },
+  {
+    topic: 'discovery (RFC 8414)',
+    section: 'syntax',
+    all: [/RFC 8414.*\/\.well-known\/oauth-authorization-server/],
+    question: /^Discovery \(RFC 8414\)$/,
+  },
+  {
+    topic: '429 with Retry-After, back off',
+    section: 'notes',
+    all: [/429 Too Many Requests.*Retry-After.*backoff/],
+    question: /^429 and Retry-After$/,
+  },
+  {
+    topic: 'TLS on the API call (RFC 6750 §5.3)',
+    section: 'notes',
+    all: [/TLS on the API call.*RFC 6750 §5\.3/],
+    question: /^TLS on the API call$/,
+  },
+  {
+    topic: 'asymmetric client authentication (RFC 9700 §2.5), taught in a later lesson',
+    section: 'notes',
+    all: [/RFC 9700 §2\.5.*private_key_jwt.*later FlowLab lesson/],
+    question: /^Asymmetric client authentication$/,
+  },
+  {
+    topic: 'token_type is case-insensitive (§5.1, §7.1)',
+    section: 'syntax',
+    all: [/token_type is case-insensitive.*§7\.1/],
+  },
+  {
+    topic: 'introspection: a client asks only about its own tokens (RFC 7662)',
+    section: 'notes',
+    all: [/RFC 7662.*"active": false.*only about its own tokens/],
+  },
+];
+
+describe('topics beyond the sources', () => {
+  it.each(addedTopics.map((t) => [t.topic, t] as const))('%s', (_topic, t) => {
+    for (const pattern of t.all)
+      expect(matches(sections[t.section](lesson), pattern), String(pattern)).toBe(true);
+    if (!t.question) return;
+    const question = lesson.practice.find((q) => t.question?.test(q.topic));
+    expect(question, String(t.question)).toBeDefined();
+    expect(question?.stepId, 'tied to a step').toBeDefined();
+  });
+
+  it('points to the later lesson without a link that does not exist yet', () => {
+    const later = lesson.notes.filter((n) => /later FlowLab lesson/.test(n));
+    expect(later).toHaveLength(1);
+    expect(later[0]).not.toMatch(/https?:|\/learn\//);
+  });
+
+  it('rates the questions that need the RFC text as hard', () => {
+    const hard = lesson.practice.filter((q) => q.difficulty === 'hard').map((q) => q.id);
+    for (const id of ['basic-vs-body', 'secure-transport', 'no-refresh-token', 'jwt-aud-exp'])
+      expect(hard).toContain(id);
   });
 });

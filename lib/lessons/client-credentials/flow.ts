@@ -22,7 +22,7 @@ export const flow = {
       kind: 'action',
       label: 'POST /token to the auth server',
       description:
-        'The client sends the request to the authorization server’s token endpoint, authenticating with HTTP Basic or with body parameters.',
+        'The client sends the request to the authorization server’s token endpoint over TLS, authenticating with HTTP Basic (or with body parameters, which RFC 6749 §2.3.1 marks NOT RECOMMENDED).',
     },
     {
       id: 'validate',
@@ -38,7 +38,7 @@ export const flow = {
       kind: 'outcome',
       label: 'Access token issued',
       description:
-        'Yes: the server answers 200 with access_token, token_type "Bearer", expires_in and scope.',
+        'Yes: the server answers 200 with access_token and token_type "Bearer" (both REQUIRED), usually expires_in, and scope when the granted scope differs from the one asked (RFC 6749 §5.1). FlowLab always sends all four.',
     },
     {
       id: 'error',
@@ -54,7 +54,7 @@ export const flow = {
       kind: 'action',
       label: 'Client keeps the token',
       description:
-        'The client stores the token until it expires, and asks for a new one when it does (there is no refresh token in this grant).',
+        'The client keeps the token in memory and reuses it until shortly before it expires, then asks for a new one with its credentials (a refresh token SHOULD NOT be issued in this grant, RFC 6749 §4.4.3).',
     },
     {
       id: 'call-api',

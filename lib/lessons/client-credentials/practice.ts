@@ -29,12 +29,12 @@ export const practice: readonly PracticeQuestion[] = [
     solution: [
       'The grant is named after what the client presents: its own credentials (client_id and client_secret).',
       'No person signs in at any point, so options about users, passwords or social login describe other flows.',
-      'Refresh tokens belong to other grants; this one does not issue them (RFC 6749 §4.4.3).',
+      'Refresh tokens belong to other grants: for this one RFC 6749 §4.4.3 says a refresh token SHOULD NOT be included.',
       'So the answer is: an application obtains an access token for itself.',
     ],
     mistakes: [
       'Confusing it with user sign-in flows (password, authorization code).',
-      'Believing refresh tokens are part of this flow.',
+      'Believing this flow is built around refresh tokens.',
       'Mixing it up with social login, which is about people.',
     ],
     stepId: 'prepare',
@@ -83,8 +83,9 @@ export const practice: readonly PracticeQuestion[] = [
     answer: 'd',
     hint: 'Look at the response of step 4: the field named after what it carries.',
     solution: [
-      'A successful token response (RFC 6749 §5.1) contains access_token, token_type, usually expires_in, and scope.',
-      '"error" only appears in failed responses; "refresh_token" is not issued by this grant; "id_token" belongs to OpenID Connect sign-in, which involves a user.',
+      'A successful token response (RFC 6749 §5.1) always contains access_token and token_type; expires_in is RECOMMENDED and scope is there when it differs from what was asked.',
+      '"error" only appears in failed responses; "refresh_token" SHOULD NOT be issued by this grant (§4.4.3); "id_token" belongs to OpenID Connect sign-in, which involves a user.',
+      'The request sends its credentials as body fields, as many examples do. RFC 6749 §2.3.1 marks that NOT RECOMMENDED: the default is an HTTP Basic Authorization header, which every server must support.',
       'So the token is in "access_token", used as Authorization: Bearer <access_token>.',
     ],
     mistakes: [
@@ -115,8 +116,8 @@ export const practice: readonly PracticeQuestion[] = [
     solution: [
       'The method is POST and grant_type=client_credentials is the correct value, so A and D are out.',
       'RFC 6749 §4.4.2 and Appendix B: the parameters are sent in the application/x-www-form-urlencoded format. A server does not parse JSON here, so it sees no grant_type at all and answers invalid_request.',
-      "B is tempting, because HTTP Basic is the client authentication every server MUST support (§2.3.1). But body parameters (client_id and client_secret as form fields) are an allowed alternative that FlowLab's server accepts, so a missing Basic header is not what breaks this request: the JSON body is.",
-      'Fix: send grant_type=client_credentials&client_id=abc123&client_secret=secret456 with Content-Type: application/x-www-form-urlencoded (or put the credentials in a Basic header).',
+      "B is tempting, because HTTP Basic is the client authentication every server MUST support (§2.3.1). But body parameters (client_id and client_secret as form fields) are an alternative a server MAY accept, and FlowLab's does, so a missing Basic header is not what breaks this request: the JSON body is. (§2.3.1 still marks body credentials NOT RECOMMENDED.)",
+      'Fix: send grant_type=client_credentials as application/x-www-form-urlencoded, best with the credentials in a Basic header; client_id=abc123&client_secret=secret456 in the same form also works here, though NOT RECOMMENDED.',
     ],
     mistakes: [
       'Sending JSON because the response is JSON.',
@@ -135,60 +136,69 @@ export const practice: readonly PracticeQuestion[] = [
     options: [
       {
         id: 'a',
-        text: 'POST over HTTPS, with the credentials in an HTTP Basic Authorization header (or, if the server supports it, as form fields in the body).',
+        text: 'POST over HTTPS, with the credentials in an HTTP Basic Authorization header, and the server’s certificate verified.',
       },
       {
         id: 'b',
-        text: 'POST over plain http:// with the credentials in an HTTP header, since headers are not shown in the address bar.',
+        text: 'POST over plain http:// with the credentials in a Basic header, because the call never leaves the company’s private network.',
       },
-      { id: 'c', text: 'Put the credentials in URL query parameters of an HTTPS request.' },
+      {
+        id: 'c',
+        text: 'POST over HTTPS with the credentials in URL query parameters, because TLS encrypts the URL too.',
+      },
       {
         id: 'd',
-        text: "Ship the secret in the web page's JavaScript and request the token from the browser.",
+        text: 'POST over HTTPS with the credentials in a Basic header, but with certificate verification turned off (verify=False) so the staging server’s self-signed certificate works.',
       },
     ],
     answer: 'a',
-    hint: 'Two things must both be right: an encrypted connection, and a place for the secret that is not a URL nor a public file.',
+    hint: 'Three things must all be right: an encrypted connection, to the real server, and a place for the secret that does not end up in logs.',
     solution: [
-      'RFC 6749 §2.3.1 requires TLS for requests that carry a client password: without HTTPS anyone on the path reads the secret, header or not (B is out).',
-      'The same section forbids putting the credentials in the request URI: URLs are logged by servers and proxies (C is out).',
-      'A secret shipped to browsers is not a secret; this flow is for confidential, server-side clients (D is out).',
-      'HTTP Basic over TLS is the method every server must support; body fields over TLS are the optional alternative. Both are fine: A is the answer.',
+      'RFC 6749 §2.3.1 requires TLS for requests that carry a client password, with no exception for internal networks: anyone on the path (a misconfigured proxy, a compromised host) reads the secret otherwise (B is out).',
+      'TLS does encrypt the URL on the wire, but URLs are written to server, proxy and tool logs and kept in histories; §2.3.1 says the credentials MUST NOT be included in the request URI (C is out).',
+      'TLS without certificate verification protects against nobody: whoever intercepts the connection presents their own certificate and receives the secret. RFC 6749 §10.9: the client MUST validate the authorization server’s TLS certificate (D is out; give staging a trusted certificate instead).',
+      'HTTP Basic over verified TLS is the method every server must support (§2.3.1). Body fields over TLS also reach the server, but §2.3.1 marks them NOT RECOMMENDED. A is the answer.',
     ],
     mistakes: [
       'Using http:// because "it is only an internal network".',
-      'Putting the secret in the query string.',
+      'Putting the secret in the query string because "HTTPS encrypts it".',
+      'Turning off certificate checks to get past a self-signed certificate, and shipping that setting.',
       'Believing the Authorization header is unsafe: over TLS it is the standard place for credentials.',
-      'Running this flow from front-end code.',
     ],
     stepId: 'send',
-    scenario: 'valid',
+    scenario: 'basic-auth',
   },
   {
     id: 'basic-vs-body',
-    difficulty: 'medium',
+    difficulty: 'hard',
     topic: 'Basic vs body client authentication',
     prompt:
-      'A client puts its credentials BOTH in an Authorization: Basic header AND as client_id/client_secret form fields. What does the server answer?',
+      'A client puts its credentials BOTH in an Authorization: Basic header AND as client_id/client_secret form fields, with the same values. What does the server answer?',
     options: [
       { id: 'a', text: '200 with a token, because the credentials are valid in both places.' },
       {
         id: 'b',
         text: '400 invalid_request, because a client must use only one authentication method per request.',
       },
-      { id: 'c', text: '401 invalid_client, because body credentials are never allowed.' },
-      { id: 'd', text: '403 insufficient_scope.' },
+      {
+        id: 'c',
+        text: '401 invalid_client, because the server cannot tell which of the two credentials to check.',
+      },
+      {
+        id: 'd',
+        text: '200 with a token: the server uses the Authorization header and ignores the body fields, since the header takes precedence.',
+      },
     ],
     answer: 'b',
-    hint: 'RFC 6749 §2.3 says something about how many authentication methods a client may use in one request.',
+    hint: 'RFC 6749 §2.3 says something about how many authentication methods a client may use in one request. Is breaking that rule a failed login, or a malformed request?',
     solution: [
-      'Both methods are legitimate on their own: HTTP Basic (client_secret_basic, which servers MUST support) and body fields (client_secret_post, optional).',
-      'RFC 6749 §2.3: the client MUST NOT use more than one authentication method in each request.',
-      'The request is malformed rather than unauthenticated, so the error is 400 invalid_request.',
+      'Both methods exist on their own: HTTP Basic (client_secret_basic), which every server MUST support, and body fields (client_secret_post), which a server MAY support and §2.3.1 marks NOT RECOMMENDED.',
+      'RFC 6749 §2.3: the client MUST NOT use more than one authentication method in each request. No precedence rule exists, so a server that silently picks one (D) or accepts matching values (A) hides a broken client.',
+      'The credentials themselves may well be right, so this is not a failed authentication (C): the request breaks a rule of the protocol, which is invalid_request, answered with 400 (§5.2). FlowLab answers exactly that.',
     ],
     mistakes: [
-      'Sending both "to be safe".',
-      'Thinking body credentials are forbidden: they are allowed, just not the method every server must support.',
+      'Sending both "to be safe", or because a library adds the header while the code also fills the form.',
+      'Thinking body credentials are forbidden: a server may accept them, though §2.3.1 marks them NOT RECOMMENDED.',
       'Expecting invalid_client, which is about who the client is, not the shape of the request.',
     ],
     stepId: 'validate',
@@ -199,23 +209,25 @@ export const practice: readonly PracticeQuestion[] = [
     difficulty: 'medium',
     topic: 'invalid_client vs invalid_request',
     prompt:
-      'A request has the right shape, but client_secret is wrong. Which error does the server return?',
+      'A client authenticates with an Authorization: Basic header. The request is well formed, but the secret is wrong. What must the server answer?',
     options: [
       { id: 'a', text: '400 invalid_request' },
-      { id: 'b', text: '400 unsupported_grant_type' },
-      { id: 'c', text: '401 invalid_client' },
+      { id: 'b', text: '400 invalid_client, with no WWW-Authenticate header' },
+      { id: 'c', text: '401 invalid_client, with a WWW-Authenticate: Basic header' },
       { id: 'd', text: '200 with a token that has fewer scopes' },
     ],
     answer: 'c',
-    hint: 'Which error code is about the client failing to prove who it is, rather than about a malformed request?',
+    hint: 'First pick the error code (is the request malformed, or did the client fail to prove who it is?), then read what RFC 6749 §5.2 says about the status when the Authorization header was used.',
     solution: [
-      'invalid_request means the request itself is malformed: a missing grant_type, a JSON body, a repeated parameter, two auth methods.',
-      'invalid_client means client authentication failed: unknown client, wrong secret, or no authentication (RFC 6749 §5.2). It is answered with 401, and with a WWW-Authenticate challenge when Basic was used.',
-      'A wrong secret is an authentication failure, so: 401 invalid_client, and no token at all.',
+      'invalid_request means the request itself is malformed: a missing grant_type, a JSON body, a repeated parameter, two authentication methods. This request is well formed (A is out).',
+      'invalid_client means client authentication failed: unknown client, wrong secret, no authentication, unsupported method (RFC 6749 §5.2). No token is issued at all (D is out).',
+      '§5.2 answers errors with 400 unless it says otherwise; for invalid_client the server MAY answer 401, and MUST answer 401 with a WWW-Authenticate header matching the scheme when the client authenticated in the Authorization header. So with Basic it is C.',
+      'With body credentials (NOT RECOMMENDED, §2.3.1) B would be allowed too. FlowLab answers 401 with WWW-Authenticate: Basic in every case, as the wrong-secret scenario (body credentials) shows.',
     ],
     mistakes: [
       'Expecting a token with reduced rights instead of an error.',
       'Treating every client error as invalid_request.',
+      'Believing invalid_client is always 401: for body credentials 400 is the default.',
       'Not checking the status code, only the body.',
     ],
     stepId: 'validate',
@@ -224,26 +236,37 @@ export const practice: readonly PracticeQuestion[] = [
   {
     id: 'no-refresh-token',
     difficulty: 'hard',
-    topic: 'No refresh token',
-    prompt: 'Why does a client credentials token response contain no refresh_token?',
+    topic: 'Refresh tokens in this grant',
+    prompt:
+      'Why does a client credentials token response normally contain no refresh_token, and what should the client do about it?',
     options: [
-      { id: 'a', text: 'Because the server forgot to include it; the client should ask for one.' },
+      {
+        id: 'a',
+        text: 'RFC 6749 forbids it (MUST NOT) for this grant, so a server that sends one is broken and the client must reject the whole response.',
+      },
       {
         id: 'b',
-        text: 'Because the client can always get a new access token with its own credentials, so a refresh token would add a second long-lived secret for nothing.',
+        text: 'The client can get a new access token with its own credentials at any time, so RFC 6749 §4.4.3 says a refresh token SHOULD NOT be included; the client simply repeats the token request.',
       },
-      { id: 'c', text: 'Because access tokens from this flow never expire.' },
-      { id: 'd', text: 'Because refresh tokens only work with JSON requests.' },
+      {
+        id: 'c',
+        text: 'Tokens from this grant are long-lived by design, so they never need renewing and the client can keep one forever.',
+      },
+      {
+        id: 'd',
+        text: 'The client did not ask for one: it should add scope=offline_access to the token request to receive a refresh token.',
+      },
     ],
     answer: 'b',
-    hint: 'Think about what a refresh token saves a user from, and whether a program needs saving from it.',
+    hint: 'Think about what a refresh token saves a user from, whether a program needs saving from it, and how strong the RFC’s wording is.',
     solution: [
-      'Refresh tokens let a client get new access tokens without asking the user to sign in again.',
-      'Here there is no user: the client can repeat the token request with its client_id and secret at any time.',
-      'RFC 6749 §4.4.3: a refresh token SHOULD NOT be included. So B; the tokens do expire (expires_in), which rules out C.',
+      'A refresh token lets a client get new access tokens without asking the user to sign in again. Here there is no user: the client can repeat the token request with its own credentials at any time, so a refresh token would only be a second long-lived credential to protect.',
+      'RFC 6749 §4.4.3: a refresh token SHOULD NOT be included. SHOULD NOT is not MUST NOT: a server may still send one, and the client may ignore it, so rejecting the response (A) is wrong.',
+      'The tokens do expire (expires_in), which rules out C. offline_access is an OpenID Connect scope for user sign-in (D). So B.',
     ],
     mistakes: [
       'Storing and waiting for a refresh token that never comes.',
+      'Repeating "this grant never has a refresh token" as a rule: the RFC says SHOULD NOT.',
       'Assuming tokens from this flow are permanent.',
     ],
     stepId: 'issue',
@@ -266,8 +289,8 @@ export const practice: readonly PracticeQuestion[] = [
     answer: 'a',
     hint: 'expires_in is a number of seconds counted from when the token was issued.',
     solution: [
-      'expires_in is the lifetime in seconds (RFC 6749 §5.1): 3600 means one hour.',
-      'The client caches the token and reuses it until it (nearly) expires, then repeats the token request.',
+      'expires_in is the lifetime in seconds from when the response was generated (RFC 6749 §5.1): 3600 means one hour. It is RECOMMENDED, not required, so a client must also cope with a response without it.',
+      'The client keeps the token and reuses it until shortly before it expires, then repeats the token request.',
       'After expiry the API rejects the token with 401 invalid_token, as the expired-token scenario shows. A new token per call works but wastes a round trip and loads the server.',
     ],
     mistakes: [
@@ -297,7 +320,7 @@ export const practice: readonly PracticeQuestion[] = [
     hint: 'The token passes every check but one. Is that an authentication problem or a permission problem?',
     solution: [
       'The token is genuine: signature, issuer, audience and expiry all check out, so invalid_token (401) does not apply.',
-      'What is missing is permission: RFC 6750 §3.1 defines insufficient_scope, answered with 403 and a WWW-Authenticate header naming the scope needed.',
+      'What is missing is permission: RFC 6750 §3.1 defines insufficient_scope, which the API SHOULD answer with 403, in a WWW-Authenticate header that MAY name the scope needed (FlowLab’s does: scope="data:read").',
       'Fix: the client must be allowed data:read and ask for it (scope=data:read) in the token request.',
     ],
     mistakes: [
@@ -337,27 +360,36 @@ export const practice: readonly PracticeQuestion[] = [
     difficulty: 'hard',
     topic: 'aud and exp in the JWT',
     prompt:
-      "FlowLab's access token is a JWT (RFC 9068). What do its aud and exp claims tell the API?",
+      "FlowLab's access token is a JWT (RFC 9068). What do its aud and exp claims tell the API, and who must check them?",
     options: [
       {
         id: 'a',
-        text: 'aud: which API the token is meant for; exp: the time after which it must be rejected.',
+        text: 'aud: which resource server the token is meant for; exp: the time after which it must be rejected. The API checks both, besides the signature.',
       },
-      { id: 'b', text: "aud: the client's name; exp: the client secret's expiry date." },
-      { id: 'c', text: 'aud: the user who approved the token; exp: how many API calls remain.' },
-      { id: 'd', text: 'They are decoration; only the signature matters.' },
+      {
+        id: 'b',
+        text: 'aud: the client the token was issued to; exp: when the client should fetch a new token. Expiry is the client’s job, so the API need not check it.',
+      },
+      {
+        id: 'c',
+        text: 'aud: which API the token is for; exp: the expiry time in milliseconds since 1970, to compare with Date.now().',
+      },
+      {
+        id: 'd',
+        text: 'They are informational: a token whose signature verifies against the server’s key is valid for any API that trusts that server.',
+      },
     ],
     answer: 'a',
-    hint: 'Decode the token in step 4 and read the explanation next to each claim.',
+    hint: 'Decode the token in step 4 and read the explanation next to each claim. Then ask what an attacker could do with a token issued for another API.',
     solution: [
-      'aud (audience) names the resource server the token was issued for; an API must refuse tokens meant for someone else (RFC 9068 §4).',
-      'exp is a time in seconds since 1970; after it, the token is expired and the API answers 401 invalid_token.',
-      'The signature proves who issued the token and that it was not changed; it does not say who it is for or for how long. So all three are checked, and the answer is A.',
+      'aud (audience) names the resource server the token was issued for; RFC 9068 §4: the resource server MUST check that aud names it, and refuse tokens meant for someone else. The client is in client_id, not aud (B is out).',
+      'exp is a NumericDate, seconds since 1970 (RFC 7519 §2), not milliseconds (C is out). RFC 9068 §4: the current time MUST be before exp, so the API checks it; after it the API answers 401 invalid_token.',
+      'The signature proves who issued the token and that it was not changed; it does not say who it is for or until when. Without the aud check, any API trusting the same server accepts a token meant for another (D is out). So A.',
     ],
     mistakes: [
       'Checking only the signature and accepting tokens issued for another API.',
       'Reading exp in milliseconds.',
-      'Thinking a tampered token with a valid-looking payload still passes: the signature check fails.',
+      'Leaving the expiry check to the client.',
     ],
     stepId: 'issue',
     scenario: 'tampered-token',
@@ -393,5 +425,255 @@ export const practice: readonly PracticeQuestion[] = [
     ],
     stepId: 'validate',
     scenario: 'not-allowed-grant',
+  },
+  {
+    id: 'token-reuse',
+    difficulty: 'hard',
+    topic: 'Token reuse and renewal',
+    prompt:
+      'A service calls the API from 20 worker threads. Its token response said "expires_in": 3600. Which token strategy is right?',
+    options: [
+      {
+        id: 'a',
+        text: 'Keep one token in memory and reuse it until about a minute before it expires; when it must be renewed, one caller fetches the new token and the others wait for that result.',
+      },
+      {
+        id: 'b',
+        text: 'Reuse the token until the API answers 401, then let every thread that got the 401 request its own new token.',
+      },
+      { id: 'c', text: 'Request a fresh token before every API call, so none is ever expired.' },
+      {
+        id: 'd',
+        text: 'Reuse the token and renew it exactly 3600 seconds after the request was sent, by the service’s own clock.',
+      },
+    ],
+    answer: 'a',
+    hint: 'Count the token requests each strategy makes, and ask what happens to a call made in the last second of the token’s life.',
+    solution: [
+      'expires_in counts from when the server generated the response (RFC 6749 §5.1). The request took time, the clocks of the service, the server and the API differ a little, and a call sent just before expiry may arrive just after it. So renew with a margin, not at the exact second (D is out).',
+      'Waiting for a 401 makes one call per thread fail first, and 20 threads renewing at once send 20 token requests for one new token (B is out). A new token per call is correct but doubles every round trip and loads the authorization server (C is out).',
+      'So A: one cached token, renewed shortly before expiry, by one caller at a time. Keep one retry after a 401 as a fallback: a token can also be revoked before it expires.',
+    ],
+    mistakes: [
+      'Fetching a token for every request.',
+      'Renewing at the last moment, with no margin for clock skew and network time.',
+      'Letting every thread renew at once (a stampede on the token endpoint).',
+    ],
+    stepId: 'receive',
+    scenario: 'expired-token',
+  },
+  {
+    id: 'least-scope',
+    difficulty: 'medium',
+    topic: 'Least scope, granted scope',
+    prompt:
+      'A nightly export only reads data. Its client is allowed data:read and data:write. What should its token request do?',
+    options: [
+      {
+        id: 'a',
+        text: 'Ask for scope=data:read, and read the scope field of the response to see what was actually granted.',
+      },
+      {
+        id: 'b',
+        text: 'Leave scope out, so the server grants everything the client is allowed.',
+      },
+      {
+        id: 'c',
+        text: 'Ask for data:read data:write, in case a later version of the job needs to write.',
+      },
+      {
+        id: 'd',
+        text: 'Ask for scope=data:read and, since the answer is 200, assume the token carries exactly that.',
+      },
+    ],
+    answer: 'a',
+    hint: 'What can a leaked token do, and does a 200 promise that you got everything you asked for?',
+    solution: [
+      'A token should carry only what the job needs: a leaked data:read token cannot change anything. So ask for the least scope (C is out).',
+      'Leaving scope out does not mean "everything": RFC 6749 §3.3 lets the server apply a default of its own choosing or refuse with invalid_scope (B is out). FlowLab applies the client’s registered default.',
+      'The server may grant less than asked; then §3.3 says the response MUST include the scope actually granted. So read it instead of assuming (D is out). A is the answer. FlowLab refuses a scope the client may not have with invalid_scope instead of granting less.',
+    ],
+    mistakes: [
+      'Requesting every scope the client is allowed "just in case".',
+      'Ignoring the scope field of the response.',
+      'Believing that no scope parameter means all scopes.',
+    ],
+    stepId: 'issue',
+    scenario: 'insufficient-scope',
+  },
+  {
+    id: 'confidential-client',
+    difficulty: 'medium',
+    topic: 'Confidential clients only',
+    prompt: 'Which of these programs may use the client credentials grant?',
+    options: [
+      {
+        id: 'a',
+        text: 'A billing service on the company’s servers, whose secret is kept in a secret manager.',
+      },
+      {
+        id: 'b',
+        text: 'A single-page web app, with the secret injected into the JavaScript bundle from an environment variable at build time.',
+      },
+      { id: 'c', text: 'A mobile app, with the secret obfuscated inside the app binary.' },
+      {
+        id: 'd',
+        text: 'A desktop tool installed on every employee’s laptop, with the secret in its config file.',
+      },
+    ],
+    answer: 'a',
+    hint: 'RFC 6749 §4.4 allows this grant for one kind of client only; §2.1 defines the two kinds. Who can read the secret in each option?',
+    solution: [
+      'RFC 6749 §4.4: the client credentials grant MUST only be used by confidential clients.',
+      '§2.1: a confidential client can keep its credentials confidential, for example a client on a secure server with restricted access. A public client cannot: its code runs on the user’s device, like a browser app or an installed native app.',
+      'A build-time variable ends up in the bundle every visitor downloads (B), obfuscation slows a reader down but does not hide the secret (C), and a config file on every laptop is readable by everyone who has one (D). Only A keeps the secret on a server.',
+    ],
+    mistakes: [
+      'Believing an environment variable keeps a secret safe even when it is baked into front-end code.',
+      'Trusting obfuscation to hide a secret in a mobile app.',
+      'Using this grant in an app that acts for a person; that needs a user-facing flow (authorization code with PKCE).',
+    ],
+    stepId: 'prepare',
+    scenario: 'valid',
+  },
+  {
+    id: 'discovery',
+    difficulty: 'medium',
+    topic: 'Discovery (RFC 8414)',
+    prompt:
+      'Your client has to find the token endpoint of the authorization server whose issuer is https://auth.example.com. Where does it look?',
+    options: [
+      {
+        id: 'a',
+        text: 'GET https://auth.example.com/.well-known/oauth-authorization-server, check that its issuer is https://auth.example.com, and read token_endpoint.',
+      },
+      {
+        id: 'b',
+        text: 'GET https://auth.example.com/.well-known/jwks.json, which lists the server’s endpoints.',
+      },
+      {
+        id: 'c',
+        text: 'Nowhere: assume https://auth.example.com/oauth/token, the path most servers use.',
+      },
+      {
+        id: 'd',
+        text: 'GET https://auth.example.com/.well-known/oauth-protected-resource and read token_endpoint there.',
+      },
+    ],
+    answer: 'a',
+    hint: 'RFC 8414 defines a well-known URI for the authorization server’s own metadata. The other well-known documents describe something else.',
+    solution: [
+      'RFC 8414 §3: the authorization server metadata is at /.well-known/oauth-authorization-server under the issuer, and holds token_endpoint, token_endpoint_auth_methods_supported and more. §3.3: the issuer in the document MUST be identical to the issuer the client used, or the client must not use the metadata. RFC 9700 §2.6 recommends that servers publish it.',
+      'The JWKS document holds public keys only, for checking token signatures (B). Paths differ between servers, so guessing breaks (C). /.well-known/oauth-protected-resource (RFC 9728) describes a protected resource and names its authorization_servers, not their endpoints (D).',
+      'So A. FlowLab serves its metadata at /.well-known/oauth-authorization-server; open it and compare token_endpoint with the URL this lesson sends to.',
+    ],
+    mistakes: [
+      'Hard-coding endpoint URLs copied from documentation.',
+      'Using the metadata without checking that its issuer matches.',
+      'Confusing the JWKS or the protected resource metadata with the authorization server metadata.',
+    ],
+    stepId: 'send',
+  },
+  {
+    id: 'rate-limit',
+    difficulty: 'hard',
+    topic: '429 and Retry-After',
+    prompt:
+      'After several failed attempts, POST /token answers 429 Too Many Requests with Retry-After: 42. What should the client do?',
+    options: [
+      {
+        id: 'a',
+        text: 'Send no token request for at least 42 seconds, then retry with backoff (longer waits after each failure, with some randomness), and alert someone if the secret itself is wrong.',
+      },
+      {
+        id: 'b',
+        text: 'Retry at once in a loop until it gets a 200: 429 is a temporary error.',
+      },
+      {
+        id: 'c',
+        text: 'Wait 42 milliseconds, then retry.',
+      },
+      {
+        id: 'd',
+        text: 'Switch from Basic to body credentials, because the limit applies to one authentication method.',
+      },
+    ],
+    answer: 'a',
+    hint: 'Retry-After says how long, in which unit? And will retrying ever fix a wrong secret?',
+    solution: [
+      '429 (RFC 6585 §4) means the client sent too many requests; the server MAY say in Retry-After how long to wait, in seconds or as an HTTP date (RFC 9110 §10.2.3). 42 means 42 seconds (C is out).',
+      'Retrying in a loop extends the lockout and loads the server (B); the limit is on the client, not on how it authenticates, and body credentials are NOT RECOMMENDED anyway (D, §2.3.1). RFC 6749 §2.3.1 requires servers to protect password authentication against brute force, which is what this limit does.',
+      'So A. FlowLab locks a client out after 10 wrong secrets in 60 seconds and then answers 429 to every request of that client for the rest of the window, right secret or not, so a guesser learns nothing. A wrong secret never fixes itself: a person must.',
+    ],
+    mistakes: [
+      'Retrying immediately, in a tight loop.',
+      'Reading Retry-After as milliseconds.',
+      'Treating a lockout as a network glitch instead of a sign that the secret is wrong or leaked.',
+    ],
+    stepId: 'validate',
+  },
+  {
+    id: 'tls-api-call',
+    difficulty: 'easy',
+    topic: 'TLS on the API call',
+    prompt:
+      'The token request went over HTTPS. May the service call the API with the Bearer token over plain http:// inside the cluster?',
+    options: [
+      {
+        id: 'a',
+        text: 'No: anyone who sees a bearer token can use it, so every request carrying one must use TLS.',
+      },
+      { id: 'b', text: 'Yes: the token is signed, so nobody can misuse it.' },
+      { id: 'c', text: 'Yes: the token expires within the hour anyway.' },
+      { id: 'd', text: 'Yes, as long as the token is in a header and not in the URL.' },
+    ],
+    answer: 'a',
+    hint: 'What does "bearer" mean: who may use the token?',
+    solution: [
+      'A bearer token works for whoever holds it, with no further proof (RFC 6750 §1.2).',
+      'RFC 6750 §5.3: clients MUST always use TLS (https) when making requests with bearer tokens. The signature stops changes to the token, not its theft; an hour is plenty of time to misuse it; a header is just as readable as a URL on an unencrypted connection.',
+      'So A: TLS on the token request and on every API call.',
+    ],
+    mistakes: [
+      'Protecting the token request but not the API calls.',
+      'Believing a signed token cannot be replayed by someone else.',
+    ],
+    stepId: 'call-api',
+    scenario: 'valid',
+  },
+  {
+    id: 'asymmetric-auth',
+    difficulty: 'medium',
+    topic: 'Asymmetric client authentication',
+    prompt:
+      'Your security team asks for stronger client authentication than a client secret. What does RFC 9700 (OAuth 2.0 Security Best Current Practice) recommend?',
+    options: [
+      {
+        id: 'a',
+        text: 'Asymmetric cryptography: a JWT assertion signed with the client’s private key (private_key_jwt) or mutual TLS, so the server stores only a public key.',
+      },
+      { id: 'b', text: 'A longer client secret, rotated every 90 days.' },
+      {
+        id: 'c',
+        text: 'Switching from body credentials to HTTP Basic, which encrypts the secret.',
+      },
+      {
+        id: 'd',
+        text: 'client_secret_jwt: a JWT signed (HMAC) with the shared client secret.',
+      },
+    ],
+    answer: 'a',
+    hint: 'The question is not how long the shared secret is, but whether there is a shared secret at all.',
+    solution: [
+      'RFC 9700 §2.5 recommends asymmetric cryptography for client authentication, such as mutual TLS (RFC 8705) or signed JWTs (RFC 7523, the private_key_jwt method): the authorization server no longer stores a secret that could leak.',
+      'A longer, rotated secret is still a shared secret (B); Basic is the better of the two secret methods (body credentials are NOT RECOMMENDED, RFC 6749 §2.3.1), but it only base64-encodes the secret, TLS does the encrypting (C); client_secret_jwt signs with the same shared secret, so the server still stores it (D).',
+      'So A. FlowLab’s demo clients use secrets because the lesson’s examples do; a later FlowLab lesson teaches private_key_jwt.',
+    ],
+    mistakes: [
+      'Believing Basic authentication encrypts the secret.',
+      'Treating an HMAC-signed assertion as asymmetric.',
+    ],
+    stepId: 'send',
+    scenario: 'basic-auth',
   },
 ];

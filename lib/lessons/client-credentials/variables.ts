@@ -17,9 +17,14 @@ export const variables: readonly TrackedVariable[] = [
   },
   {
     name: 'token_type',
-    description: 'How to present the token: "Bearer", in the Authorization header.',
+    description:
+      'How to present the token: "Bearer", in the Authorization header. The value is case-insensitive.',
   },
-  { name: 'expires_in', description: 'Seconds the token stays valid after it was issued.' },
+  {
+    name: 'expires_in',
+    description:
+      'Seconds the token stays valid from when the response was generated. RECOMMENDED, not required: a server may leave it out.',
+  },
   {
     name: 'http_status',
     description: 'The status code of the last HTTP response the client received.',

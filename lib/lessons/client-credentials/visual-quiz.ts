@@ -40,6 +40,6 @@ export const visualQuiz: readonly VisualQuizItem[] = [
     ],
     hint: 'Run the wrong-secret scenario and watch step {step} take the "No" branch of the concept flow.',
     explanation:
-      'A wrong secret fails the validation, so the server takes the No branch: it answers with an error (401 invalid_client) instead of a token, and access_token stays None. The client still sends its request; the token type never changes.',
+      'A wrong secret fails the validation, so the server takes the No branch: it answers with an error (FlowLab’s is 401 invalid_client) instead of a token, and access_token stays None. The client still sends its request; the token type never changes.',
   },
 ];
