@@ -1,6 +1,7 @@
 'use client';
 
 import { useStepper } from '@/components/stepper/stepper-provider';
+import { runningStep } from '@/lib/store/stepper';
 
 const button =
   'rounded-md border border-line bg-surface px-3 py-1.5 text-lg font-medium hover:bg-raised disabled:cursor-not-allowed disabled:opacity-50';
@@ -10,7 +11,7 @@ export function PresenterControls() {
   const cursor = useStepper((s) => s.player.cursor);
   const length = useStepper((s) => s.player.length);
   const playing = useStepper((s) => s.player.playing);
-  const running = useStepper((s) => s.running);
+  const running = useStepper(runningStep);
   const prev = useStepper((s) => s.prev);
   const next = useStepper((s) => s.next);
   const togglePlay = useStepper((s) => s.togglePlay);

@@ -4,6 +4,7 @@ import { ErrorExplainer } from '@/components/stepper/error-explainer';
 import { LiveFlowDiagram } from '@/components/stepper/live-flow-diagram';
 import { useCurrentStep } from '@/components/stepper/use-current-step';
 import { useStepper } from '@/components/stepper/stepper-provider';
+import { runningStep } from '@/lib/store/stepper';
 import { presentableScenarios } from './presentable-scenarios';
 
 const actorTone = { client: 'text-client', 'auth-server': 'text-authz', api: 'text-api' } as const;
@@ -16,9 +17,9 @@ const actorName = {
 /** The projector's main area: the concept flow, then the current step in large type. */
 export function StepStage() {
   const { step, record, total, latest } = useCurrentStep();
-  const running = useStepper((s) => s.running);
-  const failure = useStepper((s) => s.failure);
-  const waitingUntil = useStepper((s) => s.waitingUntil);
+  const running = useStepper(runningStep);
+  const failure = useStepper((s) => s.player.failure);
+  const waitingUntil = useStepper((s) => s.player.waitingUntil);
   const scenarioId = useStepper((s) => s.scenarioId);
   const scenario = presentableScenarios.find((s) => s.id === scenarioId);
 

@@ -14,7 +14,7 @@ const actorText: Readonly<Record<ActorId, { name: string; className: string }>> 
 /** The execution table: one row per step, live values once a step has run, current row lit. */
 export function ExecutionTable() {
   const lesson = useStepper((s) => s.lesson);
-  const trace = useStepper((s) => s.trace);
+  const trace = useStepper((s) => s.player.trace);
   const cursor = useStepper((s) => s.player.cursor);
   const rows = useMemo(() => executionRows(lesson, trace), [lesson, trace]);
   return (

@@ -11,7 +11,7 @@ import { useStepper } from './stepper-provider';
 export function PredictionPanel() {
   const lesson = useStepper((s) => s.lesson);
   const cursor = useStepper((s) => s.player.cursor);
-  const trace = useStepper((s) => s.trace);
+  const trace = useStepper((s) => s.player.trace);
   const predictions = useStepper((s) => s.predictions);
   const predict = useStepper((s) => s.predict);
   const id = useId();

@@ -6,7 +6,7 @@ import { useStepper } from './stepper-provider';
 export function StepAnnouncer() {
   const lesson = useStepper((s) => s.lesson);
   const cursor = useStepper((s) => s.player.cursor);
-  const record = useStepper((s) => (cursor > 0 ? s.trace[cursor - 1] : undefined));
+  const record = useStepper((s) => (cursor > 0 ? s.player.trace[cursor - 1] : undefined));
   const step = cursor > 0 ? lesson.steps[cursor - 1] : undefined;
   const text = step
     ? `Step ${step.number} of ${lesson.steps.length}: ${step.title}.${record?.decision ? ` Branch: ${record.decision.branch === 'yes' ? 'Yes' : 'No'}.` : ''}`

@@ -7,6 +7,7 @@ import { ErrorExplainer } from './error-explainer';
 import { HttpExchangeView, RequestView } from './http-exchange';
 import { PredictionPanel } from './prediction-panel';
 import { useStepper } from './stepper-provider';
+import { runningStep } from '@/lib/store/stepper';
 import { TokenInspector } from './token-inspector';
 import { useCurrentStep } from './use-current-step';
 
@@ -19,9 +20,9 @@ const actorTone: Readonly<Record<ActorId, { tone: 'client' | 'authz' | 'api'; na
 /** The current step: what happens, what was sent and received, the token and any error. */
 export function StepDetail() {
   const { step, record, total, latest, cursor } = useCurrentStep();
-  const running = useStepper((s) => s.running);
-  const waitingUntil = useStepper((s) => s.waitingUntil);
-  const failure = useStepper((s) => s.failure);
+  const running = useStepper(runningStep);
+  const waitingUntil = useStepper((s) => s.player.waitingUntil);
+  const failure = useStepper((s) => s.player.failure);
   const token = record?.vars.access_token ?? null;
   const prepared = record?.prepared;
 

@@ -4,6 +4,7 @@ import { speeds, type Speed } from '@/lib/engine/player';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
 import { useStepper } from './stepper-provider';
+import { runningStep } from '@/lib/store/stepper';
 
 /** Previous / play-pause / next, reset, speed, and a dot per step to jump straight to it. */
 export function StepperControls() {
@@ -11,7 +12,7 @@ export function StepperControls() {
   const cursor = useStepper((s) => s.player.cursor);
   const playing = useStepper((s) => s.player.playing);
   const speed = useStepper((s) => s.player.speed);
-  const running = useStepper((s) => s.running);
+  const running = useStepper(runningStep);
   const { next, prev, reset, togglePlay, setSpeed, seek, last } = useStepper((s) => s);
   const total = lesson.steps.length;
   return (

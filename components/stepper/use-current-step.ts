@@ -7,7 +7,7 @@ import { useStepper } from './stepper-provider';
 /** The current step, its record and what is derived from the trace at the cursor. */
 export function useCurrentStep() {
   const lesson = useStepper((s) => s.lesson);
-  const trace = useStepper((s) => s.trace);
+  const trace = useStepper((s) => s.player.trace);
   const cursor = useStepper((s) => s.player.cursor);
   return useMemo(() => {
     const record = recordAt(trace, cursor);

@@ -24,7 +24,7 @@ function Value({ value }: { value: string | null | undefined }) {
  */
 export function VariableTracker() {
   const lesson = useStepper((s) => s.lesson);
-  const trace = useStepper((s) => s.trace);
+  const trace = useStepper((s) => s.player.trace);
   const cursor = useStepper((s) => s.player.cursor);
   const columns = useMemo(() => trackerColumns(lesson, trace), [lesson, trace]);
   const all = [0, ...lesson.steps.map((s) => s.number)];

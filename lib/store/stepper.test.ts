@@ -1,51 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import { lesson } from '../lessons/client-credentials';
 import { coreHarness } from '../engine/core-deps.test-support';
-import { createStepperStore } from './stepper';
+import { createStepperStore, runningStep } from './stepper';
 
 async function setup() {
-  const server = await coreHarness();
+  const core = await coreHarness();
   const timers: (() => void)[] = [];
   const store = createStepperStore({
     lesson,
-    deps: server.deps,
+    deps: core.deps,
     setTimer: (fn) => timers.push(fn),
     clearTimer: () => timers.splice(0),
   });
-  const fire = async () => {
-    const fn = timers.shift();
-    fn?.();
-    await Promise.resolve();
-    while (store.getState().running !== null) await new Promise((r) => setTimeout(r, 1));
-  };
-  return { server, store, fire, timers };
+  const updates: number[] = [];
+  store.subscribe((s) => updates.push(s.player.cursor));
+  return { core, store, timers, updates };
 }
 
 describe('stepper store', () => {
   it('runs steps lazily on next, and prev only moves the cursor', async () => {
-    const { server, store } = await setup();
+    const { core, store } = await setup();
     await store.getState().next();
     expect(store.getState().player.cursor).toBe(1);
-    expect(server.requests).toHaveLength(0);
+    expect(core.requests).toHaveLength(0);
     await store.getState().next();
-    expect(server.requests).toHaveLength(1);
-    expect(store.getState().trace).toHaveLength(2);
+    expect(core.requests).toHaveLength(1);
+    expect(store.getState().player.trace).toHaveLength(2);
     store.getState().prev();
     expect(store.getState().player.cursor).toBe(1);
     await store.getState().next();
-    expect(server.requests).toHaveLength(1);
-    expect(store.getState().trace).toHaveLength(2);
+    expect(core.requests).toHaveLength(1);
+    expect(store.getState().player.trace).toHaveLength(2);
+  });
+
+  it('a step change over recorded steps is one store update', async () => {
+    const { store, updates } = await setup();
+    await store.getState().seek(3);
+    updates.length = 0;
+    store.getState().prev();
+    expect(updates).toEqual([2]);
+    await store.getState().next();
+    expect(updates).toEqual([2, 3]);
   });
 
   it('seeks forward by running every step up to the target (deep links)', async () => {
-    const { server, store } = await setup();
-    await store.getState().seek(6);
+    const { core, store } = await setup();
+    const seeking = store.getState().seek(6);
+    expect(runningStep(store.getState())).toBe(1);
+    await seeking;
     expect(store.getState().player.cursor).toBe(6);
-    expect(store.getState().trace.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(server.requests.map((r) => new URL(r.url).pathname)).toEqual(['/token', '/api/data']);
+    expect(runningStep(store.getState())).toBeNull();
+    expect(store.getState().player.trace.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(core.requests.map((r) => new URL(r.url).pathname)).toEqual(['/token', '/api/data']);
     await store.getState().seek(2);
     expect(store.getState().player.cursor).toBe(2);
-    expect(server.requests).toHaveLength(2);
+    expect(core.requests).toHaveLength(2);
   });
 
   it('switching scenario or editing settings starts over; reset clears the trace and predictions', async () => {
@@ -55,12 +64,12 @@ describe('stepper store', () => {
     store.getState().selectScenario('wrong-secret');
     expect(store.getState()).toMatchObject({
       scenarioId: 'wrong-secret',
-      trace: [],
+      player: { trace: [], cursor: 0 },
       predictions: {},
     });
     expect(store.getState().settings.clientSecret).toBe('wrong-secret');
     await store.getState().seek(3);
-    expect(store.getState().trace[2]?.decision?.branch).toBe('no');
+    expect(store.getState().player.trace[2]?.decision?.branch).toBe('no');
     store.getState().editSettings({ clientSecret: 'xyz', authMethod: 'basic' });
     expect(store.getState().scenarioId).toBe('custom');
     expect(store.getState().settings).toMatchObject({
@@ -69,47 +78,65 @@ describe('stepper store', () => {
       authMethod: 'basic',
     });
     await store.getState().seek(3);
-    expect(store.getState().trace[2]?.decision?.branch).toBe('yes');
+    expect(store.getState().player.trace[2]?.decision?.branch).toBe('yes');
     store.getState().reset();
-    expect(store.getState()).toMatchObject({ trace: [], player: { cursor: 0, playing: false } });
+    expect(store.getState().player).toMatchObject({ trace: [], cursor: 0, playing: false });
+  });
+
+  it('a restart while a step is in flight drops that step', async () => {
+    const { store } = await setup();
+    void store.getState().seek(2);
+    await Promise.resolve();
+    store.getState().selectScenario('wrong-secret');
+    await store.getState().settled();
+    expect(store.getState().player.trace).toEqual([]);
+    await store.getState().seek(2);
+    expect(store.getState().player.trace[1]?.vars.http_status).toBe('401');
   });
 
   it('plays step by step on its timer and stops at the end; pause stops it', async () => {
-    const { store, fire, timers } = await setup();
+    const { store, timers } = await setup();
     store.getState().play();
-    while (store.getState().running !== null) await new Promise((r) => setTimeout(r, 1));
+    await store.getState().settled();
     expect(store.getState().player).toMatchObject({ cursor: 1, playing: true });
-    await fire();
+    expect(timers).toHaveLength(1);
+    timers.shift()?.();
+    await store.getState().settled();
     expect(store.getState().player.cursor).toBe(2);
     store.getState().pause();
     expect(timers).toHaveLength(0);
     expect(store.getState().player.playing).toBe(false);
     store.getState().play();
-    for (let i = 0; i < 10 && store.getState().player.playing; i++) await fire();
+    for (let i = 0; i < 10 && store.getState().player.playing; i++) {
+      await store.getState().settled();
+      timers.shift()?.();
+    }
+    await store.getState().settled();
     expect(store.getState().player).toMatchObject({ cursor: 7, playing: false });
+    expect(timers).toHaveLength(0);
   });
 
   it('reports a network failure and stays where it was', async () => {
-    const { server } = await setup();
+    const { core } = await setup();
     const store = createStepperStore({
       lesson,
-      deps: { ...server.deps, fetch: () => Promise.reject(new Error('offline')) },
+      deps: { ...core.deps, fetch: () => Promise.reject(new Error('offline')) },
     });
     await store.getState().seek(2);
-    expect(store.getState().failure).toMatch(/offline/);
+    expect(store.getState().player.failure).toMatch(/offline/);
     expect(store.getState().player.cursor).toBe(0);
-    expect(store.getState().trace).toHaveLength(1);
-    expect(store.getState().running).toBeNull();
+    expect(store.getState().player.trace).toHaveLength(1);
+    expect(runningStep(store.getState())).toBeNull();
   });
 
   it('waits visibly in the expired-token scenario', async () => {
     const { store } = await setup();
     const seen: (number | null)[] = [];
-    store.subscribe((s) => seen.push(s.waitingUntil));
+    store.subscribe((s) => seen.push(s.player.waitingUntil));
     store.getState().selectScenario('expired-token');
     await store.getState().seek(6);
     expect(seen.some((v) => typeof v === 'number')).toBe(true);
-    expect(store.getState().waitingUntil).toBeNull();
-    expect(store.getState().trace[5]?.error?.code).toBe('invalid_token');
+    expect(store.getState().player.waitingUntil).toBeNull();
+    expect(store.getState().player.trace[5]?.error?.code).toBe('invalid_token');
   });
 });
