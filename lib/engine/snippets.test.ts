@@ -121,9 +121,16 @@ describe('snippets', () => {
     );
     expect(py).toContain('response = requests.post(url, data=data)');
     expect(py).not.toContain('Content-Type');
+    // The token request prints what the lesson's sample program prints.
+    expect(py).toMatch(
+      /\n\nif response\.status_code == 200:\n {4}token_info = response\.json\(\)\n {4}print\(f"Access token: \{token_info\['access_token'\]\}"\)\nelse:\n {4}print\(f"Failed to get token: \{response\.status_code\}"\)$/,
+    );
+    expect(py).not.toContain('print(response.text)');
     const pyGet = toPythonRequests(buildApiRequest('tok', base));
     expect(pyGet).toContain('headers = {\n    "Authorization": "Bearer tok",\n}');
     expect(pyGet).toContain('requests.get(url, headers=headers)');
+    expect(pyGet).toMatch(/print\(response\.status_code\)\nprint\(response\.text\)$/);
+    expect(pyGet).not.toContain('Access token');
     const pyJson = toPythonRequests(buildTokenRequest({ ...seed, contentType: 'json' }, base));
     expect(pyJson).toContain('"Content-Type": "application/json"');
     expect(pyJson).toContain('data = "{\\"grant_type\\"');

@@ -4,6 +4,7 @@ import {
   type HttpRequestRecord,
   type HttpResponseRecord,
 } from './http';
+import { TOKEN_PATH } from './requests';
 
 /**
  * Code and text generated from a request record: the raw HTTP message, a curl line, a Python
@@ -79,6 +80,22 @@ function pythonDict(entries: readonly (readonly [string, string])[], indent = ' 
   return `{\n${entries.map(([k, v]) => `${indent}${quote(k)}: ${quote(v)},`).join('\n')}\n}`;
 }
 
+/**
+ * What the Python program prints: for a token request, what the lesson's sample program prints
+ * (`Access token: …` on 200, `Failed to get token: <status>` otherwise); else status and body.
+ */
+function pythonOutput(request: HttpRequestRecord): string[] {
+  if (new URL(request.url).pathname !== TOKEN_PATH)
+    return ['print(response.status_code)', 'print(response.text)'];
+  return [
+    'if response.status_code == 200:',
+    '    token_info = response.json()',
+    `    print(f"Access token: {token_info['access_token']}")`,
+    'else:',
+    '    print(f"Failed to get token: {response.status_code}")',
+  ];
+}
+
 /** A small Python program using `requests` that sends the same request and prints the answer. */
 export function toPythonRequests(request: HttpRequestRecord): string {
   const fields = formFields(request);
@@ -101,8 +118,7 @@ export function toPythonRequests(request: HttpRequestRecord): string {
     '',
     `response = requests.${request.method.toLowerCase()}(${args.join(', ')})`,
     '',
-    'print(response.status_code)',
-    'print(response.text)',
+    ...pythonOutput(request),
   );
   return lines.join('\n');
 }

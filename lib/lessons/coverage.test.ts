@@ -5,6 +5,8 @@
  * data: each entry names the fact and says where in the lesson it must appear.
  */
 import { describe, expect, it } from 'vitest';
+import { API_PATH, buildTokenRequest } from '../engine/requests';
+import { snippet, snippetKinds, type SnippetKind } from '../engine/snippets';
 import { lesson } from './client-credentials';
 import { matches, sections, type SectionName } from './lesson-text.test-support';
 
@@ -463,5 +465,38 @@ describe('topics beyond the sources', () => {
     const hard = lesson.practice.filter((q) => q.difficulty === 'hard').map((q) => q.id);
     for (const id of ['basic-vs-body', 'secure-transport', 'no-refresh-token', 'jwt-aud-exp'])
       expect(hard).toContain(id);
+  });
+});
+
+describe('syntax and examples: each description says what its generated code does', () => {
+  const request = buildTokenRequest(
+    {
+      clientId: 'myapp123',
+      clientSecret: 'secret456',
+      scope: '',
+      authMethod: 'body',
+      contentType: 'form',
+      grantType: 'client_credentials',
+    },
+    'http://127.0.0.1:3000',
+  );
+  const example = (id: string) => lesson.syntax.examples.find((e) => e.id === id);
+
+  it('the Python program prints what the seed program prints, as its description says', () => {
+    const code = snippet('python', request);
+    expect(code).toContain('print(f"Access token: {token_info[\'access_token\']}")');
+    expect(code).toContain('print(f"Failed to get token: {response.status_code}")');
+    expect(example('python')?.description).toMatch(/"Access token: …".*"Failed to get token/);
+  });
+
+  it('no example claims to call the API unless its code does', () => {
+    // The example tabs render these snippet kinds (components/modes/examples-workbench.tsx).
+    const kinds: Readonly<Record<string, SnippetKind>> = { fetch: 'javascript' };
+    for (const e of lesson.syntax.examples) {
+      const kind = kinds[e.id] ?? snippetKinds.find((k) => k === e.id);
+      expect(kind, e.id).toBeDefined();
+      const calls = snippet(kind ?? 'http', request);
+      if (!calls.includes(API_PATH)) expect(e.description, e.id).not.toMatch(/call(s)? the .*API/i);
+    }
   });
 });
