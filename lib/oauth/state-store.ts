@@ -6,6 +6,7 @@
  * window and their map has a size cap. A distributed deployment implements the same interface
  * over Redis (`SET key 1 PXAT exp` plus a per-client sorted set, `INCR` + `PEXPIRE`).
  */
+import { OAuthError } from './errors';
 
 /** A fixed-window counter: how many hits since the window opened, and when it closes. */
 export interface WindowCount {
@@ -38,6 +39,37 @@ export interface StateStore {
   peek(key: string): Promise<WindowCount | null>;
   /** Forgets every revocation and counter (the instructor's "reset demo"). */
   clear(): Promise<void>;
+}
+
+/**
+ * Thrown by a store that cannot reach its shared state right now (Redis down, data folder not
+ * writable). Every endpoint then answers `503 temporarily_unavailable` with `Retry-After`: it
+ * fails closed (a token is never taken as not revoked, a lockout never skipped, because the store
+ * could not be asked). RFC 6749 §5.2 lists no code for a token endpoint that cannot serve a
+ * request for now; `temporarily_unavailable` is the code RFC 6749 itself defines for exactly that
+ * condition (registered in the OAuth Extensions Error Registry), RFC 7009 §2.2.1 answers such a
+ * revocation with 503, and clients that do not know the code still act on 503 + `Retry-After`.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4
+ */
+export class StateUnavailableError extends OAuthError {
+  constructor(retryAfterSeconds = 2) {
+    super(
+      'temporarily_unavailable',
+      `The server cannot reach its revocation and lockout store right now. Retry in ${retryAfterSeconds} s.`,
+      503,
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
+    this.name = 'StateUnavailableError';
+  }
+}
+
+/** The live entries of a {@link MemoryStateStore}, for a store that persists them. */
+export interface StateDump {
+  /** `[jti, expiresAt, owner]` of every outstanding revocation. */
+  readonly revoked: readonly (readonly [string, number, string])[];
+  /** `[key, count, resetAt]` of every open window. */
+  readonly counters: readonly (readonly [string, number, number])[];
 }
 
 /** Outstanding (not yet expired) revocations one client may have by default. */
@@ -137,6 +169,37 @@ export class MemoryStateStore implements StateStore {
     this.revoked.clear();
     this.byOwner.clear();
     this.counters.clear();
+  }
+
+  /** Its live entries (expired ones left out), for a store that persists them. */
+  dump(): StateDump {
+    const now = this.now();
+    const revoked: [string, number, string][] = [];
+    for (const [jti, { exp, owner }] of this.revoked)
+      if (exp > now) revoked.push([jti, exp, owner]);
+    const counters: [string, number, number][] = [];
+    for (const [key, e] of this.counters)
+      if (e.resetAt > now) counters.push([key, e.count, e.resetAt]);
+    return { revoked, counters };
+  }
+
+  /** Adds the live entries of a {@link dump} (expired ones are dropped, the caps still hold). */
+  restore(dump: StateDump): void {
+    const now = this.now();
+    for (const [jti, exp, owner] of dump.revoked) {
+      if (exp <= now || this.revoked.has(jti)) continue;
+      let mine = this.byOwner.get(owner);
+      if (!mine) this.byOwner.set(owner, (mine = new Map()));
+      if (mine.size >= this.maxPerClient) continue;
+      mine.set(jti, exp);
+      this.revoked.set(jti, { exp, owner });
+    }
+    for (const [key, count, resetAt] of dump.counters) {
+      if (resetAt <= now) continue;
+      this.counters.delete(key);
+      this.counters.set(key, { count, resetAt });
+    }
+    this.bound(this.counters, (e) => e.resetAt);
   }
 
   /** Past the cap: sweep expired entries, then drop the oldest inserted until under it. */

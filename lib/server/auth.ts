@@ -9,6 +9,7 @@ import { loadAuthServerDeps, loadClientRegistry } from '@/lib/oauth/config';
 import { attachEventSource } from '@/lib/live/hub';
 import type { AuthEvent } from '@/lib/oauth/events';
 import { createAuthServer, type AuthServer, type RouteName } from '@/lib/oauth/server';
+import { openStateStore } from '@/lib/server/state';
 
 /** A listener of the live request feed. */
 export type AuthEventListener = (event: AuthEvent) => void;
@@ -65,7 +66,9 @@ attachEventSource(authEvents);
 /** The auth server of this process, built from the environment on first use. */
 export function getAuthServer(): Promise<AuthServer> {
   holder.server ??= loadAuthServerDeps(process.env)
-    .then((deps) => createAuthServer({ ...deps, onEvent: publish }))
+    .then(async (deps) =>
+      createAuthServer({ ...deps, state: await openStateStore(process.env), onEvent: publish }),
+    )
     .catch((e: unknown) => {
       holder.server = undefined; // let a fixed configuration be picked up by the next request
       console.error(`FlowLab: the auth server cannot start: ${(e as Error).message}`);

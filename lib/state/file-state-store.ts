@@ -1,0 +1,139 @@
+/**
+ * The default {@link StateStore} of a single instance: the in-memory store, written to one JSON
+ * file in the data folder after every change, so revocations and lockouts survive a restart.
+ * Writes are atomic (temporary file + rename) and coalesced: a change resolves once a write
+ * that started after it has finished, and changes made during a write share the next one.
+ * One instance per data folder: several processes writing the same file do not share state.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  MemoryStateStore,
+  StateUnavailableError,
+  type MemoryStateStoreOptions,
+  type RevokeResult,
+  type StateDump,
+  type StateStore,
+  type WindowCount,
+} from '../oauth/state-store';
+
+/** File name of the persisted state inside the data folder. */
+export const STATE_FILE_NAME = 'auth-state.json';
+
+const VERSION = 1;
+
+/** The file's content: a {@link StateDump} with a version. */
+interface StateFile extends StateDump {
+  readonly version: typeof VERSION;
+}
+
+const isTuple = (v: unknown, kinds: readonly string[]): boolean =>
+  Array.isArray(v) &&
+  v.length === kinds.length &&
+  v.every((x, i) => typeof x === kinds[i] && (typeof x !== 'number' || Number.isFinite(x)));
+
+/** The dump in a parsed state file, or null when it is not one. */
+export function parseStateFile(json: unknown): StateDump | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const f = json as Partial<StateFile>;
+  if (f.version !== VERSION || !Array.isArray(f.revoked) || !Array.isArray(f.counters)) return null;
+  if (!f.revoked.every((r) => isTuple(r, ['string', 'number', 'string']))) return null;
+  if (!f.counters.every((c) => isTuple(c, ['string', 'number', 'number']))) return null;
+  return { revoked: f.revoked, counters: f.counters };
+}
+
+/** The data-folder {@link StateStore}; build it with {@link FileStateStore.open}. */
+export class FileStateStore implements StateStore {
+  /** The write in progress or last finished (never rejects). */
+  private last: Promise<void> = Promise.resolve();
+  /** The write queued behind it, which changes made meanwhile share. */
+  private queued: Promise<void> | null = null;
+
+  private constructor(
+    private readonly memory: MemoryStateStore,
+    /** Absolute path of the state file. */
+    readonly path: string,
+  ) {}
+
+  /**
+   * Loads the state file (expired entries dropped). A corrupt file is moved aside to
+   * `<file>.corrupt-<time>` and reported, and the store starts empty: never a crash loop.
+   */
+  static async open(path: string, options: MemoryStateStoreOptions = {}): Promise<FileStateStore> {
+    const memory = new MemoryStateStore(options);
+    let text: string | null = null;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    if (text !== null) {
+      let dump: StateDump | null = null;
+      try {
+        dump = parseStateFile(JSON.parse(text));
+      } catch {
+        dump = null;
+      }
+      if (dump) {
+        memory.restore(dump);
+      } else {
+        const aside = `${path}.corrupt-${Date.now()}`;
+        await rename(path, aside);
+        console.error(
+          `FlowLab: ${path} is not a FlowLab state file; moved it to ${aside} and started with no revocations or lockouts.`,
+        );
+      }
+    }
+    return new FileStateStore(memory, path);
+  }
+
+  async revoke(jti: string, expiresAt: number, owner: string): Promise<RevokeResult> {
+    const result = await this.memory.revoke(jti, expiresAt, owner);
+    if (result.ok) await this.persist();
+    return result;
+  }
+
+  isRevoked(jti: string): Promise<boolean> {
+    return this.memory.isRevoked(jti);
+  }
+
+  async increment(key: string, windowMs: number): Promise<WindowCount> {
+    const count = await this.memory.increment(key, windowMs);
+    await this.persist();
+    return count;
+  }
+
+  peek(key: string): Promise<WindowCount | null> {
+    return this.memory.peek(key);
+  }
+
+  async clear(): Promise<void> {
+    await this.memory.clear();
+    await this.persist();
+  }
+
+  /** Resolves once a write that started after this call has finished. */
+  private persist(): Promise<void> {
+    if (this.queued) return this.queued;
+    const next = this.last.then(() => {
+      this.queued = null; // changes from now on need the write after this one
+      return this.write();
+    });
+    this.queued = next;
+    this.last = next.catch(() => undefined);
+    return next;
+  }
+
+  private async write(): Promise<void> {
+    const file: StateFile = { version: VERSION, ...this.memory.dump() };
+    const tmp = `${this.path}.${process.pid}.tmp`;
+    try {
+      await mkdir(dirname(this.path), { recursive: true });
+      await writeFile(tmp, JSON.stringify(file), { mode: 0o600 });
+      await rename(tmp, this.path);
+    } catch (e) {
+      console.error(`FlowLab: cannot write ${this.path}: ${(e as Error).message}`);
+      throw new StateUnavailableError();
+    }
+  }
+}
