@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { API_PATH, buildTokenRequest } from '../engine/requests';
+import { getScenario } from '../engine/scenarios';
 import { snippet, snippetKinds, type SnippetKind } from '../engine/snippets';
 import { lesson } from './client-credentials';
 import { matches, sections, type SectionName } from './lesson-text.test-support';
@@ -469,17 +470,7 @@ describe('topics beyond the sources', () => {
 });
 
 describe('syntax and examples: each description says what its generated code does', () => {
-  const request = buildTokenRequest(
-    {
-      clientId: 'myapp123',
-      clientSecret: 'secret456',
-      scope: '',
-      authMethod: 'body',
-      contentType: 'form',
-      grantType: 'client_credentials',
-    },
-    'http://127.0.0.1:3000',
-  );
+  const request = buildTokenRequest(getScenario('valid').settings, 'http://127.0.0.1:3000');
   const example = (id: string) => lesson.syntax.examples.find((e) => e.id === id);
 
   it('the Python program prints what the seed program prints, as its description says', () => {
