@@ -1,0 +1,75 @@
+/**
+ * Extra `next start` processes of the production build Playwright's webServer made (its
+ * NEXT_DIST_DIR, default `.next`), for tests that need several instances or a restart.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** One `next start` process on a loopback port that can be stopped and started again. */
+export interface Instance {
+  readonly url: string;
+  /** Starts it (again), resolving once its metadata endpoint answers. */
+  start(): Promise<void>;
+  /** Stops it (SIGTERM to its process group, then SIGKILL), resolving once it has exited. */
+  stop(): Promise<void>;
+}
+
+/** Signals a whole process group (next may fork workers); a group already gone is fine. */
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  try {
+    if (pid) process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** An instance on `port` with `env` added to this process's environment (not yet started). */
+export function nextInstance(port: number, env: Record<string, string>): Instance {
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+  let output = '';
+  return {
+    url,
+    async start() {
+      if (child) return;
+      output = '';
+      const proc = spawn(
+        process.execPath,
+        ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+        {
+          env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+          detached: true,
+        },
+      );
+      child = proc;
+      proc.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+      proc.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+      proc.once('exit', () => {
+        if (child === proc) child = undefined;
+      });
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        if (child !== proc) throw new Error(`next start on ${port} exited:\n${output}`);
+        try {
+          const res = await fetch(`${url}/.well-known/oauth-authorization-server`);
+          if (res.ok) return;
+        } catch {
+          // not listening yet
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`next start on ${port} did not answer within 60 s:\n${output}`);
+    },
+    async stop() {
+      const proc = child;
+      if (!proc) return;
+      const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+      killGroup(proc.pid, 'SIGTERM');
+      const timer = setTimeout(() => killGroup(proc.pid, 'SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+      killGroup(proc.pid, 'SIGKILL'); // any forked worker left in the group
+      child = undefined;
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { generateSigningJwk } from '../lib/oauth/key-store';
+import {
+  freePort,
+  redisServerMissing,
+  startRedisServer,
+  type RedisTestServer,
+} from '../lib/state/redis-test-server';
+import { nextInstance, type Instance } from './instances';
+import { basic, FORM } from './http-support';
+
+// Real processes: a private redis-server and two `next start` instances of the build the
+// webServer made, sharing nothing but FLOWLAB_SIGNING_KEY, FLOWLAB_ISSUER,
+// FLOWLAB_INSTRUCTOR_KEY and FLOWLAB_REDIS_URL (each has its own data folder). Then one
+// instance without Redis, restarted. Every process is stopped in afterAll, even on failure.
+
+const ISSUER = 'http://flowlab.test';
+const missing = redisServerMissing();
+
+async function token(base: string, id: string, secret: string): Promise<Response> {
+  return fetch(`${base}/token`, {
+    method: 'POST',
+    headers: { ...FORM, Authorization: basic(id, secret) },
+    body: 'grant_type=client_credentials',
+  });
+}
+
+async function accessToken(base: string): Promise<string> {
+  const res = await token(base, 'myapp123', 'secret456');
+  expect(res.status, await res.clone().text()).toBe(200);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+const api = (base: string, accessToken: string) =>
+  fetch(`${base}/api/data`, { headers: { Authorization: `Bearer ${accessToken}` } });
+
+async function revoke(base: string, accessToken: string): Promise<void> {
+  const res = await fetch(`${base}/revoke`, {
+    method: 'POST',
+    headers: { ...FORM, Authorization: basic('myapp123', 'secret456') },
+    body: `token=${encodeURIComponent(accessToken)}`,
+  });
+  expect(res.status, await res.text()).toBe(200);
+}
+
+async function expectInvalidToken(res: Response): Promise<void> {
+  expect(res.status).toBe(401);
+  expect(((await res.json()) as { error: string }).error).toBe('invalid_token');
+}
+
+test.describe('two instances sharing Redis', () => {
+  test.describe.configure({ mode: 'serial' });
+  test.skip(!!missing, missing ?? '');
+
+  let redis: RedisTestServer | undefined;
+  let a: Instance;
+  let b: Instance;
+  const dirs: string[] = [];
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    redis = await startRedisServer();
+    const env = {
+      FLOWLAB_SIGNING_KEY: JSON.stringify(await generateSigningJwk()),
+      FLOWLAB_ISSUER: ISSUER,
+      FLOWLAB_INSTRUCTOR_KEY: 'multi-instance-test-instructor-key',
+      FLOWLAB_REDIS_URL: redis.url,
+    };
+    const instance = async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'flowlab-instance-'));
+      dirs.push(dir);
+      return nextInstance(await freePort(), { ...env, FLOWLAB_DATA_DIR: dir });
+    };
+    a = await instance();
+    b = await instance();
+    await Promise.all([a.start(), b.start()]);
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop(), redis?.stop()]);
+    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  });
+
+  test('a token from A works at B; revoked at A, B refuses it; both restarted, it stays revoked', async () => {
+    test.setTimeout(120_000);
+    const t = await accessToken(a.url);
+    expect((await api(b.url, t)).status).toBe(200);
+    await revoke(a.url, t);
+    await expectInvalidToken(await api(b.url, t));
+    await expectInvalidToken(await api(a.url, t));
+
+    await Promise.all([a.stop(), b.stop()]);
+    await Promise.all([a.start(), b.start()]);
+    await expectInvalidToken(await api(b.url, t));
+    await expectInvalidToken(await api(a.url, t));
+    expect((await api(b.url, await accessToken(a.url))).status).toBe(200);
+  });
+
+  test('ten wrong secrets at A lock the client out at B', async () => {
+    for (let i = 0; i < 10; i++) {
+      expect((await token(a.url, 'lockout-demo', `guess-${i}`)).status).toBe(401);
+    }
+    const locked = await token(b.url, 'lockout-demo', 'lockout-secret');
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await locked.json()) as { error: string }).error).toBe('too_many_requests');
+  });
+
+  test('Redis down: 503 with Retry-After, never a 500; Redis back: everything works again', async () => {
+    test.setTimeout(60_000);
+    const t = await accessToken(a.url);
+    await redis!.stop();
+    const answers = await Promise.all([
+      api(a.url, t),
+      api(b.url, t),
+      token(b.url, 'lockout-demo', 'lockout-secret'),
+      fetch(`${a.url}/revoke`, {
+        method: 'POST',
+        headers: { ...FORM, Authorization: basic('myapp123', 'secret456') },
+        body: `token=${encodeURIComponent(t)}`,
+      }),
+      fetch(`${b.url}/introspect`, {
+        method: 'POST',
+        headers: { ...FORM, Authorization: basic('myapp123', 'secret456') },
+        body: `token=${encodeURIComponent(t)}`,
+      }),
+    ]);
+    for (const res of answers) {
+      expect(res.status, `${res.url}: ${await res.clone().text()}`).toBe(503);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await res.json()) as { error: string }).error).toBe('temporarily_unavailable');
+    }
+
+    await redis!.start(); // an empty Redis: it keeps no data (see the README)
+    await expect.poll(async () => (await api(b.url, t)).status, { timeout: 15_000 }).toBe(200);
+    await expect.poll(async () => (await api(a.url, t)).status, { timeout: 15_000 }).toBe(200);
+    await revoke(b.url, t);
+    await expectInvalidToken(await api(a.url, t));
+    expect((await token(a.url, 'lockout-demo', 'lockout-secret')).status).toBe(200);
+  });
+});
+
+test.describe('one instance without Redis', () => {
+  let c: Instance | undefined;
+  let dir: string | undefined;
+
+  test.afterAll(async () => {
+    await c?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('a revocation survives a restart (kept in the data folder)', async () => {
+    test.setTimeout(120_000);
+    dir = await mkdtemp(join(tmpdir(), 'flowlab-single-'));
+    c = nextInstance(await freePort(), { FLOWLAB_DATA_DIR: dir, FLOWLAB_REDIS_URL: '' });
+    await c.start();
+    const t = await accessToken(c.url);
+    expect((await api(c.url, t)).status).toBe(200);
+    await revoke(c.url, t);
+    await expectInvalidToken(await api(c.url, t));
+
+    await c.stop();
+    await c.start();
+    await expectInvalidToken(await api(c.url, t));
+    expect((await api(c.url, await accessToken(c.url))).status).toBe(200);
+  });
+});
