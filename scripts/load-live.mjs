@@ -55,7 +55,7 @@ function request(method, path, { body, headers = {} } = {}) {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode, text }));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text }));
       },
     );
     req.on('error', reject);
@@ -144,7 +144,12 @@ async function main() {
   );
   const connectStart = performance.now();
   const followerStreams = await inBatches(followerSpecs, 100, async (room) => {
-    const joined = await request('POST', `/api/rooms/${room.id}/followers`);
+    // Each room limits its join rate (a burst, then a few per second): wait as told and retry.
+    let joined = await request('POST', `/api/rooms/${room.id}/followers`, { body: {} });
+    while (joined.status === 429) {
+      await new Promise((r) => setTimeout(r, 1000 * Number(joined.headers['retry-after'] ?? 1)));
+      joined = await request('POST', `/api/rooms/${room.id}/followers`, { body: {} });
+    }
     if (joined.status !== 201) throw new Error(`joining: ${joined.status} ${joined.text}`);
     const { followerId } = JSON.parse(joined.text);
     return openSse(`/api/rooms/${room.id}/events?follower=${followerId}`, (name, data) => {

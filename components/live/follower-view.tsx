@@ -21,16 +21,16 @@ export function FollowerView({ roomId }: { roomId: string }) {
   const [following, setFollowing] = useState(true);
   const { membership, problem, recover } = useFollower(roomId);
   const stream = useRoomStream(roomId, following && membership ? membership.followerId : null);
-  const snapshot = following ? stream.snapshot : null;
+  const state = following ? stream.state : null;
 
   // Mirror the presenter: same scenario, same step (the engine runs the real requests itself).
   useEffect(() => {
-    if (!snapshot) return;
+    if (!state) return;
     const s = store.getState();
-    if (isScenarioId(snapshot.scenario) && s.scenarioId !== snapshot.scenario)
-      s.selectScenario(snapshot.scenario);
-    if (store.getState().player.cursor !== snapshot.step) void store.getState().seek(snapshot.step);
-  }, [snapshot, store]);
+    if (isScenarioId(state.scenario) && s.scenarioId !== state.scenario)
+      s.selectScenario(state.scenario);
+    if (store.getState().player.cursor !== state.step) void store.getState().seek(state.step);
+  }, [state, store]);
 
   useEffect(() => {
     if (following && stream.status === 'gone') void recover();
@@ -50,13 +50,15 @@ export function FollowerView({ roomId }: { roomId: string }) {
             ? 'The presenter ended this session.'
             : problem === 'full'
               ? 'This room is full.'
-              : problem === 'error'
-                ? 'Cannot reach the room right now.'
-                : following
-                  ? stream.status === 'live'
-                    ? `Following the presenter · ${getScenario(scenarioId).title}`
-                    : 'Connecting to the presenter…'
-                  : 'Exploring on your own'}
+              : problem === 'closed'
+                ? 'The presenter has closed joining for this room.'
+                : problem === 'error'
+                  ? 'Cannot reach the room right now.'
+                  : following
+                    ? stream.status === 'live'
+                      ? `Following the presenter · ${getScenario(scenarioId).title}`
+                      : 'Connecting to the presenter…'
+                    : 'Exploring on your own'}
         </p>
         {!ended && membership && (
           <button
@@ -69,8 +71,8 @@ export function FollowerView({ roomId }: { roomId: string }) {
         )}
       </header>
 
-      {following && snapshot?.poll && membership && (
-        <PollVote roomId={roomId} poll={snapshot.poll} membership={membership} />
+      {following && state?.poll && membership && (
+        <PollVote roomId={roomId} poll={state.poll} membership={membership} />
       )}
 
       <LiveFlowDiagram className="w-full" />

@@ -39,10 +39,13 @@ export function PollVote({
       else delete next[poll.id];
       return next;
     });
+    const refusal = res ? ((await res.json().catch(() => ({}))) as { error?: string }).error : null;
     setError(
-      res?.status === 409
-        ? 'Voting is closed for this question.'
-        : 'Your answer could not be sent. Try again.',
+      refusal === 'not_following'
+        ? 'Follow the presenter to answer.'
+        : res?.status === 409
+          ? 'Voting is closed for this question.'
+          : 'Your answer could not be sent. Try again.',
     );
   }
 

@@ -28,7 +28,7 @@ function load(roomId: string): Membership | null {
  */
 export function useFollower(roomId: string) {
   const [membership, setMembership] = useState<Membership | null>(null);
-  const [problem, setProblem] = useState<'ended' | 'full' | 'error' | null>(null);
+  const [problem, setProblem] = useState<'ended' | 'full' | 'closed' | 'error' | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -40,10 +40,23 @@ export function useFollower(roomId: string) {
         return;
       }
       try {
-        const res = await fetch(livePaths.roomFollowers(roomId), { method: 'POST' });
+        const res = await fetch(livePaths.roomFollowers(roomId), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        });
         if (cancelled) return;
         if (res.status === 404) return setProblem('ended');
         if (res.status === 409) return setProblem('full');
+        if (res.status === 403) return setProblem('closed');
+        if (res.status === 429 || res.status === 503) {
+          // Many people joining at once: wait as told, then try again.
+          const wait = Math.min(30, Number(res.headers.get('retry-after')) || 2);
+          setTimeout(() => {
+            if (!cancelled) setAttempt((n) => n + 1);
+          }, wait * 1000);
+          return;
+        }
         if (!res.ok) return setProblem('error');
         const joined = (await res.json()) as Membership;
         sessionStorage.setItem(storageKey(roomId), JSON.stringify(joined));

@@ -2,12 +2,12 @@
 
 import { useEffect, useState } from 'react';
 import { livePaths } from '@/lib/live/protocol';
-import type { RoomSnapshot } from '@/lib/live/rooms';
+import type { RoomState } from '@/lib/live/room-state';
 
 export type RoomStreamStatus = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'closed' | 'gone';
 
 export interface RoomStream {
-  readonly snapshot: RoomSnapshot | null;
+  readonly state: RoomState | null;
   readonly status: RoomStreamStatus;
   /** Why the room ended, once it has. */
   readonly closedReason: 'closed' | 'expired' | null;
@@ -15,10 +15,16 @@ export interface RoomStream {
 
 /**
  * Follows a room's state over Server-Sent Events. `gone` means the server refused the stream
- * (the room or this follower id no longer exists); `closed` that the presenter ended the room.
+ * (the room or this follower id no longer exists, or a cap was reached); `closed` that the
+ * presenter ended the room.
  */
-export function useRoomStream(roomId: string | null, followerId?: string | null): RoomStream {
-  const [snapshot, setSnapshot] = useState<RoomSnapshot | null>(null);
+export function useRoomStream(
+  roomId: string | null,
+  followerId?: string | null,
+  /** Changing it opens the stream again (after a refusal that did not end the room). */
+  attempt = 0,
+): RoomStream {
+  const [state, setState] = useState<RoomState | null>(null);
   const [status, setStatus] = useState<RoomStreamStatus>('connecting');
   const [closedReason, setClosedReason] = useState<'closed' | 'expired' | null>(null);
 
@@ -29,8 +35,8 @@ export function useRoomStream(roomId: string | null, followerId?: string | null)
     let gotAny = false;
     es.addEventListener('state', (e) => {
       gotAny = true;
-      const next = JSON.parse((e as MessageEvent<string>).data) as RoomSnapshot;
-      setSnapshot((prev) =>
+      const next = JSON.parse((e as MessageEvent<string>).data) as RoomState;
+      setState((prev) =>
         prev && prev.id === next.id && prev.version > next.version ? prev : next,
       );
       setStatus('live');
@@ -56,7 +62,7 @@ export function useRoomStream(roomId: string | null, followerId?: string | null)
       }
     };
     return () => es.close();
-  }, [roomId, followerId]);
+  }, [roomId, followerId, attempt]);
 
-  return { snapshot: roomId ? snapshot : null, status: roomId ? status : 'idle', closedReason };
+  return { state: roomId ? state : null, status: roomId ? status : 'idle', closedReason };
 }

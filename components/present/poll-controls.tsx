@@ -15,8 +15,8 @@ export function PollControls({
 }) {
   const [questionId, setQuestionId] = useState(questions[0]?.id ?? '');
   const selectId = useId();
-  const poll = room.snapshot?.poll ?? null;
-  const followers = room.snapshot?.followers ?? 0;
+  const poll = room.state?.poll ?? null;
+  const followers = room.state?.followers ?? 0;
 
   return (
     <section aria-labelledby={`${selectId}-h`} className="space-y-2">

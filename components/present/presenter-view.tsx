@@ -94,7 +94,7 @@ export function PresenterView({ lesson }: { lesson: Lesson }) {
               data-testid="room-badge"
             >
               Room <span className="font-mono font-bold">{room.room.id}</span> ·{' '}
-              {room.snapshot?.followers ?? 0} following
+              {room.state?.followers ?? 0} following
             </span>
           )}
           <button

@@ -62,16 +62,30 @@ export function RoomPanel({
             </a>
           </p>
           <p className="text-2xl" aria-live="polite" data-testid="follower-count">
-            <span className="font-bold">{room.snapshot?.followers ?? 0}</span>{' '}
-            {(room.snapshot?.followers ?? 0) === 1 ? 'person follows' : 'people follow'}
+            <span className="font-bold">{room.state?.followers ?? 0}</span>{' '}
+            {(room.state?.followers ?? 0) === 1 ? 'person follows' : 'people follow'}
           </p>
-          <button
-            type="button"
-            onClick={() => void room.close()}
-            className="border-line hover:bg-raised rounded-md border px-3 py-1"
-          >
-            End the room
-          </button>
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              onClick={() => void room.setJoining(!(room.state?.joining ?? true))}
+              className="border-line hover:bg-raised rounded-md border px-3 py-1"
+            >
+              {(room.state?.joining ?? true) ? 'Close joining' : 'Reopen joining'}
+            </button>
+            <button
+              type="button"
+              onClick={() => void room.close()}
+              className="border-line hover:bg-raised rounded-md border px-3 py-1"
+            >
+              End the room
+            </button>
+          </div>
+          {room.state && !room.state.joining && (
+            <p className="text-muted" data-testid="joining-closed">
+              Joining is closed: nobody new can join.
+            </p>
+          )}
         </div>
       </div>
       {room.error && (

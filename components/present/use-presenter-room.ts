@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ROOM_KEY_HEADER, livePaths, type CreateRoomResponse } from '@/lib/live/protocol';
-import type { PresenterState } from '@/lib/live/rooms';
+import type { PresenterState } from '@/lib/live/room-state';
 import { useRoomStream } from '@/components/live/use-room-stream';
 import { useStoredRoom } from './room-storage';
 
@@ -13,7 +13,8 @@ import { useStoredRoom } from './room-storage';
  */
 export function usePresenterRoom(lesson: string, current: PresenterState) {
   const [room, setRoom] = useStoredRoom(lesson);
-  const stream = useRoomStream(room?.id ?? null);
+  const [attempt, setAttempt] = useState(0);
+  const stream = useRoomStream(room?.id ?? null, undefined, attempt);
   const [error, setError] = useState<string | null>(null);
   const pending = useRef<PresenterState | null>(null);
   const inFlight = useRef(false);
@@ -57,10 +58,31 @@ export function usePresenterRoom(lesson: string, current: PresenterState) {
     })();
   }, [room, current, call]);
 
-  // The server forgot the room (expired, or the server restarted): drop it here too.
+  // The room ended: drop it here too. A refused stream drops it only when the server no longer
+  // knows the room (expired, or the server restarted); refused by a limit, the presenter keeps
+  // the room and its key and the stream is tried again.
   useEffect(() => {
-    if (stream.status === 'gone' || stream.status === 'closed') setRoom(null);
-  }, [stream.status, setRoom]);
+    if (stream.status === 'closed') {
+      setRoom(null);
+      return;
+    }
+    if (stream.status !== 'gone' || !room) return;
+    let cancelled = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    void fetch(livePaths.room(room.id), { cache: 'no-store' })
+      .then((res) => {
+        if (cancelled) return;
+        if (res.status === 404) setRoom(null);
+        else retry = setTimeout(() => setAttempt((n) => n + 1), 3000);
+      })
+      .catch(() => {
+        if (!cancelled) retry = setTimeout(() => setAttempt((n) => n + 1), 3000);
+      });
+    return () => {
+      cancelled = true;
+      if (retry !== undefined) clearTimeout(retry);
+    };
+  }, [stream.status, room, setRoom]);
 
   const create = useCallback(async () => {
     setError(null);
@@ -73,7 +95,9 @@ export function usePresenterRoom(lesson: string, current: PresenterState) {
       setError(
         res.status === 503
           ? 'Too many rooms are open on this server.'
-          : `Could not open a room (${res.status}).`,
+          : res.status === 429
+            ? 'Too many requests right now: try again in a few seconds.'
+            : `Could not open a room (${res.status}).`,
       );
       return;
     }
@@ -100,10 +124,14 @@ export function usePresenterRoom(lesson: string, current: PresenterState) {
     () => (room ? call(livePaths.roomPoll(room.id), 'DELETE') : null),
     [call, room],
   );
+  const setJoining = useCallback(
+    (open: boolean) => (room ? call(livePaths.roomJoining(room.id), 'PUT', { open }) : null),
+    [call, room],
+  );
 
   return {
     room,
-    snapshot: stream.snapshot,
+    state: stream.state,
     status: stream.status,
     error,
     create,
@@ -111,6 +139,7 @@ export function usePresenterRoom(lesson: string, current: PresenterState) {
     openPoll,
     revealPoll,
     closePoll,
+    setJoining,
   };
 }
 

@@ -4,20 +4,22 @@
  * must see the same feed and rooms). Framework-free: the Next wiring attaches the auth server's
  * event source with {@link attachEventSource}.
  */
-import type { AuthEventSink } from '../oauth/events';
+import type { AuthEventSource } from '../oauth/events';
 import { InMemoryFeedStore, type FeedStore } from './feed';
 import { RoomRegistry } from './rooms';
 
-/** Anything that reports auth events: the auth server's process-wide subscription point. */
-export interface AuthEventSource {
-  subscribe(listener: AuthEventSink): () => void;
-}
+/** Kinds of live connection the hub counts. */
+export type ConnectionKind = 'feed' | 'rooms';
 
+/** Feed streams one process serves at most (the presenter's views; a room has one or two). */
+export const MAX_FEED_STREAMS = 100;
+
+/** The live state of one process. */
 export interface LiveHub {
   readonly feed: FeedStore;
   readonly rooms: RoomRegistry;
-  /** Open SSE connections, by kind (for the stats route and the load test). */
-  readonly connections: { feed: number; rooms: number };
+  /** Open SSE connections, by kind (for the stats route, the caps and the load test). */
+  readonly connections: Record<ConnectionKind, number>;
 }
 
 interface HubState {
@@ -60,4 +62,15 @@ export function attachEventSource(source: AuthEventSource): LiveHub {
     });
   }
   return s.hub;
+}
+
+/** Counts one open connection of a kind; returns the function that uncounts it (once). */
+export function countConnection(hub: LiveHub, kind: ConnectionKind): () => void {
+  hub.connections[kind] += 1;
+  let open = true;
+  return () => {
+    if (!open) return;
+    open = false;
+    hub.connections[kind] -= 1;
+  };
 }

@@ -2,10 +2,17 @@
  * The HTTP contract of the live features, shared by the route handlers and the views: paths,
  * headers and the shapes exchanged. Framework-free.
  */
-import type { RoomError, RoomSnapshot } from './rooms';
+import type { RoomError, RoomState } from './room-state';
 
 /** The presenter's room key travels in this header (never in a URL). */
 export const ROOM_KEY_HEADER = 'x-room-key';
+
+/**
+ * The presenter's room key also travels in this HttpOnly cookie, scoped to the room's paths, so
+ * the presenter's own EventSource (which cannot send headers) is never counted against a cap.
+ * It authorizes no change: every change still needs {@link ROOM_KEY_HEADER}.
+ */
+export const ROOM_KEY_COOKIE = 'flowlab-room-key';
 
 /** "Reset demo" requires this header with the value `reset`: another site cannot send it. */
 export const RESET_HEADER = 'x-flowlab-confirm';
@@ -18,6 +25,7 @@ export const livePaths = {
   rooms: '/api/rooms',
   room: (id: string) => `/api/rooms/${encodeURIComponent(id)}`,
   roomState: (id: string) => `/api/rooms/${encodeURIComponent(id)}/state`,
+  roomJoining: (id: string) => `/api/rooms/${encodeURIComponent(id)}/joining`,
   roomEvents: (id: string) => `/api/rooms/${encodeURIComponent(id)}/events`,
   roomFollowers: (id: string) => `/api/rooms/${encodeURIComponent(id)}/followers`,
   roomPoll: (id: string) => `/api/rooms/${encodeURIComponent(id)}/poll`,
@@ -34,9 +42,14 @@ export const roomErrorStatus: Readonly<Record<RoomError, number>> = {
   forbidden: 403,
   too_many_rooms: 503,
   room_full: 409,
+  server_full: 503,
+  joining_closed: 403,
+  too_many_joins: 429,
   invalid_state: 400,
   unknown_follower: 404,
+  not_following: 409,
   no_poll: 409,
+  unknown_question: 400,
   poll_revealed: 409,
   unknown_option: 400,
   stale_poll: 409,
@@ -47,10 +60,10 @@ export interface CreateRoomResponse {
   readonly id: string;
   readonly key: string;
   readonly joinPath: string;
-  readonly snapshot: RoomSnapshot;
+  readonly state: RoomState;
 }
 
-/** A room's SSE stream: `event: state` carries a {@link RoomSnapshot}; `event: closed` ends it. */
+/** A room's SSE stream: `event: state` carries a {@link RoomState}; `event: closed` ends it. */
 export interface RoomClosedMessage {
   readonly reason: 'closed' | 'expired';
 }

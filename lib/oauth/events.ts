@@ -55,3 +55,9 @@ export interface AuthEvent {
 
 /** A sink for events: the core calls it once per handled request and never awaits it. */
 export type AuthEventSink = (event: AuthEvent) => void;
+
+/** The process-wide subscription point of auth events (the live feed attaches to it). */
+export interface AuthEventSource {
+  /** Adds a listener; returns the function that removes it. */
+  subscribe(listener: AuthEventSink): () => void;
+}

@@ -7,26 +7,15 @@ import 'server-only';
 import type { RegisteredClient } from '@/lib/oauth/clients';
 import { loadAuthServerDeps, loadClientRegistry } from '@/lib/oauth/config';
 import { attachEventSource } from '@/lib/live/hub';
-import type { AuthEvent } from '@/lib/oauth/events';
+import type { AuthEvent, AuthEventSink, AuthEventSource } from '@/lib/oauth/events';
 import { createAuthServer, type AuthServer, type RouteName } from '@/lib/oauth/server';
 import { openStateStore } from '@/lib/server/state';
 
-/** A listener of the live request feed. */
-export type AuthEventListener = (event: AuthEvent) => void;
-
 interface Holder {
   server: Promise<AuthServer> | undefined;
-  readonly listeners: Set<AuthEventListener>;
+  readonly listeners: Set<AuthEventSink>;
   /** The subscription point, one object per process (subscribers may key on its identity). */
   events?: AuthEventSource;
-}
-
-/** The live feed's subscription point. */
-export interface AuthEventSource {
-  /** Adds a listener; returns the function that removes it. */
-  subscribe(listener: AuthEventListener): () => void;
-  /** How many listeners are subscribed (for diagnostics). */
-  readonly listenerCount: number;
 }
 
 const HOLDER = Symbol.for('flowlab.auth-server');
@@ -48,14 +37,11 @@ function publish(event: AuthEvent): void {
  * /token, /api/data, /introspect and /revoke is published once, to every listener.
  */
 export const authEvents: AuthEventSource = (holder.events ??= {
-  subscribe(listener: AuthEventListener): () => void {
+  subscribe(listener: AuthEventSink): () => void {
     holder.listeners.add(listener);
     return () => {
       holder.listeners.delete(listener);
     };
-  },
-  get listenerCount(): number {
-    return holder.listeners.size;
   },
 });
 

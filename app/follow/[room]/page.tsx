@@ -4,7 +4,7 @@ import { FollowerView } from '@/components/live/follower-view';
 import { StepperProvider } from '@/components/stepper/stepper-provider';
 import { getLesson } from '@/lib/lessons';
 import { ROOM_CODE_ALPHABET } from '@/lib/live/ids';
-import { liveHub } from '@/app/api/live/live-hub';
+import { liveHub } from '@/lib/server/live-hub';
 
 type Props = { params: Promise<{ room: string }> };
 
@@ -18,8 +18,8 @@ export default async function FollowPage({ params }: Props) {
   const { room } = await params;
   if (!roomPattern.test(room)) notFound();
   // The room names its lesson; an ended room still renders, and the view says it ended.
-  const snapshot = liveHub().rooms.snapshot(room);
-  const lesson = getLesson(snapshot.ok ? snapshot.value.lesson : 'client-credentials');
+  const state = liveHub().rooms.state(room);
+  const lesson = getLesson(state.ok ? state.value.lesson : 'client-credentials');
   if (!lesson) notFound();
   return (
     <StepperProvider lesson={lesson}>

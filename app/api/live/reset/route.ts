@@ -1,5 +1,5 @@
 import { RESET_HEADER } from '@/lib/live/protocol';
-import { noStoreJson, resetDemo } from '../live-hub';
+import { noStoreJson, resetDemo } from '@/lib/server/live-hub';
 
 export const dynamic = 'force-dynamic';
 

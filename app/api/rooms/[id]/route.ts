@@ -1,5 +1,4 @@
-import { liveHub } from '../../live/live-hub';
-import { presenterKey, roomResponse } from '../room-http';
+import { presenterAction, roomState } from '@/lib/server/room-routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,12 +6,15 @@ type Params = { params: Promise<{ id: string }> };
 
 /** GET /api/rooms/:id: the room's public state. */
 export async function GET(_request: Request, { params }: Params): Promise<Response> {
-  const { id } = await params;
-  return roomResponse(liveHub().rooms.snapshot(id));
+  return roomState((await params).id);
 }
 
 /** DELETE /api/rooms/:id (X-Room-Key): the presenter ends the room; followers are told. */
 export async function DELETE(request: Request, { params }: Params): Promise<Response> {
-  const { id } = await params;
-  return roomResponse(liveHub().rooms.close(id, presenterKey(request)), () => ({ closed: true }));
+  return presenterAction(
+    request,
+    (await params).id,
+    (room) => room.close(),
+    () => ({ closed: true }),
+  );
 }

@@ -1,4 +1,4 @@
-import { liveHub, noStoreJson } from '../../live-hub';
+import { feedCredentialResponse } from '@/lib/server/live-hub';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,9 +11,5 @@ export async function GET(
   _request: Request,
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
-  const { id } = await params;
-  if (!/^\d{1,15}$/.test(id)) return noStoreJson({ error: 'not_found' }, 404);
-  const entry = await liveHub().feed.get(Number(id));
-  if (!entry) return noStoreJson({ error: 'not_found' }, 404);
-  return noStoreJson({ id: entry.id, credential: entry.event.credential ?? null });
+  return feedCredentialResponse((await params).id);
 }

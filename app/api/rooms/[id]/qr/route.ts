@@ -1,7 +1,4 @@
-import QRCode from 'qrcode';
-import { livePaths } from '@/lib/live/protocol';
-import { liveHub } from '../../../live/live-hub';
-import { roomResponse } from '../../room-http';
+import { roomQr } from '@/lib/server/room-routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,17 +10,5 @@ export async function GET(
   request: Request,
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
-  const { id } = await params;
-  const room = liveHub().rooms.snapshot(id);
-  if (!room.ok) return roomResponse(room);
-  const joinUrl = new URL(livePaths.follow(room.value.id), request.url).toString();
-  const svg = await QRCode.toString(joinUrl, {
-    type: 'svg',
-    errorCorrectionLevel: 'M',
-    margin: 2,
-    color: { dark: '#000000', light: '#ffffff' },
-  });
-  return new Response(svg, {
-    headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'no-store' },
-  });
+  return roomQr(request, (await params).id);
 }

@@ -1,5 +1,4 @@
-import { liveHub } from '../../../live/live-hub';
-import { errorResponse, presenterKey, readJson, roomResponse } from '../../room-http';
+import { presenterBodyAction } from '@/lib/server/room-routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,8 +7,5 @@ export async function PUT(
   request: Request,
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
-  const { id } = await params;
-  const body = await readJson(request);
-  if (body === undefined) return errorResponse('invalid_state', 400);
-  return roomResponse(liveHub().rooms.update(id, presenterKey(request), body));
+  return presenterBodyAction(request, (await params).id, (room, body) => room.move(body));
 }

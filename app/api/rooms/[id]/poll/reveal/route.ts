@@ -1,5 +1,4 @@
-import { liveHub } from '../../../../live/live-hub';
-import { presenterKey, roomResponse } from '../../../room-http';
+import { presenterAction } from '@/lib/server/room-routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,6 +7,5 @@ export async function POST(
   request: Request,
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
-  const { id } = await params;
-  return roomResponse(liveHub().rooms.revealPoll(id, presenterKey(request)));
+  return presenterAction(request, (await params).id, (room) => room.revealPoll());
 }

@@ -1,0 +1,11 @@
+import { setJoining } from '@/lib/server/room-routes';
+
+export const dynamic = 'force-dynamic';
+
+/** PUT /api/rooms/:id/joining (X-Room-Key) `{ open }`: the presenter opens or closes joining. */
+export async function PUT(
+  request: Request,
+  { params }: { params: Promise<{ id: string }> },
+): Promise<Response> {
+  return setJoining(request, (await params).id);
+}

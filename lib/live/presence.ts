@@ -1,0 +1,165 @@
+/**
+ * Who follows a room: the followers who joined (each with a secret key), which of them have a
+ * live connection, a join rate per room, and forgetting followers long gone. Framework-free and
+ * clock-injected.
+ */
+import { randomToken, timingSafeEqual, type RandomBytes } from './ids';
+
+/** The limits presence enforces. */
+export interface PresenceLimits {
+  readonly maxFollowersPerRoom: number;
+  /** A follower with no open connection for this long is forgotten (its slot is freed). */
+  readonly followerIdleMs: number;
+  /** A follower who joined but never connected is forgotten after this long. */
+  readonly joinGraceMs: number;
+  /** Joins a room accepts at once, and then per second (a token bucket). */
+  readonly joinBurst: number;
+  readonly joinsPerSecond: number;
+}
+
+/** What a learner receives on joining. */
+export interface JoinedFollower {
+  readonly followerId: string;
+  /** The follower's secret: required to vote and to leave. */
+  readonly followerKey: string;
+}
+
+interface Follower {
+  readonly key: string;
+  connections: number;
+  everConnected: boolean;
+  lastSeen: number;
+}
+
+/** Why a join was refused (the registry adds `server_full`). */
+export type JoinRefusal = 'room_full' | 'too_many_joins';
+
+/** The followers of one room. */
+export class Presence {
+  private readonly followers = new Map<string, Follower>();
+  private tokens: number;
+  private refilledAt: number;
+
+  constructor(
+    private readonly limits: PresenceLimits,
+    private readonly now: () => number,
+    private readonly random: RandomBytes,
+    /** Called when the count of present followers may have changed. */
+    private readonly onChange: () => void,
+  ) {
+    this.tokens = limits.joinBurst;
+    this.refilledAt = now();
+  }
+
+  /** Followers who joined and are not forgotten. */
+  get joined(): number {
+    return this.followers.size;
+  }
+
+  /** Followers with at least one live connection. */
+  get present(): number {
+    let n = 0;
+    for (const f of this.followers.values()) if (f.connections > 0) n += 1;
+    return n;
+  }
+
+  /** Seconds until the next join would be accepted by the rate limit (0 when it would now). */
+  get retryAfterSeconds(): number {
+    this.refill();
+    return this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / this.limits.joinsPerSecond);
+  }
+
+  /** Adds a follower, unless the room is full or joins come too fast. */
+  join(): JoinedFollower | JoinRefusal {
+    if (this.followers.size >= this.limits.maxFollowersPerRoom) return 'room_full';
+    this.refill();
+    if (this.tokens < 1) return 'too_many_joins';
+    this.tokens -= 1;
+    let followerId = randomToken(12, this.random);
+    while (this.followers.has(followerId)) followerId = randomToken(12, this.random);
+    const followerKey = randomToken(24, this.random);
+    this.followers.set(followerId, {
+      key: followerKey,
+      connections: 0,
+      everConnected: false,
+      lastSeen: this.now(),
+    });
+    return { followerId, followerKey };
+  }
+
+  /** Whether the id and key are a known follower's. */
+  verify(followerId: string, followerKey: string): boolean {
+    const follower = this.followers.get(followerId);
+    return follower !== undefined && timingSafeEqual(follower.key, followerKey);
+  }
+
+  /** Whether a known follower has a live connection now. */
+  isPresent(followerId: string): boolean {
+    return (this.followers.get(followerId)?.connections ?? 0) > 0;
+  }
+
+  /** Whether a follower id is known. */
+  has(followerId: string): boolean {
+    return this.followers.has(followerId);
+  }
+
+  /** Counts a follower's connection as presence until the returned function is called. */
+  connect(followerId: string): (() => void) | undefined {
+    const follower = this.followers.get(followerId);
+    if (!follower) return undefined;
+    follower.connections += 1;
+    follower.everConnected = true;
+    follower.lastSeen = this.now();
+    if (follower.connections === 1) this.onChange();
+    return () => {
+      follower.connections = Math.max(0, follower.connections - 1);
+      follower.lastSeen = this.now();
+      if (follower.connections === 0 && this.followers.get(followerId) === follower)
+        this.onChange();
+    };
+  }
+
+  /** Records activity of a follower (a vote), so it is not forgotten while it takes part. */
+  touch(followerId: string): void {
+    const follower = this.followers.get(followerId);
+    if (follower) follower.lastSeen = this.now();
+  }
+
+  /** Removes a follower; whether it had a live connection. */
+  remove(followerId: string): boolean {
+    const follower = this.followers.get(followerId);
+    if (!follower) return false;
+    this.followers.delete(followerId);
+    return follower.connections > 0;
+  }
+
+  /** Forgets followers without a connection for too long; returns their ids. */
+  prune(): string[] {
+    const now = this.now();
+    const gone: string[] = [];
+    for (const [id, f] of this.followers) {
+      const idleFor = now - f.lastSeen;
+      const limit = f.everConnected
+        ? this.limits.followerIdleMs
+        : Math.min(this.limits.joinGraceMs, this.limits.followerIdleMs);
+      if (f.connections === 0 && idleFor > limit) gone.push(id);
+    }
+    for (const id of gone) this.followers.delete(id);
+    return gone;
+  }
+
+  /** Forgets everyone (the room ended). */
+  clear(): void {
+    this.followers.clear();
+  }
+
+  private refill(): void {
+    const now = this.now();
+    const elapsed = Math.max(0, now - this.refilledAt) / 1000;
+    this.refilledAt = now;
+    this.tokens = Math.min(
+      this.limits.joinBurst,
+      this.tokens + elapsed * this.limits.joinsPerSecond,
+    );
+  }
+}

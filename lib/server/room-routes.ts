@@ -1,0 +1,182 @@
+/**
+ * The room routes' work, one function per operation: each checks who may do it (the room key
+ * for the presenter, the follower key for a follower) before reading any body, then acts and
+ * maps the result to HTTP. Route files only call these.
+ */
+import 'server-only';
+import QRCode from 'qrcode';
+import { getLesson } from '@/lib/lessons';
+import { countConnection } from '@/lib/live/hub';
+import { livePaths, type CreateRoomResponse } from '@/lib/live/protocol';
+import type { PresenterControls } from '@/lib/live/room';
+import { andThen, fail, type RoomResult } from '@/lib/live/room-state';
+import { createRoomStream } from '@/lib/live/room-stream';
+import { SSE_HEADERS } from '@/lib/live/sse';
+import { liveHub } from './live-hub';
+import {
+  field,
+  pollQuestion,
+  presenterCookie,
+  presenterCookieHeader,
+  presenterKey,
+  readJson,
+  requestErrorResponse,
+  roomErrorResponse,
+  roomResponse,
+} from './room-http';
+
+/** POST /api/rooms `{ lesson, scenario, step }`: opens a room; the key is answered once. */
+export async function openRoom(request: Request): Promise<Response> {
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const lesson = field(body.value, 'lesson', 100) ?? 'client-credentials';
+  if (!getLesson(lesson)) return requestErrorResponse('unknown_lesson', 400);
+  const initial = (typeof body.value === 'object' && body.value !== null ? body.value : {}) as {
+    step?: unknown;
+  };
+  const result = liveHub().rooms.create(lesson, {
+    scenario: field(initial, 'scenario', 64) ?? 'valid',
+    step: typeof initial.step === 'number' ? initial.step : 0,
+  });
+  if (!result.ok) return roomErrorResponse(result.error);
+  const room = result.value;
+  const created: CreateRoomResponse = {
+    id: room.id,
+    key: room.key,
+    joinPath: livePaths.follow(room.id),
+    state: room.state,
+  };
+  return roomResponse(result, () => created, 201, {
+    'Set-Cookie': presenterCookieHeader(request, room.id, room.key),
+  });
+}
+
+/** GET /api/rooms/:id: the room's public state. */
+export function roomState(id: string): Response {
+  return roomResponse(liveHub().rooms.state(id));
+}
+
+/** The presenter's controls of a room, for the holder of its key (X-Room-Key). */
+export function asPresenter(request: Request, id: string): RoomResult<PresenterControls> {
+  return liveHub().rooms.presenter(id, presenterKey(request));
+}
+
+/** A presenter action without a body (close, reveal, take the poll down). */
+export function presenterAction<T>(
+  request: Request,
+  id: string,
+  act: (room: PresenterControls) => RoomResult<T>,
+  map?: (value: T) => unknown,
+): Response {
+  return roomResponse(andThen(asPresenter(request, id), act), map);
+}
+
+/** A presenter action with a JSON body: the key is checked before the body is read. */
+export async function presenterBodyAction<T>(
+  request: Request,
+  id: string,
+  act: (room: PresenterControls, body: unknown) => RoomResult<T>,
+): Promise<Response> {
+  const room = asPresenter(request, id);
+  if (!room.ok) return roomErrorResponse(room.error);
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  return roomResponse(act(room.value, body.value));
+}
+
+/** POST /api/rooms/:id/poll `{ questionId }`: opens a poll on one of the lesson's questions. */
+export function openPoll(request: Request, id: string): Promise<Response> {
+  return presenterBodyAction(request, id, (room, body) => {
+    const lesson = liveHub().rooms.state(id);
+    const questionId = field(body, 'questionId', 100);
+    const question =
+      lesson.ok && questionId ? pollQuestion(lesson.value.lesson, questionId) : undefined;
+    return question ? room.openPoll(question) : fail('unknown_question');
+  });
+}
+
+/** PUT /api/rooms/:id/joining `{ open }`: the presenter opens or closes joining. */
+export function setJoining(request: Request, id: string): Promise<Response> {
+  return presenterBodyAction(request, id, (room, body) => {
+    const open = (body as { open?: unknown } | null)?.open;
+    return typeof open === 'boolean' ? room.setJoining(open) : fail('invalid_state');
+  });
+}
+
+/** POST /api/rooms/:id/followers `{}`: a learner joins; answers `{ followerId, followerKey }`. */
+export async function joinRoom(request: Request, id: string): Promise<Response> {
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const rooms = liveHub().rooms;
+  const joined = rooms.join(id);
+  if (!joined.ok) return roomErrorResponse(joined.error, rooms.joinRetryAfter(id));
+  return roomResponse(joined, (v) => v, 201);
+}
+
+/** A follower's action with a body holding `{ followerId, followerKey, ... }`. */
+async function followerAction(
+  request: Request,
+  act: (body: unknown, followerId: string, followerKey: string) => Response,
+): Promise<Response> {
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const followerId = field(body.value, 'followerId');
+  const followerKey = field(body.value, 'followerKey');
+  if (!followerId || !followerKey) return roomErrorResponse('unknown_follower');
+  return act(body.value, followerId, followerKey);
+}
+
+/** DELETE /api/rooms/:id/followers `{ followerId, followerKey }`: a learner leaves for good. */
+export function leaveRoom(request: Request, id: string): Promise<Response> {
+  return followerAction(request, (_body, followerId, followerKey) =>
+    roomResponse(
+      andThen(liveHub().rooms.follower(id, followerId, followerKey), (seat) => seat.leave()),
+      () => ({ left: true }),
+    ),
+  );
+}
+
+/** PUT /api/rooms/:id/poll/vote `{ followerId, followerKey, pollId, optionId }`. */
+export function vote(request: Request, id: string): Promise<Response> {
+  return followerAction(request, (body, followerId, followerKey) => {
+    const pollId = field(body, 'pollId');
+    const optionId = field(body, 'optionId', 50);
+    if (!pollId || !optionId) return requestErrorResponse('invalid_vote', 400);
+    const seat = liveHub().rooms.follower(id, followerId, followerKey);
+    return roomResponse(
+      andThen(seat, (s) => s.vote(pollId, optionId)),
+      () => ({ voted: optionId }),
+    );
+  });
+}
+
+/** GET /api/rooms/:id/events[?follower=<id>]: the room's state as Server-Sent Events. */
+export function roomEvents(request: Request, id: string): Response {
+  const hub = liveHub();
+  const stream = createRoomStream({
+    rooms: hub.rooms,
+    roomId: id,
+    followerId: new URL(request.url).searchParams.get('follower')?.slice(0, 100) || undefined,
+    presenterKey: presenterCookie(request),
+    signal: request.signal,
+    onOpen: () => countConnection(hub, 'rooms'),
+  });
+  if (!stream.ok) return roomErrorResponse(stream.error);
+  return new Response(stream.value, { headers: SSE_HEADERS });
+}
+
+/** GET /api/rooms/:id/qr: the join link (on the host the presenter used) as an SVG QR code. */
+export async function roomQr(request: Request, id: string): Promise<Response> {
+  const room = liveHub().rooms.state(id);
+  if (!room.ok) return roomErrorResponse(room.error);
+  const joinUrl = new URL(livePaths.follow(room.value.id), request.url).toString();
+  const svg = await QRCode.toString(joinUrl, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    color: { dark: '#000000', light: '#ffffff' },
+  });
+  return new Response(svg, {
+    headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'no-store' },
+  });
+}
