@@ -125,6 +125,11 @@ export class RedisStateStore implements StateStore {
     });
   }
 
+  /** Closes the connection (tests; a server keeps it for its lifetime). */
+  disconnect(): void {
+    this.redis.disconnect();
+  }
+
   private key(kind: 'revoked' | 'revocations' | 'hits', id: string): string {
     return `${this.prefix}${kind}:${id}`;
   }
@@ -164,7 +169,7 @@ export function connectRedis(url: string): Redis {
     console.error(`FlowLab: Redis at ${redactUrl(url)} is unreachable (${reason}); answering 503.`);
   };
   redis.on('error', (e: Error) => lost(e.message));
-  redis.on('close', () => lost('connection closed'));
+  redis.on('reconnecting', () => lost('connection lost'));
   redis.on('ready', () => {
     if (down) console.error(`FlowLab: Redis at ${redactUrl(url)} is reachable again.`);
     down = false;
