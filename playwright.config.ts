@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { INSTRUCTOR_KEY } from './e2e/presenter-fixture';
 
 /**
  * Browser tests run against the production build, served on loopback only.
@@ -54,6 +55,8 @@ export default defineConfig({
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
       FLOWLAB_DATA_DIR: process.env.FLOWLAB_DATA_DIR ?? '.data/e2e',
+      // The presenter specs sign in with this key (e2e/presenter-fixture.ts).
+      FLOWLAB_INSTRUCTOR_KEY: INSTRUCTOR_KEY,
     },
   },
 });

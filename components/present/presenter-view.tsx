@@ -13,6 +13,7 @@ import { ResetDemoDialog } from './reset-demo-dialog';
 import { RoomPanel } from './room-panel';
 import { ScenarioSwitcher } from './scenario-switcher';
 import { ShortcutDialog } from './shortcut-dialog';
+import { SignOutButton } from './sign-out-button';
 import { SpeakerNotes } from './speaker-notes-panel';
 import { StepStage } from './step-stage';
 import { useNotesBroadcast } from './use-notes-broadcast';
@@ -105,6 +106,7 @@ export function PresenterView({ lesson }: { lesson: Lesson }) {
           >
             Shortcuts <kbd className="font-mono">?</kbd>
           </button>
+          <SignOutButton className={chip} />
         </div>
       </header>
 

@@ -32,6 +32,8 @@ export const livePaths = {
   roomPollReveal: (id: string) => `/api/rooms/${encodeURIComponent(id)}/poll/reveal`,
   roomVote: (id: string) => `/api/rooms/${encodeURIComponent(id)}/poll/vote`,
   roomQr: (id: string) => `/api/rooms/${encodeURIComponent(id)}/qr`,
+  /** The presenter's sign-in (`?key=`, form POST) and sign-out (POST `action=sign-out`). */
+  presenterSession: '/present/session',
   /** The page a learner opens to follow a room. */
   follow: (id: string) => `/follow/${encodeURIComponent(id)}`,
 } as const;

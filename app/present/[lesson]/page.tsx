@@ -1,33 +1,39 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PresenterView } from '@/components/present/presenter-view';
+import { SignInGate, type SignInQuery } from '@/components/present/sign-in-gate';
 import { StepperProvider } from '@/components/stepper/stepper-provider';
 import { isScenarioId } from '@/lib/engine/scenarios';
-import { getLesson, lessons } from '@/lib/lessons';
+import { getLesson } from '@/lib/lessons';
 
 type Props = {
   params: Promise<{ lesson: string }>;
-  searchParams: Promise<{ scenario?: string | string[] }>;
+  searchParams: Promise<SignInQuery & { scenario?: string | string[] }>;
 };
 
-export function generateStaticParams() {
-  return lessons.map((l) => ({ lesson: l.slug }));
-}
+// Who is asking decides what is shown (the sign-in form or the presenter view).
+export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lesson = getLesson((await params).lesson);
   return { title: lesson ? `Present: ${lesson.title}` : 'Lesson not found' };
 }
 
-/** The instructor's projector view of a lesson (`?scenario=<id>` picks the starting scenario). */
+/**
+ * The instructor's projector view of a lesson (`?scenario=<id>` picks the starting scenario),
+ * for the signed-in presenter only.
+ */
 export default async function PresentPage({ params, searchParams }: Props) {
   const lesson = getLesson((await params).lesson);
   if (!lesson) notFound();
-  const requested = (await searchParams).scenario;
+  const query = await searchParams;
+  const requested = query.scenario;
   const scenarioId = typeof requested === 'string' && isScenarioId(requested) ? requested : 'valid';
   return (
-    <StepperProvider lesson={lesson} scenarioId={scenarioId}>
-      <PresenterView lesson={lesson} />
-    </StepperProvider>
+    <SignInGate path={`/present/${lesson.slug}`} query={query}>
+      <StepperProvider lesson={lesson} scenarioId={scenarioId}>
+        <PresenterView lesson={lesson} />
+      </StepperProvider>
+    </SignInGate>
   );
 }

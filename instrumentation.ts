@@ -1,0 +1,9 @@
+/**
+ * Start-up code (Next.js calls `register` once per server process, before it serves requests):
+ * prints the instructor's sign-in link, the way Jupyter prints its token URL.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { announceInstructorLink } = await import('./lib/server/instructor-link');
+  await announceInstructorLink(process.env);
+}

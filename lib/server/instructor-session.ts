@@ -1,0 +1,103 @@
+/**
+ * The presenter's sign-in: the server exchanges the instructor key for an access token with the
+ * grant FlowLab teaches (client credentials, client `instructor`, scope `live:present`) at its
+ * own token endpoint, and keeps the token in an HttpOnly, SameSite=Strict cookie, so the key
+ * and the token never reach the page's JavaScript.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
+ */
+import 'server-only';
+import { encodeBasicAuthorization } from '@/lib/oauth/client-auth';
+import { INSTRUCTOR_CLIENT_ID } from '@/lib/oauth/clients';
+import { publicUrl } from '@/lib/oauth/context';
+import { PRESENTER_SCOPE } from '@/lib/oauth/scopes';
+import { getAuthServer } from './auth';
+import { PRESENTER_COOKIE, isSameOrigin } from './presenter-auth';
+
+/** Why a sign-in failed, as shown on the sign-in form (`?signin=`). */
+export const SIGN_IN_ERRORS = ['wrong-key', 'locked', 'cross-site'] as const;
+/** One of {@link SIGN_IN_ERRORS}. */
+export type SignInError = (typeof SIGN_IN_ERRORS)[number];
+
+/** The sign-in form's body is a key and a path: anything longer is refused unread. */
+const MAX_FORM_BYTES = 2048;
+
+/** Only presenter pages may be returned to after signing in (no open redirect). */
+export function safeNext(value: string | null | undefined): string {
+  return value && /^\/present(?:\/[a-z0-9-]{1,100})?$/.test(value) ? value : '/present';
+}
+
+/** The outcome of exchanging a key for a token. */
+export type SignInResult =
+  | { readonly ok: true; readonly token: string; readonly expiresIn: number }
+  | { readonly ok: false; readonly error: SignInError; readonly retryAfter?: number };
+
+/** Exchanges the instructor key for a `live:present` token at this server's token endpoint. */
+export async function exchangeKey(request: Request, key: string): Promise<SignInResult> {
+  const server = await getAuthServer();
+  const res = await server.token(
+    new Request(new URL('/token', publicUrl(request)), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: encodeBasicAuthorization(INSTRUCTOR_CLIENT_ID, key),
+      },
+      body: new URLSearchParams({ grant_type: 'client_credentials', scope: PRESENTER_SCOPE }),
+    }),
+  );
+  if (res.status === 200) {
+    const body = (await res.json()) as { access_token: string; expires_in: number };
+    return { ok: true, token: body.access_token, expiresIn: body.expires_in };
+  }
+  if (res.status === 429) {
+    return { ok: false, error: 'locked', retryAfter: Number(res.headers.get('retry-after')) || 60 };
+  }
+  return { ok: false, error: 'wrong-key' };
+}
+
+function cookie(request: Request, value: string, maxAge: number): string {
+  const secure = publicUrl(request).protocol === 'https:' ? '; Secure' : '';
+  return `${PRESENTER_COOKIE}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`;
+}
+
+function seeOther(location: string, setCookie?: string): Response {
+  const headers = new Headers({ Location: location, 'Cache-Control': 'no-store' });
+  if (setCookie) headers.set('Set-Cookie', setCookie);
+  return new Response(null, { status: 303, headers });
+}
+
+/**
+ * Signs in with `key` and sends the browser on to `next` (a presenter page), with the cookie on
+ * success, or back to the form with `?signin=<error>` (never with the key).
+ */
+export async function signIn(request: Request, key: string, next: string): Promise<Response> {
+  const result = await exchangeKey(request, key);
+  if (result.ok) return seeOther(next, cookie(request, result.token, result.expiresIn));
+  const query = new URLSearchParams({ signin: result.error });
+  if (result.retryAfter !== undefined) query.set('retry', String(result.retryAfter));
+  return seeOther(`${next}?${query}`);
+}
+
+/** `GET /present/session?key=...&next=...`: the printed link's sign-in (then a clean URL). */
+export async function handleSessionGet(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const next = safeNext(url.searchParams.get('next'));
+  const key = url.searchParams.get('key');
+  return key ? signIn(request, key, next) : seeOther(next);
+}
+
+/**
+ * `POST /present/session` (form): `key` signs in, `action=sign-out` signs out. Both only from a
+ * FlowLab page (Origin), so another site can neither sign a browser in nor out.
+ */
+export async function handleSessionPost(request: Request): Promise<Response> {
+  const length = Number(request.headers.get('content-length'));
+  if (!(length > 0 && length <= MAX_FORM_BYTES)) {
+    return new Response(null, { status: length > MAX_FORM_BYTES ? 413 : 411 });
+  }
+  const form = new URLSearchParams(await request.text().catch(() => ''));
+  const next = safeNext(form.get('next'));
+  if (!isSameOrigin(request)) return seeOther(`${next}?signin=cross-site`);
+  if (form.get('action') === 'sign-out') return seeOther('/present', cookie(request, '', 0));
+  const key = form.get('key');
+  return key ? signIn(request, key, next) : seeOther(`${next}?signin=wrong-key`);
+}
