@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, instructorToken, test } from './presenter-fixture';
 
 test.describe('live request feed', () => {
   test('resumes after a reconnect without losing the events sent meanwhile', async ({
@@ -51,10 +51,14 @@ test.describe('live request feed', () => {
       return text;
     }
     const idsIn = (text: string) => [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    const presenter = { Authorization: `Bearer ${await instructorToken(request)}` };
 
     // Subscribe first, then send: the event arrives live.
     const ctrl = new AbortController();
-    const res = await fetch(`${baseURL}/api/live/feed?client=abc`, { signal: ctrl.signal });
+    const res = await fetch(`${baseURL}/api/live/feed?client=abc`, {
+      headers: presenter,
+      signal: ctrl.signal,
+    });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     expect(res.headers.get('cache-control')).toContain('no-store');
     const reader = res.body!.getReader();
@@ -76,7 +80,7 @@ test.describe('live request feed', () => {
     // A reconnect with Last-Event-ID gets what came after it, not what it already had.
     const ctrl2 = new AbortController();
     const res2 = await fetch(`${baseURL}/api/live/feed?client=abc`, {
-      headers: { 'Last-Event-ID': String(ids[0]) },
+      headers: { ...presenter, 'Last-Event-ID': String(ids[0]) },
       signal: ctrl2.signal,
     });
     const text2 = await readUntil(res2.body!.getReader(), (t) => t.includes('event: ready'));

@@ -1,7 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signInPresenter } from './presenter-fixture';
 
 async function presenterWithRoom(browser: Browser): Promise<{ presenter: Page; joinPath: string }> {
-  const presenter = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  await signInPresenter(context);
+  const presenter = await context.newPage();
   await presenter.goto('/present/client-credentials');
   await expect(presenter.getByTestId('feed-status')).toHaveText('Live');
   await presenter.keyboard.press('j');

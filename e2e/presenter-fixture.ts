@@ -15,7 +15,10 @@ export const INSTRUCTOR_KEY =
   process.env.FLOWLAB_INSTRUCTOR_KEY || 'e2e-instructor-key-0123456789abcdef';
 
 /** Signs the browser context in (the server sets the HttpOnly cookie in that context). */
-export async function signInPresenter(context: BrowserContext, baseURL: string): Promise<void> {
+export async function signInPresenter(
+  context: BrowserContext,
+  baseURL: string = base.info().project.use.baseURL!,
+): Promise<void> {
   const res = await context.request.post('/present/session', {
     form: { key: INSTRUCTOR_KEY, next: '/present' },
     headers: { Origin: new URL(baseURL).origin },

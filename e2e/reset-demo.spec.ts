@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './presenter-fixture';
 
 // Resetting the demo state clears the feed, revocations and lockouts for everyone on the server,
 // so this spec runs in its own Playwright project after every other browser test has finished

@@ -26,10 +26,16 @@ export function cookieValue(header: string | null, name: string): string | null 
   return null;
 }
 
-/** Whether the request's `Origin` is this site (the origin it reached, or FLOWLAB_ISSUER's). */
+/**
+ * Whether a browser sent the request from a FlowLab page: its `Origin` is this site (the origin
+ * it reached, or FLOWLAB_ISSUER's); or, where the browser hides the origin (`Origin: null`, as a
+ * form post under `Referrer-Policy: no-referrer` gets), `Sec-Fetch-Site: same-origin`.
+ */
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
-  if (origin === null) return false;
+  if (origin === null || origin === 'null') {
+    return request.headers.get('sec-fetch-site') === 'same-origin';
+  }
   const issuer = parseIssuer(process.env.FLOWLAB_ISSUER);
   return (
     origin === publicUrl(request).origin ||
