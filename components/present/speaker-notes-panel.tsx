@@ -1,4 +1,4 @@
-import { notesForScenario, notesForStep } from '@/lib/live/speaker-notes';
+import { notesForScenario, notesForStep } from '@/lib/lessons/client-credentials/speaker-notes';
 import type { Lesson } from '@/lib/lessons/types';
 
 /** Speaker notes for the current step and scenario: what to say, what to point at. */

@@ -16,7 +16,7 @@ const actorName = {
 
 /** The projector's main area: the concept flow, then the current step in large type. */
 export function StepStage() {
-  const { step, record, total, latest } = useCurrentStep();
+  const { step, note, record, total, latest } = useCurrentStep();
   const running = useStepper(runningStep);
   const failure = useStepper((s) => s.player.failure);
   const waitingUntil = useStepper((s) => s.player.waitingUntil);
@@ -42,9 +42,7 @@ export function StepStage() {
               Step {step.number} of {total} · {actorName[step.actor]}
             </p>
             <h2 className="text-2xl leading-tight font-bold lg:text-4xl">{step.title}</h2>
-            <p className="mt-2 text-lg leading-snug lg:text-2xl">
-              {record?.note ?? step.narration}
-            </p>
+            <p className="mt-2 text-lg leading-snug lg:text-2xl">{note ?? step.narration}</p>
           </>
         ) : (
           <>

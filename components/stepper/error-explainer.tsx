@@ -1,4 +1,4 @@
-import type { TraceError } from '@/lib/engine/trace';
+import type { TraceError } from '@/lib/engine/step-record';
 
 /** The server's real error, what it means, and the RFC section that defines it. */
 export function ErrorExplainer({ error }: { error: TraceError }) {

@@ -1,5 +1,5 @@
 import type { ActorId, Lesson } from '@/lib/lessons/types';
-import type { Branch } from '@/lib/engine/trace';
+import type { Branch } from '@/lib/engine/step-record';
 import { flowMetrics, layoutFlow } from './flow-layout';
 
 const actorNames: Readonly<Record<ActorId, string>> = {

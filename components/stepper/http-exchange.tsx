@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { toCurl, toRawHttp, toRawHttpResponse } from '@/lib/engine/snippets';
 import type { HttpExchange as Exchange, HttpRequestRecord } from '@/lib/engine/http';
-import { shorten } from '@/lib/engine/derived';
+import { shorten } from '@/lib/engine/format';
 import { Badge } from '@/components/ui/badge';
 import { Tabs } from '@/components/ui/tabs';
 

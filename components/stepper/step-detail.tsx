@@ -19,7 +19,7 @@ const actorTone: Readonly<Record<ActorId, { tone: 'client' | 'authz' | 'api'; na
 
 /** The current step: what happens, what was sent and received, the token and any error. */
 export function StepDetail() {
-  const { step, record, total, latest, cursor } = useCurrentStep();
+  const { step, record, note, total, latest, cursor } = useCurrentStep();
   const running = useStepper(runningStep);
   const waitingUntil = useStepper((s) => s.player.waitingUntil);
   const failure = useStepper((s) => s.player.failure);
@@ -60,7 +60,7 @@ export function StepDetail() {
             data-testid="step-note"
           >
             <span className="font-semibold">In this run: </span>
-            {record.note}
+            {note}
           </p>
         )}
       </div>
@@ -105,7 +105,7 @@ export function StepDetail() {
       )}
 
       {token && (
-        <details className="border-line rounded-md border p-2" open={step?.id === 'issue'}>
+        <details className="border-line rounded-md border p-2" open={record?.outcome === 'issued'}>
           <summary className="cursor-pointer text-sm font-semibold">
             Decode the access token (header, claims, signature)
           </summary>

@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import { branchesAt, latestExchange, recordAt } from '@/lib/engine/derived';
+import { runNote } from '@/lib/lessons/client-credentials/run-text';
 import { useStepper } from './stepper-provider';
 
 /** The current step, its record and what is derived from the trace at the cursor. */
@@ -25,6 +26,8 @@ export function useCurrentStep() {
       total: lesson.steps.length,
       step: cursor > 0 ? lesson.steps[cursor - 1] : undefined,
       record,
+      /** The lesson's "in this run" words for the record shown. */
+      note: record ? runNote(record, trace) : undefined,
       branches,
       visited,
       latest: latestExchange(trace, cursor),

@@ -1,7 +1,8 @@
 'use client';
 
 import { useMemo } from 'react';
-import { formatVar, shorten, trackerColumns } from '@/lib/engine/derived';
+import { trackerColumns } from '@/lib/engine/derived';
+import { formatVar, shorten } from '@/lib/engine/format';
 import { useStepper } from './stepper-provider';
 
 function Value({ value }: { value: string | null | undefined }) {

@@ -1,6 +1,10 @@
 import type { Lesson, LessonStep } from '../lessons/types';
-import { headerValue, type HttpExchange } from './http';
-import { initialVars, type Branch, type StepRecord, type TraceError, type Vars } from './trace';
+import type { StepId } from '../lessons/client-credentials/steps';
+import { outcomeText, type RowTone } from '../lessons/client-credentials/run-text';
+import { requestSummary, responseSummary } from './format';
+import type { HttpExchange } from './http';
+import { initialVars } from './trace';
+import type { Branch, RecordOf, StepRecord, Vars } from './step-record';
 
 /**
  * Views derived from a trace by pure functions: the variable tracker, the cells a step changed,
@@ -70,148 +74,46 @@ export function latestExchange(
   return undefined;
 }
 
-/**
- * Shortens a long value for a table cell: the start, an ellipsis and the end. A JWT keeps a piece
- * of each part (`eyJhbGciOi…Q5In0.Xk2…`), so an edited payload still looks different.
- */
-export function shorten(value: string, keep = 12): string {
-  if (value.length <= keep * 2 + 1) return value;
-  const parts = value.split('.');
-  if (parts.length === 3 && value.startsWith('eyJ')) {
-    const [header = '', payload = '', signature = ''] = parts;
-    return `${header.slice(0, keep)}…${payload.slice(-6)}.${signature.slice(0, 6)}…`;
-  }
-  return `${value.slice(0, keep)}…${value.slice(-6)}`;
-}
-
-/** How a variable's value is shown: None before it exists. */
-export function formatVar(value: string | null | undefined): string {
-  return value === null || value === undefined ? 'None' : value;
-}
-
 /** One row of the live execution table. */
 export interface ExecutionRow {
   readonly step: LessonStep;
   /** False for steps not run yet: the row shows the lesson's happy-path text. */
   readonly live: boolean;
   readonly requestData: string;
+  /** The lesson's words for the validation column, shown when the step has no server checks. */
   readonly validation: string;
   readonly response: string;
-  readonly outcome: 'ok' | 'error' | 'neutral';
+  readonly outcome: RowTone;
 }
 
-function exchangeSummary(exchange: HttpExchange): string {
-  const full = shortenTokens(exchange.response.body);
-  const body = full.length > 120 ? `${full.slice(0, 117)}…` : full;
-  return `${exchange.response.status} ${body}`.trim();
-}
-
-function errorLabel(error: TraceError | undefined): string {
-  if (!error) return 'Error';
-  return `${error.status} ${error.code ?? ''}`.trim();
-}
-
-function shortenTokens(text: string): string {
-  return text.replace(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, (t) => shorten(t, 10));
-}
-
-function liveRow(
-  step: LessonStep,
-  snap: StepRecord,
-  trace: readonly StepRecord[],
-): Omit<ExecutionRow, 'step' | 'live'> {
-  const failed = snap.activeNode === 'error' || snap.activeNode === 'api-error';
-  switch (step.id) {
-    case 'prepare': {
-      const req = snap.prepared;
-      const auth = req ? headerValue(req.headers, 'authorization') : undefined;
-      const data = [auth ? `Authorization: ${auth}` : '', req?.body ?? '']
-        .filter(Boolean)
-        .join(' + ');
-      return { requestData: data || 'N/A', validation: 'N/A', response: 'N/A', outcome: 'neutral' };
-    }
-    case 'send': {
-      const ex = snap.exchanges[0];
-      return {
-        requestData: 'Same as above (POST /token)',
-        validation: 'Server checks client_id and client_secret',
-        response: ex ? `${ex.response.status} ${ex.response.statusText}` : 'N/A',
-        outcome: 'neutral',
-      };
-    }
-    case 'validate': {
-      const yes = snap.decision?.branch === 'yes';
-      return {
-        requestData: 'N/A',
-        validation: 'Credentials valid?',
-        response: yes ? 'Yes' : `No: ${errorLabel(snap.error)}`,
-        outcome: yes ? 'ok' : 'error',
-      };
-    }
-    case 'issue': {
-      const ex = trace.find((s) => s.stepId === 'send')?.exchanges[0];
-      return {
-        requestData: 'N/A',
-        validation: 'N/A',
-        response: ex ? shortenTokens(exchangeSummary(ex)) : 'N/A',
-        outcome: failed ? 'error' : 'ok',
-      };
-    }
-    case 'receive': {
-      const ex = snap.exchanges[0];
-      const response = failed
-        ? 'Error received, no token'
-        : ex
-          ? `Token revoked (POST /revoke: ${ex.response.status})`
-          : 'Token stored for API calls';
-      return {
-        requestData: ex ? 'POST /revoke token=…' : 'N/A',
-        validation: 'N/A',
-        response,
-        outcome: failed ? 'error' : 'neutral',
-      };
-    }
-    case 'call-api': {
-      const ex = snap.exchanges.at(-1);
-      if (!ex)
-        return {
-          requestData: 'Skipped: no token',
-          validation: 'N/A',
-          response: 'N/A',
-          outcome: 'error',
-        };
-      const auth = headerValue(ex.request.headers, 'authorization') ?? '';
-      return {
-        requestData: `Authorization: ${shortenTokens(auth)}`,
-        validation: 'API checks the token',
-        response: shortenTokens(exchangeSummary(ex)),
-        outcome: ex.response.status === 200 ? 'ok' : 'error',
-      };
-    }
-    default:
-      return {
-        requestData: 'N/A',
-        validation: 'N/A',
-        response: failed ? `Ended with ${errorLabel(snap.error)}` : 'Process complete',
-        outcome: failed ? 'error' : 'ok',
-      };
-  }
+/** A row for a step that has run: the lesson's words for its outcome, else the real request and answer. */
+function liveRow(step: LessonStep, record: StepRecord, trace: readonly StepRecord[]): ExecutionRow {
+  const text = outcomeText(record);
+  const own = record.exchanges.at(-1);
+  const sent = record.prepared ?? own?.request;
+  return {
+    step,
+    live: true,
+    requestData: text.requestData ?? (sent ? requestSummary(sent) : 'N/A'),
+    validation: step.validation,
+    response:
+      text.response?.(record as RecordOf<StepId>, trace) ?? (own ? responseSummary(own) : 'N/A'),
+    outcome: text.tone,
+  };
 }
 
 /** The execution table: live cells for the steps that have run, the lesson's text for the rest. */
 export function executionRows(lesson: Lesson, trace: readonly StepRecord[]): ExecutionRow[] {
   return lesson.steps.map((step, i) => {
-    const snap = trace[i];
-    if (!snap) {
-      return {
-        step,
-        live: false,
-        requestData: step.requestData,
-        validation: step.validation,
-        response: step.response,
-        outcome: 'neutral',
-      };
-    }
-    return { step, live: true, ...liveRow(step, snap, trace) };
+    const record = trace[i];
+    if (record) return liveRow(step, record, trace);
+    return {
+      step,
+      live: false,
+      requestData: step.requestData,
+      validation: step.validation,
+      response: step.response,
+      outcome: 'neutral',
+    };
   });
 }

@@ -5,6 +5,7 @@
 export * from './deep-link';
 export * from './derived';
 export * from './errors';
+export * from './format';
 export * from './http';
 export * from './jwt';
 export * from './player';
@@ -12,4 +13,6 @@ export * from './predictions';
 export * from './requests';
 export * from './scenarios';
 export * from './snippets';
+export * from './runners';
+export * from './step-record';
 export * from './trace';

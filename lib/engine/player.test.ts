@@ -7,7 +7,7 @@ import {
   type PlayerAction,
   type PlayerState,
 } from './player';
-import type { StepRecord } from './trace';
+import type { StepRecord } from './step-record';
 
 const run = (state: PlayerState, ...actions: PlayerAction[]) =>
   actions.reduce(playerReducer, state);
@@ -19,7 +19,7 @@ const record = (number: number): StepRecord => ({
   vars: {},
   exchanges: [],
   activeNode: 'prepare',
-  note: '',
+  outcome: 'basic',
 });
 
 /** Reports the missing steps as the runner would, one `stepRecorded` each. */

@@ -1,4 +1,4 @@
-import type { StepRecord } from './trace';
+import type { StepRecord } from './step-record';
 
 /**
  * The player: one pure reducer over a recorded run and a cursor on it. Cursor 0 is "Start"

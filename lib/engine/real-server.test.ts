@@ -5,7 +5,8 @@ import { branchesAt, trackerColumns } from './derived';
 import { decodeToken, isJwks, verifySignature } from './jwt';
 import { actualOutcome } from './predictions';
 import { getScenario, scenarios, type ScenarioId } from './scenarios';
-import { runAll, type StepRecord } from './trace';
+import { runAll } from './trace';
+import { type StepRecord } from './step-record';
 
 /**
  * Golden traces against FlowLab's REAL authorization server and API core, in process (see

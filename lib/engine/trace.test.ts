@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { lesson } from '../lessons/client-credentials';
-import {
-  branchesAt,
-  changedVars,
-  executionRows,
-  latestExchange,
-  shorten,
-  trackerColumns,
-} from './derived';
+import { branchesAt, changedVars, executionRows, latestExchange, trackerColumns } from './derived';
+import { shorten } from './format';
 import { coreHarness } from './core-deps.test-support';
 import { decodeToken, isJwks, verifySignature } from './jwt';
 import { actualOutcome } from './predictions';
 import { getScenario, scenarios, type ScenarioId } from './scenarios';
-import { runAll, runNextStep, stepTalksToServer, type StepRecord } from './trace';
+import { runAll, runNextStep, stepTalksToServer } from './trace';
+import { type StepRecord } from './step-record';
 
 async function run(id: ScenarioId) {
   const server = await coreHarness();

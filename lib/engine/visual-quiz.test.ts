@@ -1,22 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { lesson } from '../lessons/client-credentials';
-import type { StepRecord, Vars } from './trace';
+import type { StepFacts, StepOutcomes, StepRecord, Vars } from './step-record';
 import { buildVisualQuiz } from './visual-quiz';
 
 const TOKEN =
   'eyJhbGciOiJFUzI1NiIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiJhYmMifQ.c2lnbmF0dXJlLW9mLXRoZS1yZWFsLXJ1bg';
 
+/** Each step's outcome in the two runs built here. */
+const outcomes: { readonly [K in 'valid' | 'wrong-secret']: StepOutcomes } = {
+  valid: {
+    prepare: 'basic',
+    send: 'answered',
+    validate: 'accepted',
+    issue: 'issued',
+    receive: 'stored',
+    'call-api': 'data',
+    end: 'complete',
+  },
+  'wrong-secret': {
+    prepare: 'basic',
+    send: 'answered',
+    validate: 'refused',
+    issue: 'refused',
+    receive: 'no-token',
+    'call-api': 'skipped',
+    end: 'token-failed',
+  },
+};
+
 /** A trace shaped like the engine's, built by hand: one record per lesson step. */
 function fakeTrace(kind: 'valid' | 'wrong-secret'): StepRecord[] {
   let vars: Vars = Object.fromEntries(lesson.variables.map((v) => [v.name, null]));
   return lesson.steps.map((step) => {
-    const snap: { -readonly [K in keyof StepRecord]: StepRecord[K] } = {
-      stepId: step.id,
+    const snap: { -readonly [K in keyof StepFacts]: StepFacts[K] } = {
       number: step.number,
       vars,
       exchanges: [],
       activeNode: step.flowNode,
-      note: '',
     };
     if (step.id === 'prepare')
       vars = { ...vars, client_id: 'abc', client_secret: kind === 'valid' ? 'xyz' : 'wrong' };
@@ -32,7 +52,7 @@ function fakeTrace(kind: 'valid' | 'wrong-secret'): StepRecord[] {
       vars = { ...vars, api_response: '{"data":[1,2,3]}' };
     }
     snap.vars = vars;
-    return snap;
+    return { ...snap, stepId: step.id, outcome: outcomes[kind][step.id] } as StepRecord;
   });
 }
 

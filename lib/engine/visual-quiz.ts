@@ -1,7 +1,7 @@
 import type { Lesson, VisualQuizItem } from '../lessons/types';
 import { stepHref } from './deep-link';
-import { formatVar, shorten } from './derived';
-import type { StepRecord } from './trace';
+import { formatVar, shorten } from './format';
+import type { StepRecord } from './step-record';
 
 /**
  * The visual quiz, bound to the learner's own run: the lesson holds question templates, and this

@@ -31,9 +31,9 @@ export interface FlowEdge {
   readonly branch?: 'yes' | 'no';
 }
 
-/** One row of the execution table, and one stop of the step-through. */
-export interface LessonStep {
-  readonly id: string;
+/** One row of the execution table, and one stop of the step-through; `Id` is the lesson's step-id union. */
+export interface LessonStep<Id extends string = string> {
+  readonly id: Id;
   /** 1-based, as the learner sees it. */
   readonly number: number;
   readonly actor: ActorId;
@@ -56,12 +56,12 @@ export interface TrackedVariable {
 }
 
 /** One of the lesson's key moments: a question a learner tends to ask, answered. */
-export interface KeyMoment {
+export interface KeyMoment<StepId extends string = string> {
   readonly id: string;
   readonly question: string;
   readonly answer: string;
   /** The steps that show it; each must be a step id of the lesson. */
-  readonly stepIds: readonly string[];
+  readonly stepIds: readonly StepId[];
 }
 
 export interface QuestionOption {
@@ -70,7 +70,7 @@ export interface QuestionOption {
 }
 
 /** A practice question with its teaching material. */
-export interface PracticeQuestion {
+export interface PracticeQuestion<StepId extends string = string> {
   readonly id: string;
   readonly difficulty: Difficulty;
   /** Short topic name, used by the coverage test and the filter: "HTTP method". */
@@ -86,7 +86,7 @@ export interface PracticeQuestion {
   readonly solution: readonly string[];
   readonly mistakes: readonly string[];
   /** The step of the visualizer that shows the answer, if one does. */
-  readonly stepId?: string;
+  readonly stepId?: StepId;
   /** A scenario of the visualizer that demonstrates it ("try it"), if one does. */
   readonly scenario?: string;
 }
@@ -104,7 +104,7 @@ export interface LessonExample {
  * `lib/engine/visual-quiz.ts` fills in the options and the one correct answer from a real trace
  * (the real token, the real step numbers, the real error).
  */
-export interface VisualQuizItem {
+export interface VisualQuizItem<StepId extends string = string> {
   readonly id: string;
   /**
    * `value-after-step`: the value of `variable` after `stepId`;
@@ -115,7 +115,7 @@ export interface VisualQuizItem {
   /** The question; `{step}` is replaced by the real number of `stepId`. */
   readonly prompt: string;
   /** The step the question is about; the hint links to it. */
-  readonly stepId: string;
+  readonly stepId: StepId;
   readonly variable?: string;
   /** The scenario the hint opens (and whose outcome `branch-on-error` asks about). */
   readonly scenario?: string;
@@ -129,7 +129,8 @@ export interface VisualQuizItem {
   readonly explanation: string;
 }
 
-export interface Lesson {
+/** A lesson; `StepId` is the union of its step ids, so a reference to a wrong id fails in tsc. */
+export interface Lesson<StepId extends string = string> {
   readonly slug: string;
   readonly title: string;
   /** One-paragraph summary for cards and the page description. */
@@ -141,10 +142,10 @@ export interface Lesson {
     /** The concept flow explained in a few sentences. */
     readonly caption: string;
   };
-  readonly steps: readonly LessonStep[];
+  readonly steps: readonly LessonStep<StepId>[];
   readonly variables: readonly TrackedVariable[];
-  readonly keyMoments: readonly KeyMoment[];
-  readonly practice: readonly PracticeQuestion[];
+  readonly keyMoments: readonly KeyMoment<StepId>[];
+  readonly practice: readonly PracticeQuestion<StepId>[];
   /** Introduction mode. */
   readonly intro: {
     readonly purpose: string;
@@ -164,5 +165,5 @@ export interface Lesson {
   /** Full transcript: the lesson as prose, one paragraph an entry. */
   readonly transcript: readonly string[];
   /** Visual quiz templates, answered from a live run (optional: not every lesson has one). */
-  readonly visualQuiz?: readonly VisualQuizItem[];
+  readonly visualQuiz?: readonly VisualQuizItem<StepId>[];
 }

@@ -5,7 +5,7 @@ import { keyMoments } from './key-moments';
 import { notes, summaryPoints } from './notes';
 import { practice } from './practice';
 import { snapshot } from './snapshot';
-import { steps } from './steps';
+import { steps, type StepId } from './steps';
 import { syntax } from './syntax';
 import { transcript } from './transcript';
 import { variables } from './variables';
@@ -30,4 +30,4 @@ export const lesson = {
   snapshot,
   transcript,
   visualQuiz,
-} satisfies Lesson;
+} satisfies Lesson<StepId>;

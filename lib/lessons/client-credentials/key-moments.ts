@@ -1,7 +1,8 @@
+import type { StepId } from './steps';
 import type { KeyMoment } from '../types';
 
 /** The three insights learners need most, each tied to the steps that show it. */
-export const keyMoments: readonly KeyMoment[] = [
+export const keyMoments: readonly KeyMoment<StepId>[] = [
   {
     id: 'why-credentials',
     question: 'Why does the client send its client_id and client_secret with the token request?',

@@ -1,3 +1,4 @@
+import type { StepId } from './steps';
 import type { PracticeQuestion } from '../types';
 
 /**
@@ -6,7 +7,7 @@ import type { PracticeQuestion } from '../types';
  * transport), corrected to RFC 6749 where common teaching material gets it wrong; the rest are
  * about what FlowLab's real server demonstrates.
  */
-export const practice: readonly PracticeQuestion[] = [
+export const practice: readonly PracticeQuestion<StepId>[] = [
   {
     id: 'purpose',
     difficulty: 'easy',

@@ -1,11 +1,30 @@
 import type { LessonStep } from '../types';
 
+/** The lesson's step ids, in order: every table keyed by step is keyed by this union. */
+export const stepIds = [
+  'prepare',
+  'send',
+  'validate',
+  'issue',
+  'receive',
+  'call-api',
+  'end',
+] as const;
+
+/** One step id of the client credentials lesson. */
+export type StepId = (typeof stepIds)[number];
+
+/** Narrows any string (a lesson step's id read as `string`) to a step id of this lesson. */
+export function isStepId(value: string): value is StepId {
+  return (stepIds as readonly string[]).includes(value);
+}
+
 /**
  * The seven stops of the step-through, one row each of the execution table. The request, response
  * and validation columns describe the happy path with the lesson's example client (abc / xyz);
  * the live run replaces them with what the server really sent.
  */
-export const steps: readonly LessonStep[] = [
+export const steps = [
   {
     id: 'prepare',
     number: 1,
@@ -90,4 +109,4 @@ export const steps: readonly LessonStep[] = [
     response: 'Process complete',
     flowNode: 'api-data',
   },
-];
+] as const satisfies readonly LessonStep<StepId>[];

@@ -1,3 +1,4 @@
+import type { StepId } from './steps';
 import type { VisualQuizItem } from '../types';
 
 /**
@@ -5,7 +6,7 @@ import type { VisualQuizItem } from '../types';
  * options come from the learner's own run (see lib/engine/visual-quiz.ts), so the token in the
  * first question is the real one the server just issued.
  */
-export const visualQuiz: readonly VisualQuizItem[] = [
+export const visualQuiz: readonly VisualQuizItem<StepId>[] = [
   {
     id: 'token-after-issue',
     kind: 'value-after-step',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scenarios } from '../engine/scenarios';
-import { lesson } from '../lessons/client-credentials';
+import { scenarios } from '../../engine/scenarios';
+import { lesson } from '.';
 import { scenarioNotes, stepNotes } from './speaker-notes';
 
 describe('speaker notes', () => {

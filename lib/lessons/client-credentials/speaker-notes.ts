@@ -1,10 +1,14 @@
+import type { ScenarioId } from '../../engine/scenarios';
+import { isStepId, type StepId } from './steps';
+
 /**
  * Speaker notes for the presenter view: for each step of the client credentials lesson, what to
  * say and what to point at; for each scenario, what the room should notice and a terminal line
  * to fire at the same server. Authored content, keyed by the lesson's step ids and the engine's
- * scenario ids (the test beside this file checks both resolve).
+ * scenario ids (a missing or wrong id fails in tsc).
  */
 
+/** What the presenter says and points at on one step. */
 export interface StepNotes {
   /** What to say, one short paragraph a line. */
   readonly say: readonly string[];
@@ -12,6 +16,7 @@ export interface StepNotes {
   readonly point: readonly string[];
 }
 
+/** What the room should notice in one scenario's run. */
 export interface ScenarioNotes {
   /** The one thing the room should take away from this run. */
   readonly takeaway: string;
@@ -21,7 +26,8 @@ export interface ScenarioNotes {
   readonly terminal?: string;
 }
 
-export const stepNotes: Readonly<Record<string, StepNotes>> = {
+/** Notes for every step of the lesson. */
+export const stepNotes: Readonly<Record<StepId, StepNotes>> = {
   prepare: {
     say: [
       'No person is involved in this flow: the program is both the one asking and the one it asks for.',
@@ -90,7 +96,8 @@ export const stepNotes: Readonly<Record<string, StepNotes>> = {
   },
 };
 
-export const scenarioNotes: Readonly<Record<string, ScenarioNotes>> = {
+/** Notes for every scenario the presenter can pick (all but the learner's own values). */
+export const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, ScenarioNotes>> = {
   valid: {
     takeaway: 'The happy path: every check green, a token issued, the API answers 200.',
     watch: 'Both feed rows are green from the first check to the last.',
@@ -163,10 +170,12 @@ export const scenarioNotes: Readonly<Record<string, ScenarioNotes>> = {
 
 /** Notes for a step, if any were written for it. */
 export function notesForStep(stepId: string): StepNotes | undefined {
-  return stepNotes[stepId];
+  return isStepId(stepId) ? stepNotes[stepId] : undefined;
 }
 
 /** Notes for a scenario, if any were written for it. */
 export function notesForScenario(scenarioId: string): ScenarioNotes | undefined {
-  return scenarioNotes[scenarioId];
+  return Object.hasOwn(scenarioNotes, scenarioId)
+    ? scenarioNotes[scenarioId as keyof typeof scenarioNotes]
+    : undefined;
 }

@@ -1,0 +1,45 @@
+import type { StepId } from './steps';
+
+/**
+ * The answers a learner may predict before a step that talks to a server. Outcome ids are
+ * `<status>-<code>`; `success` names the id of a 200, `withoutCall` the id of a step that sent
+ * nothing (no token to send).
+ */
+
+/** One choice a learner can predict. */
+export interface OutcomeOption {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** The choices for one predictable step. */
+export interface StepPrediction {
+  readonly options: readonly OutcomeOption[];
+  readonly success: string;
+  readonly withoutCall?: string;
+}
+
+/** The predictable steps of the lesson and their choices. */
+export const predictions: Readonly<Partial<Record<StepId, StepPrediction>>> = {
+  send: {
+    success: '200-token',
+    options: [
+      { id: '200-token', label: '200: token issued' },
+      { id: '401-invalid_client', label: '401 invalid_client' },
+      { id: '400-invalid_request', label: '400 invalid_request' },
+      { id: '400-unsupported_grant_type', label: '400 unsupported_grant_type' },
+      { id: '400-unauthorized_client', label: '400 unauthorized_client' },
+      { id: '400-invalid_scope', label: '400 invalid_scope' },
+    ],
+  },
+  'call-api': {
+    success: '200-data',
+    withoutCall: 'no-call',
+    options: [
+      { id: '200-data', label: '200: API data' },
+      { id: '401-invalid_token', label: '401 invalid_token' },
+      { id: '403-insufficient_scope', label: '403 insufficient_scope' },
+      { id: 'no-call', label: 'No call: there is no token' },
+    ],
+  },
+};

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { coreHarness } from '../../engine/core-deps.test-support';
+import { executionRows } from '../../engine/derived';
+import { scenarios } from '../../engine/scenarios';
+import { runAll } from '../../engine/trace';
+import { lesson } from '.';
+import { runNote } from './run-text';
+
+describe('run text', () => {
+  it('narrates every step of every scenario run against the real core, from the record alone', async () => {
+    for (const scenario of scenarios) {
+      const core = await coreHarness();
+      const trace = await runAll(
+        { lesson, settings: scenario.settings, treatment: scenario.treatment },
+        core.deps,
+      );
+      for (const record of trace) {
+        const note = runNote(record, trace);
+        expect(note, `${scenario.id} ${record.stepId}`).toMatch(/^[A-Z].*\.$/);
+        expect(note).not.toMatch(/undefined|\?\s*s\b/);
+      }
+      for (const row of executionRows(lesson, trace)) {
+        expect(row.live).toBe(true);
+        expect(row.response, `${scenario.id} ${row.step.id}`).not.toBe('');
+      }
+    }
+  });
+
+  it('says what happened in this run: the status, the branch, the wait', async () => {
+    const core = await coreHarness();
+    const wrong = scenarios.find((s) => s.id === 'wrong-secret')!;
+    const trace = await runAll(
+      { lesson, settings: wrong.settings, treatment: wrong.treatment },
+      core.deps,
+    );
+    expect(runNote(trace[1]!, trace)).toBe(
+      'The request went to the token endpoint; the server answered 401 Unauthorized.',
+    );
+    expect(runNote(trace[2]!, trace)).toMatch(/refused the request \(invalid_client\).*No branch/);
+    const rows = executionRows(lesson, trace);
+    expect(rows.map((r) => r.outcome)).toEqual([
+      'neutral',
+      'neutral',
+      'error',
+      'error',
+      'error',
+      'error',
+      'error',
+    ]);
+    expect(rows[5]?.requestData).toBe('Skipped: no token');
+  });
+});

@@ -1,0 +1,193 @@
+import { responseSummary } from '../../engine/format';
+import {
+  jsonField,
+  jsonString,
+  tokenExchange,
+  type RecordOf,
+  type StepOutcomes,
+  type StepRecord,
+} from '../../engine/step-record';
+import type { StepId } from './steps';
+
+/**
+ * What the learner reads about a step that has run, keyed by step id and the outcome the engine
+ * recorded: the "in this run" note and the execution table's cells where they are words. The
+ * engine records facts only; these sentences are the lesson's.
+ */
+
+/** How a row of the execution table is marked. */
+export type RowTone = 'ok' | 'error' | 'neutral';
+
+/** The words for one outcome of step `S`. */
+export interface OutcomeText<S extends StepId> {
+  /** "In this run": what happened at this step, in one or two sentences. */
+  readonly note: (record: RecordOf<S>, trace: readonly StepRecord[]) => string;
+  /** The table's request cell, when it is words (otherwise: the request the step made, or N/A). */
+  readonly requestData?: string;
+  /** The table's response cell, when it is words (otherwise: the server's answer, or N/A). */
+  readonly response?: (record: RecordOf<S>, trace: readonly StepRecord[]) => string;
+  readonly tone: RowTone;
+}
+
+const status = (r: StepRecord) => {
+  const res = r.exchanges.at(-1)?.response;
+  return res ? `${res.status} ${res.statusText}`.trim() : 'no answer';
+};
+const errorLabel = (r: StepRecord) =>
+  r.error ? `${r.error.status} ${r.error.code ?? ''}`.trim() : 'Error';
+
+const how = {
+  basic: 'in an HTTP Basic Authorization header, the method every server must support',
+  body: 'as form fields in the body (client_secret_post; RFC 6749 §2.3.1 calls this NOT RECOMMENDED and Basic the method to use)',
+  both: 'both in a Basic header and in the body, which RFC 6749 §2.3 forbids',
+} as const;
+
+/** The run text of every outcome of every step. */
+export const runText: {
+  readonly [S in StepId]: { readonly [O in StepOutcomes[S]]: OutcomeText<S> };
+} = {
+  prepare: {
+    basic: {
+      tone: 'neutral',
+      note: () => `The client builds a POST to /token with its credentials ${how.basic}.`,
+    },
+    body: {
+      tone: 'neutral',
+      note: () => `The client builds a POST to /token with its credentials ${how.body}.`,
+    },
+    both: {
+      tone: 'neutral',
+      note: () => `The client builds a POST to /token with its credentials ${how.both}.`,
+    },
+  },
+  send: {
+    answered: {
+      tone: 'neutral',
+      requestData: 'Same as above (POST /token)',
+      response: status,
+      note: (r) => `The request went to the token endpoint; the server answered ${status(r)}.`,
+    },
+  },
+  validate: {
+    accepted: {
+      tone: 'ok',
+      response: () => 'Yes',
+      note: () => 'Every check the server made passed: the flow takes the Yes branch.',
+    },
+    refused: {
+      tone: 'error',
+      response: (r) => `No: ${errorLabel(r)}`,
+      note: (r) =>
+        `The server refused the request (${r.error?.code ?? r.error?.status ?? 'no answer'}): the flow takes the No branch.`,
+    },
+  },
+  issue: {
+    issued: {
+      tone: 'ok',
+      response: (_r, trace) => {
+        const exchange = tokenExchange(trace);
+        return exchange ? responseSummary(exchange) : 'N/A';
+      },
+      note: (r, trace) => {
+        const json = tokenExchange(trace)?.response.json;
+        const scope = jsonString(json, 'scope');
+        const lifetime = jsonField(json, 'expires_in');
+        return [
+          `The server issued a ${r.vars.token_type ?? ''} token`,
+          scope === undefined ? '' : ` for scope "${scope}"`,
+          lifetime === undefined
+            ? ' (it sent no expires_in, which is RECOMMENDED, not required)'
+            : `, valid ${String(lifetime)} s`,
+          '.',
+        ].join('');
+      },
+    },
+    refused: {
+      tone: 'error',
+      response: (r) => `Ended with ${errorLabel(r)}`,
+      note: () =>
+        'Instead of a token, the server answered with an error response; access_token stays None.',
+    },
+  },
+  receive: {
+    stored: {
+      tone: 'neutral',
+      response: () => 'Token stored for API calls',
+      note: () => 'The client stores the token and reuses it for its API calls until it expires.',
+    },
+    'stored-short-lived': {
+      tone: 'neutral',
+      response: () => 'Token stored for API calls',
+      note: (r) =>
+        `The client stores the token. It is valid for only ${r.vars.expires_in ?? '?'} s.`,
+    },
+    tampered: {
+      tone: 'neutral',
+      response: () => 'Token payload edited (signature kept)',
+      note: () =>
+        'The client edits the token’s payload to claim more scope (data:read data:write admin) and keeps the old signature.',
+    },
+    revoked: {
+      tone: 'neutral',
+      requestData: 'POST /revoke token=…',
+      response: (r) => `Token revoked (POST /revoke: ${r.exchanges[0]?.response.status ?? '?'})`,
+      note: (r) =>
+        `The client stores the token, then revokes it at POST /revoke (RFC 7009): the server answered ${r.exchanges[0]?.response.status ?? '?'}.`,
+    },
+    'no-token': {
+      tone: 'error',
+      response: () => 'Error received, no token',
+      note: () => 'The client received an error, not a token. It has nothing to call the API with.',
+    },
+  },
+  'call-api': {
+    data: {
+      tone: 'ok',
+      note: (r) =>
+        `${waited(r)} client called GET /api/data with the Bearer token; the API checked it and answered 200 with data.`,
+    },
+    refused: {
+      tone: 'error',
+      note: (r) =>
+        `${waited(r)} client called GET /api/data; the API refused with ${r.exchanges.at(-1)?.response.status ?? ''} ${r.error?.code ?? ''}.`.trimEnd(),
+    },
+    skipped: {
+      tone: 'error',
+      requestData: 'Skipped: no token',
+      response: () => 'N/A',
+      note: () => 'No token was issued, so the client cannot call the API: this step is skipped.',
+    },
+  },
+  end: {
+    complete: {
+      tone: 'ok',
+      response: () => 'Process complete',
+      note: () => 'Process complete: token obtained and used to read the protected data.',
+    },
+    'token-failed': {
+      tone: 'error',
+      response: (r) => `Ended with ${errorLabel(r)}`,
+      note: () => 'The flow ended on the No branch: no token, no API call.',
+    },
+    'api-failed': {
+      tone: 'error',
+      response: (r) => `Ended with ${errorLabel(r)}`,
+      note: () => 'The client had a token, but the API refused it.',
+    },
+  },
+};
+
+function waited(r: StepRecord): string {
+  return r.waitedMs ? `After waiting ${Math.round(r.waitedMs / 1000)} s, the` : 'The';
+}
+
+/** The words for a record's step and outcome. */
+export function outcomeText(record: StepRecord): OutcomeText<StepId> {
+  const byOutcome = runText[record.stepId] as Readonly<Record<string, OutcomeText<StepId>>>;
+  return byOutcome[record.outcome] as OutcomeText<StepId>;
+}
+
+/** "In this run": the note for a step that has run. */
+export function runNote(record: StepRecord, trace: readonly StepRecord[]): string {
+  return outcomeText(record).note(record as RecordOf<StepId>, trace);
+}
