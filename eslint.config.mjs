@@ -4,7 +4,13 @@ import nextTs from 'eslint-config-next/typescript';
 
 /** The pure core (auth server, step engine, lesson data) must not depend on a UI framework. */
 const pureCore = {
-  files: ['lib/oauth/**/*.ts', 'lib/state/**/*.ts', 'lib/engine/**/*.ts', 'lib/lessons/**/*.ts'],
+  files: [
+    'lib/oauth/**/*.ts',
+    'lib/state/**/*.ts',
+    'lib/engine/**/*.ts',
+    'lib/lessons/**/*.ts',
+    'lib/protocol/**/*.ts',
+  ],
   rules: {
     'no-restricted-imports': [
       'error',

@@ -72,7 +72,9 @@ export default async function HomePage() {
         <h2 id="terminal-title" className="text-xl font-semibold">
           Try it from a terminal
         </h2>
-        <p className="text-muted">The lesson’s own curl line, pointed at this server:</p>
+        <p className="text-muted">
+          The lesson’s token request and API call as curl lines, built for this server:
+        </p>
         <CurlExample origin={origin} />
       </section>
     </div>

@@ -49,7 +49,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       await expect(
         page.getByText(
-          `curl -X POST ${baseURL}/token -H "Content-Type: application/x-www-form-urlencoded" -d "client_id=myapp123&client_secret=secret456&grant_type=client_credentials"`,
+          `curl -X POST ${baseURL}/token -H 'Content-Type: application/x-www-form-urlencoded' -d 'grant_type=client_credentials&client_id=myapp123&client_secret=secret456'`,
         ),
       ).toBeVisible();
     });
@@ -71,7 +71,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test('the curl line on the page works against this server', async ({ page, request }) => {
   await page.goto('/');
   const line = await page.getByText(/^curl -X POST /).textContent();
-  const data = /-d "([^"]+)"/.exec(line ?? '')![1]!;
+  const data = /-d '([^']+)'/.exec(line ?? '')![1]!;
   const res = await request.post(/-X POST (\S+)/.exec(line ?? '')![1]!, {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     data,

@@ -1,9 +1,14 @@
 import { CopyButton } from '@/components/modes/copy-button';
+import { toCurl } from '@/lib/protocol/render';
+import { buildApiRequest, buildTokenRequest, lessonTokenSettings } from '@/lib/protocol/requests';
 
-/** Copy-paste commands that run the flow from a terminal against this very server. */
+/**
+ * Copy-paste commands that run the flow from a terminal against this very server, rendered from
+ * the same request records the lesson sends.
+ */
 export function CurlExample({ origin }: { origin: string }) {
-  const token = `curl -X POST ${origin}/token -H "Content-Type: application/x-www-form-urlencoded" -d "client_id=myapp123&client_secret=secret456&grant_type=client_credentials"`;
-  const api = `curl ${origin}/api/data -H "Authorization: Bearer <access_token from the first command>"`;
+  const token = toCurl(buildTokenRequest(lessonTokenSettings, origin), ' ');
+  const api = toCurl(buildApiRequest('<access_token from the first command>', origin), ' ');
   return (
     <div className="space-y-3">
       {[

@@ -1,31 +1,40 @@
+import {
+  API_PATH,
+  AS_METADATA_PATH,
+  INTROSPECT_PATH,
+  JWKS_PATH,
+  REVOKE_PATH,
+  TOKEN_PATH,
+} from '@/lib/protocol/paths';
+
 const ENDPOINTS = [
   {
     method: 'POST',
-    path: '/token',
+    path: TOKEN_PATH,
     what: 'Token endpoint: trades client credentials for an access token (client credentials grant).',
     actor: 'authz',
   },
   {
     method: 'GET',
-    path: '/api/data',
+    path: API_PATH,
     what: 'The protected API: answers with demo data when the bearer token has the data:read scope.',
     actor: 'api',
   },
   {
     method: 'POST',
-    path: '/introspect',
+    path: INTROSPECT_PATH,
     what: 'Token introspection (RFC 7662): an authenticated client asks whether a token is active.',
     actor: 'authz',
   },
   {
     method: 'POST',
-    path: '/revoke',
+    path: REVOKE_PATH,
     what: 'Token revocation (RFC 7009): the owning client withdraws its token.',
     actor: 'authz',
   },
   {
     method: 'GET',
-    path: '/.well-known/oauth-authorization-server',
+    path: AS_METADATA_PATH,
     what: 'Authorization server metadata (RFC 8414): where every endpoint is and what it supports.',
     actor: 'authz',
   },
@@ -37,7 +46,7 @@ const ENDPOINTS = [
   },
   {
     method: 'GET',
-    path: '/.well-known/jwks.json',
+    path: JWKS_PATH,
     what: 'The public key that verifies the access tokens’ signatures (JWKS).',
     actor: 'authz',
   },

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { AuthMethod } from '@/lib/engine/requests';
+import type { AuthMethod } from '@/lib/protocol/requests';
 
 export interface ClientValues {
   readonly clientId: string;

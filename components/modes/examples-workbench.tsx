@@ -2,13 +2,13 @@
 
 import { useState } from 'react';
 import { Tabs } from '@/components/ui/tabs';
-import { buildApiRequest, buildTokenRequest } from '@/lib/engine/requests';
 import { snippet, type SnippetKind } from '@/lib/engine/snippets';
-import type { HttpRequestRecord } from '@/lib/engine/http';
+import type { HttpRequestRecord } from '@/lib/protocol/records';
+import { buildApiRequest, buildTokenRequest } from '@/lib/protocol/requests';
 import type { LessonExample } from '@/lib/lessons/types';
 import { ClientSettingsForm, type ClientValues } from './client-settings-form';
 import { CopyButton } from './copy-button';
-import { ResponseView, readResponse, type ShownResponse } from './response-view';
+import { ResponseView, accessTokenOf, sendFromPage, type PageOutcome } from './response-view';
 import { useOrigin } from './use-origin';
 
 /** Lesson example id -> snippet generator of the step engine. */
@@ -20,38 +20,7 @@ const kindOf: Readonly<Record<string, SnippetKind>> = {
   node: 'node',
 };
 
-type Sent =
-  | { readonly label: string; readonly response: ShownResponse }
-  | { readonly label: string; readonly error: string };
-
-async function send(request: HttpRequestRecord, label: string): Promise<Sent> {
-  const started = performance.now();
-  try {
-    // Same-origin: the app's own token endpoint and API.
-    const url = new URL(request.url);
-    const response = await fetch(`${url.pathname}${url.search}`, {
-      method: request.method,
-      headers: request.headers.map(([n, v]) => [n, v] as [string, string]),
-      body: request.body,
-      cache: 'no-store',
-      // A 401 with `WWW-Authenticate: Basic` would otherwise make the browser prompt for a password.
-      credentials: 'omit',
-    });
-    return { label, response: await readResponse(response, started) };
-  } catch (e) {
-    return { label, error: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-function tokenOf(sent: Sent | null): string | null {
-  if (!sent || !('response' in sent) || sent.response.status !== 200) return null;
-  try {
-    const token = (JSON.parse(sent.response.body) as { access_token?: unknown }).access_token;
-    return typeof token === 'string' ? token : null;
-  } catch {
-    return null;
-  }
-}
+type Sent = PageOutcome & { readonly label: string };
 
 /**
  * The syntax-and-examples workbench: the learner's client values turn into the raw request, curl,
@@ -72,11 +41,11 @@ export function ExamplesWorkbench({ examples }: { examples: readonly LessonExamp
     { ...values, contentType: 'form', grantType: 'client_credentials' },
     origin,
   );
-  const token = tokenOf(results[0] ?? null);
+  const token = accessTokenOf(results[0] ?? null);
 
   async function run(r: HttpRequestRecord, label: string, keep: readonly Sent[]) {
     setBusy(true);
-    const sent = await send(r, label);
+    const sent = { ...(await sendFromPage(r)), label };
     setResults([...keep, sent]);
     setBusy(false);
   }
@@ -148,8 +117,8 @@ export function ExamplesWorkbench({ examples }: { examples: readonly LessonExamp
       {results.map((r) => (
         <div key={r.label}>
           <h3 className="mb-1 text-sm font-semibold">{r.label}</h3>
-          {'response' in r ? (
-            <ResponseView response={r.response} title={`Response to ${r.label}`} />
+          {'exchange' in r ? (
+            <ResponseView exchange={r.exchange} title={`Response to ${r.label}`} />
           ) : (
             <p className="bg-err-soft rounded-md p-3">The request could not be sent: {r.error}</p>
           )}

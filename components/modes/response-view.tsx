@@ -1,11 +1,25 @@
-import type { HeaderPair } from '@/lib/engine/http';
+import { browserSendDeps, sendRequest } from '@/lib/protocol/fetch';
+import type { HttpExchange, HttpRequestRecord } from '@/lib/protocol/records';
 
-export interface ShownResponse {
-  readonly status: number;
-  readonly statusText: string;
-  readonly headers: readonly HeaderPair[];
-  readonly body: string;
-  readonly durationMs: number;
+/** What sending from the page gave: the exchange, or why the request could not be sent. */
+export type PageOutcome = { readonly exchange: HttpExchange } | { readonly error: string };
+
+/** Sends a request record from this page (the protocol's one fetch) and never rejects. */
+export async function sendFromPage(request: HttpRequestRecord): Promise<PageOutcome> {
+  try {
+    return { exchange: await sendRequest(request, browserSendDeps()) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The access token of a successful token response, or null. */
+export function accessTokenOf(outcome: PageOutcome | null): string | null {
+  if (!outcome || !('exchange' in outcome)) return null;
+  const { status, json } = outcome.exchange.response;
+  if (status !== 200 || typeof json !== 'object' || json === null) return null;
+  const token = (json as { access_token?: unknown }).access_token;
+  return typeof token === 'string' ? token : null;
 }
 
 function pretty(body: string): string {
@@ -18,12 +32,13 @@ function pretty(body: string): string {
 
 /** A real HTTP response as received: status (in words too, not colour alone), headers, body. */
 export function ResponseView({
-  response,
+  exchange,
   title = 'Response',
 }: {
-  response: ShownResponse;
+  exchange: HttpExchange;
   title?: string;
 }) {
+  const { response, durationMs } = exchange;
   const ok = response.status >= 200 && response.status < 300;
   return (
     <section
@@ -37,7 +52,7 @@ export function ResponseView({
           HTTP {response.status} {response.statusText}
         </span>
         <span className="font-sans text-xs font-normal">
-          {ok ? 'success' : 'error'} · {Math.round(response.durationMs)} ms
+          {ok ? 'success' : 'error'} · {Math.round(durationMs)} ms
         </span>
       </p>
       <pre className="border-line text-muted overflow-x-auto border-b px-3 py-2 text-xs">
@@ -52,18 +67,4 @@ export function ResponseView({
       </pre>
     </section>
   );
-}
-
-/** Reads a fetch Response into a plain record for `ResponseView`. */
-export async function readResponse(response: Response, startedAt: number): Promise<ShownResponse> {
-  const body = await response.text();
-  const headers: HeaderPair[] = [];
-  response.headers.forEach((value, name) => headers.push([name, value]));
-  return {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-    body,
-    durationMs: performance.now() - startedAt,
-  };
 }

@@ -1,25 +1,32 @@
-/** Ready-made requests the sandbox can load, each showing one behaviour of the real server. */
+import { encodeBasicAuthorization } from '@/lib/protocol/basic';
+import { API_PATH, TOKEN_PATH } from '@/lib/protocol/paths';
+import type { HttpMethod } from '@/lib/protocol/records';
+import { FORM_CONTENT_TYPE } from '@/lib/protocol/requests';
+
+/** A request as the sandbox form holds it: method, path on this app, header lines, body. */
 export interface SandboxRequest {
-  readonly method: string;
+  readonly method: HttpMethod;
   readonly path: string;
   /** One header a line: `Name: value`. */
   readonly headers: string;
   readonly body: string;
 }
 
+/** A ready-made request the sandbox can load, each showing one behaviour of the real server. */
 export interface SandboxPreset extends SandboxRequest {
   readonly id: string;
   readonly label: string;
 }
 
-const FORM = 'Content-Type: application/x-www-form-urlencoded';
+const FORM = `Content-Type: ${FORM_CONTENT_TYPE}`;
 
+/** The presets, in the order the sandbox offers them. */
 export const sandboxPresets: readonly SandboxPreset[] = [
   {
     id: 'body',
     label: 'Token, body credentials',
     method: 'POST',
-    path: '/token',
+    path: TOKEN_PATH,
     headers: FORM,
     body: 'grant_type=client_credentials&client_id=abc&client_secret=xyz',
   },
@@ -27,15 +34,15 @@ export const sandboxPresets: readonly SandboxPreset[] = [
     id: 'basic',
     label: 'Token, HTTP Basic',
     method: 'POST',
-    path: '/token',
-    headers: `${FORM}\nAuthorization: Basic ${btoa('abc:xyz')}`,
+    path: TOKEN_PATH,
+    headers: `${FORM}\nAuthorization: ${encodeBasicAuthorization('abc', 'xyz')}`,
     body: 'grant_type=client_credentials&scope=data:read',
   },
   {
     id: 'json',
     label: 'Token, JSON body (error)',
     method: 'POST',
-    path: '/token',
+    path: TOKEN_PATH,
     headers: 'Content-Type: application/json',
     body: '{"grant_type":"client_credentials","client_id":"abc123","client_secret":"secret456"}',
   },
@@ -43,7 +50,7 @@ export const sandboxPresets: readonly SandboxPreset[] = [
     id: 'wrong-secret',
     label: 'Token, wrong secret (error)',
     method: 'POST',
-    path: '/token',
+    path: TOKEN_PATH,
     headers: FORM,
     body: 'grant_type=client_credentials&client_id=abc&client_secret=wrong',
   },
@@ -51,7 +58,7 @@ export const sandboxPresets: readonly SandboxPreset[] = [
     id: 'get-token',
     label: 'GET /token (error)',
     method: 'GET',
-    path: '/token',
+    path: TOKEN_PATH,
     headers: '',
     body: '',
   },
@@ -59,7 +66,7 @@ export const sandboxPresets: readonly SandboxPreset[] = [
     id: 'api',
     label: 'API without a token (error)',
     method: 'GET',
-    path: '/api/data',
+    path: API_PATH,
     headers: '',
     body: '',
   },

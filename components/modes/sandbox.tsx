@@ -1,59 +1,41 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { ResponseView, readResponse, type ShownResponse } from './response-view';
+import { API_PATH, endpointUrl, sendablePaths } from '@/lib/protocol/paths';
+import { httpMethods, type HttpRequestRecord } from '@/lib/protocol/records';
+import { ResponseView, accessTokenOf, sendFromPage, type PageOutcome } from './response-view';
 import { parseHeaderLines, sandboxPresets, type SandboxRequest } from './sandbox-presets';
 
-const methods = ['POST', 'GET', 'PUT', 'DELETE'] as const;
-const paths = ['/token', '/api/data', '/introspect', '/revoke'] as const;
 const field = 'w-full rounded-md border border-line bg-bg px-2 py-1.5 font-mono text-sm';
 
-type Outcome = { readonly response: ShownResponse } | { readonly error: string } | null;
-
-function tokenFrom(outcome: Outcome): string | null {
-  if (!outcome || !('response' in outcome) || outcome.response.status !== 200) return null;
-  try {
-    const t = (JSON.parse(outcome.response.body) as { access_token?: unknown }).access_token;
-    return typeof t === 'string' ? t : null;
-  } catch {
-    return null;
-  }
+/** A path on this app (not `//other.host`), so the sandbox only ever talks to FlowLab. */
+function isLocalPath(path: string): boolean {
+  return path.startsWith('/') && !path.startsWith('//');
 }
 
-async function send(
-  req: SandboxRequest,
-  headers: [string, string][],
-  withBody: boolean,
-): Promise<Outcome> {
-  const started = performance.now();
-  try {
-    const response = await fetch(req.path, {
-      method: req.method,
-      headers,
-      body: withBody ? req.body : undefined,
-      cache: 'no-store',
-      // A 401 with `WWW-Authenticate: Basic` would otherwise make the browser prompt for a password.
-      credentials: 'omit',
-    });
-    return { response: await readResponse(response, started) };
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
+/** The record the sandbox sends: the composed request against this page's origin. */
+function toRecord(req: SandboxRequest, headers: [string, string][]): HttpRequestRecord {
+  return {
+    method: req.method,
+    url: endpointUrl(window.location.origin, req.path),
+    headers,
+    ...(req.method === 'GET' ? {} : { body: req.body }),
+  };
 }
 
 /** Compose any request to the app's endpoints (method, headers, body) and see the server's real answer. */
 export function Sandbox() {
   const id = useId();
   const [req, setReq] = useState<SandboxRequest>(sandboxPresets[0] as SandboxRequest);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<PageOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const { headers, invalid } = parseHeaderLines(req.headers);
-  const token = tokenFrom(outcome);
+  const token = accessTokenOf(outcome);
   const hasBody = req.method !== 'GET';
 
   async function submit() {
     setBusy(true);
-    setOutcome(await send(req, headers, hasBody));
+    setOutcome(await sendFromPage(toRecord(req, headers)));
     setBusy(false);
   }
 
@@ -85,7 +67,7 @@ export function Sandbox() {
                 onClick={() =>
                   setReq({
                     method: 'GET',
-                    path: '/api/data',
+                    path: API_PATH,
                     headers: `Authorization: Bearer ${token}`,
                     body: '',
                   })
@@ -103,9 +85,11 @@ export function Sandbox() {
             <select
               className={field}
               value={req.method}
-              onChange={(e) => setReq({ ...req, method: e.target.value })}
+              onChange={(e) =>
+                setReq({ ...req, method: httpMethods.find((m) => m === e.target.value) ?? 'GET' })
+              }
             >
-              {methods.map((m) => (
+              {httpMethods.map((m) => (
                 <option key={m}>{m}</option>
               ))}
             </select>
@@ -120,7 +104,7 @@ export function Sandbox() {
               spellCheck={false}
             />
             <datalist id={`${id}-paths`}>
-              {paths.map((p) => (
+              {sendablePaths.map((p) => (
                 <option key={p} value={p} />
               ))}
             </datalist>
@@ -158,7 +142,7 @@ export function Sandbox() {
         </p>
         <button
           type="submit"
-          disabled={busy || !req.path.startsWith('/')}
+          disabled={busy || !isLocalPath(req.path)}
           className="bg-accent text-bg rounded-md px-4 py-2 font-semibold disabled:opacity-60"
         >
           Send request
@@ -169,8 +153,8 @@ export function Sandbox() {
         {!busy && outcome === null ? (
           <p className="text-muted text-sm">The server&apos;s answer will appear here.</p>
         ) : null}
-        {!busy && outcome && 'response' in outcome ? (
-          <ResponseView response={outcome.response} />
+        {!busy && outcome && 'exchange' in outcome ? (
+          <ResponseView exchange={outcome.exchange} />
         ) : null}
         {!busy && outcome && 'error' in outcome ? (
           <p className="bg-err-soft rounded-md p-3">

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { toCurl, toRawHttp, toRawHttpResponse } from '@/lib/engine/snippets';
-import type { HttpExchange as Exchange, HttpRequestRecord } from '@/lib/engine/http';
+import { toCurl, toRawHttp, toRawHttpResponse } from '@/lib/protocol/render';
+import type { HttpExchange as Exchange, HttpRequestRecord } from '@/lib/protocol/records';
 import { shorten } from '@/lib/engine/format';
 import { Badge } from '@/components/ui/badge';
 import { Tabs } from '@/components/ui/tabs';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import { authMethods, type AuthMethod } from '@/lib/engine/requests';
+import { authMethods, type AuthMethod } from '@/lib/protocol/requests';
 import { getScenario, isScenarioId, scenarios } from '@/lib/engine/scenarios';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';

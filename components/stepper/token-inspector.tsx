@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { buildJwksRequest } from '@/lib/engine/requests';
+import { browserSendDeps, sendRequest } from '@/lib/protocol/fetch';
+import { buildJwksRequest } from '@/lib/protocol/requests';
 import {
   decodeToken,
   isJwks,
@@ -39,10 +40,8 @@ export function TokenInspector({ token }: { token: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    const { url } = buildJwksRequest(window.location.origin);
-    fetch(url, { cache: 'no-store', credentials: 'omit' })
-      .then((r) => r.json() as Promise<unknown>)
-      .then(async (jwks) => {
+    sendRequest(buildJwksRequest(window.location.origin), browserSendDeps())
+      .then(async ({ response: { json: jwks } }) => {
         const result: SignatureCheck = isJwks(jwks)
           ? await verifySignature(token, jwks)
           : { ok: false, reason: 'No JWKS' };

@@ -2,7 +2,7 @@ import type { Lesson, LessonStep } from '../lessons/types';
 import type { StepId } from '../lessons/client-credentials/steps';
 import { outcomeText, type RowTone } from '../lessons/client-credentials/run-text';
 import { requestSummary, responseSummary } from './format';
-import type { HttpExchange } from './http';
+import type { HttpExchange } from '../protocol/records';
 import { initialVars } from './trace';
 import type { Branch, RecordOf, StepRecord, Vars } from './step-record';
 

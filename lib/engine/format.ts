@@ -1,4 +1,9 @@
-import { headerValue, requestTarget, type HttpExchange, type HttpRequestRecord } from './http';
+import {
+  headerValue,
+  requestTarget,
+  type HttpExchange,
+  type HttpRequestRecord,
+} from '../protocol/records';
 
 /** How records read in a table cell: short values, tokens cut to their recognisable ends. */
 

@@ -1,5 +1,5 @@
 /**
- * The step engine's public surface: scenarios, request builders and snippets, the trace and its
+ * The step engine's public surface: scenarios, snippets, the trace and its
  * derived views, the player reducer, predictions and token helpers. Framework-free.
  */
 export * from './deep-link';
@@ -10,7 +10,6 @@ export * from './http';
 export * from './jwt';
 export * from './player';
 export * from './predictions';
-export * from './requests';
 export * from './scenarios';
 export * from './snippets';
 export * from './runners';

@@ -1,13 +1,14 @@
 import type { Lesson } from '../lessons/types';
 import type { StepId } from '../lessons/client-credentials/steps';
-import { sendRequest, type EngineDeps } from './http';
+import { sendRequest } from '../protocol/fetch';
+import type { EngineDeps } from './http';
 import { tamperToken } from './jwt';
 import {
   buildApiRequest,
   buildRevokeRequest,
   buildTokenRequest,
   type TokenRequestSettings,
-} from './requests';
+} from '../protocol/requests';
 import type { TokenTreatment } from './scenarios';
 import {
   errorFromExchange,
@@ -170,9 +171,8 @@ export const runners: { readonly [S in StepId]: StepRunner<S> } = {
         };
       }
       if (config.treatment === 'revoke') {
-        const { clientId, clientSecret } = config.settings;
         const exchange = await sendRequest(
-          buildRevokeRequest(token, clientId, clientSecret, deps.baseUrl),
+          buildRevokeRequest(token, config.settings, deps.baseUrl),
           deps,
         );
         return {

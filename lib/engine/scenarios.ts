@@ -1,4 +1,4 @@
-import type { TokenRequestSettings } from './requests';
+import type { TokenRequestSettings } from '../protocol/requests';
 
 /**
  * The scenarios a learner (or an instructor) can run through the step engine. The ids are a

@@ -1,27 +1,12 @@
-import {
-  headerValue,
-  requestTarget,
-  type HttpRequestRecord,
-  type HttpResponseRecord,
-} from './http';
-import { TOKEN_PATH } from './requests';
-
 /**
- * Code and text generated from a request record: the raw HTTP message, a curl line, a Python
- * `requests` program, JavaScript `fetch` and Node. All of them say exactly what the record says,
- * so what the learner copies is what FlowLab sends.
+ * Code generated from a request record: a Python `requests` program, JavaScript `fetch` and Node,
+ * beside the raw HTTP message and curl line of `lib/protocol/render`. All of them say exactly what
+ * the record says, so what the learner copies is what FlowLab sends.
  */
-
-const FORM = 'application/x-www-form-urlencoded';
-
-function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
-/** Single-quotes a word for a POSIX shell. */
-function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_\-.,/:=@%+]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
+import { headerValue, type HttpRequestRecord } from '../protocol/records';
+import { byteLength, toCurl, toRawHttp } from '../protocol/render';
+import { TOKEN_PATH } from '../protocol/paths';
+import { FORM_CONTENT_TYPE } from '../protocol/requests';
 
 /** A double-quoted string literal valid in Python and JavaScript. */
 function quote(value: string): string {
@@ -31,48 +16,13 @@ function quote(value: string): string {
 /** The form fields of a body, when it is a form body whose names are all distinct. */
 function formFields(request: HttpRequestRecord): [string, string][] | null {
   if (request.body === undefined) return null;
-  if (headerValue(request.headers, 'content-type') !== FORM) return null;
+  if (headerValue(request.headers, 'content-type') !== FORM_CONTENT_TYPE) return null;
   const fields = [...new URLSearchParams(request.body)];
   const names = fields.map(([n]) => n);
   if (new Set(names).size !== names.length) return null;
   // Only when re-encoding gives back the same bytes, so the snippet sends what the record says.
   if (new URLSearchParams(fields).toString() !== request.body) return null;
   return fields;
-}
-
-/**
- * The request as it travels on an HTTP/1.1 connection: request line, Host, headers,
- * Content-Length, blank line, body.
- * @see https://www.rfc-editor.org/rfc/rfc9112#section-3
- */
-export function toRawHttp(request: HttpRequestRecord): string {
-  const url = new URL(request.url);
-  const lines = [`${request.method} ${requestTarget(request.url)} HTTP/1.1`, `Host: ${url.host}`];
-  for (const [name, value] of request.headers) lines.push(`${name}: ${value}`);
-  if (request.body !== undefined) lines.push(`Content-Length: ${byteLength(request.body)}`);
-  const head = lines.join('\n');
-  return request.body === undefined ? `${head}\n` : `${head}\n\n${request.body}`;
-}
-
-/** A response as received, in HTTP/1.1 text form (status line, headers, blank line, body). */
-export function toRawHttpResponse(response: HttpResponseRecord): string {
-  const lines = [`HTTP/1.1 ${response.status} ${response.statusText}`.trimEnd()];
-  for (const [name, value] of response.headers) lines.push(`${name}: ${value}`);
-  return `${lines.join('\n')}\n\n${response.body}`;
-}
-
-/** A curl command line that sends the same request. */
-export function toCurl(request: HttpRequestRecord): string {
-  const first = ['curl'];
-  if (request.method !== 'GET' || request.body !== undefined) first.push(`-X ${request.method}`);
-  first.push(shellQuote(request.url));
-  const parts = [first.join(' ')];
-  for (const [name, value] of request.headers) parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
-  if (request.body !== undefined) {
-    const flag = request.body.startsWith('@') ? '--data-raw' : '-d';
-    parts.push(`${flag} ${shellQuote(request.body)}`);
-  }
-  return parts.join(' \\\n  ');
 }
 
 function pythonDict(entries: readonly (readonly [string, string])[], indent = '    '): string {

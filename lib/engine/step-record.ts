@@ -1,7 +1,7 @@
 import type { StepId } from '../lessons/client-credentials/steps';
 import { explainError, type ErrorExplanation } from './errors';
-import { headerValue, type HttpExchange, type HttpRequestRecord } from './http';
-import type { AuthMethod } from './requests';
+import { headerValue, type HttpExchange, type HttpRequestRecord } from '../protocol/records';
+import type { AuthMethod } from '../protocol/requests';
 
 /**
  * What the engine records for each step: facts only (variables, requests, responses, the

@@ -5,8 +5,9 @@
  * data: each entry names the fact and says where in the lesson it must appear.
  */
 import { describe, expect, it } from 'vitest';
-import { API_PATH, buildTokenRequest } from '../engine/requests';
 import { getScenario } from '../engine/scenarios';
+import { API_PATH } from '../protocol/paths';
+import { buildTokenRequest } from '../protocol/requests';
 import { snippet, snippetKinds, type SnippetKind } from '../engine/snippets';
 import { lesson } from './client-credentials';
 import { matches, sections, type SectionName } from './lesson-text.test-support';

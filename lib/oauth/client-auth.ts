@@ -4,9 +4,10 @@
  * `client_secret_post` (body parameters), never both; secrets compared in constant time; and a
  * per-client lockout after repeated wrong secrets.
  */
+import { decodeBasicAuthorization, type BasicProblem } from '../protocol/basic';
 import type { RegisteredClient } from './clients';
 import { OAuthError, quote } from './errors';
-import { formDecode, type FormParams } from './form';
+import type { FormParams } from './form';
 import { secretMatches, utf8 } from './secure-compare';
 import type { StateStore } from './state-store';
 import type { RequestTrace } from './trace';
@@ -25,65 +26,27 @@ export interface RateLimitOptions {
 /** 10 wrong secrets per client per 60 s: a class can replay the wrong-secret scenario safely. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { maxFailures: 10, windowMs: 60_000 };
 
+/** The credentials a request presented, and how. */
 export interface PresentedCredentials {
   readonly method: ClientAuthMethod;
   readonly clientId: string;
   readonly clientSecret: string;
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
 function malformed(description: string): OAuthError {
   return new OAuthError('invalid_request', description, 400);
 }
 
-/**
- * Decodes a `Basic` Authorization header value: base64 of `id:secret`, split at the FIRST colon,
- * each half form-urldecoded (so `%3A` in an id is a colon and `+` is a space).
- * Throws `invalid_request` when it is malformed; returns null when the scheme is not Basic.
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
- * @see https://www.rfc-editor.org/rfc/rfc7617#section-2
- */
-export function decodeBasicAuthorization(
-  header: string,
-): { clientId: string; clientSecret: string } | null {
-  const match = /^([A-Za-z]+)(?: +(.*))?$/.exec(header.trim());
-  if (!match || match[1]!.toLowerCase() !== 'basic') return null;
-  const token = (match[2] ?? '').trim();
-  if (token === '' || !BASE64.test(token)) {
-    throw malformed('The Basic authorization header is not valid base64.');
-  }
-  let text: string;
-  try {
-    const bin = atob(token);
-    const bytes = Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw malformed('The Basic authorization header does not decode to UTF-8 text.');
-  }
-  const colon = text.indexOf(':');
-  if (colon === -1) {
-    throw malformed(
-      'The Basic authorization header has no ":" between client_id and client_secret.',
-    );
-  }
-  const clientId = formDecode(text.slice(0, colon));
-  const clientSecret = formDecode(text.slice(colon + 1));
-  if (clientId === null || clientSecret === null) {
-    throw malformed('The Basic authorization header has a malformed percent-escape.');
-  }
-  if (clientId === '') throw malformed('The Basic authorization header has an empty client_id.');
-  return { clientId, clientSecret };
-}
+/** What the server answers for each way a Basic header can be malformed. */
+const basicProblemText: Readonly<Record<BasicProblem, string>> = {
+  'not-base64': 'The Basic authorization header is not valid base64.',
+  'not-utf8': 'The Basic authorization header does not decode to UTF-8 text.',
+  'no-colon': 'The Basic authorization header has no colon between client_id and client_secret.',
+  'bad-escape': 'The Basic authorization header has a malformed percent-escape.',
+  'empty-client-id': 'The Basic authorization header has an empty client_id.',
+};
 
-/** Encodes `client_secret_basic` credentials (form-urlencoding each half first). */
-export function encodeBasicAuthorization(clientId: string, clientSecret: string): string {
-  const enc = (s: string) => new URLSearchParams({ s }).toString().slice(2);
-  const raw = `${enc(clientId)}:${enc(clientSecret)}`;
-  const bytes = new TextEncoder().encode(raw);
-  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
-}
-
+/** What client authentication needs: the lockout state and its limits, the realm, clock, registry. */
 export interface ClientAuthDeps {
   readonly state: StateStore;
   readonly rateLimit: RateLimitOptions;
@@ -189,18 +152,16 @@ function presentedCredentials(
   if (bodyId !== undefined) trace.clientId = bodyId;
 
   if (authorization !== null) {
-    let basic: ReturnType<typeof decodeBasicAuthorization>;
-    try {
-      basic = decodeBasicAuthorization(authorization);
-    } catch (e) {
-      throw trace.fail('client-auth', label, e as OAuthError);
-    }
+    const basic = decodeBasicAuthorization(authorization);
     if (basic === null) {
       throw trace.fail(
         'client-auth',
         label,
         invalidClient('Only the Basic scheme authenticates clients here (client_secret_basic).'),
       );
+    }
+    if (!basic.ok) {
+      throw trace.fail('client-auth', label, malformed(basicProblemText[basic.problem]));
     }
     trace.clientId = basic.clientId;
     if (bodySecret !== undefined) {
@@ -219,7 +180,11 @@ function presentedCredentials(
         malformed('The client_id in the body differs from the one in the Basic header.'),
       );
     }
-    return { method: 'client_secret_basic', ...basic };
+    return {
+      method: 'client_secret_basic',
+      clientId: basic.clientId,
+      clientSecret: basic.clientSecret,
+    };
   }
   if (bodySecret !== undefined && bodyId === undefined) {
     throw trace.fail('client-auth', label, malformed('client_secret is sent without client_id.'));

@@ -2,6 +2,7 @@
  * What the endpoint handlers are given (all injected: nothing here reads the environment or the
  * wall clock by itself), and the wrapper that times a request and reports its event exactly once.
  */
+import { RESOURCE_PATH } from '../protocol/paths';
 import type { ClientRegistry } from './clients';
 import { DEFAULT_RATE_LIMIT, type ClientAuthDeps, type RateLimitOptions } from './client-auth';
 import { errorResponse, jsonResponse, OAuthError } from './errors';
@@ -105,7 +106,7 @@ export function issuerFor(ctx: Ctx, url: URL): string {
  * @see https://www.rfc-editor.org/rfc/rfc9728#section-1.2
  */
 export function resourceFor(issuer: string): string {
-  return `${issuer}/api`;
+  return `${issuer}${RESOURCE_PATH}`;
 }
 
 /** An endpoint body: gets the trace and the parsed URL; returns a response or throws OAuthError. */

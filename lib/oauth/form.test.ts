@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OAuthError } from './errors';
-import { formDecode, isFormContentType, parseForm, readBody } from './form';
+import { isFormContentType, parseForm, readBody } from './form';
 
 describe('parseForm', () => {
   it('decodes + as space and percent-escapes as UTF-8', () => {
@@ -23,11 +23,6 @@ describe('parseForm', () => {
 
   it.each(['a=%', 'a=%zz', 'a=%C3', '%=1'])('rejects the malformed escape in %j', (body) => {
     expect(() => parseForm(body)).toThrowError(/percent-escape/);
-  });
-
-  it('formDecode returns null on a malformed escape', () => {
-    expect(formDecode('%GG')).toBeNull();
-    expect(formDecode('a+b%2B')).toBe('a b+');
   });
 });
 

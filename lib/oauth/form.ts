@@ -2,6 +2,8 @@
  * Reading request bodies safely and parsing `application/x-www-form-urlencoded` strictly:
  * bad percent-escapes and repeated parameters are reported, not silently accepted.
  */
+import { formDecode } from '../protocol/basic';
+import { FORM_CONTENT_TYPE } from '../protocol/requests';
 import { OAuthError } from './errors';
 import type { CoreRequest } from './http';
 
@@ -64,22 +66,7 @@ function tooLarge(limit: number): OAuthError {
 export function isFormContentType(contentType: string | null): boolean {
   if (!contentType) return false;
   const type = contentType.split(';', 1)[0]!.trim().toLowerCase();
-  return type === 'application/x-www-form-urlencoded';
-}
-
-/**
- * Decodes one `application/x-www-form-urlencoded` name or value: `+` is a space, `%XX` an
- * escaped UTF-8 byte. Returns null for a malformed escape.
- * @see https://url.spec.whatwg.org/#application/x-www-form-urlencoded
- */
-export function formDecode(value: string): string | null {
-  const spaced = value.includes('+') ? value.replace(/\+/g, ' ') : value;
-  if (!spaced.includes('%')) return spaced;
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    return null;
-  }
+  return type === FORM_CONTENT_TYPE;
 }
 
 /** The parameters of a form body; each name maps to the one value it was sent with. */

@@ -2,6 +2,7 @@
  * Discovery documents: authorization server metadata (RFC 8414), protected resource metadata
  * (RFC 9728) and the JWKS with the public signing key.
  */
+import { INTROSPECT_PATH, JWKS_PATH, REVOKE_PATH, TOKEN_PATH } from '../protocol/paths';
 import { CLIENT_AUTH_METHODS } from './client-auth';
 import { issuerFor, publicUrl, resourceFor, type Ctx } from './context';
 import { SCOPES } from './scopes';
@@ -16,10 +17,10 @@ const CACHE = { 'Cache-Control': 'no-cache' };
 export function authorizationServerMetadata(ctx: Ctx, issuer: string) {
   return {
     issuer,
-    token_endpoint: `${issuer}/token`,
-    jwks_uri: `${issuer}/.well-known/jwks.json`,
-    introspection_endpoint: `${issuer}/introspect`,
-    revocation_endpoint: `${issuer}/revoke`,
+    token_endpoint: `${issuer}${TOKEN_PATH}`,
+    jwks_uri: `${issuer}${JWKS_PATH}`,
+    introspection_endpoint: `${issuer}${INTROSPECT_PATH}`,
+    revocation_endpoint: `${issuer}${REVOKE_PATH}`,
     grant_types_supported: ['client_credentials'],
     response_types_supported: [],
     token_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],

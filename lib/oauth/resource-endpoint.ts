@@ -4,6 +4,7 @@
  * run), or with an RFC 6750 challenge saying what was wrong.
  * @see https://www.rfc-editor.org/rfc/rfc6750
  */
+import { RESOURCE_METADATA_PATH } from '../protocol/paths';
 import { AccessTokenInvalid, verifyAccessToken, type AccessTokenClaims } from './access-token';
 import { handle, issuerFor, publicUrl, requireMethod, resourceFor, type Ctx } from './context';
 import { jsonResponse, OAuthError, quote } from './errors';
@@ -24,7 +25,7 @@ function challengeSafe(text: string): string {
 
 /** The RFC 9728 metadata URL for the resource `<issuer>/api`. */
 export function resourceMetadataUrl(issuer: string): string {
-  return `${issuer}/.well-known/oauth-protected-resource/api`;
+  return `${issuer}${RESOURCE_METADATA_PATH}`;
 }
 
 /**

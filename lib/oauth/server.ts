@@ -2,6 +2,15 @@
  * FlowLab's authorization server and protected API as plain web-standard handlers
  * (`Request -> Response`). Route handlers, the bare node:http adapter and the tests all call these.
  */
+import {
+  API_PATH,
+  AS_METADATA_PATH,
+  INTROSPECT_PATH,
+  JWKS_PATH,
+  RESOURCE_METADATA_PATH,
+  REVOKE_PATH,
+  TOKEN_PATH,
+} from '../protocol/paths';
 import type { ClientRegistry } from './clients';
 import { toWebResponse, type CoreRequest, type CoreResponse } from './http';
 import { resolveDeps, type AuthServerDeps } from './context';
@@ -62,14 +71,14 @@ export interface AuthServer {
 
 /** The paths each handler answers, for adapters that route by path. */
 export const ROUTES = {
-  '/token': 'token',
-  '/api/data': 'api',
-  '/introspect': 'introspect',
-  '/revoke': 'revoke',
-  '/.well-known/oauth-authorization-server': 'authorizationServerMetadata',
+  [TOKEN_PATH]: 'token',
+  [API_PATH]: 'api',
+  [INTROSPECT_PATH]: 'introspect',
+  [REVOKE_PATH]: 'revoke',
+  [AS_METADATA_PATH]: 'authorizationServerMetadata',
   '/.well-known/oauth-protected-resource': 'protectedResourceMetadata',
-  '/.well-known/oauth-protected-resource/api': 'protectedResourceMetadata',
-  '/.well-known/jwks.json': 'jwks',
+  [RESOURCE_METADATA_PATH]: 'protectedResourceMetadata',
+  [JWKS_PATH]: 'jwks',
 } as const satisfies Record<string, RouteName>;
 
 /**

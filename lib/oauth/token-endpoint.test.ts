@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeProtectedHeader, decodeJwt, jwtVerify } from 'jose';
-import { encodeBasicAuthorization } from './client-auth';
+import { encodeBasicAuthorization } from '../protocol/basic';
 import * as secureCompare from './secure-compare';
 import { body, formPost, makeServer, ORIGIN, tokenPost, type TestServer } from './test-support';
 
@@ -191,12 +191,19 @@ describe('POST /token errors', () => {
     await expectError(res, 400, 'invalid_request');
   });
 
-  it('malformed Basic header -> 400 invalid_request', async () => {
-    await expectError(
-      await t.server.token(formPost(GRANT, { Authorization: 'Basic %%%' })),
+  it.each([
+    ['not base64', 'Basic %%%', /not valid base64/],
+    ['no colon', `Basic ${btoa('abcxyz')}`, /no colon/],
+    ['a bad escape', `Basic ${btoa('abc:%zz')}`, /percent-escape/],
+    ['not UTF-8', `Basic ${btoa('\xff:a')}`, /UTF-8/],
+    ['an empty client_id', `Basic ${btoa(':xyz')}`, /empty client_id/],
+  ])('malformed Basic header (%s) -> 400 invalid_request', async (_name, header, text) => {
+    const json = await expectError(
+      await t.server.token(formPost(GRANT, { Authorization: header })),
       400,
       'invalid_request',
     );
+    expect(json.error_description).toMatch(text);
   });
 
   it('unknown client -> 401 invalid_client with a Basic challenge', async () => {

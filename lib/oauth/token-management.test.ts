@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { encodeBasicAuthorization } from './client-auth';
+import { encodeBasicAuthorization } from '../protocol/basic';
 import { apiGet, body, formPost, getToken, makeServer, type TestServer } from './test-support';
 
 let t: TestServer;

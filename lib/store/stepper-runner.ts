@@ -2,7 +2,7 @@ import type { EngineDeps } from '../engine/http';
 import { pendingStep, playDelay, type PlayerAction, type PlayerState } from '../engine/player';
 import { getScenario, type ScenarioId } from '../engine/scenarios';
 import { runNextStep } from '../engine/trace';
-import type { TokenRequestSettings } from '../engine/requests';
+import type { TokenRequestSettings } from '../protocol/requests';
 import type { Lesson } from '../lessons/types';
 
 /**

@@ -9,7 +9,7 @@ import {
   type PlayerState,
   type Speed,
 } from '../engine/player';
-import type { TokenRequestSettings } from '../engine/requests';
+import type { TokenRequestSettings } from '../protocol/requests';
 import { getScenario, type ScenarioId } from '../engine/scenarios';
 import { startRunner, type RunnerTimers } from './stepper-runner';
 

@@ -1,0 +1,121 @@
+/**
+ * The checks FlowLab's server makes on each request, as a closed set of ids with one label each,
+ * and the `FlowLab-Checks` response header that hands the same ordered list to the learner.
+ * The server records them, the live feed and the step page show them.
+ */
+
+/** Every check id, in the order the server can make them. */
+export const checkIds = [
+  'method',
+  'content-type',
+  'params',
+  'client-auth',
+  'client-known',
+  'rate-limit',
+  'secret-matches',
+  'grant-type',
+  'grant-allowed',
+  'scope-allowed',
+  'bearer-present',
+  'jwt-format',
+  'alg',
+  'signature',
+  'typ',
+  'iss',
+  'aud',
+  'exp',
+  'revocation',
+  'scope',
+  'active',
+  'token-owner',
+  'revoked',
+  'server',
+] as const;
+/** One of {@link checkIds}. */
+export type CheckId = (typeof checkIds)[number];
+
+/** Plain words for a learner, one per check. */
+export const checkLabels: Readonly<Record<CheckId, string>> = {
+  method: 'Request method is allowed here',
+  'content-type': 'Body is application/x-www-form-urlencoded',
+  params: 'Parameters are well formed and complete',
+  'client-auth': 'Client authenticates with exactly one method',
+  'client-known': 'Client is registered',
+  'rate-limit': 'Client is not locked out after too many wrong secrets',
+  'secret-matches': 'Client secret matches',
+  'grant-type': 'Grant type is supported',
+  'grant-allowed': 'Client is allowed this grant type',
+  'scope-allowed': 'Requested scope is allowed for this client',
+  'bearer-present': 'Request carries one bearer token in the Authorization header',
+  'jwt-format': 'Token is a well-formed JWT',
+  alg: 'Signing algorithm is on the allow-list',
+  signature: "Signature matches the server's key",
+  typ: 'Token type is at+jwt (an access token)',
+  iss: 'Issuer is this authorization server',
+  aud: 'Audience is this API',
+  exp: 'Token is within its lifetime (not expired)',
+  revocation: 'Token has not been revoked',
+  scope: 'Token grants the data:read scope',
+  active: 'Token is active',
+  'token-owner': 'Token belongs to the calling client',
+  revoked: 'Token is revoked',
+  server: 'Server handled the request',
+};
+
+/**
+ * One check the server made. Checks stop at the first failure, so a failing request's last check
+ * is the one with `ok: false`. A detail never carries a secret or a token.
+ */
+export interface Check {
+  readonly id: CheckId;
+  readonly ok: boolean;
+  /** What was seen, when it helps: "expected alg ES256". */
+  readonly detail?: string;
+}
+
+/** The response header on `/token`, `/api/data`, `/introspect` and `/revoke` listing the checks. */
+export const CHECKS_HEADER = 'FlowLab-Checks';
+
+const knownIds: ReadonlySet<string> = new Set(checkIds);
+
+/** Whether a value is a {@link CheckId}. */
+export function isCheckId(value: unknown): value is CheckId {
+  return typeof value === 'string' && knownIds.has(value);
+}
+
+/**
+ * The header value for a list of checks: JSON with every non-ASCII character escaped as `\uXXXX`,
+ * so it is a valid field value (RFC 9110 §5.5 allows only visible ASCII, space and tab safely).
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-5.5
+ */
+export function serializeChecks(checks: readonly Check[]): string {
+  const plain = checks.map((c) =>
+    c.detail === undefined ? { id: c.id, ok: c.ok } : { id: c.id, ok: c.ok, detail: c.detail },
+  );
+  return JSON.stringify(plain).replace(
+    /[^\x20-\x7e]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function toCheck(value: unknown): Check | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { id, ok, detail } = value as Record<string, unknown>;
+  if (!isCheckId(id) || typeof ok !== 'boolean') return null;
+  if (detail === undefined) return { id, ok };
+  return typeof detail === 'string' ? { id, ok, detail } : null;
+}
+
+/** The checks in a `FlowLab-Checks` header value; null when it is absent or malformed. */
+export function parseChecksHeader(value: string | null | undefined): Check[] | null {
+  if (value === null || value === undefined) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  const checks = parsed.map(toCheck);
+  return checks.every((c): c is Check => c !== null) ? checks : null;
+}
