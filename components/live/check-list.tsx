@@ -1,4 +1,4 @@
-import type { Check } from '@/lib/oauth/events';
+import { checkLabels, type Check } from '@/lib/protocol/checks';
 
 /**
  * The checks a server made, in order. The failing one is red with a cross and the word "failed",
@@ -22,7 +22,7 @@ export function CheckList({ checks }: { checks: readonly Check[] }) {
           </span>
           <span>
             <span className="sr-only">{check.ok ? 'Passed: ' : 'Failed: '}</span>
-            {check.label}
+            {checkLabels[check.id]}
             {!check.ok && <span className="ml-1 uppercase">— failed</span>}
             {check.detail && <span className="text-muted ml-1 font-normal">({check.detail})</span>}
           </span>

@@ -1,4 +1,5 @@
 import { failingCheck, type FeedItem } from '@/lib/live/feed';
+import { checkLabels } from '@/lib/protocol/checks';
 import { CheckList } from './check-list';
 import { MaskedCredential } from './masked-credential';
 
@@ -44,13 +45,14 @@ export function FeedRow({ item, expanded }: { item: FeedItem; expanded: boolean 
       </div>
       {failed && (
         <p className="text-err mt-1 text-sm font-semibold">
-          <span aria-hidden="true">✗ </span>Failed check: {failed.label}
+          <span aria-hidden="true">✗ </span>Failed check: {checkLabels[failed.id]}
         </p>
       )}
       <MaskedCredential item={item} />
       <details open={expanded} className="mt-1">
         <summary className="text-muted cursor-pointer text-sm">
-          {item.checks.length} checks{failed ? `, stopped at “${failed.label}”` : ', all passed'}
+          {item.checks.length} checks
+          {failed ? `, stopped at “${checkLabels[failed.id]}”` : ', all passed'}
         </summary>
         <CheckList checks={item.checks} />
       </details>

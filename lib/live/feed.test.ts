@@ -18,8 +18,8 @@ function event(overrides: Partial<AuthEvent> = {}): AuthEvent {
     status: 200,
     durationMs: 3.2,
     checks: [
-      { id: 'client-known', label: 'Client is registered', ok: true },
-      { id: 'secret-matches', label: 'Secret matches', ok: true },
+      { id: 'client-known', ok: true },
+      { id: 'secret-matches', ok: true },
     ],
     credential: { kind: 'secret', value: 'xyz' },
     ...overrides,
@@ -132,9 +132,9 @@ describe('filters and checks', () => {
   it('finds the failing check', () => {
     expect(failingCheck(event().checks)).toBeUndefined();
     const checks = [
-      { id: 'client-known', label: 'Client is registered', ok: true },
-      { id: 'secret-matches', label: 'Secret matches', ok: false, detail: 'wrong secret' },
-    ];
+      { id: 'client-known', ok: true },
+      { id: 'secret-matches', ok: false, detail: 'wrong secret' },
+    ] as const;
     expect(failingCheck(checks)?.id).toBe('secret-matches');
   });
 });

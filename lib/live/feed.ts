@@ -8,7 +8,8 @@
  * (plus a PUBLISH), `since` = XRANGE after the id, `get` = XRANGE id id, `latestId` = XREVRANGE
  * COUNT 1, `subscribe` = SUBSCRIBE, `clear` = DEL plus a published reset.
  */
-import type { AuthEvent, Check } from '../oauth/events';
+import type { AuthEvent } from '../oauth/events';
+import type { Check } from '../protocol/checks';
 import { maskCredential, type CredentialKind } from './mask';
 import { RingBuffer } from './ring-buffer';
 

@@ -10,7 +10,7 @@ import { OAuthError, quote } from './errors';
 import type { FormParams } from './form';
 import { secretMatches, utf8 } from './secure-compare';
 import type { StateStore } from './state-store';
-import type { RequestTrace } from './trace';
+import type { CheckRecorder } from './check-recorder';
 import type { CoreRequest } from './http';
 
 /** The client authentication methods FlowLab supports, as named in RFC 8414 metadata. */
@@ -68,36 +68,34 @@ function secretBytes(client: RegisteredClient): Uint8Array {
 
 /**
  * Authenticates the client of a token, introspection or revocation request, recording the checks
- * `client-auth`, `client-known`, `rate-limit` and `secret-matches` on the trace.
+ * `client-auth`, `client-known`, `rate-limit` and `secret-matches` on the checks.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
 export async function authenticateClient(
   request: CoreRequest,
   params: FormParams,
-  trace: RequestTrace,
+  checks: CheckRecorder,
   deps: ClientAuthDeps,
 ): Promise<RegisteredClient> {
   const challenge = { 'WWW-Authenticate': `Basic realm=${quote(deps.realm)}, charset="UTF-8"` };
   const invalidClient = (description: string) =>
     new OAuthError('invalid_client', description, 401, challenge);
-  const label = 'Client authenticates with exactly one method';
 
-  const presented = presentedCredentials(request, params, trace, label, invalidClient);
-  trace.clientId = presented.clientId;
-  trace.credential = { kind: 'secret', value: presented.clientSecret };
-  trace.pass('client-auth', label, presented.method);
+  const presented = presentedCredentials(request, params, checks, invalidClient);
+  checks.clientId = presented.clientId;
+  checks.credential = { kind: 'secret', value: presented.clientSecret };
+  checks.pass('client-auth', presented.method);
 
   const client = deps.lookup(presented.clientId);
   if (!client) {
-    throw trace.fail(
+    throw checks.fail(
       'client-known',
-      'Client is registered',
       invalidClient('Client authentication failed (unknown client or wrong secret).'),
       `no client with client_id "${presented.clientId}"`,
     );
   }
-  trace.pass('client-known', 'Client is registered');
+  checks.pass('client-known');
 
   // Public demo clients (their secret is in the lesson) are never locked out: a room running the
   // wrong-secret scenario must not lock the lesson out. Every other client is.
@@ -106,9 +104,8 @@ export async function authenticateClient(
   const window = guarded ? await deps.state.peek(key) : undefined;
   if (window && window.count >= deps.rateLimit.maxFailures) {
     const retryAfter = Math.max(1, Math.ceil((window.resetAt - deps.now()) / 1000));
-    throw trace.fail(
+    throw checks.fail(
       'rate-limit',
-      'Client is not locked out after too many wrong secrets',
       new OAuthError(
         'too_many_requests',
         `Too many failed authentications for this client. Try again in ${retryAfter} s.`,
@@ -118,65 +115,56 @@ export async function authenticateClient(
       `${window.count} wrong secrets in the last ${deps.rateLimit.windowMs / 1000} s; retry in ${retryAfter} s`,
     );
   }
-  trace.pass(
-    'rate-limit',
-    'Client is not locked out after too many wrong secrets',
-    guarded ? undefined : 'lockout is off for this public demo client',
-  );
+  checks.pass('rate-limit', guarded ? undefined : 'lockout is off for this public demo client');
 
   if (!secretMatches(presented.clientSecret, secretBytes(client))) {
     const count = guarded ? (await deps.state.increment(key, deps.rateLimit.windowMs)).count : 0;
-    throw trace.fail(
+    throw checks.fail(
       'secret-matches',
-      'Client secret matches',
       invalidClient('Client authentication failed (unknown client or wrong secret).'),
       guarded
         ? `wrong secret (${count} of ${deps.rateLimit.maxFailures} allowed failures in this window)`
         : 'wrong secret',
     );
   }
-  trace.pass('secret-matches', 'Client secret matches');
+  checks.pass('secret-matches');
   return client;
 }
 
 function presentedCredentials(
   request: CoreRequest,
   params: FormParams,
-  trace: RequestTrace,
-  label: string,
+  checks: CheckRecorder,
   invalidClient: (d: string) => OAuthError,
 ): PresentedCredentials {
   const authorization = request.headers.get('authorization');
   const bodyId = params.get('client_id');
   const bodySecret = params.get('client_secret');
-  if (bodyId !== undefined) trace.clientId = bodyId;
+  if (bodyId !== undefined) checks.clientId = bodyId;
 
   if (authorization !== null) {
     const basic = decodeBasicAuthorization(authorization);
     if (basic === null) {
-      throw trace.fail(
+      throw checks.fail(
         'client-auth',
-        label,
         invalidClient('Only the Basic scheme authenticates clients here (client_secret_basic).'),
       );
     }
     if (!basic.ok) {
-      throw trace.fail('client-auth', label, malformed(basicProblemText[basic.problem]));
+      throw checks.fail('client-auth', malformed(basicProblemText[basic.problem]));
     }
-    trace.clientId = basic.clientId;
+    checks.clientId = basic.clientId;
     if (bodySecret !== undefined) {
-      throw trace.fail(
+      throw checks.fail(
         'client-auth',
-        label,
         malformed(
           'The client used two authentication methods (Basic header and client_secret in the body); use one.',
         ),
       );
     }
     if (bodyId !== undefined && bodyId !== basic.clientId) {
-      throw trace.fail(
+      throw checks.fail(
         'client-auth',
-        label,
         malformed('The client_id in the body differs from the one in the Basic header.'),
       );
     }
@@ -187,12 +175,11 @@ function presentedCredentials(
     };
   }
   if (bodySecret !== undefined && bodyId === undefined) {
-    throw trace.fail('client-auth', label, malformed('client_secret is sent without client_id.'));
+    throw checks.fail('client-auth', malformed('client_secret is sent without client_id.'));
   }
   if (bodyId === undefined || bodySecret === undefined) {
-    throw trace.fail(
+    throw checks.fail(
       'client-auth',
-      label,
       invalidClient(
         'Client authentication is required: send client_id and client_secret with HTTP Basic or in the form body.',
       ),

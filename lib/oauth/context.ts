@@ -9,7 +9,7 @@ import { errorResponse, jsonResponse, OAuthError } from './errors';
 import type { AuthEndpoint, AuthEventSink } from './events';
 import type { SigningKey } from './key-store';
 import type { StateStore } from './state-store';
-import { RequestTrace } from './trace';
+import { CheckRecorder } from './check-recorder';
 import type { CoreRequest, CoreResponse } from './http';
 
 export interface AuthServerDeps {
@@ -109,8 +109,8 @@ export function resourceFor(issuer: string): string {
   return `${issuer}${RESOURCE_PATH}`;
 }
 
-/** An endpoint body: gets the trace and the parsed URL; returns a response or throws OAuthError. */
-export type EndpointBody = (trace: RequestTrace, url: URL) => Promise<CoreResponse>;
+/** An endpoint body: gets the checks and the parsed URL; returns a response or throws OAuthError. */
+export type EndpointBody = (checks: CheckRecorder, url: URL) => Promise<CoreResponse>;
 
 /**
  * Runs one endpoint request: turns a thrown {@link OAuthError} into its response (anything else
@@ -125,13 +125,13 @@ export async function handle(
 ): Promise<CoreResponse> {
   const at = ctx.now();
   const started = performance.now();
-  const trace = new RequestTrace();
+  const checks = new CheckRecorder();
   const url = publicUrl(request);
   let response: CoreResponse;
   let error: string | undefined;
   try {
-    response = await body(trace, url);
-    error = trace.error;
+    response = await body(checks, url);
+    error = checks.error;
   } catch (e) {
     if (e instanceof OAuthError) {
       response = toResponse(e, url);
@@ -142,13 +142,13 @@ export async function handle(
         500,
       );
       error = 'server_error';
-      trace.note('server', 'Server handled the request', (e as Error)?.message ?? String(e));
+      checks.note('server', (e as Error)?.message ?? String(e));
     }
   }
   if (!ctx.onEvent) return response;
   try {
     ctx.onEvent(
-      trace.toEvent(
+      checks.toEvent(
         {
           at,
           endpoint,
@@ -168,16 +168,14 @@ export async function handle(
 
 /** The `method` check: 405 with `Allow` for any other method. */
 export function requireMethod(
-  trace: RequestTrace,
+  checks: CheckRecorder,
   request: CoreRequest,
   allowed: string,
   extra: Record<string, string> = {},
 ): void {
-  const label = `Method is ${allowed}`;
   if (request.method !== allowed) {
-    throw trace.fail(
+    throw checks.fail(
       'method',
-      label,
       new OAuthError(
         'method_not_allowed',
         `Use ${allowed}; ${request.method} is not allowed here.`,
@@ -190,5 +188,5 @@ export function requireMethod(
       `got ${request.method}`,
     );
   }
-  trace.pass('method', label);
+  checks.pass('method');
 }

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeBasicAuthorization } from './client-auth';
+import { encodeBasicAuthorization } from '../protocol/basic';
 import {
   demoClientRegistry,
   INSTRUCTOR_CLIENT_ID,

@@ -9,7 +9,7 @@ import { AccessTokenInvalid, verifyAccessToken, type AccessTokenClaims } from '.
 import { handle, issuerFor, publicUrl, requireMethod, resourceFor, type Ctx } from './context';
 import { jsonResponse, OAuthError, quote } from './errors';
 import { API_DATA_SCOPE, type Scope } from './scopes';
-import { RequestTrace } from './trace';
+import { CheckRecorder } from './check-recorder';
 import type { CoreRequest, CoreResponse } from './http';
 
 /** `b64token` of RFC 6750 §2.1: the only characters a bearer token may have. */
@@ -74,8 +74,7 @@ function apiError(
 }
 
 /** Finds the bearer token: only the Authorization header is supported (bearer_methods_supported). */
-function bearerToken(request: CoreRequest, url: URL, trace: RequestTrace): string | null {
-  const label = 'Request carries one bearer token in the Authorization header';
+function bearerToken(request: CoreRequest, url: URL, checks: CheckRecorder): string | null {
   const header = request.headers.get('authorization');
   const inQuery = url.searchParams.has('access_token');
   const scheme = header === null ? null : /^\s*(\S+)(?:\s+([\s\S]*))?$/.exec(header);
@@ -83,9 +82,8 @@ function bearerToken(request: CoreRequest, url: URL, trace: RequestTrace): strin
   if (isBearer) {
     const token = (scheme[2] ?? '').trim();
     if (inQuery) {
-      throw trace.fail(
+      throw checks.fail(
         'bearer-present',
-        label,
         apiError(
           'invalid_request',
           'The token is sent in two places (Authorization header and access_token query parameter); send it once.',
@@ -94,9 +92,8 @@ function bearerToken(request: CoreRequest, url: URL, trace: RequestTrace): strin
       );
     }
     if (token === '')
-      throw trace.fail(
+      throw checks.fail(
         'bearer-present',
-        label,
         apiError(
           'invalid_request',
           'The Authorization header has the Bearer scheme but no token.',
@@ -104,9 +101,8 @@ function bearerToken(request: CoreRequest, url: URL, trace: RequestTrace): strin
         ),
       );
     if (!B64TOKEN.test(token)) {
-      throw trace.fail(
+      throw checks.fail(
         'bearer-present',
-        label,
         apiError(
           'invalid_request',
           'The bearer token has characters a token cannot have (spaces, commas ...).',
@@ -114,16 +110,15 @@ function bearerToken(request: CoreRequest, url: URL, trace: RequestTrace): strin
         ),
       );
     }
-    trace.credential = { kind: 'token', value: token };
-    trace.pass('bearer-present', label);
+    checks.credential = { kind: 'token', value: token };
+    checks.pass('bearer-present');
     return token;
   }
   if (inQuery) {
     const value = url.searchParams.get('access_token') ?? '';
-    if (value !== '') trace.credential = { kind: 'token', value };
-    throw trace.fail(
+    if (value !== '') checks.credential = { kind: 'token', value };
+    throw checks.fail(
       'bearer-present',
-      label,
       apiError(
         'invalid_request',
         'This API accepts the token only in the Authorization header (Authorization: Bearer <token>), not in the URL.',
@@ -131,9 +126,8 @@ function bearerToken(request: CoreRequest, url: URL, trace: RequestTrace): strin
       ),
     );
   }
-  trace.note(
+  checks.note(
     'bearer-present',
-    label,
     header === null
       ? 'no Authorization header'
       : 'the Authorization header is not a Bearer credential',
@@ -180,11 +174,11 @@ async function authorizeBearer(
   ctx: Ctx,
   request: CoreRequest,
   url: URL,
-  trace: RequestTrace,
+  checks: CheckRecorder,
   scope: Scope,
 ): Promise<AccessTokenClaims | null> {
   const issuer = issuerFor(ctx, url);
-  const token = bearerToken(request, url, trace);
+  const token = bearerToken(request, url, checks);
   if (token === null) return null;
   let claims: AccessTokenClaims;
   try {
@@ -198,24 +192,21 @@ async function authorizeBearer(
         clockTolerance: ctx.clockTolerance,
         state: ctx.state,
       },
-      trace,
+      checks,
     );
   } catch (e) {
     if (!(e instanceof AccessTokenInvalid)) throw e;
-    throw trace.fail(
+    throw checks.fail(
       e.check,
-      e.label,
       apiError('invalid_token', `The access token is invalid: ${e.detail}.`, 401),
       e.detail,
     );
   }
-  if (typeof claims.client_id === 'string') trace.clientId = claims.client_id;
+  if (typeof claims.client_id === 'string') checks.clientId = claims.client_id;
   const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
-  const scopeLabel = `Token grants the ${scope} scope`;
   if (!scopes.includes(scope)) {
-    throw trace.fail(
+    throw checks.fail(
       'scope',
-      scopeLabel,
       apiError(
         'insufficient_scope',
         `This resource requires the ${scope} scope; the token has "${scopes.join(' ')}".`,
@@ -223,7 +214,7 @@ async function authorizeBearer(
       ),
     );
   }
-  trace.pass('scope', scopeLabel);
+  checks.pass('scope');
   return claims;
 }
 
@@ -236,9 +227,9 @@ export function resourceEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRe
     ctx,
     'api',
     request,
-    async (trace, url) => {
-      requireMethod(trace, request, 'GET');
-      const claims = await authorizeBearer(ctx, request, url, trace, API_DATA_SCOPE);
+    async (checks, url) => {
+      requireMethod(checks, request, 'GET');
+      const claims = await authorizeBearer(ctx, request, url, checks, API_DATA_SCOPE);
       if (claims === null) return missingTokenResponse(ctx, url);
       return jsonResponse(demoData(claims, ctx.now()));
     },
@@ -260,7 +251,7 @@ export async function requireScope(
 ): Promise<CoreResponse | null> {
   const url = publicUrl(request);
   try {
-    const claims = await authorizeBearer(ctx, request, url, new RequestTrace(), scope);
+    const claims = await authorizeBearer(ctx, request, url, new CheckRecorder(), scope);
     return claims === null ? missingTokenResponse(ctx, url) : null;
   } catch (e) {
     if (e instanceof OAuthError) return bearerErrorResponse(ctx, e, url, scope);

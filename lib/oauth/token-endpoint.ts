@@ -8,7 +8,7 @@ import { handle, issuerFor, requireMethod, resourceFor, type Ctx } from './conte
 import { jsonResponse, OAuthError } from './errors';
 import { isFormContentType, parseForm, readBody, type FormParams } from './form';
 import { isScope, parseScope } from './scopes';
-import type { RequestTrace } from './trace';
+import type { CheckRecorder } from './check-recorder';
 import type { CoreRequest, CoreResponse } from './http';
 
 /** Parameters that carry client credentials and must never appear in the URL. */
@@ -31,15 +31,13 @@ export interface TokenResponse {
 export async function readFormRequest(
   request: CoreRequest,
   url: URL,
-  trace: RequestTrace,
+  checks: CheckRecorder,
   required: readonly string[],
 ): Promise<FormParams> {
-  const ctLabel = 'Body is application/x-www-form-urlencoded';
   const contentType = request.headers.get('content-type');
   if (!isFormContentType(contentType)) {
-    throw trace.fail(
+    throw checks.fail(
       'content-type',
-      ctLabel,
       new OAuthError(
         'invalid_request',
         'The request body must be application/x-www-form-urlencoded (not JSON or anything else).',
@@ -48,9 +46,8 @@ export async function readFormRequest(
       `got ${contentType === null ? 'no Content-Type' : JSON.stringify(contentType)}`,
     );
   }
-  trace.pass('content-type', ctLabel);
+  checks.pass('content-type');
 
-  const label = 'Parameters are well formed and complete';
   try {
     for (const name of CREDENTIAL_PARAMS) {
       if (url.searchParams.has(name)) {
@@ -67,10 +64,10 @@ export async function readFormRequest(
         throw new OAuthError('invalid_request', `The ${name} parameter is missing.`, 400);
       }
     }
-    trace.pass('params', label);
+    checks.pass('params');
     return params;
   } catch (e) {
-    if (e instanceof OAuthError) throw trace.fail('params', label, e);
+    if (e instanceof OAuthError) throw checks.fail('params', e);
     throw e;
   }
 }
@@ -82,16 +79,15 @@ export async function readFormRequest(
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5
  */
 export function tokenEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
-  return handle(ctx, 'token', request, async (trace, url) => {
-    requireMethod(trace, request, 'POST');
-    const params = await readFormRequest(request, url, trace, ['grant_type']);
-    const client = await authenticateClient(request, params, trace, ctx.auth);
+  return handle(ctx, 'token', request, async (checks, url) => {
+    requireMethod(checks, request, 'POST');
+    const params = await readFormRequest(request, url, checks, ['grant_type']);
+    const client = await authenticateClient(request, params, checks, ctx.auth);
 
     const grantType = params.get('grant_type')!;
     if (grantType !== 'client_credentials') {
-      throw trace.fail(
+      throw checks.fail(
         'grant-type',
-        'Grant type is supported',
         new OAuthError(
           'unsupported_grant_type',
           `This server supports only grant_type=client_credentials, not "${grantType}".`,
@@ -99,13 +95,11 @@ export function tokenEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRespo
         ),
       );
     }
-    trace.pass('grant-type', 'Grant type is supported', grantType);
+    checks.pass('grant-type', grantType);
 
-    const allowedLabel = 'Client is allowed this grant type';
     if (!client.grantTypes.includes('client_credentials')) {
-      throw trace.fail(
+      throw checks.fail(
         'grant-allowed',
-        allowedLabel,
         new OAuthError(
           'unauthorized_client',
           'This client is not allowed to use the client_credentials grant.',
@@ -113,9 +107,8 @@ export function tokenEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRespo
         ),
       );
     }
-    trace.pass('grant-allowed', allowedLabel);
+    checks.pass('grant-allowed');
 
-    const scopeLabel = 'Requested scope is allowed for this client';
     const asked = params.get('scope');
     let scopes: readonly string[];
     if (asked === undefined) {
@@ -123,36 +116,29 @@ export function tokenEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRespo
     } else {
       const parsed = parseScope(asked);
       if (parsed === null || parsed.length === 0) {
-        throw trace.fail(
+        throw checks.fail(
           'scope-allowed',
-          scopeLabel,
           new OAuthError('invalid_scope', 'The scope parameter is malformed.', 400),
         );
       }
       const unknown = parsed.filter((s) => !isScope(s));
       if (unknown.length > 0) {
-        throw trace.fail(
+        throw checks.fail(
           'scope-allowed',
-          scopeLabel,
           new OAuthError('invalid_scope', `Unknown scope: ${unknown.join(' ')}.`, 400),
         );
       }
       const denied = parsed.filter((s) => !(client.allowedScopes as readonly string[]).includes(s));
       if (denied.length > 0) {
-        throw trace.fail(
+        throw checks.fail(
           'scope-allowed',
-          scopeLabel,
           new OAuthError('invalid_scope', `This client may not request: ${denied.join(' ')}.`, 400),
         );
       }
       scopes = parsed;
     }
     const scope = scopes.join(' ');
-    trace.pass(
-      'scope-allowed',
-      scopeLabel,
-      asked === undefined ? `none asked: default ${scope}` : scope,
-    );
+    checks.pass('scope-allowed', asked === undefined ? `none asked: default ${scope}` : scope);
 
     const issuer = issuerFor(ctx, url);
     const { token } = await issueAccessToken({

@@ -7,17 +7,17 @@ import { authenticateClient } from './client-auth';
 import { handle, issuerFor, requireMethod, resourceFor, type Ctx } from './context';
 import { jsonResponse, NO_STORE, OAuthError } from './errors';
 import { readFormRequest } from './token-endpoint';
-import type { RequestTrace } from './trace';
+import type { CheckRecorder } from './check-recorder';
 import type { CoreRequest, CoreResponse } from './http';
 
 async function checkToken(
   ctx: Ctx,
   url: URL,
   token: string,
-  trace: RequestTrace,
+  checks: CheckRecorder,
 ): Promise<AccessTokenClaims | null> {
   const issuer = issuerFor(ctx, url);
-  const callerId = trace.clientId;
+  const callerId = checks.clientId;
   try {
     return await verifyAccessToken(
       token,
@@ -29,14 +29,14 @@ async function checkToken(
         clockTolerance: 0,
         state: ctx.state,
       },
-      trace,
+      checks,
     );
   } catch (e) {
     if (!(e instanceof AccessTokenInvalid)) throw e;
-    trace.note(e.check, e.label, e.detail);
+    checks.note(e.check, e.detail);
     return null;
   } finally {
-    trace.clientId = callerId; // the event names the calling client, not the token's
+    checks.clientId = callerId; // the event names the calling client, not the token's
   }
 }
 
@@ -47,15 +47,15 @@ async function checkToken(
  * @see https://www.rfc-editor.org/rfc/rfc7662#section-2
  */
 export function introspectionEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
-  return handle(ctx, 'introspect', request, async (trace, url) => {
-    requireMethod(trace, request, 'POST');
-    const params = await readFormRequest(request, url, trace, ['token']);
-    await authenticateClient(request, params, trace, ctx.auth);
+  return handle(ctx, 'introspect', request, async (checks, url) => {
+    requireMethod(checks, request, 'POST');
+    const params = await readFormRequest(request, url, checks, ['token']);
+    await authenticateClient(request, params, checks, ctx.auth);
     const token = params.get('token')!;
-    trace.credential = { kind: 'token', value: token };
-    const claims = await checkToken(ctx, url, token, trace);
+    checks.credential = { kind: 'token', value: token };
+    const claims = await checkToken(ctx, url, token, checks);
     if (!claims) return jsonResponse({ active: false });
-    trace.pass('active', 'Token is active');
+    checks.pass('active');
     return jsonResponse({
       active: true,
       scope: claims.scope,
@@ -80,34 +80,28 @@ export function introspectionEndpoint(ctx: Ctx, request: CoreRequest): Promise<C
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2
  */
 export function revocationEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
-  return handle(ctx, 'revoke', request, async (trace, url) => {
-    requireMethod(trace, request, 'POST');
-    const params = await readFormRequest(request, url, trace, ['token']);
-    const client = await authenticateClient(request, params, trace, ctx.auth);
+  return handle(ctx, 'revoke', request, async (checks, url) => {
+    requireMethod(checks, request, 'POST');
+    const params = await readFormRequest(request, url, checks, ['token']);
+    const client = await authenticateClient(request, params, checks, ctx.auth);
     const token = params.get('token')!;
-    trace.credential = { kind: 'token', value: token };
-    const claims = await checkToken(ctx, url, token, trace);
+    checks.credential = { kind: 'token', value: token };
+    const claims = await checkToken(ctx, url, token, checks);
     const done = (): CoreResponse => ({ status: 200, headers: { ...NO_STORE }, body: '' });
     if (!claims) return done();
-    const ownerLabel = 'Token belongs to the calling client';
     if (claims.client_id !== client.clientId) {
-      trace.note(
-        'token-owner',
-        ownerLabel,
-        `the token belongs to "${claims.client_id}"; nothing was revoked`,
-      );
+      checks.note('token-owner', `the token belongs to "${claims.client_id}"; nothing was revoked`);
       return done();
     }
-    trace.pass('token-owner', ownerLabel);
+    checks.pass('token-owner');
     const stored = await ctx.state.revoke(claims.jti, claims.exp * 1000, client.clientId);
     if (!stored.ok) {
       // Revocations last until the token's own exp, never evicted early, so each client may hold
       // only so many at once. RFC 7009 §2.2.1: 503 when the server cannot revoke for now; the
       // client must assume the token is still valid and retry once a place frees up.
       const retryAfter = Math.max(1, Math.ceil((stored.retryAt - ctx.now()) / 1000));
-      throw trace.fail(
+      throw checks.fail(
         'revoked',
-        'Token is revoked',
         new OAuthError(
           'temporarily_unavailable',
           `This client has too many revoked tokens that have not expired yet; the token stays valid. Retry in ${retryAfter} s.`,
@@ -116,7 +110,7 @@ export function revocationEndpoint(ctx: Ctx, request: CoreRequest): Promise<Core
         ),
       );
     }
-    trace.pass('revoked', 'Token is revoked');
+    checks.pass('revoked');
     return done();
   });
 }

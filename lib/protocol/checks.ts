@@ -4,7 +4,24 @@
  * The server records them, the live feed and the step page show them.
  */
 
-/** Every check id, in the order the server can make them. */
+/**
+ * Every check id. Checks stop at the first failure, so a failing request's last check is the one
+ * with `ok: false`.
+ *
+ * Token endpoint: `method`, `content-type`, `params`, `client-auth` (one method, well formed),
+ * `client-known`, `rate-limit`, `secret-matches`, `grant-type`, `grant-allowed`, `scope-allowed`.
+ * (`rate-limit` comes before `secret-matches` so a locked-out client gets 429 whether or not the
+ * secret is right: the lockout must not tell a guesser when a guess was correct.)
+ * API: `method`, `bearer-present`, `jwt-format`, `alg`, `signature`, `typ`, `iss`, `aud`, `exp`
+ * (exp, nbf and iat, with the clock tolerance), `revocation`, `scope`. (`alg` is checked against
+ * the allow-list before the signature is verified, per RFC 8725 §3.1.) A request without
+ * credentials at the API ends with `bearer-present` not ok and status 401.
+ * Introspection: the token endpoint's first seven (`method` ... `secret-matches`), then the API's
+ * token checks `jwt-format` ... `revocation`, then `active`; a failed token check there is an
+ * answer (`{"active": false}`, status 200), not an error.
+ * Revocation: as introspection, then `token-owner` and `revoked`.
+ * `server` is an unexpected failure inside the server.
+ */
 export const checkIds = [
   'method',
   'content-type',

@@ -1,11 +1,13 @@
 /**
  * Records what one request's handler checked, in order, and turns it into the {@link AuthEvent}
- * the server reports once the response is ready.
+ * the server reports once the response is ready (and the `FlowLab-Checks` header it carries).
  */
-import { OAuthError } from './errors';
-import type { AuthEndpoint, AuthEvent, Check } from './events';
+import type { Check, CheckId } from '../protocol/checks';
+import type { OAuthError } from './errors';
+import type { AuthEndpoint, AuthEvent } from './events';
 
-export class RequestTrace {
+/** The per-request recorder of the server's checks. */
+export class CheckRecorder {
   readonly checks: Check[] = [];
   clientId: string | null = null;
   credential: AuthEvent['credential'] = undefined;
@@ -13,23 +15,22 @@ export class RequestTrace {
   error: string | undefined = undefined;
 
   /** Records a passed check. */
-  pass(id: string, label: string, detail?: string): void {
-    this.checks.push(
-      detail === undefined ? { id, label, ok: true } : { id, label, ok: true, detail },
-    );
+  pass(id: CheckId, detail?: string): void {
+    this.checks.push(detail === undefined ? { id, ok: true } : { id, ok: true, detail });
   }
 
-  /** Records a failed check and returns the error to throw: `throw trace.fail(...)`. */
-  fail(id: string, label: string, error: OAuthError, detail?: string): OAuthError {
-    this.checks.push({ id, label, ok: false, detail: detail ?? error.description });
+  /** Records a failed check and returns the error to throw: `throw checks.fail(...)`. */
+  fail(id: CheckId, error: OAuthError, detail?: string): OAuthError {
+    this.checks.push({ id, ok: false, detail: detail ?? error.description });
     return error;
   }
 
   /** Records a failed check that does not end the request with an error (introspection). */
-  note(id: string, label: string, detail: string): void {
-    this.checks.push({ id, label, ok: false, detail });
+  note(id: CheckId, detail: string): void {
+    this.checks.push({ id, ok: false, detail });
   }
 
+  /** The event the server reports for this request. */
   toEvent(
     base: { at: number; endpoint: AuthEndpoint; method: string; path: string; durationMs: number },
     response: { readonly status: number },
