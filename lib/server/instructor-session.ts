@@ -6,7 +6,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
  */
 import 'server-only';
-import { encodeBasicAuthorization } from '@/lib/oauth/client-auth';
+import { encodeBasicAuthorization } from '@/lib/protocol/basic';
 import { INSTRUCTOR_CLIENT_ID } from '@/lib/oauth/clients';
 import { publicUrl } from '@/lib/oauth/context';
 import { PRESENTER_SCOPE } from '@/lib/oauth/scopes';
