@@ -121,15 +121,17 @@ test.describe('syntax and examples', () => {
     await page.getByLabel('client_id').fill('abc');
     await page.getByLabel('client_secret', { exact: true }).fill('xyz');
     const sample = page.getByRole('tabpanel');
-    await expect(sample).toContainText('client_id=abc&client_secret=xyz');
+    // HTTP Basic is the default (RFC 6749 §2.3.1: body credentials are NOT RECOMMENDED).
+    await expect(page.getByRole('radio', { name: /HTTP Basic/ })).toBeChecked();
+    await expect(sample).toContainText('Authorization: Basic YWJjOnh5eg==');
     await page.getByRole('tab', { name: /curl/ }).click();
     await expect(sample).toContainText('curl -X POST');
     await expect(sample).toContainText('/token');
     await page.getByRole('tab', { name: /Python/ }).click();
     await expect(sample).toContainText('import requests');
-    await page.getByRole('radio', { name: /HTTP Basic/ }).check();
+    await page.getByRole('radio', { name: /Form fields in the body/ }).check();
     await page.getByRole('tab', { name: /raw HTTP/ }).click();
-    await expect(sample).toContainText('Authorization: Basic YWJjOnh5eg==');
+    await expect(sample).toContainText('client_id=abc&client_secret=xyz');
 
     await page.getByRole('button', { name: 'Send it' }).click();
     const response = page.getByRole('region', { name: 'Response to POST /token' });

@@ -94,7 +94,7 @@ export function ClientSettingsForm({
               onChange={() => set('authMethod', 'body')}
               className="accent-accent"
             />
-            Form fields in the body (optional for servers)
+            Form fields in the body (servers MAY accept; NOT RECOMMENDED, RFC 6749 §2.3.1)
           </label>
         </div>
       </fieldset>

@@ -33,7 +33,7 @@ export function ExamplesWorkbench({ examples }: { examples: readonly LessonExamp
     clientId: 'myapp123',
     clientSecret: 'secret456',
     scope: '',
-    authMethod: 'body',
+    authMethod: 'basic',
   });
   const [results, setResults] = useState<readonly Sent[]>([]);
   const [busy, setBusy] = useState(false);

@@ -49,7 +49,7 @@ const explanations: Readonly<Record<string, ErrorExplanation>> = {
   },
   invalid_token: {
     meaning:
-      'The API rejected the access token: it is expired, revoked, malformed, or its signature does not match the server’s keys.',
+      'The API rejected the access token: it is malformed, its signature does not match the server’s keys, it was not meant for this API (its iss is not this authorization server, its aud is not this API, or its typ is not at+jwt, so it is not an access token), it is expired or not yet valid, or it was revoked.',
     rfc: 'RFC 6750 §3.1',
     url: rfc6750('3.1'),
   },

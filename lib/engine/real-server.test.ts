@@ -66,11 +66,11 @@ describe('golden traces against the real auth core', () => {
     ]);
   });
 
-  it('basic-auth: the same success with an Authorization: Basic header', async () => {
-    const { trace, events } = await run('basic-auth');
-    expect(at(trace, 'send').exchanges[0]?.request.headers.map(([n]) => n)).toContain(
-      'Authorization',
-    );
+  it('body-credentials: the same success with client_id and client_secret in the body', async () => {
+    const { trace, events } = await run('body-credentials');
+    const request = at(trace, 'send').exchanges[0]?.request;
+    expect(request?.headers.map(([n]) => n)).not.toContain('Authorization');
+    expect(request?.body).toBe('grant_type=client_credentials&client_id=abc&client_secret=xyz');
     expect(at(trace, 'validate').decision?.branch).toBe('yes');
     expect(events[0]?.checks.every((c) => c.ok)).toBe(true);
   });

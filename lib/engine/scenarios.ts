@@ -7,7 +7,7 @@ import type { TokenRequestSettings } from '../protocol/requests';
  */
 export const scenarioIds = [
   'valid',
-  'basic-auth',
+  'body-credentials',
   'wrong-secret',
   'unknown-client',
   'json-body',
@@ -50,7 +50,7 @@ const valid: TokenRequestSettings = {
   clientId: 'abc',
   clientSecret: 'xyz',
   scope: '',
-  authMethod: 'body',
+  authMethod: 'basic',
   contentType: 'form',
   grantType: 'client_credentials',
 };
@@ -62,17 +62,17 @@ export const scenarios: readonly Scenario[] = [
     id: 'valid',
     title: 'Valid credentials',
     description:
-      'The lesson’s client abc / xyz, credentials in the form body: token issued, API answers.',
+      'The lesson’s client abc / xyz with an HTTP Basic header, the method every server must support: token issued, API answers.',
     settings: valid,
     treatment: 'use',
     expected: ok,
   },
   {
-    id: 'basic-auth',
-    title: 'Valid, HTTP Basic authentication',
+    id: 'body-credentials',
+    title: 'Valid, credentials in the body',
     description:
-      'The same client authenticating with an Authorization: Basic header, the method every server must support.',
-    settings: { ...valid, authMethod: 'basic' },
+      'The same client with client_id and client_secret as form fields in the body: servers MAY accept it, but RFC 6749 §2.3.1 calls it NOT RECOMMENDED.',
+    settings: { ...valid, authMethod: 'body' },
     treatment: 'use',
     expected: ok,
   },

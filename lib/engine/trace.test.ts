@@ -29,9 +29,12 @@ describe('runNextStep (lazy)', () => {
     const trace: StepRecord[] = [];
     trace.push(await runNextStep(config, trace, server.deps));
     expect(server.requests).toHaveLength(0);
-    expect(trace[0]?.prepared?.body).toBe(
-      'grant_type=client_credentials&client_id=abc&client_secret=xyz',
-    );
+    // Basic is FlowLab's default (RFC 6749 §2.3.1: body credentials are NOT RECOMMENDED).
+    expect(trace[0]?.prepared?.body).toBe('grant_type=client_credentials');
+    expect(trace[0]?.prepared?.headers).toContainEqual([
+      'Authorization',
+      `Basic ${btoa('abc:xyz')}`,
+    ]);
     trace.push(await runNextStep(config, trace, server.deps));
     expect(server.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
       'POST /token',

@@ -167,7 +167,7 @@ export const practice: readonly PracticeQuestion<StepId>[] = [
       'Believing the Authorization header is unsafe: over TLS it is the standard place for credentials.',
     ],
     stepId: 'send',
-    scenario: 'basic-auth',
+    scenario: 'valid',
   },
   {
     id: 'basic-vs-body',
@@ -675,6 +675,6 @@ export const practice: readonly PracticeQuestion<StepId>[] = [
       'Treating an HMAC-signed assertion as asymmetric.',
     ],
     stepId: 'send',
-    scenario: 'basic-auth',
+    scenario: 'body-credentials',
   },
 ];

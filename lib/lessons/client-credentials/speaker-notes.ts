@@ -32,7 +32,7 @@ export const stepNotes: Readonly<Record<StepId, StepNotes>> = {
     say: [
       'No person is involved in this flow: the program is both the one asking and the one it asks for.',
       'All it needs is its own client_id and client_secret, plus grant_type=client_credentials.',
-      'Basic authentication is the method every server must support; form fields in the body are the optional alternative we show first because it is easier to read.',
+      'It sends them in an HTTP Basic header, the method every server MUST support. Form fields in the body are allowed by RFC 6749 §2.3.1 but NOT RECOMMENDED: the body-credentials scenario shows them.',
     ],
     point: [
       'The client lane of the diagram (blue).',
@@ -58,7 +58,7 @@ export const stepNotes: Readonly<Record<StepId, StepNotes>> = {
   },
   issue: {
     say: [
-      'A 200 with access_token, token_type Bearer, expires_in and scope. No refresh token: the client can always ask again.',
+      'A 200 with access_token and token_type Bearer; expires_in is RECOMMENDED and scope OPTIONAL, and FlowLab sends both. RFC 6749 §4.4.3: a refresh token SHOULD NOT be included, since the client can always ask again.',
       'The token is a signed JWT; anyone can read its claims, nobody can change them without breaking the signature.',
     ],
     point: [
@@ -79,8 +79,8 @@ export const stepNotes: Readonly<Record<StepId, StepNotes>> = {
   },
   'call-api': {
     say: [
-      'The API never talks to the authorization server here: it verifies the token on its own with the published public keys.',
-      'It checks signature, typ, issuer, audience, expiry, revocation and finally scope.',
+      'The API verifies the JWT locally with the published public keys: signature, typ, issuer, audience, expiry, then scope.',
+      'Local validation cannot see a revocation: FlowLab’s API checks revocation only because it shares the server’s state. A separate API would use introspection (RFC 7662) or short token lifetimes.',
     ],
     point: [
       'Authorization: Bearer in the request.',
@@ -102,26 +102,26 @@ export const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, Scena
     takeaway: 'The happy path: every check green, a token issued, the API answers 200.',
     watch: 'Both feed rows are green from the first check to the last.',
     terminal:
-      "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=xyz'",
+      "curl -s -u abc:xyz -X POST http://localhost:3000/token -d 'grant_type=client_credentials'",
   },
-  'basic-auth': {
+  'body-credentials': {
     takeaway:
-      'The same client with an Authorization: Basic header: the method every server must support.',
+      'The same client with client_id and client_secret as form fields in the body: servers MAY accept this, but RFC 6749 §2.3.1 calls it NOT RECOMMENDED; clients should use Basic.',
     watch: 'The feed shows the same checks; only the way the credentials travel changed.',
     terminal:
-      "curl -s -u abc:xyz -X POST http://localhost:3000/token -d 'grant_type=client_credentials'",
+      "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=xyz'",
   },
   'wrong-secret': {
     takeaway: 'A wrong secret takes the No branch: 401 invalid_client and no token.',
     watch: 'The feed marks “secret matches” as the failing check; nothing after it ran.',
     terminal:
-      "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=oops'",
+      "curl -s -u abc:oops -X POST http://localhost:3000/token -d 'grant_type=client_credentials'",
   },
   'unknown-client': {
     takeaway: 'An unregistered client_id fails before the secret is even looked at.',
     watch: 'The failing check is “client known”.',
     terminal:
-      "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=nobody&client_secret=guess'",
+      "curl -s -u nobody:guess -X POST http://localhost:3000/token -d 'grant_type=client_credentials'",
   },
   'json-body': {
     takeaway: 'The token endpoint takes form-encoded bodies only; JSON is invalid_request.',
@@ -163,7 +163,8 @@ export const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, Scena
     watch: 'The API row fails at “signature”, the very first cryptographic check.',
   },
   'revoked-token': {
-    takeaway: 'A revoked token is refused even though it is signed and unexpired.',
+    takeaway:
+      'A revoked token is refused even though it is signed and unexpired: FlowLab’s API can tell only because it shares the server’s state (a separate API would need introspection, RFC 7662).',
     watch: 'A /revoke row appears in the feed, then the API row fails at “revocation”.',
   },
 };

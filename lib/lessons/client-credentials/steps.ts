@@ -31,8 +31,8 @@ export const steps = [
     actor: 'client',
     title: 'Client prepares the POST request',
     narration:
-      'The client puts together what it needs to prove who it is: its client_id and client_secret, and grant_type=client_credentials to say which grant it wants. No user is involved, so these credentials are the whole story. Every server must accept them in an HTTP Basic Authorization header; sending them as form fields in the body is an optional alternative.',
-    requestData: 'grant_type=client_credentials&client_id=abc&client_secret=xyz',
+      'The client puts together what it needs to prove who it is: its client_id and client_secret, and grant_type=client_credentials to say which grant it wants. No user is involved, so these credentials are the whole story. The client sends them in an HTTP Basic Authorization header, the method every server MUST support; RFC 6749 §2.3.1 lets a server also accept them as form fields in the body (grant_type=client_credentials&client_id=abc&client_secret=xyz, the body-credentials scenario), but calls that NOT RECOMMENDED.',
+    requestData: 'Authorization: Basic YWJjOnh5eg== + grant_type=client_credentials',
     validation: 'N/A',
     response: 'N/A',
     flowNode: 'prepare',
@@ -67,7 +67,7 @@ export const steps = [
     actor: 'auth-server',
     title: 'Auth server issues an access token',
     narration:
-      'On Yes, the server answers 200 with a JSON body: access_token (here a signed JWT), token_type "Bearer", expires_in in seconds, and the granted scope. It also says Cache-Control: no-store, since the token is a credential. On No, it answers 400 or 401 with error and error_description instead, and no token exists.',
+      'On Yes, the server answers 200 with a JSON body: access_token (here a signed JWT) and token_type "Bearer", both REQUIRED; expires_in in seconds, RECOMMENDED; and scope, OPTIONAL when it is the scope the client asked for (FlowLab always sends both). It also says Cache-Control: no-store, so no cache or proxy keeps the credential. On No, it answers 400 or 401 with an error code and, OPTIONALLY, an error_description, and no token exists.',
     requestData: 'N/A',
     validation: 'N/A',
     response: '{"access_token":"eyJ…","token_type":"Bearer","expires_in":3600,"scope":"data:read"}',
@@ -79,7 +79,7 @@ export const steps = [
     actor: 'client',
     title: 'Client receives and stores the access token',
     narration:
-      'The client keeps the token for its API calls until expires_in runs out, then asks for a new one the same way: this grant has no refresh token, because the client can always authenticate again by itself.',
+      'The client keeps the token and reuses it for its API calls until shortly before expires_in runs out, then asks for a new one the same way. RFC 6749 §4.4.3 says a refresh token SHOULD NOT be included in this grant: the client can always authenticate again by itself.',
     requestData: 'N/A',
     validation: 'N/A',
     response: 'Token stored for API calls',
@@ -91,7 +91,7 @@ export const steps = [
     actor: 'client',
     title: 'Client uses the token to call the API',
     narration:
-      'The client calls the protected API with Authorization: Bearer <access_token>. The API checks the token on its own: the signature against the server’s published keys, the token type, issuer, audience, expiry, whether it was revoked, and whether its scope covers the endpoint.',
+      'The client calls the protected API with Authorization: Bearer <access_token>. The API validates the self-contained JWT locally: the signature against the server’s published keys, the token type, issuer, audience and expiry, and whether its scope covers the endpoint. Local validation alone cannot reveal a revocation: FlowLab’s API also refuses revoked tokens only because it shares the authorization server’s state. A separate API would ask the server (introspection, RFC 7662) or rely on short token lifetimes.',
     requestData: 'Authorization: Bearer eyJ…',
     validation: 'API checks the token and its scope',
     response: 'API response data',
