@@ -38,14 +38,17 @@ export function requestErrorResponse(error: string, status: number): Response {
   return Response.json({ error }, { status, headers: NO_STORE });
 }
 
-/** The JSON body, or the response refusing it (415 not JSON, 413 too large, 400 malformed). */
+/** The JSON object body, or the response refusing it (415 not JSON, 413 too large, 400 malformed). */
 export async function readJson(
   request: Request,
 ): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const body = await readJsonBody(request);
-  return body.ok
-    ? body
-    : { ok: false, response: requestErrorResponse(body.error, bodyErrorStatus[body.error]) };
+  if (!body.ok)
+    return { ok: false, response: requestErrorResponse(body.error, bodyErrorStatus[body.error]) };
+  // Every room body is an object: a bare string, number or array is as malformed as bad JSON.
+  if (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value))
+    return { ok: false, response: requestErrorResponse('invalid_json', 400) };
+  return body;
 }
 
 /** The presenter's key, from its header. */

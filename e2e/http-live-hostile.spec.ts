@@ -1,0 +1,213 @@
+import http from 'node:http';
+import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+
+/**
+ * The live side against a room of curious learners with curl: each test is one measured attack,
+ * and fails on the code before the classroom limits.
+ */
+const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
+
+async function openRoom(request: APIRequestContext) {
+  const res = await request.post('/api/rooms', {
+    headers: JSON_TYPE,
+    data: { lesson: 'client-credentials', scenario: 'valid', step: 0 },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as { id: string; key: string };
+}
+
+async function roomCount(request: APIRequestContext): Promise<number> {
+  return ((await (await request.get('/api/live/stats')).json()) as { rooms: number }).rooms;
+}
+
+function expectSecurityHeaders(res: APIResponse | http.IncomingMessage) {
+  const headers =
+    'headers' in res && typeof res.headers === 'function' ? res.headers() : res.headers;
+  const h = headers as Record<string, string | undefined>;
+  expect(h['x-content-type-options']).toBe('nosniff');
+  expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(h['x-frame-options']).toBe('DENY');
+}
+
+/** A raw request with node:http (methods and chunked bodies Playwright's client will not send). */
+function raw(
+  baseURL: string,
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; chunks?: number; chunkSize?: number } = {},
+): Promise<{
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  res: http.IncomingMessage;
+}> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(new URL(path, baseURL), { method, headers: options.headers ?? {} });
+    req.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, res }),
+      );
+    });
+    req.on('error', reject);
+    const chunk = Buffer.alloc(options.chunkSize ?? 64 * 1024, 0x20);
+    let left = options.chunks ?? 0;
+    const pump = () => {
+      while (left > 0) {
+        left -= 1;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+test.describe('live routes under hostile input', () => {
+  test('a room is created only from a small JSON body (415, 400, 413 create nothing)', async ({
+    request,
+  }) => {
+    const before = await roomCount(request);
+    const plain = await request.post('/api/rooms', {
+      headers: { 'Content-Type': 'text/plain' },
+      data: '{"lesson":"client-credentials"}',
+    });
+    expect(plain.status()).toBe(415);
+    for (const body of ['{"lesson":', '"client-credentials"', '[]', '']) {
+      const garbage = await request.post('/api/rooms', {
+        headers: JSON_TYPE,
+        data: Buffer.from(body),
+      });
+      expect(garbage.status(), body).toBe(400);
+      expect(((await garbage.json()) as { error: string }).error).toBe('invalid_json');
+    }
+    const big = await request.post('/api/rooms', {
+      headers: JSON_TYPE,
+      data: JSON.stringify({ lesson: 'client-credentials', pad: 'x'.repeat(5000) }),
+    });
+    expect(big.status()).toBe(413);
+    expect(await roomCount(request)).toBe(before);
+  });
+
+  test('an oversized chunked body is refused with 413, not read into memory', async ({
+    request,
+    baseURL,
+  }) => {
+    const room = await openRoom(request);
+    const res = await raw(baseURL!, 'PUT', `/api/rooms/${room.id}/state`, {
+      headers: { ...JSON_TYPE, 'x-room-key': room.key, 'Transfer-Encoding': 'chunked' },
+      chunks: 64, // 4 MiB, chunked: no Content-Length to refuse it by
+    });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toEqual({ error: 'body_too_large' });
+    // Without the room key, the body is not even read: 403 first.
+    const forged = await raw(baseURL!, 'PUT', `/api/rooms/${room.id}/state`, {
+      headers: { ...JSON_TYPE, 'x-room-key': 'forged', 'Transfer-Encoding': 'chunked' },
+      chunks: 16,
+    });
+    expect(forged.status).toBe(403);
+  });
+
+  test('one script cannot fill a room or stuff a poll', async ({ request }) => {
+    const room = await openRoom(request);
+    const presenter = { ...JSON_TYPE, 'x-room-key': room.key };
+    const poll = await request.post(`/api/rooms/${room.id}/poll`, {
+      headers: presenter,
+      data: { questionId: 'http-method' },
+    });
+    expect(poll.status()).toBe(200);
+    const pollId = ((await poll.json()) as { poll: { id: string } }).poll.id;
+
+    // A join must be JSON: a cross-site page cannot join for its visitors without a preflight.
+    const simple = await request.post(`/api/rooms/${room.id}/followers`, {
+      headers: { 'Content-Type': 'text/plain' },
+      data: '{}',
+    });
+    expect(simple.status()).toBe(415);
+
+    const statuses: number[] = [];
+    const joined: { followerId: string; followerKey: string }[] = [];
+    for (let i = 0; i < 300; i += 1) {
+      const res = await request.post(`/api/rooms/${room.id}/followers`, {
+        headers: JSON_TYPE,
+        data: {},
+      });
+      statuses.push(res.status());
+      if (res.status() === 201) joined.push((await res.json()) as (typeof joined)[number]);
+      else if (res.status() === 429)
+        expect(Number(res.headers()['retry-after'])).toBeGreaterThan(0);
+    }
+    expect(joined.length).toBeLessThanOrEqual(80); // the burst, plus what refilled meanwhile
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(200);
+    expect(statuses).not.toContain(409); // the room never filled up
+
+    // Joined but not following (no open stream): the votes do not count.
+    for (const f of joined.slice(0, 20)) {
+      const vote = await request.put(`/api/rooms/${room.id}/poll/vote`, {
+        headers: JSON_TYPE,
+        data: { ...f, pollId, optionId: 'a' },
+      });
+      expect(vote.status()).toBe(409);
+      expect(((await vote.json()) as { error: string }).error).toBe('not_following');
+    }
+    const revealed = await request.post(`/api/rooms/${room.id}/poll/reveal`, {
+      headers: presenter,
+    });
+    const state = (await revealed.json()) as { followers: number; poll: { votes: number } };
+    expect(state.poll.votes).toBe(0);
+    expect(state.followers).toBe(0);
+
+    // The presenter closes joining: nobody new gets in.
+    const closed = await request.put(`/api/rooms/${room.id}/joining`, {
+      headers: presenter,
+      data: { open: false },
+    });
+    expect(((await closed.json()) as { joining: boolean }).joining).toBe(false);
+    const late = await request.post(`/api/rooms/${room.id}/followers`, {
+      headers: JSON_TYPE,
+      data: {},
+    });
+    expect(late.status()).toBe(403);
+    expect(((await late.json()) as { error: string }).error).toBe('joining_closed');
+    const forged = await request.put(`/api/rooms/${room.id}/joining`, {
+      headers: { ...JSON_TYPE, 'x-room-key': 'forged' },
+      data: { open: true },
+    });
+    expect(forged.status()).toBe(403);
+  });
+
+  test('a malformed percent-escape is 400 with the security headers, never 500', async ({
+    request,
+  }) => {
+    for (const path of [
+      '/api/rooms/%zz',
+      '/follow/%zz',
+      '/api/live/feed/%zz',
+      '/api/rooms/%E0%A4%A/qr',
+    ]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(400);
+      expectSecurityHeaders(res);
+      expect(((await res.json()) as { error: string }).error).toBe('invalid_request');
+    }
+  });
+
+  test('TRACE and other unsupported methods are 405 with Allow and the security headers', async ({
+    baseURL,
+  }) => {
+    for (const [method, path] of [
+      ['TRACE', '/'],
+      ['TRACE', '/api/rooms'],
+      ['TRACE', '/token'],
+      ['PROPFIND', '/api/live/feed'],
+    ] as const) {
+      const res = await raw(baseURL!, method, path);
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.allow).toContain('GET');
+      expect(res.headers.allow).not.toContain('TRACE');
+      expectSecurityHeaders(res.res);
+    }
+  });
+});
