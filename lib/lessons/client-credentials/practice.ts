@@ -223,7 +223,7 @@ export const practice: readonly PracticeQuestion<StepId>[] = [
       'invalid_request means the request itself is malformed: a missing grant_type, a JSON body, a repeated parameter, two authentication methods. This request is well formed (A is out).',
       'invalid_client means client authentication failed: unknown client, wrong secret, no authentication, unsupported method (RFC 6749 §5.2). No token is issued at all (D is out).',
       '§5.2 answers errors with 400 unless it says otherwise; for invalid_client the server MAY answer 401, and MUST answer 401 with a WWW-Authenticate header matching the scheme when the client authenticated in the Authorization header. So with Basic it is C.',
-      'With body credentials (NOT RECOMMENDED, §2.3.1) B would be allowed too. FlowLab answers 401 with WWW-Authenticate: Basic in every case, as the wrong-secret scenario (body credentials) shows.',
+      'With body credentials (NOT RECOMMENDED, §2.3.1) B would be allowed too. FlowLab answers 401 with WWW-Authenticate: Basic in every case, body credentials included; the wrong-secret scenario shows it with Basic.',
     ],
     mistakes: [
       'Expecting a token with reduced rights instead of an error.',
@@ -675,6 +675,6 @@ export const practice: readonly PracticeQuestion<StepId>[] = [
       'Treating an HMAC-signed assertion as asymmetric.',
     ],
     stepId: 'send',
-    scenario: 'body-credentials',
+    scenario: 'valid',
   },
 ];
