@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { TEST_REVOCATIONS_PER_CLIENT } from './e2e/http-support';
 import { INSTRUCTOR_KEY } from './e2e/presenter-fixture';
 
 /**
@@ -36,13 +37,24 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /reset-demo\.spec\.ts/ },
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'] },
+      testIgnore: /(reset-demo|http-security)\.spec\.ts/,
+    },
     // Resets state shared by every test (feed, revocations, lockouts): runs after all the others.
     {
       name: 'shared-state',
       use: { ...devices['Desktop Chrome'] },
       testMatch: /reset-demo\.spec\.ts/,
       dependencies: ['chromium'],
+    },
+    // Locks the instructor out, fills a client's revocation quota and resets: runs last.
+    {
+      name: 'security',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: /http-security\.spec\.ts/,
+      dependencies: ['shared-state'],
     },
   ],
   webServer: {
@@ -57,6 +69,8 @@ export default defineConfig({
       FLOWLAB_DATA_DIR: process.env.FLOWLAB_DATA_DIR ?? '.data/e2e',
       // The presenter specs sign in with this key (e2e/presenter-fixture.ts).
       FLOWLAB_INSTRUCTOR_KEY: INSTRUCTOR_KEY,
+      // Small enough that e2e/http-security.spec.ts fills one client's revocation quota quickly.
+      FLOWLAB_REVOCATIONS_PER_CLIENT: String(TEST_REVOCATIONS_PER_CLIENT),
     },
   },
 });

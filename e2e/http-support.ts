@@ -1,5 +1,8 @@
 import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
 
+/** The test server's FLOWLAB_REVOCATIONS_PER_CLIENT (playwright.config.ts): a quota a test can fill. */
+export const TEST_REVOCATIONS_PER_CLIENT = 300;
+
 export const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' } as const;
 
 export const basic = (id: string, secret: string) =>

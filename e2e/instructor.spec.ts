@@ -54,4 +54,21 @@ test.describe('instructor sign-in', () => {
     });
     expect(outside.headers()['location']).toBe('/present'); // no open redirect
   });
+
+  test('a learner’s browser can neither reveal a credential nor reset the demo', async ({
+    page,
+  }) => {
+    await page.goto('/learn/client-credentials/step');
+    const statuses = await page.evaluate(async () => {
+      const reveal = await fetch('/api/live/feed/1');
+      const reset = await fetch('/api/live/reset', {
+        method: 'POST',
+        headers: { 'X-FlowLab-Confirm': 'reset' },
+      });
+      const feed = await fetch('/api/live/feed');
+      return [reveal.status, reset.status, feed.status, reset.headers.get('www-authenticate')];
+    });
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(statuses[3]).toMatch(/^Bearer /);
+  });
 });

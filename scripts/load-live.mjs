@@ -5,7 +5,11 @@
 // exits by itself (hard time limit). Start the app first, e.g.:
 //   npm run build && npm start            (then, in another terminal)
 //   node scripts/load-live.mjs --base=http://127.0.0.1:3000 --followers=600 --feeds=50 --seconds=10
+// The presenter's calls (rooms, feed, stats) use the instructor's token, got with the client
+// credentials grant: the key is --key=, else FLOWLAB_INSTRUCTOR_KEY, else the data folder's file.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { join } from 'node:path';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((a) => {
@@ -32,6 +36,24 @@ const hardStop = setTimeout(() => {
 }, HARD_LIMIT_MS);
 hardStop.unref();
 
+/** The instructor key: --key=, FLOWLAB_INSTRUCTOR_KEY, or `<FLOWLAB_DATA_DIR>/instructor-key`. */
+function instructorKey() {
+  if (args.key) return args.key;
+  if (process.env.FLOWLAB_INSTRUCTOR_KEY) return process.env.FLOWLAB_INSTRUCTOR_KEY;
+  try {
+    const dir = process.env.FLOWLAB_DATA_DIR || '.data';
+    return readFileSync(join(dir, 'instructor-key'), 'utf8').trim();
+  } catch {
+    console.error(
+      'The presenter calls need the instructor key: --key=... or FLOWLAB_INSTRUCTOR_KEY.',
+    );
+    process.exit(2);
+  }
+}
+
+/** Sent with every request: the presenter-only routes need it, the others ignore it. */
+const auth = {};
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 const sockets = new Set();
 
@@ -48,6 +70,7 @@ function request(method, path, { body, headers = {} } = {}) {
           ...(data !== undefined && typeof body !== 'string'
             ? { 'content-type': 'application/json' }
             : {}),
+          ...auth,
           ...headers,
         },
       },
@@ -69,7 +92,7 @@ function openSse(path, onEvent) {
   return new Promise((resolve, reject) => {
     const req = http.get(
       new URL(path, base),
-      { headers: { accept: 'text/event-stream' } },
+      { headers: { ...auth, accept: 'text/event-stream' } },
       (res) => {
         if (res.statusCode !== 200) {
           res.resume();
@@ -121,6 +144,19 @@ async function inBatches(items, size, fn) {
 }
 
 async function main() {
+  const key = instructorKey();
+  const token = await request('POST', '/token', {
+    body: 'grant_type=client_credentials&scope=live%3Apresent',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`instructor:${encodeURIComponent(key)}`).toString('base64')}`,
+    },
+  });
+  if (token.status !== 200) {
+    console.error(`The instructor's token request failed: ${token.status} ${token.text}`);
+    process.exit(2);
+  }
+  auth.authorization = `Bearer ${JSON.parse(token.text).access_token}`;
   console.log(
     `Load test of ${base.origin}: ${FOLLOWERS} followers, ${FEEDS} feed listeners, ${SECONDS} s.`,
   );
@@ -258,7 +294,7 @@ async function main() {
         new Promise((resolve) => {
           const req = http.request(
             new URL(`/api/rooms/${room.id}`, base),
-            { method: 'DELETE', agent: closeAgent, headers: { 'x-room-key': room.key } },
+            { method: 'DELETE', agent: closeAgent, headers: { ...auth, 'x-room-key': room.key } },
             (res) => {
               res.resume();
               res.on('end', resolve);

@@ -118,3 +118,14 @@ describe('other settings', () => {
     expect(() => parseIssuer('https://a.example?x=1')).toThrow(/FLOWLAB_ISSUER/);
   });
 });
+
+describe('FLOWLAB_REVOCATIONS_PER_CLIENT', () => {
+  it('defaults to 10,000 and refuses what is not a positive whole number', async () => {
+    const { parseRevocationLimit } = await import('./config');
+    expect(parseRevocationLimit(undefined)).toBe(10_000);
+    expect(parseRevocationLimit('300')).toBe(300);
+    for (const bad of ['0', '-1', '1.5', 'many']) {
+      expect(() => parseRevocationLimit(bad)).toThrow(/FLOWLAB_REVOCATIONS_PER_CLIENT/);
+    }
+  });
+});

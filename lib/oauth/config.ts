@@ -10,6 +10,7 @@
  * | `FLOWLAB_CLIENTS` | clients as JSON (replaces the demo clients) |
  * | `FLOWLAB_CLIENTS_FILE` | path of a JSON file with the clients |
  * | `FLOWLAB_RATE_LIMIT` | `<failures>/<seconds>`, wrong secrets per client and window (default `10/60`) |
+ * | `FLOWLAB_REVOCATIONS_PER_CLIENT` | outstanding revocations per client (default 10,000) |
  * | `FLOWLAB_INSTRUCTOR_KEY` | the instructor client's secret (else generated into the data folder) |
  */
 import { randomBytes } from 'node:crypto';
@@ -27,7 +28,7 @@ import {
 } from './clients';
 import type { AuthServerDeps } from './context';
 import { createFileOnce, loadSigningKey } from './key-store';
-import { MemoryStateStore } from './state-store';
+import { DEFAULT_REVOCATIONS_PER_CLIENT, MemoryStateStore } from './state-store';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -78,6 +79,21 @@ export function parseRateLimit(value: string | undefined): RateLimitOptions {
     );
   }
   return { maxFailures: Number(m[1]), windowMs: Number(m[2]) * 1000 };
+}
+
+/**
+ * `FLOWLAB_REVOCATIONS_PER_CLIENT`: outstanding revocations one client may hold (default
+ * 10,000). Revocations are never dropped before their token expires; this bounds their memory.
+ */
+export function parseRevocationLimit(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_REVOCATIONS_PER_CLIENT;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000_000) {
+    throw new Error(
+      `FLOWLAB_REVOCATIONS_PER_CLIENT must be a whole number from 1 to 10000000, got "${value}".`,
+    );
+  }
+  return n;
 }
 
 /** `FLOWLAB_ISSUER`, checked to be an http(s) URL without query or fragment. */
@@ -172,5 +188,8 @@ export async function loadAuthServerDeps(env: Env = process.env): Promise<AuthSe
     loadInstructorKey(env),
   ]);
   const clients = withInstructor(loadClientRegistry(env), instructor.key);
-  return { clients, key, rateLimit, state: new MemoryStateStore(), ...(issuer ? { issuer } : {}) };
+  const state = new MemoryStateStore({
+    maxRevocationsPerClient: parseRevocationLimit(env.FLOWLAB_REVOCATIONS_PER_CLIENT),
+  });
+  return { clients, key, rateLimit, state, ...(issuer ? { issuer } : {}) };
 }

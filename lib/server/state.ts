@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { join } from 'node:path';
-import { dataDirOf } from '@/lib/oauth/config';
+import { dataDirOf, parseRevocationLimit } from '@/lib/oauth/config';
 import type { StateStore } from '@/lib/oauth/state-store';
 import { FileStateStore, STATE_FILE_NAME } from '@/lib/state/file-state-store';
 import { connectRedis, RedisStateStore, whenReady } from '@/lib/state/redis-state-store';
@@ -15,6 +15,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** The state store the environment asks for (see the module comment). */
 export async function openStateStore(env: Env): Promise<StateStore> {
+  const limits = {
+    maxRevocationsPerClient: parseRevocationLimit(env.FLOWLAB_REVOCATIONS_PER_CLIENT),
+  };
   const url = env.FLOWLAB_REDIS_URL;
   if (url !== undefined && url !== '') {
     if (!/^rediss?:\/\//.test(url)) {
@@ -22,7 +25,7 @@ export async function openStateStore(env: Env): Promise<StateStore> {
     }
     const redis = connectRedis(url);
     await whenReady(redis);
-    return new RedisStateStore(redis);
+    return new RedisStateStore(redis, limits);
   }
-  return FileStateStore.open(join(dataDirOf(env), STATE_FILE_NAME));
+  return FileStateStore.open(join(dataDirOf(env), STATE_FILE_NAME), limits);
 }

@@ -1,4 +1,5 @@
 import { feedResponse } from '@/lib/server/live-hub';
+import { requirePresenter } from '@/lib/server/presenter-auth';
 
 export const dynamic = 'force-dynamic';
 
@@ -6,7 +7,8 @@ export const dynamic = 'force-dynamic';
  * GET /api/live/feed: the live request feed as Server-Sent Events (`event: request`, id = the
  * feed's sequence number). `?client=abc` filters by client. A reconnecting client sends
  * `Last-Event-ID` (or `?since=<id>`) and receives every event after it still in the buffer.
+ * The presenter only (`live:present`): it shows every learner's requests.
  */
-export function GET(request: Request): Response {
-  return feedResponse(request);
+export async function GET(request: Request): Promise<Response> {
+  return (await requirePresenter(request)) ?? feedResponse(request);
 }

@@ -1,13 +1,17 @@
 import { RESET_HEADER } from '@/lib/live/protocol';
 import { noStoreJson, resetDemo } from '@/lib/server/live-hub';
+import { requirePresenter } from '@/lib/server/presenter-auth';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * POST /api/live/reset: clears revoked tokens, rate-limit counters and the live feed. Requires
  * `X-FlowLab-Confirm: reset`, which another site cannot send without a (refused) preflight.
+ * The presenter only (`live:present`).
  */
 export async function POST(request: Request): Promise<Response> {
+  const refused = await requirePresenter(request);
+  if (refused) return refused;
   if (request.headers.get(RESET_HEADER) !== 'reset') {
     return noStoreJson(
       { error: 'confirmation_required', error_description: `Send ${RESET_HEADER}: reset.` },

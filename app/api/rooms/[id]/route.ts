@@ -1,4 +1,5 @@
 import { presenterAction, roomState } from '@/lib/server/room-routes';
+import { requirePresenter } from '@/lib/server/presenter-auth';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,10 +12,13 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
 
 /** DELETE /api/rooms/:id (X-Room-Key): the presenter ends the room; followers are told. */
 export async function DELETE(request: Request, { params }: Params): Promise<Response> {
-  return presenterAction(
-    request,
-    (await params).id,
-    (room) => room.close(),
-    () => ({ closed: true }),
+  return (
+    (await requirePresenter(request)) ??
+    presenterAction(
+      request,
+      (await params).id,
+      (room) => room.close(),
+      () => ({ closed: true }),
+    )
   );
 }

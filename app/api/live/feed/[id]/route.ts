@@ -1,15 +1,16 @@
 import { feedCredentialResponse } from '@/lib/server/live-hub';
+import { requirePresenter } from '@/lib/server/presenter-auth';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * GET /api/live/feed/:id: the unmasked credential of one feed event, while it is still buffered.
  * The stream only ever carries masked values; the presenter reveals one on purpose, and the
- * response is same-origin only (no CORS) and never cached.
+ * response is same-origin only (no CORS) and never cached. The presenter only (`live:present`).
  */
 export async function GET(
-  _request: Request,
+  request: Request,
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
-  return feedCredentialResponse((await params).id);
+  return (await requirePresenter(request)) ?? feedCredentialResponse((await params).id);
 }

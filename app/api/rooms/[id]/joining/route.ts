@@ -1,4 +1,5 @@
 import { setJoining } from '@/lib/server/room-routes';
+import { requirePresenter } from '@/lib/server/presenter-auth';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,5 +8,5 @@ export async function PUT(
   request: Request,
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
-  return setJoining(request, (await params).id);
+  return (await requirePresenter(request)) ?? setJoining(request, (await params).id);
 }

@@ -1,4 +1,5 @@
 import { presenterBodyAction } from '@/lib/server/room-routes';
+import { requirePresenter } from '@/lib/server/presenter-auth';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,5 +8,8 @@ export async function PUT(
   request: Request,
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
-  return presenterBodyAction(request, (await params).id, (room, body) => room.move(body));
+  return (
+    (await requirePresenter(request)) ??
+    presenterBodyAction(request, (await params).id, (room, body) => room.move(body))
+  );
 }

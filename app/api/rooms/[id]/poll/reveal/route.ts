@@ -1,4 +1,5 @@
 import { presenterAction } from '@/lib/server/room-routes';
+import { requirePresenter } from '@/lib/server/presenter-auth';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,5 +8,8 @@ export async function POST(
   request: Request,
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
-  return presenterAction(request, (await params).id, (room) => room.revealPoll());
+  return (
+    (await requirePresenter(request)) ??
+    presenterAction(request, (await params).id, (room) => room.revealPoll())
+  );
 }
