@@ -129,15 +129,15 @@ export async function verifyAccessToken(
   if (typeof p.client_id === 'string') checks.clientId = p.client_id;
   const { key } = options;
 
-  step('alg', h.alg === key.alg, `expected alg ${key.alg}, got ${JSON.stringify(h.alg)}`);
+  step('alg', h.alg === key.alg, `expected alg ${key.alg}`);
 
   if (h.kid !== undefined && h.kid !== key.kid) {
-    fail('signature', `signed with an unknown key (kid ${JSON.stringify(h.kid)})`);
+    fail('signature', 'signed with a key this server does not have (unknown kid)');
   }
   try {
     await compactVerify(token, key.publicKey, { algorithms: [key.alg] });
   } catch {
-    fail('signature', 'the signature does not verify with the server’s public key');
+    fail('signature', "the signature does not verify with the server's public key");
   }
   checks.pass('signature');
 
@@ -145,16 +145,12 @@ export async function verifyAccessToken(
   step(
     'typ',
     typ === ACCESS_TOKEN_TYP || typ === `application/${ACCESS_TOKEN_TYP}`,
-    `expected typ at+jwt, got ${JSON.stringify(h.typ)}`,
+    'expected typ at+jwt',
   );
-  step(
-    'iss',
-    p.iss === options.issuer,
-    `expected iss ${options.issuer}, got ${JSON.stringify(p.iss)}`,
-  );
+  step('iss', p.iss === options.issuer, `expected iss ${options.issuer}`);
   const aud = p.aud;
   const audOk = aud === options.audience || (Array.isArray(aud) && aud.includes(options.audience));
-  step('aud', audOk, `expected aud ${options.audience}, got ${JSON.stringify(aud)}`);
+  step('aud', audOk, `expected aud ${options.audience}`);
 
   const { now, clockTolerance: tol } = options;
   if (typeof p.exp !== 'number') fail('exp', 'the token has no exp claim');
@@ -163,7 +159,7 @@ export async function verifyAccessToken(
   if (now - tol >= exp)
     fail('exp', `expired ${now - exp} s ago (exp ${new Date(exp * 1000).toISOString()})`);
   if (p.nbf !== undefined && (typeof p.nbf !== 'number' || p.nbf > now + tol)) {
-    fail('exp', `not valid yet (nbf ${JSON.stringify(p.nbf)})`);
+    fail('exp', 'not valid yet (nbf is in the future or not a number)');
   }
   if ((p.iat as number) > now + tol) fail('exp', 'issued in the future (iat is after now)');
   checks.pass('exp');

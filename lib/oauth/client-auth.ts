@@ -92,7 +92,6 @@ export async function authenticateClient(
     throw checks.fail(
       'client-known',
       invalidClient('Client authentication failed (unknown client or wrong secret).'),
-      `no client with client_id "${presented.clientId}"`,
     );
   }
   checks.pass('client-known');
@@ -112,19 +111,18 @@ export async function authenticateClient(
         429,
         { 'Retry-After': String(retryAfter) },
       ),
-      `${window.count} wrong secrets in the last ${deps.rateLimit.windowMs / 1000} s; retry in ${retryAfter} s`,
+      `locked out; retry in ${retryAfter} s`,
     );
   }
   checks.pass('rate-limit', guarded ? undefined : 'lockout is off for this public demo client');
 
   if (!secretMatches(presented.clientSecret, secretBytes(client))) {
-    const count = guarded ? (await deps.state.increment(key, deps.rateLimit.windowMs)).count : 0;
+    if (guarded) await deps.state.increment(key, deps.rateLimit.windowMs);
+    // no count in the detail: the caller must not learn how many guesses are left
     throw checks.fail(
       'secret-matches',
       invalidClient('Client authentication failed (unknown client or wrong secret).'),
-      guarded
-        ? `wrong secret (${count} of ${deps.rateLimit.maxFailures} allowed failures in this window)`
-        : 'wrong secret',
+      'wrong secret',
     );
   }
   checks.pass('secret-matches');

@@ -2,6 +2,7 @@
  * What the endpoint handlers are given (all injected: nothing here reads the environment or the
  * wall clock by itself), and the wrapper that times a request and reports its event exactly once.
  */
+import { CHECKS_HEADER, serializeChecks } from '../protocol/checks';
 import { RESOURCE_PATH } from '../protocol/paths';
 import type { ClientRegistry } from './clients';
 import { DEFAULT_RATE_LIMIT, type ClientAuthDeps, type RateLimitOptions } from './client-auth';
@@ -114,7 +115,8 @@ export type EndpointBody = (checks: CheckRecorder, url: URL) => Promise<CoreResp
 
 /**
  * Runs one endpoint request: turns a thrown {@link OAuthError} into its response (anything else
- * into a 500, which no client input should reach), then reports the event once.
+ * into a 500, which no client input should reach), lists its checks in the `FlowLab-Checks`
+ * header, then reports the event once (with the same checks).
  */
 export async function handle(
   ctx: Ctx,
@@ -142,9 +144,12 @@ export async function handle(
         500,
       );
       error = 'server_error';
-      checks.note('server', (e as Error)?.message ?? String(e));
+      // the message stays in the server log: a check detail never carries internals
+      console.error('FlowLab: unexpected error in an endpoint', e);
+      checks.note('server', 'unexpected error');
     }
   }
+  response = withChecksHeader(response, checks);
   if (!ctx.onEvent) return response;
   try {
     ctx.onEvent(
@@ -166,6 +171,14 @@ export async function handle(
   return response;
 }
 
+/** The response with the `FlowLab-Checks` header listing the checks made, in order. */
+function withChecksHeader(response: CoreResponse, checks: CheckRecorder): CoreResponse {
+  return {
+    ...response,
+    headers: { ...response.headers, [CHECKS_HEADER]: serializeChecks(checks.checks) },
+  };
+}
+
 /** The `method` check: 405 with `Allow` for any other method. */
 export function requireMethod(
   checks: CheckRecorder,
@@ -178,14 +191,13 @@ export function requireMethod(
       'method',
       new OAuthError(
         'method_not_allowed',
-        `Use ${allowed}; ${request.method} is not allowed here.`,
+        `Use ${allowed}; no other method is allowed here.`,
         405,
         {
           Allow: allowed,
           ...extra,
         },
       ),
-      `got ${request.method}`,
     );
   }
   checks.pass('method');

@@ -9,16 +9,36 @@ import { coreJson, type CoreResponse } from './http';
 /** Headers every token, introspection and revocation response carries. */
 export const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;
 
-/** An error the core answers with; thrown inside a handler and turned into a response. */
+/**
+ * A text made fit for `error_description`: only %x20-21 / %x23-5B / %x5D-7E, so curly quotes become
+ * `'`, `"` becomes `'`, `\` becomes `/`, and any other character `?`.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
+ */
+export function descriptionSafe(text: string): string {
+  return text
+    .replace(/[’‘"]/g, "'")
+    .replace(/\\/g, '/')
+    .replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e]/g, '?');
+}
+
+/**
+ * An error the core answers with; thrown inside a handler and turned into a response. Its
+ * description is made {@link descriptionSafe} here, the one place every error passes through.
+ */
 export class OAuthError extends Error {
+  readonly description: string;
+
   constructor(
     readonly code: OAuthErrorCode,
-    readonly description: string,
+    description: string,
     readonly status: number,
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
-    super(`${code}: ${description}`);
+    const safe = descriptionSafe(description);
+    super(`${code}: ${safe}`);
     this.name = 'OAuthError';
+    this.description = safe;
   }
 }
 

@@ -69,6 +69,18 @@ export function isFormContentType(contentType: string | null): boolean {
   return type === FORM_CONTENT_TYPE;
 }
 
+/** The parameter names FlowLab reads; only these are ever named back in an error description. */
+const KNOWN_PARAMS: ReadonlySet<string> = new Set([
+  'grant_type',
+  'scope',
+  'client_id',
+  'client_secret',
+  'client_assertion',
+  'client_assertion_type',
+  'token',
+  'token_type_hint',
+]);
+
 /** The parameters of a form body; each name maps to the one value it was sent with. */
 export type FormParams = ReadonlyMap<string, string>;
 
@@ -99,7 +111,9 @@ export function parseForm(body: string): FormParams {
     if (seen.has(name)) {
       throw new OAuthError(
         'invalid_request',
-        `The parameter "${name}" is sent more than once.`,
+        KNOWN_PARAMS.has(name)
+          ? `The ${name} parameter is sent more than once.`
+          : 'A parameter is sent more than once.',
         400,
       );
     }

@@ -7,21 +7,13 @@
 import { RESOURCE_METADATA_PATH } from '../protocol/paths';
 import { AccessTokenInvalid, verifyAccessToken, type AccessTokenClaims } from './access-token';
 import { handle, issuerFor, publicUrl, requireMethod, resourceFor, type Ctx } from './context';
-import { jsonResponse, OAuthError, quote } from './errors';
+import { descriptionSafe, jsonResponse, OAuthError, quote } from './errors';
 import { API_DATA_SCOPE, type Scope } from './scopes';
 import { CheckRecorder } from './check-recorder';
 import type { CoreRequest, CoreResponse } from './http';
 
 /** `b64token` of RFC 6750 §2.1: the only characters a bearer token may have. */
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
-
-/** Makes a string safe inside a quoted challenge parameter (RFC 6750 §3: printable ASCII, no `"` `\`). */
-function challengeSafe(text: string): string {
-  return text
-    .replace(/[’‘]/g, "'")
-    .replace(/["\\]/g, "'")
-    .replace(/[^\x20-\x7E]/g, '?');
-}
 
 /** The RFC 9728 metadata URL for the resource `<issuer>/api`. */
 export function resourceMetadataUrl(issuer: string): string {
@@ -41,7 +33,7 @@ export function bearerChallenge(
   if (error) {
     parts.push(
       `error=${quote(error.code)}`,
-      `error_description=${quote(challengeSafe(error.description))}`,
+      `error_description=${quote(descriptionSafe(error.description))}`,
     );
     if (error.scope) parts.push(`scope=${quote(error.scope)}`);
   }
@@ -209,7 +201,7 @@ async function authorizeBearer(
       'scope',
       apiError(
         'insufficient_scope',
-        `This resource requires the ${scope} scope; the token has "${scopes.join(' ')}".`,
+        `This resource requires the ${scope} scope, which the token does not grant.`,
         403,
       ),
     );

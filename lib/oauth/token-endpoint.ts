@@ -7,7 +7,7 @@ import { authenticateClient } from './client-auth';
 import { handle, issuerFor, requireMethod, resourceFor, type Ctx } from './context';
 import { jsonResponse, OAuthError } from './errors';
 import { isFormContentType, parseForm, readBody, type FormParams } from './form';
-import { isScope, parseScope } from './scopes';
+import { isScope, parseScope, SCOPES } from './scopes';
 import type { CheckRecorder } from './check-recorder';
 import type { CoreRequest, CoreResponse } from './http';
 
@@ -43,7 +43,7 @@ export async function readFormRequest(
         'The request body must be application/x-www-form-urlencoded (not JSON or anything else).',
         400,
       ),
-      `got ${contentType === null ? 'no Content-Type' : JSON.stringify(contentType)}`,
+      contentType === null ? 'no Content-Type header' : 'another media type',
     );
   }
   checks.pass('content-type');
@@ -90,7 +90,7 @@ export function tokenEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRespo
         'grant-type',
         new OAuthError(
           'unsupported_grant_type',
-          `This server supports only grant_type=client_credentials, not "${grantType}".`,
+          'This server supports only grant_type=client_credentials.',
           400,
         ),
       );
@@ -125,14 +125,22 @@ export function tokenEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRespo
       if (unknown.length > 0) {
         throw checks.fail(
           'scope-allowed',
-          new OAuthError('invalid_scope', `Unknown scope: ${unknown.join(' ')}.`, 400),
+          new OAuthError(
+            'invalid_scope',
+            `The scope asks for a scope this server does not know (it knows: ${SCOPES.join(' ')}).`,
+            400,
+          ),
         );
       }
       const denied = parsed.filter((s) => !(client.allowedScopes as readonly string[]).includes(s));
       if (denied.length > 0) {
         throw checks.fail(
           'scope-allowed',
-          new OAuthError('invalid_scope', `This client may not request: ${denied.join(' ')}.`, 400),
+          new OAuthError(
+            'invalid_scope',
+            `The scope asks for more than this client may have (allowed: ${client.allowedScopes.join(' ')}).`,
+            400,
+          ),
         );
       }
       scopes = parsed;

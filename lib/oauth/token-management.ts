@@ -90,7 +90,7 @@ export function revocationEndpoint(ctx: Ctx, request: CoreRequest): Promise<Core
     const done = (): CoreResponse => ({ status: 200, headers: { ...NO_STORE }, body: '' });
     if (!claims) return done();
     if (claims.client_id !== client.clientId) {
-      checks.note('token-owner', `the token belongs to "${claims.client_id}"; nothing was revoked`);
+      checks.note('token-owner', 'the token belongs to another client; nothing was revoked');
       return done();
     }
     checks.pass('token-owner');
