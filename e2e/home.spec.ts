@@ -28,7 +28,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         '/introspect',
         '/revoke',
         '/.well-known/oauth-authorization-server',
-        '/.well-known/oauth-protected-resource',
+        '/.well-known/oauth-protected-resource/api',
         '/.well-known/jwks.json',
       ]) {
         await expect(endpoints.getByText(path, { exact: true })).toBeVisible();

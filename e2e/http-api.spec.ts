@@ -183,18 +183,19 @@ test.describe('discovery', () => {
     });
   });
 
-  test('RFC 9728 metadata at both locations', async ({ request, baseURL }) => {
-    for (const path of [
-      '/.well-known/oauth-protected-resource',
-      '/.well-known/oauth-protected-resource/api',
-    ]) {
-      expect(await (await request.get(path)).json()).toMatchObject({
-        resource: `${baseURL}/api`,
-        authorization_servers: [baseURL],
-        bearer_methods_supported: ['header'],
-        resource_name: 'FlowLab demo API',
-      });
-    }
+  test('RFC 9728 metadata only where it is true (§3.3: resource = the URL it was built from)', async ({
+    request,
+    baseURL,
+  }) => {
+    expect(
+      await (await request.get('/.well-known/oauth-protected-resource/api')).json(),
+    ).toMatchObject({
+      resource: `${baseURL}/api`,
+      authorization_servers: [baseURL],
+      bearer_methods_supported: ['header'],
+      resource_name: 'FlowLab demo API',
+    });
+    expect((await request.get('/.well-known/oauth-protected-resource')).status()).toBe(404);
   });
 
   test('JWKS has the public key that signed a fresh token', async ({ request }) => {

@@ -58,7 +58,7 @@ test('happy path: a real JWT after the token step, real API data after the API s
   await next(page, 2);
   await expectStep(page, 6);
   await expect(trackerCell(page, 'http_status', 6)).toHaveText(value('200'));
-  await expect(trackerCell(page, 'api_response', 6)).toContainText('Access granted');
+  await expect(trackerCell(page, 'api_response', 6)).toContainText('API response data');
   await expect(
     page.getByRole('img', {
       name: /Branch taken: Credentials valid\? Yes; Token valid, scope enough\? Yes/,

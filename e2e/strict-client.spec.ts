@@ -25,6 +25,21 @@ test.describe('strict client (oauth4webapi)', () => {
     ]);
   });
 
+  test('resource discovery (RFC 9728) accepts the API’s metadata; nothing claims the origin', async ({
+    baseURL,
+  }) => {
+    const resource = new URL(`${baseURL}/api`);
+    const rs = await oauth.processResourceDiscoveryResponse(
+      resource,
+      await oauth.resourceDiscoveryRequest(resource, insecure),
+    );
+    expect(rs.resource).toBe(resource.href);
+    expect(rs.authorization_servers).toEqual([baseURL]);
+    const origin = new URL(baseURL!);
+    const root = await oauth.resourceDiscoveryRequest(origin, insecure);
+    expect(root.status).toBe(404);
+  });
+
   for (const [name, auth] of [
     ['client_secret_basic', oauth.ClientSecretBasic('xyz')],
     ['client_secret_post', oauth.ClientSecretPost('xyz')],

@@ -3,6 +3,7 @@ import {
   AS_METADATA_PATH,
   INTROSPECT_PATH,
   JWKS_PATH,
+  RESOURCE_METADATA_PATH,
   REVOKE_PATH,
   TOKEN_PATH,
 } from '@/lib/protocol/paths';
@@ -40,7 +41,7 @@ const ENDPOINTS = [
   },
   {
     method: 'GET',
-    path: '/.well-known/oauth-protected-resource',
+    path: RESOURCE_METADATA_PATH,
     what: 'Protected resource metadata (RFC 9728): the API’s identifier, scopes and server.',
     actor: 'api',
   },

@@ -139,6 +139,27 @@ function presentedCredentials(
   const bodyId = params.get('client_id');
   const bodySecret = params.get('client_secret');
   if (bodyId !== undefined) checks.clientId = bodyId;
+  const assertion =
+    params.get('client_assertion') !== undefined ||
+    params.get('client_assertion_type') !== undefined;
+  if (assertion) {
+    // RFC 6749 §2.3: never more than one method in a request; RFC 7521 §4.2: an assertion this
+    // server cannot check is invalid_client (a later lesson adds private_key_jwt)
+    if (authorization !== null || bodySecret !== undefined) {
+      throw checks.fail(
+        'client-auth',
+        malformed(
+          'The client used two authentication methods (a client assertion and a secret); use one.',
+        ),
+      );
+    }
+    throw checks.fail(
+      'client-auth',
+      invalidClient(
+        'This server does not accept client assertions (private_key_jwt) yet; authenticate with client_secret_basic.',
+      ),
+    );
+  }
 
   if (authorization !== null) {
     const basic = decodeBasicAuthorization(authorization);

@@ -35,7 +35,9 @@ describe('discovery documents', () => {
   it('RFC 9728 metadata names the resource and its server', async () => {
     const t = await makeServer();
     const m = await t.server
-      .protectedResourceMetadata(new Request('http://h.test/.well-known/oauth-protected-resource'))
+      .protectedResourceMetadata(
+        new Request('http://h.test/.well-known/oauth-protected-resource/api'),
+      )
       .json();
     expect(m).toEqual({
       resource: 'http://h.test/api',

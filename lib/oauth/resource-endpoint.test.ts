@@ -85,6 +85,20 @@ describe('GET /api/data', () => {
     expect(t.events.at(-1)!.error).toBeUndefined();
   });
 
+  it('a tab after Bearer is refused even with a valid token', async () => {
+    const token = await getToken(t.server, 'abc', 'xyz');
+    const res = await t.server.api(apiGet(undefined, { Authorization: `Bearer\t${token}` }));
+    expect(res.status).toBe(400);
+    expect((await body(res)).error).toBe('invalid_request');
+  });
+
+  it('the body says what the lesson says the API returns', async () => {
+    const token = await getToken(t.server, 'abc', 'xyz');
+    expect(await body(await t.server.api(apiGet(token)))).toMatchObject({
+      message: 'API response data',
+    });
+  });
+
   it('a Basic header is not a bearer credential -> 401 without error code', async () => {
     const res = await t.server.api(apiGet(undefined, { Authorization: 'Basic YWJjOnh5eg==' }));
     expect(res.status).toBe(401);
@@ -94,6 +108,7 @@ describe('GET /api/data', () => {
   it.each([
     ['empty token', { Authorization: 'Bearer ' }, ''],
     ['token with a space', { Authorization: 'Bearer a b' }, ''],
+    ['a tab after Bearer (RFC 6750 §2.1: 1*SP)', { Authorization: 'Bearer\tabc' }, ''],
     ['token in header and query', { Authorization: 'Bearer abc' }, '?access_token=abc'],
     ['token in the query only', {}, '?access_token=abc'],
   ])('%s -> 400 invalid_request', async (_n, headers, query) => {

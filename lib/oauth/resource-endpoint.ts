@@ -44,7 +44,8 @@ export function bearerChallenge(
 /** The demo data the API serves: recognisably "API response data". */
 function demoData(claims: AccessTokenClaims, now: number) {
   return {
-    message: 'Access granted: this is protected data from the FlowLab demo API.',
+    // the lesson's step 6 says the API returns "API response data": the body says so itself
+    message: 'API response data',
     client_id: claims.client_id,
     scope: claims.scope,
     token_expires_at: new Date(claims.exp * 1000).toISOString(),
@@ -69,10 +70,22 @@ function apiError(
 function bearerToken(request: CoreRequest, url: URL, checks: CheckRecorder): string | null {
   const header = request.headers.get('authorization');
   const inQuery = url.searchParams.has('access_token');
-  const scheme = header === null ? null : /^\s*(\S+)(?:\s+([\s\S]*))?$/.exec(header);
+  const scheme = header === null ? null : /^(\S+)([\s\S]*)$/.exec(header);
   const isBearer = scheme !== null && scheme[1]!.toLowerCase() === 'bearer';
   if (isBearer) {
-    const token = (scheme[2] ?? '').trim();
+    const rest = scheme[2]!;
+    // RFC 6750 §2.1: credentials = "Bearer" 1*SP b64token; a tab or other space is not SP
+    if (rest !== '' && !rest.startsWith(' ')) {
+      throw checks.fail(
+        'bearer-present',
+        apiError(
+          'invalid_request',
+          'After Bearer comes one or more spaces (not a tab), then the token.',
+          400,
+        ),
+      );
+    }
+    const token = rest.replace(/^ +/, '');
     if (inQuery) {
       throw checks.fail(
         'bearer-present',

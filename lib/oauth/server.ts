@@ -49,7 +49,7 @@ export interface AuthServer {
   revoke(request: CoreRequest): Promise<Response>;
   /** `GET /.well-known/oauth-authorization-server` */
   authorizationServerMetadata(request: CoreRequest): Response;
-  /** `GET /.well-known/oauth-protected-resource` (and `/.well-known/oauth-protected-resource/api`) */
+  /** `GET /.well-known/oauth-protected-resource/api` (RFC 9728 §3.1 for the resource `<issuer>/api`) */
   protectedResourceMetadata(request: CoreRequest): Response;
   /** `GET /.well-known/jwks.json` */
   jwks(request: CoreRequest): Response;
@@ -76,7 +76,6 @@ export const ROUTES = {
   [INTROSPECT_PATH]: 'introspect',
   [REVOKE_PATH]: 'revoke',
   [AS_METADATA_PATH]: 'authorizationServerMetadata',
-  '/.well-known/oauth-protected-resource': 'protectedResourceMetadata',
   [RESOURCE_METADATA_PATH]: 'protectedResourceMetadata',
   [JWKS_PATH]: 'jwks',
 } as const satisfies Record<string, RouteName>;

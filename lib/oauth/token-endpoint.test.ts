@@ -182,6 +182,26 @@ describe('POST /token errors', () => {
     await expectError(res, 400, 'invalid_request');
   });
 
+  it.each([
+    ['Basic', { Authorization: encodeBasicAuthorization('abc', 'xyz') }, ''],
+    ['client_secret', {}, '&client_id=abc&client_secret=xyz'],
+  ])(
+    'a client assertion plus %s -> 400 invalid_request (RFC 6749 §2.3: one method)',
+    async (_name, headers, extra) => {
+      const assertion =
+        '&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=a.b.c';
+      const res = await t.server.token(formPost(`${GRANT}${assertion}${extra}`, headers));
+      await expectError(res, 400, 'invalid_request');
+    },
+  );
+
+  it('a client assertion alone -> 401 invalid_client (not supported yet)', async () => {
+    const res = await t.server.token(
+      formPost(`${GRANT}&client_id=abc&client_assertion_type=urn%3Aexample`),
+    );
+    await expectError(res, 401, 'invalid_client');
+  });
+
   it('body client_id that differs from the Basic one -> 400 invalid_request', async () => {
     const res = await t.server.token(
       formPost(`${GRANT}&client_id=other`, {

@@ -2,7 +2,11 @@ import { serveAuth } from '@/lib/server/auth';
 
 export const dynamic = 'force-dynamic';
 
-/** The same document at the RFC 9728 §3.1 location for the resource identifier `<issuer>/api`. */
+/**
+ * Protected resource metadata of the demo API at the RFC 9728 §3.1 location for its identifier
+ * `<issuer>/api`. Nothing is served at the bare `/.well-known/oauth-protected-resource`: that URL
+ * names the origin, which is not a protected resource here (RFC 9728 §3.3).
+ */
 export function GET(request: Request): Promise<Response> {
   return serveAuth('protectedResourceMetadata', request);
 }
