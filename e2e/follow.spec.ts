@@ -98,4 +98,54 @@ test.describe('follow me', () => {
     await expect(bobPoll.getByTestId('result-c')).toContainText('(your answer)');
     await expect(bobPoll.getByRole('radio')).toHaveCount(0); // no more voting after the reveal
   });
+  test('the presenter closes joining: a new learner is told, and reopening lets them in', async ({
+    browser,
+  }) => {
+    const { presenter, joinPath } = await presenterWithRoom(browser);
+    await presenter.getByRole('button', { name: 'Close joining' }).click();
+    await expect(presenter.getByTestId('joining-closed')).toBeVisible();
+    const late = await (await browser.newContext()).newPage();
+    await late.goto(joinPath);
+    await expect(late.getByTestId('follow-status')).toHaveText(
+      'The presenter has closed joining for this room.',
+    );
+    await presenter.getByRole('button', { name: 'Reopen joining' }).click();
+    await expect(presenter.getByTestId('joining-closed')).toHaveCount(0);
+    await follower(browser, joinPath);
+    await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows');
+  });
+
+  test('a presenter whose room stream is refused by a limit keeps the room and its key', async ({
+    browser,
+  }) => {
+    const { presenter, joinPath } = await presenterWithRoom(browser);
+    const stored = () =>
+      presenter.evaluate(() => sessionStorage.getItem('flowlab-room:client-credentials'));
+    const key = await stored();
+    expect(key).toContain('"key"');
+    // The server refuses the stream (as at a cap); the room itself still exists.
+    let refused = 0;
+    await presenter.route('**/api/rooms/*/events', (route) => {
+      refused += 1;
+      return route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        headers: { 'Retry-After': '5' },
+        body: '{"error":"server_full"}',
+      });
+    });
+    await presenter.reload();
+    await expect(presenter.getByTestId('feed-status')).toHaveText('Live');
+    await expect.poll(() => refused).toBeGreaterThan(0);
+    await presenter.waitForTimeout(1500);
+    expect(await stored()).toBe(key);
+    // Once the limit is gone, the stream comes back on its own with the same room.
+    await presenter.unroute('**/api/rooms/*/events');
+    await follower(browser, joinPath);
+    await presenter.keyboard.press('j');
+    await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows', {
+      timeout: 10_000,
+    });
+    expect(await stored()).toBe(key);
+  });
 });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { checkLabels } from '../lib/protocol/checks';
 import { expect, test } from './presenter-fixture';
 
 const run = promisify(execFile);
@@ -113,14 +114,14 @@ test.describe('presenter view', () => {
     const row = page.getByRole('listitem').filter({ hasText: 'client abc123' }).first();
     await expect(row).toContainText('POST /token');
     await expect(row).toContainText('401 invalid_client');
-    await expect(row).toContainText('Failed check: Client secret matches');
+    await expect(row).toContainText(`Failed check: ${checkLabels['secret-matches']}`);
     const checks = row.getByRole('list', { name: /Checks/ });
-    await expect(checks.getByRole('listitem').first()).toContainText('Method is POST');
+    await expect(checks.getByRole('listitem').first()).toContainText(checkLabels.method);
     await expect(checks.getByRole('listitem').last()).toContainText(
-      'Failed: Client secret matches',
+      `Failed: ${checkLabels['secret-matches']}`,
     );
     await expect(
-      checks.getByRole('listitem').filter({ hasText: 'Client is registered' }),
+      checks.getByRole('listitem').filter({ hasText: checkLabels['client-known'] }),
     ).toContainText('Passed');
 
     // Masked by default; revealed on demand; hidden again.
