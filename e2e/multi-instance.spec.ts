@@ -18,6 +18,7 @@ import { basic, FORM } from './http-support';
 // instance without Redis, restarted. Every process is stopped in afterAll, even on failure.
 
 const ISSUER = 'http://flowlab.test';
+const INSTRUCTOR_KEY = 'multi-instance-test-instructor-key';
 const missing = redisServerMissing();
 
 async function token(base: string, id: string, secret: string): Promise<Response> {
@@ -66,7 +67,7 @@ test.describe('two instances sharing Redis', () => {
     const env = {
       FLOWLAB_SIGNING_KEY: JSON.stringify(await generateSigningJwk()),
       FLOWLAB_ISSUER: ISSUER,
-      FLOWLAB_INSTRUCTOR_KEY: 'multi-instance-test-instructor-key',
+      FLOWLAB_INSTRUCTOR_KEY: INSTRUCTOR_KEY,
       FLOWLAB_REDIS_URL: redis.url,
     };
     const instance = async () => {
@@ -97,6 +98,40 @@ test.describe('two instances sharing Redis', () => {
     await expectInvalidToken(await api(b.url, t));
     await expectInvalidToken(await api(a.url, t));
     expect((await api(b.url, await accessToken(a.url))).status).toBe(200);
+  });
+
+  test("a request at A reaches B's live feed, and both hold the same backlog", async () => {
+    const res = await token(a.url, 'instructor', INSTRUCTOR_KEY);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const presenter = ((await res.json()) as { access_token: string }).access_token;
+    const controller = new AbortController();
+    const feed = await fetch(`${b.url}/api/live/feed?client=reporting-bot`, {
+      headers: { Authorization: `Bearer ${presenter}` },
+      signal: controller.signal,
+    });
+    expect(feed.status).toBe(200);
+    const reader = feed.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    const read = async (until: RegExp) => {
+      while (!until.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`feed ended: ${text}`);
+        text += value;
+      }
+    };
+    try {
+      await read(/event: ready/);
+      expect((await token(a.url, 'reporting-bot', 'reports-secret')).status).toBe(200);
+      const entry = /event: request\nid: (\d+)\ndata: [^\n]*"clientId":"reporting-bot"/;
+      await read(entry);
+      const id = Number(entry.exec(text)![1]);
+      const at = async (base: string) =>
+        (await (await fetch(`${base}/api/live/stats`)).json()) as { feedLastId: number };
+      expect((await at(a.url)).feedLastId).toBe((await at(b.url)).feedLastId);
+      expect((await at(b.url)).feedLastId).toBeGreaterThanOrEqual(id);
+    } finally {
+      controller.abort();
+    }
   });
 
   test('ten wrong secrets at A lock the client out at B', async () => {

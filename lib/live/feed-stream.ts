@@ -63,7 +63,7 @@ export function createFeedStream(options: FeedStreamOptions): ReadableStream<Uin
         backlogDone = true;
         for (const entry of pending.splice(0)) send(entry);
         channel.send({ event: 'ready', data: JSON.stringify({ lastId: sentUpTo }) });
-      })();
+      })().catch(() => channel.close()); // feed store unreachable: the client retries in 2 s
 
       return () => {
         closed?.();

@@ -31,7 +31,7 @@ const HUB_KEY = Symbol.for('flowlab.live.hub');
 /** How often idle rooms are swept even when nobody touches them. */
 const SWEEP_INTERVAL_MS = 60_000;
 
-function state(): HubState {
+function state(createFeed: () => FeedStore = () => new InMemoryFeedStore()): HubState {
   const g = globalThis as typeof globalThis & { [HUB_KEY]?: HubState };
   let s = g[HUB_KEY];
   if (!s) {
@@ -39,7 +39,7 @@ function state(): HubState {
     const timer = setInterval(() => rooms.sweep(), SWEEP_INTERVAL_MS);
     (timer as { unref?: () => void }).unref?.();
     s = {
-      hub: { feed: new InMemoryFeedStore(), rooms, connections: { feed: 0, rooms: 0 } },
+      hub: { feed: createFeed(), rooms, connections: { feed: 0, rooms: 0 } },
       attached: new WeakSet(),
     };
     g[HUB_KEY] = s;
@@ -52,13 +52,18 @@ export function getLiveHub(): LiveHub {
   return state().hub;
 }
 
-/** Feeds the hub from an event source; attaching the same source twice is a no-op. */
-export function attachEventSource(source: AuthEventSource): LiveHub {
-  const s = state();
+/**
+ * Feeds the hub from an event source; attaching the same source twice is a no-op. The call that
+ * creates the hub may choose the feed's store (default: this process's memory).
+ */
+export function attachEventSource(source: AuthEventSource, createFeed?: () => FeedStore): LiveHub {
+  const s = state(createFeed);
   if (!s.attached.has(source)) {
     s.attached.add(source);
     source.subscribe((event) => {
-      void s.hub.feed.append(event);
+      s.hub.feed.append(event).catch((e: unknown) => {
+        console.error(`FlowLab: an event could not be added to the feed: ${(e as Error).message}`);
+      });
     });
   }
   return s.hub;

@@ -9,7 +9,7 @@ import { loadAuthServerDeps, loadClientRegistry } from '@/lib/oauth/config';
 import { attachEventSource } from '@/lib/live/hub';
 import type { AuthEvent, AuthEventSink, AuthEventSource } from '@/lib/oauth/events';
 import { createAuthServer, type AuthServer, type RouteName } from '@/lib/oauth/server';
-import { openStateStore } from '@/lib/server/state';
+import { openFeedStore, openStateStore } from '@/lib/server/state';
 
 interface Holder {
   server: Promise<AuthServer> | undefined;
@@ -47,7 +47,7 @@ export const authEvents: AuthEventSource = (holder.events ??= {
 
 // The live request feed records every request from the first one the server handles, not only
 // those that arrive after a presenter view opened it (attaching twice is a no-op).
-attachEventSource(authEvents);
+attachEventSource(authEvents, () => openFeedStore(process.env));
 
 /** The auth server of this process, built from the environment on first use. */
 export function getAuthServer(): Promise<AuthServer> {

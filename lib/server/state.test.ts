@@ -2,10 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { InMemoryFeedStore } from '@/lib/live/feed';
 import { FileStateStore } from '@/lib/state/file-state-store';
+import { RedisFeedStore } from '@/lib/state/redis-feed-store';
 import { RedisStateStore } from '@/lib/state/redis-state-store';
 import { redisServerMissing, startRedisServer } from '@/lib/state/redis-test-server';
-import { openStateStore } from './state';
+import { openFeedStore, openStateStore } from './state';
 
 vi.mock('server-only', () => ({}));
 
@@ -20,6 +22,7 @@ describe('openStateStore', () => {
       const store = await openStateStore({ FLOWLAB_DATA_DIR: dir, FLOWLAB_REDIS_URL: url });
       expect(store).toBeInstanceOf(FileStateStore);
       expect((store as FileStateStore).path).toBe(join(dir, 'auth-state.json'));
+      expect(openFeedStore({ FLOWLAB_REDIS_URL: url })).toBeInstanceOf(InMemoryFeedStore);
     }
   });
 
@@ -36,6 +39,7 @@ describe('openStateStore', () => {
       expect(store).toBeInstanceOf(RedisStateStore);
       expect((await store.revoke('j', Date.now() + 60_000, 'abc')).ok).toBe(true);
       expect(await store.isRevoked('j')).toBe(true);
+      expect(openFeedStore({ FLOWLAB_REDIS_URL: server.url })).toBeInstanceOf(RedisFeedStore);
       (store as RedisStateStore).disconnect();
     } finally {
       await server.stop();

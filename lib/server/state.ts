@@ -1,31 +1,64 @@
 /**
- * Chooses the auth server's revocation and lockout store from the environment:
- * `FLOWLAB_REDIS_URL` set: Redis, shared by every instance that points at it; unset: the data
- * folder's state file (`FLOWLAB_DATA_DIR`, default `.data`), which one instance keeps across
- * restarts.
+ * Chooses where the state shared by requests lives, from the environment: with
+ * `FLOWLAB_REDIS_URL`, revocations, lockout counters and the live feed are in that Redis, shared
+ * by every instance pointing at it; without it, revocations and lockouts are in the data
+ * folder's state file (`FLOWLAB_DATA_DIR`, default `.data`), kept across restarts of one
+ * instance, and the feed is in this process's memory.
  */
 import 'server-only';
 import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { InMemoryFeedStore, type FeedStore } from '@/lib/live/feed';
 import { dataDirOf, parseRevocationLimit } from '@/lib/oauth/config';
 import type { StateStore } from '@/lib/oauth/state-store';
 import { FileStateStore, STATE_FILE_NAME } from '@/lib/state/file-state-store';
+import { RedisFeedStore } from '@/lib/state/redis-feed-store';
 import { connectRedis, RedisStateStore, whenReady } from '@/lib/state/redis-state-store';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The state store the environment asks for (see the module comment). */
+/** One command and one subscriber connection per process and URL, shared by every store. */
+const CONNECTIONS = Symbol.for('flowlab.redis');
+const g = globalThis as typeof globalThis & {
+  [CONNECTIONS]?: Map<string, { commands: Redis; subscriber?: Redis }>;
+};
+
+/** `FLOWLAB_REDIS_URL` when set (checked to be a Redis URL), else null. */
+function redisUrl(env: Env): string | null {
+  const url = env.FLOWLAB_REDIS_URL;
+  if (url === undefined || url === '') return null;
+  if (!/^rediss?:\/\//.test(url)) {
+    throw new Error(`FLOWLAB_REDIS_URL must be a redis:// or rediss:// URL.`);
+  }
+  return url;
+}
+
+function connections(url: string): { commands: Redis; subscriber?: Redis } {
+  const all = (g[CONNECTIONS] ??= new Map());
+  let c = all.get(url);
+  if (!c) all.set(url, (c = { commands: connectRedis(url) }));
+  return c;
+}
+
+/** The revocation and lockout store the environment asks for (see the module comment). */
 export async function openStateStore(env: Env): Promise<StateStore> {
   const limits = {
     maxRevocationsPerClient: parseRevocationLimit(env.FLOWLAB_REVOCATIONS_PER_CLIENT),
   };
-  const url = env.FLOWLAB_REDIS_URL;
-  if (url !== undefined && url !== '') {
-    if (!/^rediss?:\/\//.test(url)) {
-      throw new Error(`FLOWLAB_REDIS_URL must be a redis:// or rediss:// URL.`);
-    }
-    const redis = connectRedis(url);
-    await whenReady(redis);
-    return new RedisStateStore(redis, limits);
+  const url = redisUrl(env);
+  if (url) {
+    const { commands } = connections(url);
+    await whenReady(commands);
+    return new RedisStateStore(commands, limits);
   }
   return FileStateStore.open(join(dataDirOf(env), STATE_FILE_NAME), limits);
+}
+
+/** The live feed's store the environment asks for (see the module comment). */
+export function openFeedStore(env: Env): FeedStore {
+  const url = redisUrl(env);
+  if (!url) return new InMemoryFeedStore();
+  const c = connections(url);
+  c.subscriber ??= connectRedis(url, 'subscriber');
+  return new RedisFeedStore(c.commands, c.subscriber);
 }

@@ -152,10 +152,13 @@ export class RedisStateStore implements StateStore {
  * A Redis client that fails fast instead of queueing while Redis is unreachable (no offline
  * queue, no per-command retries, 2 s connect and command timeouts) and reconnects by itself
  * forever (every 0.1-1 s), so FlowLab resumes as soon as Redis is back, without a restart.
+ * A `subscriber` connection queues its SUBSCRIBE until connected and subscribes again after
+ * every reconnect.
  */
-export function connectRedis(url: string): Redis {
+export function connectRedis(url: string, kind: 'commands' | 'subscriber' = 'commands'): Redis {
   const redis = new Redis(url, {
-    enableOfflineQueue: false,
+    enableOfflineQueue: kind === 'subscriber',
+    lazyConnect: kind === 'subscriber', // connects on its first SUBSCRIBE
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
     connectTimeout: 2_000,

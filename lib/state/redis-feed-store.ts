@@ -1,0 +1,123 @@
+/**
+ * The live feed's {@link FeedStore} over Redis, shared by every instance: a bounded stream
+ * (`XADD flowlab:feed MAXLEN <capacity>`, entry ids from one `INCR` counter, so ids are the same
+ * numbers everywhere) and pub/sub fan-out (`PUBLISH flowlab:feed:events`), both in one Lua
+ * script so every instance sees appends in id order. A stream's backlog survives a restart.
+ */
+import type { Redis } from 'ioredis';
+import type { AuthEvent } from '../oauth/events';
+import {
+  FEED_CAPACITY,
+  type FeedEntry,
+  type FeedListener,
+  type FeedMessage,
+  type FeedStore,
+} from '../live/feed';
+
+const STREAM = 'flowlab:feed';
+const SEQ = 'flowlab:feed:seq';
+const CHANNEL = 'flowlab:feed:events';
+
+/** INCR the id, XADD the event under `<id>-1`, PUBLISH the entry message; answers the id. */
+const APPEND = `
+local id = redis.call('INCR', KEYS[2])
+redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[2], id .. '-1', 'e', ARGV[1])
+redis.call('PUBLISH', KEYS[3], '{"type":"entry","entry":{"id":' .. id .. ',"event":' .. ARGV[1] .. '}}')
+return id
+`;
+
+/** DEL the stream (ids keep counting), PUBLISH the reset; answers the last id. */
+const CLEAR = `
+redis.call('DEL', KEYS[1])
+local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+redis.call('PUBLISH', KEYS[3], '{"type":"reset","lastId":' .. last .. '}')
+return last
+`;
+
+type StreamReply = [string, string[]][];
+
+function entriesOf(reply: StreamReply): FeedEntry[] {
+  return reply.map(([id, fields]) => ({
+    id: Number(id.split('-')[0]),
+    event: JSON.parse(fields[1] ?? 'null') as AuthEvent,
+  }));
+}
+
+/** The feed in Redis: `redis` runs commands, `subscriber` is a second connection for pub/sub. */
+export class RedisFeedStore implements FeedStore {
+  private readonly listeners = new Set<FeedListener>();
+  private subscribed = false;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly subscriber: Redis,
+    private readonly capacity: number = FEED_CAPACITY,
+  ) {
+    subscriber.on('message', (channel: string, text: string) => {
+      if (channel !== CHANNEL) return;
+      let message: FeedMessage;
+      try {
+        message = JSON.parse(text) as FeedMessage;
+      } catch {
+        return;
+      }
+      for (const listener of [...this.listeners]) {
+        try {
+          listener(message);
+        } catch {
+          // one broken listener (a closed stream) must not stop the others
+        }
+      }
+    });
+  }
+
+  async append(event: AuthEvent): Promise<FeedEntry> {
+    const id = (await this.redis.eval(
+      APPEND,
+      3,
+      STREAM,
+      SEQ,
+      CHANNEL,
+      JSON.stringify(event),
+      this.capacity,
+    )) as number;
+    return { id, event };
+  }
+
+  async since(afterId: number, limit?: number): Promise<readonly FeedEntry[]> {
+    const start = `(${Math.max(0, Math.floor(afterId))}-1`;
+    const reply = (
+      limit === undefined
+        ? await this.redis.xrange(STREAM, start, '+')
+        : await this.redis.xrange(STREAM, start, '+', 'COUNT', limit)
+    ) as StreamReply;
+    return entriesOf(reply);
+  }
+
+  async get(id: number): Promise<FeedEntry | undefined> {
+    const reply = (await this.redis.xrange(STREAM, `${id}-1`, `${id}-1`)) as StreamReply;
+    return entriesOf(reply)[0];
+  }
+
+  async latestId(): Promise<number> {
+    return Number((await this.redis.get(SEQ)) ?? 0);
+  }
+
+  subscribe(listener: FeedListener): () => void {
+    this.listeners.add(listener);
+    if (!this.subscribed) {
+      this.subscribed = true; // the client subscribes again by itself after a reconnect
+      this.subscriber.subscribe(CHANNEL).catch((e: unknown) => {
+        this.subscribed = false;
+        console.error(`FlowLab: cannot subscribe to the Redis feed: ${(e as Error).message}`);
+      });
+    }
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  async clear(): Promise<void> {
+    await this.redis.eval(CLEAR, 3, STREAM, SEQ, CHANNEL);
+  }
+}
