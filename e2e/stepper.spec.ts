@@ -165,25 +165,46 @@ for (const f of failures) {
   });
 }
 
-test('your own values: Basic auth succeeds, a wrong secret takes the No branch', async ({
-  page,
-}) => {
+test('your own values: Basic by default, and an edit applies at once', async ({ page }) => {
   await page.goto(PAGE);
-  await page.getByLabel('Client authentication').selectOption('basic');
-  await page.getByRole('button', { name: 'Run with these values' }).click();
-  await expect(page.getByLabel('Scenario')).toHaveValue('custom');
+  await expect(page.getByLabel('Client authentication')).toHaveValue('basic');
   await page.getByRole('button', { name: /^Step 3:/ }).click();
   await expect(page.getByText('Yes branch', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Request as raw HTTP').first()).toContainText(
     'Authorization: Basic YWJjOnh5eg==',
   );
-  await page.getByLabel('client_secret').fill('not-the-secret');
+  await page.getByLabel('Client authentication').selectOption('body');
+  await expect(page.getByLabel('Scenario')).toHaveValue('custom');
+  await expect(page.getByText('Start · 7 steps')).toBeVisible();
+  await next(page);
+  await expect(page.getByLabel('Request as raw HTTP').first()).toContainText(
+    'client_id=abc&client_secret=xyz',
+  );
+});
+
+test('typing another secret and pressing Next sends that secret: invalid_client, no token', async ({
+  page,
+}) => {
+  await page.goto(`${PAGE}?scenario=valid&step=2`);
+  await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('200'));
+  await page.getByLabel('client_secret').fill('typed-wrong');
+  await expect(page.getByRole('status').filter({ hasText: 'starts over' })).toHaveText(
+    'client_secret changed: the run starts over from step 1 with your values.',
+  );
+  await expect(page.getByText('Start · 7 steps')).toBeVisible();
+  await next(page);
   await page.getByRole('button', { name: 'Show secret' }).click();
-  await expect(page.getByLabel('client_secret')).toHaveAttribute('type', 'text');
-  await page.getByRole('button', { name: 'Run with these values' }).click();
-  await page.getByRole('button', { name: /^Step 3:/ }).click();
+  await expect(page.getByLabel('client_secret')).toHaveValue('typed-wrong');
+  await expect(page.getByLabel('Request as raw HTTP').first()).toContainText(
+    `Authorization: Basic ${Buffer.from('abc:typed-wrong').toString('base64')}`,
+  );
+  await next(page);
+  await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('401'));
+  await next(page);
   await expect(page.getByText('No branch', { exact: true })).toBeVisible();
   await expect(page.getByTestId('error-explainer')).toContainText('invalid_client');
+  await next(page);
+  await expect(trackerCell(page, 'access_token', 4)).toHaveText(value('None'));
 });
 
 test('predict the outcome, then see the real one', async ({ page }) => {

@@ -1,7 +1,7 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
-import { authMethods, type AuthMethod } from '@/lib/protocol/requests';
+import { useId, useState } from 'react';
+import { authMethods, type AuthMethod, type TokenRequestSettings } from '@/lib/protocol/requests';
 import { getScenario, isScenarioId, scenarios } from '@/lib/engine/scenarios';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
@@ -9,7 +9,7 @@ import { useStepper } from './stepper-provider';
 
 const authLabels: Readonly<Record<AuthMethod, string>> = {
   basic: 'HTTP Basic header (client_secret_basic)',
-  body: 'Form body parameters (client_secret_post)',
+  body: 'Form body parameters (client_secret_post, NOT RECOMMENDED)',
   both: 'Both at once (not allowed)',
 };
 
@@ -26,28 +26,24 @@ function expectation(id: string): string {
   return `Expected: ${token}${api}.`;
 }
 
-/** Choose a scenario, or edit the client's values and run the flow with them. */
+/** Choose a scenario, or edit the client's values: an edit takes effect at once. */
 export function ScenarioPanel() {
   const scenarioId = useStepper((s) => s.scenarioId);
   const settings = useStepper((s) => s.settings);
   const selectScenario = useStepper((s) => s.selectScenario);
   const editSettings = useStepper((s) => s.editSettings);
   const [showSecret, setShowSecret] = useState(false);
+  const [notice, setNotice] = useState('');
   const id = useId();
   const scenario = getScenario(scenarioId);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const method = String(data.get('authMethod'));
-    editSettings({
-      clientId: String(data.get('clientId') ?? ''),
-      clientSecret: String(data.get('clientSecret') ?? ''),
-      scope: String(data.get('scope') ?? ''),
-      authMethod: (authMethods as readonly string[]).includes(method)
-        ? (method as AuthMethod)
-        : 'basic',
-    });
+  /**
+   * Applies one edit: the run starts over from step 1 with the edited values (the fields and the
+   * request panel can never disagree), and a polite live region says so.
+   */
+  function edit(patch: Partial<TokenRequestSettings>, what: string) {
+    editSettings(patch);
+    setNotice(`${what} changed: the run starts over from step 1 with your values.`);
   }
 
   return (
@@ -59,7 +55,11 @@ export function ScenarioPanel() {
         <select
           id={`${id}-scenario`}
           value={scenarioId}
-          onChange={(e) => isScenarioId(e.target.value) && selectScenario(e.target.value)}
+          onChange={(e) => {
+            if (!isScenarioId(e.target.value)) return;
+            selectScenario(e.target.value);
+            setNotice('');
+          }}
           className="border-line bg-surface mt-1 w-full rounded-md border px-2 py-1.5 text-sm"
           aria-describedby={`${id}-scenario-desc`}
         >
@@ -73,12 +73,11 @@ export function ScenarioPanel() {
           {scenario.description} {expectation(scenarioId)}
         </p>
       </div>
-      {/* Keyed by the settings, so choosing a scenario refills the form. */}
       <form
-        key={JSON.stringify(settings)}
-        onSubmit={onSubmit}
+        onSubmit={(e) => e.preventDefault()}
         className="grid gap-2 sm:grid-cols-2"
         aria-label="Your own client values"
+        aria-describedby={`${id}-edit-note`}
       >
         <div>
           <label htmlFor={`${id}-cid`} className="text-sm">
@@ -87,7 +86,8 @@ export function ScenarioPanel() {
           <input
             id={`${id}-cid`}
             name="clientId"
-            defaultValue={settings.clientId}
+            value={settings.clientId}
+            onChange={(e) => edit({ clientId: e.target.value }, 'client_id')}
             className={field}
             autoComplete="off"
             spellCheck={false}
@@ -102,7 +102,8 @@ export function ScenarioPanel() {
               id={`${id}-secret`}
               name="clientSecret"
               type={showSecret ? 'text' : 'password'}
-              defaultValue={settings.clientSecret}
+              value={settings.clientSecret}
+              onChange={(e) => edit({ clientSecret: e.target.value }, 'client_secret')}
               className={field}
               autoComplete="off"
               spellCheck={false}
@@ -124,7 +125,8 @@ export function ScenarioPanel() {
           <input
             id={`${id}-scope`}
             name="scope"
-            defaultValue={settings.scope}
+            value={settings.scope}
+            onChange={(e) => edit({ scope: e.target.value }, 'scope')}
             className={field}
             autoComplete="off"
             spellCheck={false}
@@ -138,7 +140,11 @@ export function ScenarioPanel() {
           <select
             id={`${id}-auth`}
             name="authMethod"
-            defaultValue={settings.authMethod}
+            value={settings.authMethod}
+            onChange={(e) => {
+              const method = authMethods.find((m) => m === e.target.value);
+              if (method) edit({ authMethod: method }, 'Client authentication');
+            }}
             className={`${field} font-sans`}
           >
             {authMethods.map((m) => (
@@ -148,11 +154,12 @@ export function ScenarioPanel() {
             ))}
           </select>
         </div>
-        <div className="sm:col-span-2">
-          <Button type="submit" variant="secondary">
-            Run with these values
-          </Button>
-        </div>
+        <p id={`${id}-edit-note`} className="text-muted text-sm sm:col-span-2">
+          An edit applies at once: the run starts over from step 1 with these values.
+        </p>
+        <p role="status" aria-live="polite" className="text-sm font-medium sm:col-span-2">
+          {notice}
+        </p>
       </form>
     </div>
   );
