@@ -69,6 +69,39 @@ test.describe('visual quiz bound to the live run', () => {
     await expect(page).toHaveURL(/\/step\?scenario=valid&step=4/);
   });
 
+  test('shows the learner’s own table and tracker; a hint marks the very cell, row or branch', async ({
+    page,
+  }) => {
+    await openQuiz(page);
+    const run = page.getByRole('region', { name: 'Your run' });
+    const table = run.getByRole('region', { name: 'Execution table' });
+    await expect(table.getByRole('row', { name: /^2\b/ })).toContainText('200');
+    await expect(table).toContainText('Authorization: Basic');
+
+    const token = question(page, /value of access_token/);
+    await token.getByText('Hint').click();
+    await token.getByRole('button', { name: 'Show it in your run' }).click();
+    const marked = run
+      .getByRole('region', { name: 'Variable tracker' })
+      .locator('td[data-highlight]');
+    await expect(marked).toHaveCount(1);
+    await expect(marked).toContainText('eyJ');
+    await expect(marked).toContainText('the hint points here');
+
+    const branch = question(page, /client_secret were wrong/);
+    await branch.getByText('Hint').click();
+    await branch.getByRole('button', { name: 'Show it in your run' }).click();
+    await expect(run.getByRole('button', { name: 'Wrong client secret' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect(
+      run.getByText('The hint points at the branch: Credentials valid? → No'),
+    ).toBeVisible();
+    await expect(table.locator('tr[data-highlight]')).toContainText('No: 401 invalid_client');
+    await expect(table.getByRole('row', { name: /^2\b/ })).toContainText('401');
+  });
+
   test('running again gets a new token from the server', async ({ page }) => {
     await openQuiz(page);
     const option = question(page, /value of access_token/).getByRole('radio', { name: /^eyJ/ });

@@ -7,17 +7,20 @@ import type { EngineDeps } from '@/lib/engine/http';
 import { getScenario } from '@/lib/engine/scenarios';
 import { runAll } from '@/lib/engine/trace';
 import { type StepRecord } from '@/lib/engine/step-record';
-import { buildVisualQuiz, type VisualQuizQuestion } from '@/lib/engine/visual-quiz';
+import { buildVisualQuiz, type QuizLook, type VisualQuizQuestion } from '@/lib/engine/visual-quiz';
 import type { Lesson } from '@/lib/lessons/types';
 import { useLessonProgress, useProgress, useProgressHydrated } from '@/lib/store/progress-hooks';
 import { visualQuizScore } from '@/lib/store/progress-schema';
 import { QuestionCard } from './question-card';
+import { QuizRunPanel } from './quiz-run-panel';
 
 type State =
   | { readonly kind: 'running' }
   | {
       readonly kind: 'ready';
       readonly questions: readonly VisualQuizQuestion[];
+      /** The runs the questions were built from, by scenario id. */
+      readonly runs: Readonly<Record<string, readonly StepRecord[]>>;
       readonly at: number;
     }
   | { readonly kind: 'failed'; readonly message: string };
@@ -33,6 +36,10 @@ async function run(lesson: Lesson, scenario: string, deps: EngineDeps): Promise<
  */
 export function VisualQuiz({ lesson }: { lesson: Lesson }) {
   const [state, setState] = useState<State>({ kind: 'running' });
+  const [shown, setShown] = useState<{ run: string; look: QuizLook | null }>({
+    run: 'valid',
+    look: null,
+  });
   const hydrated = useProgressHydrated();
   const progress = useLessonProgress(lesson.slug);
   const answer = useProgress((s) => s.answer);
@@ -56,7 +63,11 @@ export function VisualQuiz({ lesson }: { lesson: Lesson }) {
         trace: trace ?? [],
         others: Object.fromEntries(scenarios.map((s, i) => [s, others[i] ?? []])),
       });
-      return { kind: 'ready', questions, at: Date.now() };
+      const runs = {
+        valid: trace ?? [],
+        ...Object.fromEntries(scenarios.map((s, i) => [s, others[i] ?? []])),
+      };
+      return { kind: 'ready', questions, runs, at: Date.now() };
     } catch (e) {
       return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
     }
@@ -102,38 +113,59 @@ export function VisualQuiz({ lesson }: { lesson: Lesson }) {
           Run the flow again
         </button>
       </div>
-      {state.kind === 'ready'
-        ? state.questions.map((q, i) => (
-            <QuestionCard
-              key={`${q.id}-${state.at}`}
-              number={i + 1}
-              prompt={q.prompt}
-              options={q.options}
-              answer={q.answer}
-              record={hydrated ? progress.visualQuiz[q.id] : undefined}
-              onAnswer={(choice, correct) =>
-                answer(lesson.slug, 'visualQuiz', q.id, choice, correct)
-              }
-              hint={
-                <p>
-                  {q.hint}{' '}
-                  <Link href={q.hintHref} className="text-accent font-medium underline">
-                    Open step {q.stepNumber} in the visualizer
-                  </Link>
-                </p>
-              }
-              explanation={
-                <>
-                  <p>{q.explanation}</p>
-                  <p className="bg-raised rounded-md p-2 break-words">
-                    <span className="font-semibold">Your run: </span>
-                    {q.evidence}
+      {state.kind === 'ready' ? (
+        <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
+          <div className="space-y-4">
+            {state.questions.map((q, i) => (
+              <QuestionCard
+                key={`${q.id}-${state.at}`}
+                number={i + 1}
+                prompt={q.prompt}
+                options={q.options}
+                answer={q.answer}
+                record={hydrated ? progress.visualQuiz[q.id] : undefined}
+                onAnswer={(choice, correct) =>
+                  answer(lesson.slug, 'visualQuiz', q.id, choice, correct)
+                }
+                hint={
+                  <p>
+                    {q.hint}{' '}
+                    <button
+                      type="button"
+                      onClick={() => setShown({ run: q.look.run, look: q.look })}
+                      className="text-accent font-medium underline"
+                    >
+                      Show it in your run
+                    </button>{' '}
+                    or{' '}
+                    <Link href={q.hintHref} className="text-accent font-medium underline">
+                      Open step {q.stepNumber} in the visualizer
+                    </Link>
                   </p>
-                </>
-              }
+                }
+                explanation={
+                  <>
+                    <p>{q.explanation}</p>
+                    <p className="bg-raised rounded-md p-2 break-words">
+                      <span className="font-semibold">Your run: </span>
+                      {q.evidence}
+                    </p>
+                  </>
+                }
+              />
+            ))}
+          </div>
+          <div>
+            <QuizRunPanel
+              lesson={lesson}
+              runs={state.runs}
+              run={shown.run}
+              look={shown.look}
+              onRun={(run) => setShown({ run, look: null })}
             />
-          ))
-        : null}
+          </div>
+        </div>
+      ) : null}
     </div>
   );
 }

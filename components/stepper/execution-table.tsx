@@ -1,8 +1,10 @@
 'use client';
 
 import { useMemo } from 'react';
+import { CheckList } from '@/components/live/check-list';
 import { executionRows } from '@/lib/engine/derived';
-import type { ActorId } from '@/lib/lessons/types';
+import type { StepRecord } from '@/lib/engine/step-record';
+import type { ActorId, Lesson } from '@/lib/lessons/types';
 import { useStepper } from './stepper-provider';
 
 const actorText: Readonly<Record<ActorId, { name: string; className: string }>> = {
@@ -11,11 +13,29 @@ const actorText: Readonly<Record<ActorId, { name: string; className: string }>> 
   api: { name: 'API', className: 'text-api' },
 };
 
-/** The execution table: one row per step, live values once a step has run, current row lit. */
+/** The execution table of the stepper's run, current row lit. */
 export function ExecutionTable() {
   const lesson = useStepper((s) => s.lesson);
   const trace = useStepper((s) => s.player.trace);
   const cursor = useStepper((s) => s.player.cursor);
+  return <ExecutionTableView lesson={lesson} trace={trace} cursor={cursor} />;
+}
+
+/**
+ * The execution table of any run: one row per step, live values once a step has run, the row at
+ * `cursor` lit, and the row `highlight` (a step number) marked as the place a hint points to.
+ */
+export function ExecutionTableView({
+  lesson,
+  trace,
+  cursor,
+  highlight,
+}: {
+  lesson: Lesson;
+  trace: readonly StepRecord[];
+  cursor: number;
+  highlight?: number | undefined;
+}) {
   const rows = useMemo(() => executionRows(lesson, trace), [lesson, trace]);
   return (
     <div
@@ -26,8 +46,8 @@ export function ExecutionTable() {
     >
       <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
         <caption className="sr-only">
-          Execution table: each step’s action, request data, server validation and response. Rows
-          not run yet show the lesson’s expected values.
+          Execution table: each step’s action, request data, the checks the server made and its
+          response. Rows not run yet show the lesson’s expected values.
         </caption>
         <thead>
           <tr className="border-line text-muted border-b text-xs uppercase">
@@ -51,6 +71,7 @@ export function ExecutionTable() {
         <tbody>
           {rows.map((row) => {
             const current = row.step.number === cursor;
+            const marked = row.step.number === highlight;
             const actor = actorText[row.step.actor];
             const tone =
               row.outcome === 'ok' ? 'text-ok' : row.outcome === 'error' ? 'text-err' : '';
@@ -58,7 +79,8 @@ export function ExecutionTable() {
               <tr
                 key={row.step.id}
                 aria-current={current ? 'step' : undefined}
-                className={`border-line border-b align-top ${current ? 'outline-accent outline-2 -outline-offset-2' : ''} ${row.live ? '' : 'text-muted'}`}
+                data-highlight={marked || undefined}
+                className={`border-line border-b align-top ${current ? 'outline-accent outline-2 -outline-offset-2' : ''} ${marked ? 'bg-accent/20 ring-accent ring-2 ring-inset' : ''} ${row.live ? '' : 'text-muted'}`}
               >
                 <th scope="row" className="px-2 py-1.5 font-semibold whitespace-nowrap">
                   {current && (
@@ -68,6 +90,7 @@ export function ExecutionTable() {
                   )}
                   {row.step.number}
                   {current && <span className="sr-only"> (current step)</span>}
+                  {marked && <span className="sr-only"> (the hint points here)</span>}
                 </th>
                 <td className="px-2 py-1.5">
                   <span className={`block text-xs font-semibold ${actor.className}`}>
@@ -78,7 +101,9 @@ export function ExecutionTable() {
                 <td className="max-w-[16rem] px-2 py-1.5 font-mono text-xs break-all">
                   {row.requestData}
                 </td>
-                <td className="px-2 py-1.5">{row.validation}</td>
+                <td className="px-2 py-1.5">
+                  {row.checks ? <CheckList checks={row.checks} /> : row.validation}
+                </td>
                 <td className={`max-w-[18rem] px-2 py-1.5 font-mono text-xs break-all ${tone}`}>
                   {row.response}
                   {!row.live && <span className="sr-only"> (expected, not run yet)</span>}

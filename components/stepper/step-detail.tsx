@@ -1,5 +1,6 @@
 'use client';
 
+import { CheckList } from '@/components/live/check-list';
 import { Badge } from '@/components/ui/badge';
 import type { ActorId } from '@/lib/lessons/types';
 import { Countdown } from './countdown';
@@ -101,6 +102,14 @@ export function StepDetail() {
             key={`${latest.stepNumber}-${latest.exchange.startedAt}`}
             exchange={latest.exchange}
           />
+          {latest.exchange.checks && (
+            <section aria-label="The server’s checks" className="mt-2">
+              <h3 className="text-sm font-semibold">
+                What the server checked (from its FlowLab-Checks header)
+              </h3>
+              <CheckList checks={latest.exchange.checks} />
+            </section>
+          )}
         </div>
       )}
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { branchesAt, latestExchange, recordAt } from '@/lib/engine/derived';
+import { branchesAt, latestExchange, recordAt, visitedNodes } from '@/lib/engine/derived';
 import { runNote } from '@/lib/lessons/client-credentials/run-text';
 import { useStepper } from './stepper-provider';
 
@@ -12,13 +12,8 @@ export function useCurrentStep() {
   const cursor = useStepper((s) => s.player.cursor);
   return useMemo(() => {
     const record = recordAt(trace, cursor);
-    const visited = trace.slice(0, cursor).map((s) => s.activeNode);
+    const visited = visitedNodes(lesson, trace, cursor);
     const branches = branchesAt(trace, cursor);
-    for (const [node, arm] of Object.entries(branches)) {
-      visited.push(node);
-      const to = lesson.flow.edges.find((e) => e.from === node && e.branch === arm)?.to;
-      if (to) visited.push(to);
-    }
     return {
       lesson,
       trace,

@@ -3,6 +3,8 @@
 import { useMemo } from 'react';
 import { trackerColumns } from '@/lib/engine/derived';
 import { formatVar, shorten } from '@/lib/engine/format';
+import type { StepRecord } from '@/lib/engine/step-record';
+import type { Lesson } from '@/lib/lessons/types';
 import { useStepper } from './stepper-provider';
 
 function Value({ value }: { value: string | null | undefined }) {
@@ -27,6 +29,21 @@ export function VariableTracker() {
   const lesson = useStepper((s) => s.lesson);
   const trace = useStepper((s) => s.player.trace);
   const cursor = useStepper((s) => s.player.cursor);
+  return <VariableTrackerView lesson={lesson} trace={trace} cursor={cursor} />;
+}
+
+/** The tracker of any run up to `cursor`; `highlight` marks the one cell a hint points to. */
+export function VariableTrackerView({
+  lesson,
+  trace,
+  cursor,
+  highlight,
+}: {
+  lesson: Lesson;
+  trace: readonly StepRecord[];
+  cursor: number;
+  highlight?: { readonly variable: string; readonly step: number } | undefined;
+}) {
   const columns = useMemo(() => trackerColumns(lesson, trace), [lesson, trace]);
   const all = [0, ...lesson.steps.map((s) => s.number)];
   return (
@@ -72,11 +89,13 @@ export function VariableTracker() {
                 const col = columns[n];
                 const reached = col !== undefined && n <= cursor;
                 const changed = reached && col.changed.has(v.name);
+                const marked = highlight?.variable === v.name && highlight.step === n;
                 return (
                   <td
                     key={n}
                     data-changed={changed || undefined}
-                    className={`px-2 py-1.5 font-mono text-xs break-all ${changed ? 'bg-accent/20 ring-accent font-semibold ring-2 ring-inset' : ''} ${n === cursor && !changed ? 'bg-raised' : ''}`}
+                    data-highlight={marked || undefined}
+                    className={`px-2 py-1.5 font-mono text-xs break-all ${changed ? 'bg-accent/20 ring-accent font-semibold ring-2 ring-inset' : ''} ${n === cursor && !changed ? 'bg-raised' : ''} ${marked ? 'outline-warn outline-4 -outline-offset-4' : ''}`}
                   >
                     {reached ? (
                       <Value value={col.vars[v.name]} />
@@ -87,6 +106,7 @@ export function VariableTracker() {
                       </span>
                     )}
                     {changed && <span className="sr-only"> (changed at this step)</span>}
+                    {marked && <span className="sr-only"> (the hint points here)</span>}
                   </td>
                 );
               })}

@@ -2,9 +2,9 @@ import type { Lesson, LessonStep } from '../lessons/types';
 import type { StepId } from '../lessons/client-credentials/steps';
 import { outcomeText, type RowTone } from '../lessons/client-credentials/run-text';
 import { requestSummary, responseSummary } from './format';
-import type { HttpExchange } from '../protocol/records';
 import { initialVars } from './trace';
-import type { Branch, RecordOf, StepRecord, Vars } from './step-record';
+import type { Check } from '../protocol/checks';
+import type { Branch, RecordedExchange, RecordOf, StepRecord, Vars } from './step-record';
 
 /**
  * Views derived from a trace by pure functions: the variable tracker, the cells a step changed,
@@ -56,6 +56,21 @@ export function branchesAt(
   return out;
 }
 
+/** The flow nodes a run has lit up to a cursor: each step's node, and each decision's arm taken. */
+export function visitedNodes(
+  lesson: Lesson,
+  trace: readonly StepRecord[],
+  cursor: number,
+): string[] {
+  const visited = trace.slice(0, cursor).map((s) => s.activeNode);
+  for (const [node, arm] of Object.entries(branchesAt(trace, cursor))) {
+    visited.push(node);
+    const to = lesson.flow.edges.find((e) => e.from === node && e.branch === arm)?.to;
+    if (to) visited.push(to);
+  }
+  return visited;
+}
+
 /** The record shown at a cursor (undefined at Start or beyond what has run). */
 export function recordAt(trace: readonly StepRecord[], cursor: number): StepRecord | undefined {
   return cursor > 0 ? trace[cursor - 1] : undefined;
@@ -65,7 +80,7 @@ export function recordAt(trace: readonly StepRecord[], cursor: number): StepReco
 export function latestExchange(
   trace: readonly StepRecord[],
   cursor: number,
-): { readonly exchange: HttpExchange; readonly stepNumber: number } | undefined {
+): { readonly exchange: RecordedExchange; readonly stepNumber: number } | undefined {
   for (let i = Math.min(cursor, trace.length) - 1; i >= 0; i--) {
     const snap = trace[i];
     const exchange = snap?.exchanges.at(-1);
@@ -82,6 +97,8 @@ export interface ExecutionRow {
   readonly requestData: string;
   /** The lesson's words for the validation column, shown when the step has no server checks. */
   readonly validation: string;
+  /** The checks the server made on the request this step sent, in its order (null: none). */
+  readonly checks: readonly Check[] | null;
   readonly response: string;
   readonly outcome: RowTone;
 }
@@ -96,6 +113,7 @@ function liveRow(step: LessonStep, record: StepRecord, trace: readonly StepRecor
     live: true,
     requestData: text.requestData ?? (sent ? requestSummary(sent) : 'N/A'),
     validation: step.validation,
+    checks: own?.checks ?? null,
     response:
       text.response?.(record as RecordOf<StepId>, trace) ?? (own ? responseSummary(own) : 'N/A'),
     outcome: text.tone,
@@ -112,6 +130,7 @@ export function executionRows(lesson: Lesson, trace: readonly StepRecord[]): Exe
       live: false,
       requestData: step.requestData,
       validation: step.validation,
+      checks: null,
       response: step.response,
       outcome: 'neutral',
     };

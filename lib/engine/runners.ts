@@ -1,6 +1,5 @@
 import type { Lesson } from '../lessons/types';
 import type { StepId } from '../lessons/client-credentials/steps';
-import { sendRequest } from '../protocol/fetch';
 import type { EngineDeps } from './http';
 import { tamperToken } from './jwt';
 import {
@@ -12,6 +11,7 @@ import {
 import type { TokenTreatment } from './scenarios';
 import {
   errorFromExchange,
+  sendAndRecord,
   jsonField,
   jsonString,
   tokenExchange,
@@ -101,7 +101,7 @@ export const runners: { readonly [S in StepId]: StepRunner<S> } = {
   send: {
     talksToServer: () => true,
     run: async ({ config, vars, deps }) => {
-      const exchange = await sendRequest(buildTokenRequest(config.settings, deps.baseUrl), deps);
+      const exchange = await sendAndRecord(buildTokenRequest(config.settings, deps.baseUrl), deps);
       return {
         vars: { ...vars, http_status: String(exchange.response.status) },
         exchanges: [exchange],
@@ -171,7 +171,7 @@ export const runners: { readonly [S in StepId]: StepRunner<S> } = {
         };
       }
       if (config.treatment === 'revoke') {
-        const exchange = await sendRequest(
+        const exchange = await sendAndRecord(
           buildRevokeRequest(token, config.settings, deps.baseUrl),
           deps,
         );
@@ -207,7 +207,7 @@ export const runners: { readonly [S in StepId]: StepRunner<S> } = {
           await deps.sleep(waitedMs);
         }
       }
-      const exchange = await sendRequest(buildApiRequest(token, deps.baseUrl), deps);
+      const exchange = await sendAndRecord(buildApiRequest(token, deps.baseUrl), deps);
       const ok = exchange.response.status === 200;
       const error = ok ? undefined : errorFromExchange('api', exchange);
       return {

@@ -1,6 +1,8 @@
 import type { StepId } from '../lessons/client-credentials/steps';
 import { explainError, type ErrorExplanation } from './errors';
 import { headerValue, type HttpExchange, type HttpRequestRecord } from '../protocol/records';
+import { CHECKS_HEADER, parseChecksHeader, type Check } from '../protocol/checks';
+import { sendRequest, type SendDeps } from '../protocol/fetch';
 import type { AuthMethod } from '../protocol/requests';
 
 /**
@@ -41,6 +43,24 @@ export type StepOutcomes = PerStep<{
   readonly end: 'complete' | 'token-failed' | 'api-failed';
 }>;
 
+/** A round trip as the engine records it: the exchange and the checks the server reported. */
+export interface RecordedExchange extends HttpExchange {
+  /** The server's own checks from its `FlowLab-Checks` header, in its order; null when absent. */
+  readonly checks: readonly Check[] | null;
+}
+
+/** Sends a request record and records the exchange with the server's checks. */
+export async function sendAndRecord(
+  request: HttpRequestRecord,
+  deps: SendDeps,
+): Promise<RecordedExchange> {
+  const exchange = await sendRequest(request, deps);
+  return {
+    ...exchange,
+    checks: parseChecksHeader(headerValue(exchange.response.headers, CHECKS_HEADER)),
+  };
+}
+
 /** The facts every step records. */
 export interface StepFacts {
   /** 1-based step number. */
@@ -49,7 +69,7 @@ export interface StepFacts {
   /** The request prepared at this step but not sent yet (the prepare step). */
   readonly prepared?: HttpRequestRecord;
   /** The round trips made during this step, in order. */
-  readonly exchanges: readonly HttpExchange[];
+  readonly exchanges: readonly RecordedExchange[];
   /** A decision taken at this step: which decision node of the flow, and which arm. */
   readonly decision?: { readonly node: string; readonly branch: Branch };
   /** The flow node lit while this step is shown (it differs from the step's own on a No branch). */
@@ -117,11 +137,11 @@ export function recordOf<S extends StepId>(
 }
 
 /** The token request exchange of a trace (sent at the "send" step). */
-export function tokenExchange(trace: readonly StepRecord[]): HttpExchange | undefined {
+export function tokenExchange(trace: readonly StepRecord[]): RecordedExchange | undefined {
   return recordOf(trace, 'send')?.exchanges[0];
 }
 
 /** The API exchange of a trace (sent at the "call-api" step). */
-export function apiExchange(trace: readonly StepRecord[]): HttpExchange | undefined {
+export function apiExchange(trace: readonly StepRecord[]): RecordedExchange | undefined {
   return recordOf(trace, 'call-api')?.exchanges.at(-1);
 }

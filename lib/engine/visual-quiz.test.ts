@@ -97,6 +97,7 @@ describe('buildVisualQuiz', () => {
     expect(q.options.map((o) => o.text)).toEqual(expect.arrayContaining(['None', 'abc', 'Bearer']));
     expect(q.hintHref).toBe('/learn/client-credentials/step?scenario=valid&step=4');
     expect(q.evidence).toContain(TOKEN);
+    expect(q.look).toEqual({ run: 'valid', step: 4, variable: 'access_token' });
   });
 
   it('answers "None" when the run issued no token', () => {
@@ -112,6 +113,11 @@ describe('buildVisualQuiz', () => {
     expect(q.options.map((o) => o.text).sort()).toEqual(['Step 1', 'Step 3', 'Step 5', 'Step 7']);
     expect(q.hint).toContain('step 3');
     expect(q.hintHref).toBe('/learn/client-credentials/step?scenario=valid&step=3');
+    expect(q.look).toEqual({
+      run: 'valid',
+      step: 3,
+      branch: { node: 'validate', branch: 'yes' },
+    });
   });
 
   it('follows the run when the steps are numbered differently', () => {
@@ -125,6 +131,11 @@ describe('buildVisualQuiz', () => {
     expect(q.options.find((o) => o.id === q.answer)?.text).toContain('401 invalid_client');
     expect(q.evidence).toMatch(/No branch at step 3/);
     expect(q.hintHref).toBe('/learn/client-credentials/step?scenario=wrong-secret&step=3');
+    expect(q.look).toEqual({
+      run: 'wrong-secret',
+      step: 3,
+      branch: { node: 'validate', branch: 'no' },
+    });
   });
 
   it('falls back to a general error answer without a wrong-secret run', () => {

@@ -1,7 +1,7 @@
 import type { Lesson, VisualQuizItem } from '../lessons/types';
 import { stepHref } from './deep-link';
 import { formatVar, shorten } from './format';
-import type { StepRecord } from './step-record';
+import type { Branch, StepRecord } from './step-record';
 
 /**
  * The visual quiz, bound to the learner's own run: the lesson holds question templates, and this
@@ -35,6 +35,19 @@ export interface VisualQuizQuestion {
   readonly explanation: string;
   /** What the learner's run actually showed, in one sentence. */
   readonly evidence: string;
+  /** Where the answer shows in the learner's own run, for the hint to point at in place. */
+  readonly look: QuizLook;
+}
+
+/**
+ * A place in a run: the run (scenario id), and the tracker cell (`variable` after `step`), the
+ * table row (`step`) or the flow diagram's branch (`branch`) that holds the answer.
+ */
+export interface QuizLook {
+  readonly run: string;
+  readonly step: number;
+  readonly variable?: string;
+  readonly branch?: { readonly node: string; readonly branch: Branch };
 }
 
 export interface VisualQuizRuns {
@@ -80,7 +93,7 @@ function recordOf(trace: readonly StepRecord[], stepId: string): StepRecord {
   return snap;
 }
 
-type Derived = Pick<VisualQuizQuestion, 'options' | 'answer' | 'evidence'>;
+type Derived = Pick<VisualQuizQuestion, 'options' | 'answer' | 'evidence' | 'look'>;
 
 function valueAfterStep(
   item: VisualQuizItem,
@@ -110,6 +123,7 @@ function valueAfterStep(
     options,
     answer: 'value',
     evidence: `In your run, step ${snap.number} set ${variable} to ${formatVar(actual)}.`,
+    look: { run: 'valid', step: snap.number, variable },
   };
 }
 
@@ -130,10 +144,19 @@ function stepOf(item: VisualQuizItem, trace: readonly StepRecord[], snap: StepRe
     options,
     answer: `step:${snap.stepId}`,
     evidence: `In your run, the decision "${item.stepId}"${decided} at step ${snap.number}.`,
+    look: {
+      run: 'valid',
+      step: snap.number,
+      ...(snap.decision ? { branch: snap.decision } : {}),
+    },
   };
 }
 
-function branchOnError(item: VisualQuizItem, other: readonly StepRecord[] | undefined): Derived {
+function branchOnError(
+  item: VisualQuizItem,
+  other: readonly StepRecord[] | undefined,
+  fallbackStep: number,
+): Derived {
   const snap = other?.find((s) => s.stepId === item.stepId);
   const error = snap?.decision?.branch === 'no' ? snap.error : undefined;
   const what = error ? `${error.status}${error.code ? ` ${error.code}` : ''}` : 'an error';
@@ -146,6 +169,11 @@ function branchOnError(item: VisualQuizItem, other: readonly StepRecord[] | unde
   return {
     options: distinct([right, ...decoys]),
     answer: 'error',
+    look: {
+      run: item.scenario ?? 'valid',
+      step: snap?.number ?? fallbackStep,
+      ...(snap?.decision ? { branch: snap.decision } : {}),
+    },
     evidence: snap
       ? `A run with a wrong secret took the ${snap.decision?.branch === 'no' ? 'No' : 'Yes'} branch at step ${snap.number}: the server answered ${what}, and access_token ended as ${formatVar(token)}.`
       : 'Run the wrong-secret scenario to see the server’s real answer.',
@@ -165,7 +193,11 @@ export function buildVisualQuiz(lesson: Lesson, runs: VisualQuizRuns): VisualQui
         ? valueAfterStep(item, runs.trace, snap)
         : item.kind === 'step-of'
           ? stepOf(item, runs.trace, snap)
-          : branchOnError(item, item.scenario ? runs.others?.[item.scenario] : undefined);
+          : branchOnError(
+              item,
+              item.scenario ? runs.others?.[item.scenario] : undefined,
+              snap.number,
+            );
     return {
       id: item.id,
       prompt: fill(item.prompt, snap.number),
@@ -176,6 +208,7 @@ export function buildVisualQuiz(lesson: Lesson, runs: VisualQuizRuns): VisualQui
       stepNumber: snap.number,
       explanation: item.explanation,
       evidence: derived.evidence,
+      look: derived.look,
     };
   });
 }
