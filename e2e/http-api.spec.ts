@@ -114,9 +114,15 @@ test.describe('introspection and revocation', () => {
     const token = await tokenFor(request, 'abc', 'xyz', '&scope=data:read+data:write');
     const introspect = () =>
       request.post('/introspect', {
-        headers: { ...FORM, Authorization: basic('myapp123', 'secret456') },
+        headers: { ...FORM, Authorization: basic('resource-server', 'resource-secret') },
         data: `token=${token}`,
       });
+    // RFC 7662 §4: another ordinary client learns nothing about abc's token
+    const scan = await request.post('/introspect', {
+      headers: { ...FORM, Authorization: basic('myapp123', 'secret456') },
+      data: `token=${token}`,
+    });
+    expect(await scan.json()).toEqual({ active: false });
     const active = await introspect();
     expect(active.status()).toBe(200);
     noStore(active);

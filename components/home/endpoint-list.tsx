@@ -24,7 +24,7 @@ const ENDPOINTS = [
   {
     method: 'POST',
     path: INTROSPECT_PATH,
-    what: 'Token introspection (RFC 7662): an authenticated client asks whether a token is active.',
+    what: 'Token introspection (RFC 7662): a client asks whether its own token is active; a resource server may ask about any.',
     actor: 'authz',
   },
   {

@@ -27,6 +27,11 @@ export interface RegisteredClient {
    * running the wrong-secret scenario must not lock the lesson out.
    */
   readonly lockout?: boolean;
+  /**
+   * Whether this client is a resource server that may introspect any client's tokens (default
+   * false): every other client may introspect only its own (RFC 7662 §4, against token scanning).
+   */
+  readonly introspectAny?: boolean;
 }
 
 /** Looks clients up by id; replaceable by any implementation (a database, a file ...). */
@@ -57,6 +62,8 @@ export interface ClientConfigJson {
   description?: string;
   /** Defaults to true: wrong secrets lock the client out (see `FLOWLAB_RATE_LIMIT`). */
   lockout?: boolean;
+  /** Defaults to false: true for a resource server that may introspect any client's tokens. */
+  introspect_any?: boolean;
 }
 
 /** The demo clients every FlowLab serves unless configured otherwise. */
@@ -102,6 +109,14 @@ export const DEMO_CLIENTS_CONFIG: readonly ClientConfigJson[] = [
     scope: 'data:read',
     grant_types: ['authorization_code'],
     description: 'Not allowed the client credentials grant: unauthorized_client.',
+  },
+  {
+    client_id: 'resource-server',
+    client_secret: 'resource-secret',
+    scope: 'data:read',
+    introspect_any: true,
+    description:
+      'A resource server: may introspect any client’s tokens (every other client only its own).',
   },
   {
     client_id: 'lockout-demo',
@@ -239,6 +254,10 @@ export function parseClientsConfig(input: unknown): RegisteredClient[] {
     if (typeof lockout !== 'boolean') {
       throw new ClientConfigError(`${where}.lockout must be true or false.`);
     }
+    const introspectAny = c.introspect_any ?? false;
+    if (typeof introspectAny !== 'boolean') {
+      throw new ClientConfigError(`${where}.introspect_any must be true or false.`);
+    }
     const description = c.description ?? '';
     if (typeof description !== 'string') {
       throw new ClientConfigError(`${where}.description must be a string.`);
@@ -252,6 +271,7 @@ export function parseClientsConfig(input: unknown): RegisteredClient[] {
       tokenLifetime: lifetime,
       description,
       lockout,
+      introspectAny,
     };
   });
 }

@@ -7,7 +7,7 @@ beforeEach(async () => {
   t = await makeServer();
 });
 
-const introspect = (token: string, id = 'myapp123', secret = 'secret456') =>
+const introspect = (token: string, id = 'resource-server', secret = 'resource-secret') =>
   t.server.introspect(
     formPost(
       `token=${encodeURIComponent(token)}`,
@@ -54,10 +54,26 @@ describe('POST /introspect (RFC 7662)', () => {
     ]);
     expect(t.events.at(-1)).toMatchObject({
       endpoint: 'introspect',
-      clientId: 'myapp123',
+      clientId: 'resource-server',
       credential: { kind: 'token', value: token },
     });
     expect(t.events.at(-1)!.checks.at(-1)).toMatchObject({ id: 'active', ok: true });
+  });
+
+  it('a client may introspect its own token', async () => {
+    const token = await getToken(t.server, 'abc', 'xyz');
+    expect(await body(await introspect(token, 'abc', 'xyz'))).toMatchObject({
+      active: true,
+      client_id: 'abc',
+    });
+  });
+
+  it('another client’s token -> {"active": false} only (RFC 7662 §4: no token scanning)', async () => {
+    const token = await getToken(t.server, 'abc', 'xyz');
+    const res = await introspect(token, 'myapp123', 'secret456');
+    expect(res.status).toBe(200);
+    expect(await body(res)).toEqual({ active: false });
+    expect(t.events.at(-1)!.checks.at(-1)).toMatchObject({ id: 'token-owner', ok: false });
   });
 
   it.each(['garbage', 'a.b.c'])('unknown token %j -> {"active": false} only', async (token) => {

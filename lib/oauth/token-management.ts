@@ -42,19 +42,27 @@ async function checkToken(
 
 /**
  * Introspection: an authenticated client asks whether a token is active. Unknown, expired,
- * revoked or foreign tokens are `{"active": false}` and nothing more; active ones show their
- * claims. Any registered client that authenticates may introspect.
+ * revoked tokens are `{"active": false}` and nothing more; active ones show their claims. A client
+ * may introspect its own tokens; only a client registered as a resource server (`introspectAny`)
+ * may introspect any, so no client can scan for other clients' tokens (another client's token is
+ * `{"active": false}` too).
  * @see https://www.rfc-editor.org/rfc/rfc7662#section-2
+ * @see https://www.rfc-editor.org/rfc/rfc7662#section-4
  */
 export function introspectionEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
   return handle(ctx, 'introspect', request, async (checks, url) => {
     requireMethod(checks, request, 'POST');
     const params = await readFormRequest(request, url, checks, ['token']);
-    await authenticateClient(request, params, checks, ctx.auth);
+    const client = await authenticateClient(request, params, checks, ctx.auth);
     const token = params.get('token')!;
     checks.credential = { kind: 'token', value: token };
     const claims = await checkToken(ctx, url, token, checks);
     if (!claims) return jsonResponse({ active: false });
+    if (claims.client_id !== client.clientId && client.introspectAny !== true) {
+      checks.note('token-owner', 'the token belongs to another client; only its own are shown');
+      return jsonResponse({ active: false });
+    }
+    checks.pass('token-owner');
     checks.pass('active');
     return jsonResponse({
       active: true,

@@ -17,8 +17,9 @@
  * the allow-list before the signature is verified, per RFC 8725 §3.1.) A request without
  * credentials at the API ends with `bearer-present` not ok and status 401.
  * Introspection: the token endpoint's first seven (`method` ... `secret-matches`), then the API's
- * token checks `jwt-format` ... `revocation`, then `active`; a failed token check there is an
- * answer (`{"active": false}`, status 200), not an error.
+ * token checks `jwt-format` ... `revocation`, then `token-owner` (its own token, or a resource
+ * server asking) and `active`; a failed check there is an answer (`{"active": false}`, status
+ * 200), not an error.
  * Revocation: as introspection, then `token-owner` and `revoked`.
  * `server` is an unexpected failure inside the server.
  */
