@@ -80,6 +80,16 @@ test('wrong secret: invalid_client, no token, the No branch lit', async ({ page 
     page.getByRole('img', { name: /Branch taken: Credentials valid\? No/ }),
   ).toBeVisible();
   await expect(page.locator('[data-edge="validate-error"]')).toHaveAttribute('data-taken', 'true');
+  // The server's own checks, in its order, the failing one last and marked.
+  const checks = page
+    .getByRole('region', { name: 'Execution table' })
+    .getByRole('row', { name: /^2\b/ })
+    .getByRole('list', { name: /Checks, in the order/ });
+  await expect(checks.getByRole('listitem').first()).toContainText('Passed');
+  await expect(checks.getByRole('listitem').last()).toContainText('Failed: Client secret matches');
+  await expect(
+    page.getByRole('region', { name: 'The server’s checks' }).getByRole('listitem').last(),
+  ).toContainText('Failed: Client secret matches');
   await page.getByRole('button', { name: 'Last step' }).click();
   await expectStep(page, 7);
   for (let col = 0; col <= 7; col++)

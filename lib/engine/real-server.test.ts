@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lesson } from '../lessons/client-credentials';
 import { coreHarness } from './core-deps.test-support';
-import { branchesAt, trackerColumns } from './derived';
+import { branchesAt, executionRows, trackerColumns } from './derived';
 import { decodeToken, isJwks, verifySignature } from './jwt';
 import { actualOutcome } from './predictions';
 import { getScenario, scenarios, type ScenarioId } from './scenarios';
@@ -119,6 +119,26 @@ describe('golden traces against the real auth core', () => {
       expect(trace.at(-1)?.activeNode).toBe('api-error');
     },
   );
+
+  it('records the server’s own checks on each exchange: the list the live feed shows', async () => {
+    const { trace, events } = await run('revoked-token');
+    const exchanges = trace.flatMap((r) => r.exchanges);
+    expect(exchanges.map((e) => e.checks)).toEqual(events.map((e) => e.checks));
+    const api = at(trace, 'call-api').exchanges[0];
+    expect(api?.checks?.at(-1)).toMatchObject({ id: 'revocation', ok: false });
+    expect(api?.checks?.slice(0, -1).every((c) => c.ok)).toBe(true);
+    const rows = executionRows(lesson, trace);
+    expect(rows.map((r) => r.checks?.length ?? 0).map(Boolean)).toEqual([
+      false,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(rows[5]?.checks).toEqual(api?.checks);
+  });
 
   it('expired-token waits 5 s after issue on the injected clock', async () => {
     const { trace } = await run('expired-token');
