@@ -1,5 +1,6 @@
 import http from 'node:http';
-import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { expect, instructorToken, test } from './presenter-fixture';
 
 /**
  * The live side against a room of curious learners with curl: each test is one measured attack,
@@ -66,8 +67,9 @@ function raw(
 }
 
 test.describe('live routes under hostile input', () => {
+  // The presenter's calls carry the instructor's token (`presenter`); learners' routes ignore it.
   test('a room is created only from a small JSON body (415, 400, 413 create nothing)', async ({
-    request,
+    presenter: request,
   }) => {
     const before = await roomCount(request);
     const plain = await request.post('/api/rooms', {
@@ -92,25 +94,26 @@ test.describe('live routes under hostile input', () => {
   });
 
   test('an oversized chunked body is refused with 413, not read into memory', async ({
-    request,
+    presenter: request,
     baseURL,
   }) => {
     const room = await openRoom(request);
+    const auth = { Authorization: `Bearer ${await instructorToken(request)}` };
     const res = await raw(baseURL!, 'PUT', `/api/rooms/${room.id}/state`, {
-      headers: { ...JSON_TYPE, 'x-room-key': room.key, 'Transfer-Encoding': 'chunked' },
+      headers: { ...auth, ...JSON_TYPE, 'x-room-key': room.key, 'Transfer-Encoding': 'chunked' },
       chunks: 64, // 4 MiB, chunked: no Content-Length to refuse it by
     });
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body)).toEqual({ error: 'body_too_large' });
     // Without the room key, the body is not even read: 403 first.
     const forged = await raw(baseURL!, 'PUT', `/api/rooms/${room.id}/state`, {
-      headers: { ...JSON_TYPE, 'x-room-key': 'forged', 'Transfer-Encoding': 'chunked' },
+      headers: { ...auth, ...JSON_TYPE, 'x-room-key': 'forged', 'Transfer-Encoding': 'chunked' },
       chunks: 16,
     });
     expect(forged.status).toBe(403);
   });
 
-  test('one script cannot fill a room or stuff a poll', async ({ request }) => {
+  test('one script cannot fill a room or stuff a poll', async ({ presenter: request }) => {
     const room = await openRoom(request);
     const presenter = { ...JSON_TYPE, 'x-room-key': room.key };
     const poll = await request.post(`/api/rooms/${room.id}/poll`, {
