@@ -443,7 +443,7 @@ const addedTopics: readonly {
   {
     topic: 'introspection: a client asks only about its own tokens (RFC 7662)',
     section: 'notes',
-    all: [/RFC 7662.*"active": false.*only about its own tokens/],
+    all: [/RFC 7662.*"active": false.*only about its own tokens.*FlowLab does/],
   },
 ];
 
