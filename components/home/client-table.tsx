@@ -1,7 +1,7 @@
-import type { RegisteredClient } from '@/lib/oauth/clients';
+import type { PublicClientCard } from '@/lib/oauth/client-cards';
 
 /** The registered clients with their (public, demo) secrets, scopes and token lifetimes. */
-export function ClientTable({ clients }: { clients: readonly RegisteredClient[] }) {
+export function ClientTable({ clients }: { clients: readonly PublicClientCard[] }) {
   return (
     <div className="border-line bg-surface overflow-x-auto rounded-lg border">
       <table className="w-full min-w-[40rem] text-left text-sm">
@@ -27,7 +27,6 @@ export function ClientTable({ clients }: { clients: readonly RegisteredClient[] 
         </thead>
         <tbody className="divide-line divide-y">
           {clients.map((c) => {
-            const allowed = c.grantTypes.includes('client_credentials');
             return (
               <tr key={c.clientId} className="align-top">
                 <th
@@ -36,23 +35,25 @@ export function ClientTable({ clients }: { clients: readonly RegisteredClient[] 
                 >
                   {c.clientId}
                 </th>
-                <td className="px-3 py-2 font-mono whitespace-nowrap">{c.clientSecret}</td>
+                <td className="px-3 py-2 font-mono whitespace-nowrap">
+                  {c.secret ?? <span className="text-muted font-sans">not shown</span>}
+                </td>
                 <td className="px-3 py-2">
-                  <span className="font-mono">{c.allowedScopes.join(' ')}</span>
-                  {c.defaultScopes.join(' ') !== c.allowedScopes.join(' ') && (
-                    <span className="text-muted"> (default {c.defaultScopes.join(' ')})</span>
+                  <span className="font-mono">{c.scopes}</span>
+                  {c.defaultScope !== null && (
+                    <span className="text-muted"> (default {c.defaultScope})</span>
                   )}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">
-                  {allowed ? (
-                    <span className={c.tokenLifetime < 60 ? 'text-warn font-medium' : undefined}>
-                      {c.tokenLifetime} s
+                  {c.lifetime !== null ? (
+                    <span className={c.lifetime < 60 ? 'text-warn font-medium' : undefined}>
+                      {c.lifetime} s
                     </span>
                   ) : (
                     <span className="text-err font-medium">grant not allowed</span>
                   )}
                 </td>
-                <td className="text-muted px-3 py-2">{c.description}</td>
+                <td className="text-muted px-3 py-2">{c.purpose}</td>
               </tr>
             );
           })}

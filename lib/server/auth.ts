@@ -4,7 +4,7 @@
  * request's event to subscribers, and lets the instructor reset the demo state.
  */
 import 'server-only';
-import type { RegisteredClient } from '@/lib/oauth/clients';
+import { publicClientCards, type PublicClientCard } from '@/lib/oauth/client-cards';
 import { loadAuthServerDeps, loadClientRegistry } from '@/lib/oauth/config';
 import { attachEventSource } from '@/lib/live/hub';
 import type { AuthEvent, AuthEventSink, AuthEventSource } from '@/lib/oauth/events';
@@ -95,7 +95,7 @@ export async function resetDemoState(): Promise<void> {
   await server.state.clear();
 }
 
-/** The registered clients (demo credentials, or the configured ones), for pages to list. */
-export function listClients(): readonly RegisteredClient[] {
-  return loadClientRegistry(process.env).list();
+/** The registered clients as public cards (demo secrets only), for pages to list. */
+export function listClients(): readonly PublicClientCard[] {
+  return publicClientCards(loadClientRegistry(process.env).list());
 }
