@@ -165,7 +165,8 @@ export async function verifyAccessToken(
   checks.pass('exp');
 
   if (typeof p.jti !== 'string') fail('revocation', 'the token has no jti claim');
-  if (await options.state.isRevoked(p.jti as string)) fail('revocation', 'the token was revoked');
+  if (await checks.fromStore('revocation', options.state.isRevoked(p.jti as string)))
+    fail('revocation', 'the token was revoked');
   checks.pass('revocation');
 
   return p as unknown as AccessTokenClaims;

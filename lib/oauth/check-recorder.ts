@@ -4,6 +4,7 @@
  */
 import type { Check, CheckId } from '../protocol/checks';
 import type { OAuthError } from './errors';
+import { StateUnavailableError } from './state-store';
 import type { AuthEndpoint, AuthEvent } from './events';
 
 /** The per-request recorder of the server's checks. */
@@ -23,6 +24,19 @@ export class CheckRecorder {
   fail(id: CheckId, error: OAuthError, detail?: string): OAuthError {
     this.checks.push({ id, ok: false, detail: detail ?? error.description });
     return error;
+  }
+
+  /**
+   * Awaits the state-store call check `id` needs; when the store is unreachable, records `id` as
+   * failed (the 503 names the check the server could not make) and rethrows.
+   */
+  async fromStore<T>(id: CheckId, call: Promise<T>): Promise<T> {
+    try {
+      return await call;
+    } catch (e) {
+      if (e instanceof StateUnavailableError) this.fail(id, e, 'the state store is unreachable');
+      throw e;
+    }
   }
 
   /** Records a failed check that does not end the request with an error (introspection). */

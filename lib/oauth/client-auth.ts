@@ -100,7 +100,7 @@ export async function authenticateClient(
   // wrong-secret scenario must not lock the lesson out. Every other client is.
   const guarded = client.lockout !== false;
   const key = `auth-failures:${client.clientId}`;
-  const window = guarded ? await deps.state.peek(key) : undefined;
+  const window = guarded ? await checks.fromStore('rate-limit', deps.state.peek(key)) : undefined;
   if (window && window.count >= deps.rateLimit.maxFailures) {
     const retryAfter = Math.max(1, Math.ceil((window.resetAt - deps.now()) / 1000));
     throw checks.fail(
@@ -117,7 +117,9 @@ export async function authenticateClient(
   checks.pass('rate-limit', guarded ? undefined : 'lockout is off for this public demo client');
 
   if (!secretMatches(presented.clientSecret, secretBytes(client))) {
-    if (guarded) await deps.state.increment(key, deps.rateLimit.windowMs);
+    if (guarded) {
+      await checks.fromStore('secret-matches', deps.state.increment(key, deps.rateLimit.windowMs));
+    }
     // no count in the detail: the caller must not learn how many guesses are left
     throw checks.fail(
       'secret-matches',

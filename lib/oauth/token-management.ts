@@ -102,7 +102,10 @@ export function revocationEndpoint(ctx: Ctx, request: CoreRequest): Promise<Core
       return done();
     }
     checks.pass('token-owner');
-    const stored = await ctx.state.revoke(claims.jti, claims.exp * 1000, client.clientId);
+    const stored = await checks.fromStore(
+      'revoked',
+      ctx.state.revoke(claims.jti, claims.exp * 1000, client.clientId),
+    );
     if (!stored.ok) {
       // Revocations last until the token's own exp, never evicted early, so each client may hold
       // only so many at once. RFC 7009 §2.2.1: 503 when the server cannot revoke for now; the
