@@ -126,9 +126,14 @@ test.describe('two instances sharing Redis', () => {
       await read(entry);
       const id = Number(entry.exec(text)![1]);
       const at = async (base: string) =>
-        (await (await fetch(`${base}/api/live/stats`)).json()) as { feedLastId: number };
+        (await (
+          await fetch(`${base}/api/live/stats`, {
+            headers: { Authorization: `Bearer ${presenter}` },
+          })
+        ).json()) as { feedLastId: number };
       expect((await at(a.url)).feedLastId).toBe((await at(b.url)).feedLastId);
       expect((await at(b.url)).feedLastId).toBeGreaterThanOrEqual(id);
+      expect(id).toBeGreaterThan(0);
     } finally {
       controller.abort();
     }

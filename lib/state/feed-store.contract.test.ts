@@ -74,7 +74,7 @@ for (const backend of backends) {
     it('appends with increasing ids, bounded, readable from the other instance', async () => {
       const heard: FeedMessage[] = [];
       const stop = b.subscribe((m) => heard.push(m));
-      await new Promise((r) => setTimeout(r, 100)); // the subscription reaches Redis
+      await b.since(0); // as a stream does: subscribe, then read (the subscription is live)
       const start = await a.latestId();
       const entries = [];
       for (let n = 1; n <= 7; n++) entries.push(await a.append(event(n)));

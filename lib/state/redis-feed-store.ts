@@ -46,7 +46,8 @@ function entriesOf(reply: StreamReply): FeedEntry[] {
 /** The feed in Redis: `redis` runs commands, `subscriber` is a second connection for pub/sub. */
 export class RedisFeedStore implements FeedStore {
   private readonly listeners = new Set<FeedListener>();
-  private subscribed = false;
+  /** The SUBSCRIBE, once sent (null again if it failed, so the next reader retries it). */
+  private subscription: Promise<void> | null = null;
 
   constructor(
     private readonly redis: Redis,
@@ -85,6 +86,9 @@ export class RedisFeedStore implements FeedStore {
   }
 
   async since(afterId: number, limit?: number): Promise<readonly FeedEntry[]> {
+    // A stream subscribes, then reads its backlog: read only once the subscription is live, so
+    // an entry appended in between is either in this range or heard on the channel.
+    await this.subscribed();
     const start = `(${Math.max(0, Math.floor(afterId))}-1`;
     const reply = (
       limit === undefined
@@ -105,16 +109,24 @@ export class RedisFeedStore implements FeedStore {
 
   subscribe(listener: FeedListener): () => void {
     this.listeners.add(listener);
-    if (!this.subscribed) {
-      this.subscribed = true; // the client subscribes again by itself after a reconnect
-      this.subscriber.subscribe(CHANNEL).catch((e: unknown) => {
-        this.subscribed = false;
-        console.error(`FlowLab: cannot subscribe to the Redis feed: ${(e as Error).message}`);
-      });
-    }
+    this.subscribed().catch((e: unknown) => {
+      console.error(`FlowLab: cannot subscribe to the Redis feed: ${(e as Error).message}`);
+    });
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /** Resolves once this instance hears the channel (the client resubscribes after reconnects). */
+  private subscribed(): Promise<void> {
+    this.subscription ??= this.subscriber.subscribe(CHANNEL).then(
+      () => undefined,
+      (e: unknown) => {
+        this.subscription = null;
+        throw e;
+      },
+    );
+    return this.subscription;
   }
 
   async clear(): Promise<void> {
