@@ -1,4 +1,8 @@
+import { getScenario } from '@/lib/engine/scenarios';
 import { notesForScenario, notesForStep } from '@/lib/lessons/client-credentials/speaker-notes';
+import { toCurl } from '@/lib/protocol/render';
+import { buildTokenRequest } from '@/lib/protocol/requests';
+import { useOrigin } from '@/components/modes/use-origin';
 import type { Lesson } from '@/lib/lessons/types';
 
 /** Speaker notes for the current step and scenario: what to say, what to point at. */
@@ -17,6 +21,11 @@ export function SpeakerNotes({
   const next = lesson.steps[cursor];
   const notes = step ? notesForStep(step.id) : undefined;
   const scenario = notesForScenario(scenarioId);
+  const origin = useOrigin();
+  // The scenario's own request record, at this server's origin: what the stepper sends.
+  const terminal = scenario?.terminal
+    ? toCurl(buildTokenRequest(getScenario(scenarioId).settings, origin), ' ')
+    : undefined;
   const text = large ? 'text-2xl' : 'text-lg';
   return (
     <div className={`space-y-3 ${text}`} data-testid="speaker-notes">
@@ -51,10 +60,10 @@ export function SpeakerNotes({
             <span className="font-semibold">Watch the feed: </span>
             {scenario.watch}
           </p>
-          {scenario.terminal && (
+          {terminal && (
             <p className="mt-1 font-mono text-base break-all">
               <span className="font-sans font-semibold">Terminal: </span>
-              {scenario.terminal}
+              {terminal}
             </p>
           )}
         </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scenarios } from '../../engine/scenarios';
+import { getScenario, scenarios } from '../../engine/scenarios';
+import { buildTokenRequest } from '../../protocol/requests';
 import { lesson } from '.';
 import { scenarioNotes, stepNotes } from './speaker-notes';
 
@@ -17,9 +18,16 @@ describe('speaker notes', () => {
     expect(Object.keys(scenarioNotes).sort()).toEqual([...presentable].sort());
   });
 
-  it('give terminal lines that target the token endpoint with the lesson’s clients', () => {
-    for (const notes of Object.values(scenarioNotes)) {
-      if (notes.terminal) expect(notes.terminal).toMatch(/^curl .*http:\/\/localhost:3000\/token/);
+  it('offer a terminal line only for scenarios whose whole story is one token request', () => {
+    const offered = Object.entries(scenarioNotes)
+      .filter(([, notes]) => notes.terminal)
+      .map(([id]) => id);
+    expect(offered.length).toBeGreaterThan(0);
+    for (const id of offered) {
+      // The presenter's line is rendered from this record: it must be a token request.
+      const request = buildTokenRequest(getScenario(id).settings, 'http://127.0.0.1:3000');
+      expect(request.url).toBe('http://127.0.0.1:3000/token');
+      expect(getScenario(id).treatment).toEqual(getScenario('valid').treatment);
     }
   });
 });

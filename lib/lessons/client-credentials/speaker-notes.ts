@@ -3,8 +3,8 @@ import { isStepId, type StepId } from './steps';
 
 /**
  * Speaker notes for the presenter view: for each step of the client credentials lesson, what to
- * say and what to point at; for each scenario, what the room should notice and a terminal line
- * to fire at the same server. Authored content, keyed by the lesson's step ids and the engine's
+ * say and what to point at; for each scenario, what the room should notice and whether to offer
+ * its request as a terminal line. Authored content, keyed by the lesson's step ids and the engine's
  * scenario ids (a missing or wrong id fails in tsc).
  */
 
@@ -22,8 +22,11 @@ export interface ScenarioNotes {
   readonly takeaway: string;
   /** Where the run leaves the happy path, and which check the live feed marks. */
   readonly watch: string;
-  /** A line to run in a terminal against the same server, so the feed shows it too. */
-  readonly terminal?: string;
+  /**
+   * Offer the scenario's token request as a terminal line, so the feed shows it too. The line is
+   * rendered from the same request record the stepper sends, at the presenter's own origin.
+   */
+  readonly terminal?: true;
 }
 
 /** Notes for every step of the lesson. */
@@ -101,33 +104,28 @@ export const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, Scena
   valid: {
     takeaway: 'The happy path: every check green, a token issued, the API answers 200.',
     watch: 'Both feed rows are green from the first check to the last.',
-    terminal:
-      "curl -s -u abc:xyz -X POST http://localhost:3000/token -d 'grant_type=client_credentials'",
+    terminal: true,
   },
   'body-credentials': {
     takeaway:
       'The same client with client_id and client_secret as form fields in the body: servers MAY accept this, but RFC 6749 §2.3.1 calls it NOT RECOMMENDED; clients should use Basic.',
     watch: 'The feed shows the same checks; only the way the credentials travel changed.',
-    terminal:
-      "curl -s -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=xyz'",
+    terminal: true,
   },
   'wrong-secret': {
     takeaway: 'A wrong secret takes the No branch: 401 invalid_client and no token.',
     watch: 'The feed marks “secret matches” as the failing check; nothing after it ran.',
-    terminal:
-      "curl -s -u abc:oops -X POST http://localhost:3000/token -d 'grant_type=client_credentials'",
+    terminal: true,
   },
   'unknown-client': {
     takeaway: 'An unregistered client_id fails before the secret is even looked at.',
     watch: 'The failing check is “client known”.',
-    terminal:
-      "curl -s -u nobody:guess -X POST http://localhost:3000/token -d 'grant_type=client_credentials'",
+    terminal: true,
   },
   'json-body': {
     takeaway: 'The token endpoint takes form-encoded bodies only; JSON is invalid_request.',
     watch: 'The failing check is the content type, the very first thing the server looks at.',
-    terminal:
-      'curl -s -X POST http://localhost:3000/token -H \'Content-Type: application/json\' -d \'{"grant_type":"client_credentials","client_id":"abc","client_secret":"xyz"}\'',
+    terminal: true,
   },
   'missing-grant-type': {
     takeaway: 'grant_type is required: without it the request is malformed (400 invalid_request).',
@@ -140,8 +138,7 @@ export const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, Scena
   'credentials-twice': {
     takeaway: 'Basic header and body credentials at once is forbidden: one method per request.',
     watch: 'The failing check is client authentication, before any credential is compared.',
-    terminal:
-      "curl -s -u abc:xyz -X POST http://localhost:3000/token -d 'grant_type=client_credentials&client_id=abc&client_secret=xyz'",
+    terminal: true,
   },
   'not-allowed-grant': {
     takeaway:
