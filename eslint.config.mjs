@@ -10,6 +10,7 @@ const pureCore = {
     'lib/engine/**/*.ts',
     'lib/lessons/**/*.ts',
     'lib/protocol/**/*.ts',
+    'lib/live/**/*.ts',
   ],
   rules: {
     'no-restricted-imports': [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthEvent, AuthEventSink } from '../oauth/events';
-import { attachEventSource, getLiveHub } from './hub';
+import { attachEventSource, feedableEvent, getLiveHub } from './hub';
 
 function source() {
   const listeners = new Set<AuthEventSink>();
@@ -44,5 +44,21 @@ describe('live hub', () => {
     const after = await hub.feed.since(0);
     expect(after.length).toBe(before + 1);
     expect(after.at(-1)?.event.clientId).toBe('abc');
+  });
+
+  it('never keeps a credential of a request naming the instructor, and keeps a learner’s', async () => {
+    const src = source();
+    const hub = attachEventSource(src);
+    src.emit({
+      ...event,
+      clientId: 'instructor',
+      credential: { kind: 'secret', value: 'the-key' },
+    });
+    src.emit({ ...event, clientId: 'abc', credential: { kind: 'secret', value: 'xyz' } });
+    const [instructor, learner] = (await hub.feed.since(0)).slice(-2);
+    expect(instructor?.event.clientId).toBe('instructor');
+    expect(instructor?.event.credential).toBeUndefined();
+    expect(learner?.event.credential).toEqual({ kind: 'secret', value: 'xyz' });
+    expect(feedableEvent(event)).toBe(event);
   });
 });

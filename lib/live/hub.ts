@@ -4,7 +4,8 @@
  * must see the same feed and rooms). Framework-free: the Next wiring attaches the auth server's
  * event source with {@link attachEventSource}.
  */
-import type { AuthEventSource } from '../oauth/events';
+import { INSTRUCTOR_CLIENT_ID } from '../oauth/clients';
+import type { AuthEvent, AuthEventSource } from '../oauth/events';
 import { InMemoryFeedStore, type FeedStore } from './feed';
 import { RoomRegistry } from './rooms';
 
@@ -53,6 +54,17 @@ export function getLiveHub(): LiveHub {
 }
 
 /**
+ * What the feed may keep of an event. A request naming the instructor's client never keeps its
+ * credential: the feed is shown on a projector, and a reveal there must never put the instructor
+ * key (or a near miss of it, or the presenter's token) in front of the room.
+ */
+export function feedableEvent(event: AuthEvent): AuthEvent {
+  if (event.clientId !== INSTRUCTOR_CLIENT_ID || event.credential === undefined) return event;
+  const { credential: _dropped, ...rest } = event;
+  return rest;
+}
+
+/**
  * Feeds the hub from an event source; attaching the same source twice is a no-op. The call that
  * creates the hub may choose the feed's store (default: this process's memory).
  */
@@ -61,7 +73,7 @@ export function attachEventSource(source: AuthEventSource, createFeed?: () => Fe
   if (!s.attached.has(source)) {
     s.attached.add(source);
     source.subscribe((event) => {
-      s.hub.feed.append(event).catch((e: unknown) => {
+      s.hub.feed.append(feedableEvent(event)).catch((e: unknown) => {
         console.error(`FlowLab: an event could not be added to the feed: ${(e as Error).message}`);
       });
     });
