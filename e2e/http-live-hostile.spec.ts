@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { DEFAULT_ROOM_LIMITS } from '../lib/live/rooms';
 import { expect, instructorToken, test } from './presenter-fixture';
 
 /**
@@ -132,6 +133,7 @@ test.describe('live routes under hostile input', () => {
 
     const statuses: number[] = [];
     const joined: { followerId: string; followerKey: string }[] = [];
+    const started = Date.now();
     for (let i = 0; i < 300; i += 1) {
       const res = await request.post(`/api/rooms/${room.id}/followers`, {
         headers: JSON_TYPE,
@@ -142,8 +144,12 @@ test.describe('live routes under hostile input', () => {
       else if (res.status() === 429)
         expect(Number(res.headers()['retry-after'])).toBeGreaterThan(0);
     }
-    expect(joined.length).toBeLessThanOrEqual(80); // the burst, plus what refilled meanwhile
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(200);
+    // The burst, plus what refilled while the script ran (slower on a loaded machine).
+    const seconds = (Date.now() - started) / 1000;
+    const { joinBurst, joinsPerSecond } = DEFAULT_ROOM_LIMITS;
+    expect(joined.length).toBeLessThanOrEqual(joinBurst + Math.ceil(joinsPerSecond * seconds) + 1);
+    expect(joined.length).toBeLessThan(150); // far from the 300 one script asked for
+    expect(statuses.filter((s) => s === 429).length).toBe(300 - joined.length);
     expect(statuses).not.toContain(409); // the room never filled up
 
     // Joined but not following (no open stream): the votes do not count.
