@@ -8,7 +8,7 @@ export const generateMetadata = modeMetadata('quiz');
 export default async function QuizPage({ params }: LessonParams) {
   const lesson = await lessonFromParams(params);
   return (
-    <div className="max-w-3xl">
+    <div>
       <ModeHeading mode="quiz" lessonTitle={lesson.title}>
         This page runs the flow against the authorization server in this app, then asks about what
         your run produced: the real token, the real step numbers, the real error of a wrong secret.
