@@ -25,6 +25,7 @@ export function proxy(request: NextRequest): NextResponse {
   );
 }
 
+/** The proxy runs on every path except Next's static files and image optimizer. */
 export const config = {
   matcher: '/((?!_next/static|_next/image).*)',
 };

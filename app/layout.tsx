@@ -5,6 +5,7 @@ import './globals.css';
 const description =
   'Step through the OAuth 2.0 client credentials flow against a real authorization server and a real protected API.';
 
+/** Site-wide metadata: title template, description and Open Graph / Twitter cards. */
 export const metadata: Metadata = {
   // Open Graph needs absolute image URLs, fixed when the pages are prerendered: the public origin
   // (FLOWLAB_ISSUER at build time), else the laptop demo's own.
@@ -26,6 +27,7 @@ export const metadata: Metadata = {
   },
 };
 
+/** Site-wide viewport settings: the browser theme color for light and dark. */
 export const viewport: Viewport = {
   themeColor: [
     { media: '(prefers-color-scheme: light)', color: '#f7f8fa' },
@@ -36,6 +38,7 @@ export const viewport: Viewport = {
 /** Applies the saved theme (or the OS preference) before first paint, so there is no flash. */
 const themeScript = `try{var t=localStorage.getItem('flowlab-theme');if(t!=='light'&&t!=='dark'){t=matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}document.documentElement.dataset.theme=t}catch(e){document.documentElement.dataset.theme='light'}`;
 
+/** The root layout of every page: the theme script, the site header and the main area. */
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
     <html lang="en" suppressHydrationWarning>

@@ -6,6 +6,7 @@ import { ProgressSummary } from '@/components/progress/progress-summary';
 import { listClients } from '@/lib/server/auth';
 import { requestOrigin } from '@/lib/server/origin';
 
+/** The home page: what FlowLab is, where to start, this server's endpoints and its demo clients. */
 export default async function HomePage() {
   const origin = await requestOrigin();
   const clients = listClients();

@@ -3,11 +3,13 @@ import Link from 'next/link';
 import { LessonProgress } from '@/components/progress/lesson-progress';
 import { lessons } from '@/lib/lessons';
 
+/** The tab title and description of the lesson list. */
 export const metadata: Metadata = {
   title: 'Lessons',
   description: 'The OAuth 2.0 flows FlowLab teaches, each run against a real server.',
 };
 
+/** The lesson list (/learn): every lesson FlowLab teaches, with the learner's progress. */
 export default function LessonsPage() {
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">

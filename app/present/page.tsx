@@ -4,7 +4,9 @@ import { SignInGate, type SignInQuery } from '@/components/present/sign-in-gate'
 import { SignOutButton } from '@/components/present/sign-out-button';
 import { lessons } from '@/lib/lessons';
 
+/** The tab title of the presenter entry page. */
 export const metadata: Metadata = { title: 'Present' };
+/** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 /** The instructor's entry point (the printed sign-in link opens it): sign in, pick a lesson. */

@@ -1,5 +1,6 @@
 import { authRouteHandlers } from '@/lib/server/auth';
 
+/** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 /** POST /revoke: token revocation, RFC 7009 (lib/oauth/token-management.ts). */

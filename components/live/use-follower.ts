@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { livePaths } from '@/lib/live/protocol';
 
+/** A learner's place in a room: the follower id and the key that proves it. */
 export interface Membership {
   readonly followerId: string;
   readonly followerKey: string;

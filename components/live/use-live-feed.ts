@@ -8,8 +8,10 @@ import { livePaths } from '@/lib/live/protocol';
 const MAX_ITEMS = 500;
 const REOPEN_DELAY_MS = 2000;
 
+/** The state of the live feed's connection (paused: the presenter stopped it). */
 export type FeedStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'paused';
 
+/** What the live feed hook returns: the events received and the connection status. */
 export interface LiveFeed {
   /** Newest first. */
   readonly items: readonly FeedItem[];

@@ -4,8 +4,10 @@ import { useEffect, useState } from 'react';
 import { livePaths } from '@/lib/live/protocol';
 import type { RoomState } from '@/lib/live/room-state';
 
+/** The state of a room's SSE connection (`gone`: the room does not exist). */
 export type RoomStreamStatus = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'closed' | 'gone';
 
+/** What the room stream hook returns: the room's latest state and the connection status. */
 export interface RoomStream {
   readonly state: RoomState | null;
   readonly status: RoomStreamStatus;

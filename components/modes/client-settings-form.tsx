@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { AuthMethod } from '@/lib/protocol/requests';
 
+/** The client settings a learner edits: credentials, scope and how the client authenticates. */
 export interface ClientValues {
   readonly clientId: string;
   readonly clientSecret: string;

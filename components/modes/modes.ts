@@ -52,13 +52,17 @@ export const modes = [
   },
 ] as const;
 
+/** The id of a learning mode, also its URL segment. */
 export type ModeId = (typeof modes)[number]['id'];
+/** A learning mode: its id, label and one-line blurb. */
 export type Mode = (typeof modes)[number];
 
+/** The URL of a lesson's mode: `/learn/<lesson>/<mode>`. */
 export function modeHref(lesson: string, mode: ModeId): string {
   return `/learn/${lesson}/${mode}`;
 }
 
+/** The mode with this id. */
 export function getMode(id: ModeId): Mode {
   return modes.find((m) => m.id === id) as Mode;
 }

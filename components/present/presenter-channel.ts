@@ -3,14 +3,17 @@
  * same origin): the presenter posts its position, the notes window asks for it when it opens.
  */
 
+/** A message on the presenter channel: the presenter's position, or the notes window's hello. */
 export type PresenterBroadcast =
   | { readonly type: 'state'; readonly scenarioId: string; readonly cursor: number }
   | { readonly type: 'hello' };
 
+/** The BroadcastChannel name for a lesson's presenter and notes windows. */
 export function presenterChannelName(lessonSlug: string): string {
   return `flowlab-present-${lessonSlug}`;
 }
 
+/** Whether a received message is a well-formed {@link PresenterBroadcast}. */
 export function isPresenterBroadcast(value: unknown): value is PresenterBroadcast {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 
+/** What the presenter's keyboard shortcuts do. */
 export interface PresenterKeyActions {
   next(): void;
   prev(): void;

@@ -143,4 +143,5 @@ export function usePresenterRoom(lesson: string, current: PresenterState) {
   };
 }
 
+/** What {@link usePresenterRoom} returns: the room and the actions on it. */
 export type PresenterRoom = ReturnType<typeof usePresenterRoom>;

@@ -2,6 +2,7 @@
 
 import type { Difficulty } from '@/lib/lessons/types';
 
+/** A difficulty to show, or all of them. */
 export type Filter = Difficulty | 'all';
 const filters: readonly Filter[] = ['all', 'easy', 'medium', 'hard'];
 

@@ -1,5 +1,6 @@
 'use client';
 
+/** One answer option of a question card. */
 export interface CardOption {
   readonly id: string;
   readonly text: string;

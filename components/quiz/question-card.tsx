@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { AnswerRecord } from '@/lib/store/progress-schema';
 import { OptionList, type CardOption } from './option-list';
 
+/** Props of a question card: the prompt, its options, the answer and the feedback. */
 export interface QuestionCardProps {
   readonly number: number;
   readonly prompt: string;

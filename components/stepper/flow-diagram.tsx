@@ -14,6 +14,7 @@ const actorClasses: Readonly<Record<ActorId, { stroke: string; fill: string }>> 
   api: { stroke: 'stroke-api', fill: 'fill-api-soft' },
 };
 
+/** Props of the concept flow diagram: the lesson and what the current run has lit. */
 export interface FlowDiagramProps {
   readonly lesson: Lesson;
   /** The node lit now (the current step's place in the flow). */

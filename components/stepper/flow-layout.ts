@@ -5,6 +5,7 @@ import type { FlowEdge, FlowNode, Lesson } from '@/lib/lessons/types';
  * "No" arm of each decision to its right. Pure, so the diagram is the same on server and client.
  */
 
+/** A flow node with its place and size in the diagram. */
 export interface PlacedNode {
   readonly node: FlowNode;
   readonly x: number;
@@ -13,6 +14,7 @@ export interface PlacedNode {
   readonly h: number;
 }
 
+/** The laid-out diagram: placed nodes, edge polylines and the overall size. */
 export interface FlowLayout {
   readonly nodes: readonly PlacedNode[];
   readonly edges: readonly {
@@ -46,6 +48,7 @@ export const flowMetrics = {
 
 const MAIN_X = 10;
 
+/** Lays out a lesson's concept flow: the main path in one column, each "No" arm to its right. */
 export function layoutFlow(
   flow: Lesson['flow'],
   metrics: FlowMetrics = flowMetrics.regular,

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 
+/** The color of a badge: a status or one of the three actors. */
 export type BadgeTone = 'neutral' | 'ok' | 'err' | 'warn' | 'client' | 'authz' | 'api';
 
 const tones: Readonly<Record<BadgeTone, string>> = {

@@ -8,6 +8,7 @@ const variants: Readonly<Record<Variant, string>> = {
   ghost: 'bg-transparent text-fg border border-transparent hover:bg-raised',
 };
 
+/** Props of {@link Button}: the usual button attributes plus its variant and size. */
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   readonly variant?: Variant;
   readonly size?: 'sm' | 'md';

@@ -1,5 +1,6 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 
+/** Props of a card: an optional title bar (heading, level, actions) over any section attributes. */
 export interface CardProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   /** Heading shown at the top of the card. */
   readonly title?: ReactNode;

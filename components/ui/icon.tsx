@@ -12,8 +12,10 @@ const paths = {
   clock: 'M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20zm1 5h-2v6l5 3 1-1.7-4-2.3z',
 } as const;
 
+/** The name of one of the app's built-in icons. */
 export type IconName = keyof typeof paths;
 
+/** An inline SVG icon, decorative (hidden from screen readers). */
 export function Icon({ name, className = 'size-4' }: { name: IconName; className?: string }) {
   return (
     <svg

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
+/** One tab: its id, label and panel content. */
 export interface TabItem {
   readonly id: string;
   readonly label: string;

@@ -3,6 +3,7 @@
  * Token endpoint errors come from RFC 6749 §5.2; protected-resource errors from RFC 6750 §3.1.
  */
 
+/** What an OAuth error code means, and the RFC section that defines it. */
 export interface ErrorExplanation {
   readonly meaning: string;
   /** e.g. "RFC 6749 §5.2". */

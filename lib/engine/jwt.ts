@@ -22,6 +22,7 @@ export interface TokenField {
   readonly explanation: string;
 }
 
+/** A JWT split into its explained header fields, claims and raw parts. */
 export interface DecodedToken {
   readonly header: readonly TokenField[];
   readonly claims: readonly TokenField[];
@@ -111,6 +112,7 @@ export function tamperToken(token: string, changes: Readonly<Record<string, unkn
   return `${header}.${edited}.${signature}`;
 }
 
+/** The result of a signature check: the key and algorithm that verified it, or why not. */
 export type SignatureCheck =
   | { readonly ok: true; readonly kid?: string; readonly alg: string }
   | { readonly ok: false; readonly reason: string };

@@ -10,7 +10,9 @@ import type { StepRecord } from './step-record';
  * `stepRecorded` / `runFailed` back here.
  */
 
+/** The playback speeds the player offers. */
 export const speeds = [0.5, 1, 2, 4] as const;
+/** A playback speed multiplier. */
 export type Speed = (typeof speeds)[number];
 
 /** The player's whole state: the recorded run, the cursor on it, and the play state. */

@@ -21,6 +21,7 @@ export const scenarioIds = [
   'revoked-token',
   'custom',
 ] as const;
+/** The id of a built-in scenario. */
 export type ScenarioId = (typeof scenarioIds)[number];
 
 /** What the client does with the token between receiving it and calling the API. */
@@ -32,6 +33,7 @@ export interface ExpectedOutcome {
   readonly error?: string;
 }
 
+/** A scenario: the token request it sends, what it does with the token, and what it expects. */
 export interface Scenario {
   readonly id: ScenarioId;
   readonly title: string;
@@ -57,6 +59,7 @@ const valid: TokenRequestSettings = {
 
 const ok = { token: { status: 200 }, api: { status: 200 } } as const;
 
+/** The built-in scenarios, in the order the stepper offers them. */
 export const scenarios: readonly Scenario[] = [
   {
     id: 'valid',

@@ -124,6 +124,7 @@ export function toNode(request: HttpRequestRecord): string {
 
 /** Every snippet kind the syntax-and-examples mode offers, by id. */
 export const snippetKinds = ['http', 'curl', 'python', 'javascript', 'node'] as const;
+/** A snippet kind: `http`, `curl`, `python`, `javascript` or `node`. */
 export type SnippetKind = (typeof snippetKinds)[number];
 
 /** One snippet of the given kind for a request. */

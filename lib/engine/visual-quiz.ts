@@ -10,6 +10,7 @@ import type { Branch, StepRecord } from './step-record';
  * a lesson in, questions out.
  */
 
+/** One option of a visual quiz question, built from a live run. */
 export interface VisualQuizOption {
   /** Stable across runs (the token changes, `value` stays), so progress can store it. */
   readonly id: string;
@@ -21,6 +22,7 @@ export interface VisualQuizOption {
   readonly code?: boolean;
 }
 
+/** A visual quiz question built from a live run, with its hint and the step it points to. */
 export interface VisualQuizQuestion {
   readonly id: string;
   readonly prompt: string;
@@ -50,6 +52,7 @@ export interface QuizLook {
   readonly branch?: { readonly node: string; readonly branch: Branch };
 }
 
+/** The live runs the visual quiz questions are built from. */
 export interface VisualQuizRuns {
   /** A complete run of the happy path (`valid`). */
   readonly trace: readonly StepRecord[];

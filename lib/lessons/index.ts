@@ -1,6 +1,7 @@
 import { lesson as clientCredentials } from './client-credentials';
 import type { Lesson } from './types';
 
+/** The shape of a lesson (re-exported from the lesson types). */
 export type { Lesson } from './types';
 
 /** Every lesson FlowLab teaches, in the order the home page lists them. */

@@ -10,6 +10,7 @@
 /** The three parties of the flow, each with its own colour in every view. */
 export type ActorId = 'client' | 'auth-server' | 'api';
 
+/** How hard a practice question is. */
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
 /** A node of the concept flow diagram. */
@@ -64,6 +65,7 @@ export interface KeyMoment<StepId extends string = string> {
   readonly stepIds: readonly StepId[];
 }
 
+/** One answer option of a practice question. */
 export interface QuestionOption {
   readonly id: string;
   readonly text: string;

@@ -36,6 +36,7 @@ export type FeedMessage =
   | { readonly type: 'entry'; readonly entry: FeedEntry }
   | { readonly type: 'reset'; readonly lastId: number };
 
+/** Receives every message of the live feed. */
 export type FeedListener = (message: FeedMessage) => void;
 
 /** The feed's shared state. Small on purpose, so a Redis implementation is a page of code. */

@@ -1,5 +1,6 @@
 /** Random identifiers and secrets for rooms, without Node-only APIs (Web Crypto everywhere). */
 
+/** A source of `length` random bytes (injectable for tests). */
 export type RandomBytes = (length: number) => Uint8Array;
 
 /** Cryptographically strong random bytes from Web Crypto. */

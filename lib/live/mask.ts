@@ -12,6 +12,7 @@ export const SECRET_VISIBLE_CHARS = 2;
 /** How many leading characters of a token stay visible (`eyJhbGciOi…`). */
 export const TOKEN_VISIBLE_CHARS = 10;
 
+/** Which kind of credential a value is, which decides how it is masked. */
 export type CredentialKind = 'secret' | 'token';
 
 /**

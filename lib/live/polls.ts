@@ -4,6 +4,7 @@
  * option marked. Pure functions over plain data; the room registry owns the polls.
  */
 
+/** One answer option of a poll. */
 export interface PollOption {
   readonly id: string;
   readonly text: string;
@@ -20,8 +21,10 @@ export interface PollQuestion {
   readonly answer: string;
 }
 
+/** Whether a poll still takes votes (`open`) or shows its counts (`revealed`). */
 export type PollStatus = 'open' | 'revealed';
 
+/** A poll in a room: its question, status and one vote per follower. */
 export interface Poll {
   readonly id: string;
   readonly question: PollQuestion;
@@ -31,6 +34,7 @@ export interface Poll {
   readonly votes: ReadonlyMap<string, string>;
 }
 
+/** Why a vote was refused. */
 export type VoteError = 'poll_revealed' | 'unknown_option' | 'stale_poll';
 
 /** What everyone in the room may see of a poll. */

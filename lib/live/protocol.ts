@@ -17,6 +17,7 @@ export const ROOM_KEY_COOKIE = 'flowlab-room-key';
 /** "Reset demo" requires this header with the value `reset`: another site cannot send it. */
 export const RESET_HEADER = 'x-flowlab-confirm';
 
+/** The live API's paths, shared by the route handlers' callers on the client. */
 export const livePaths = {
   feed: '/api/live/feed',
   feedCredential: (id: number) => `/api/live/feed/${id}`,

@@ -5,12 +5,14 @@
  * `Last-Event-ID`).
  */
 
+/** An item stamped with its sequence number. */
 export interface Sequenced<T> {
   /** 1, 2, 3, ... in the order items were appended. */
   readonly id: number;
   readonly value: T;
 }
 
+/** A bounded buffer of the latest items with monotonic sequence numbers (for `Last-Event-ID`). */
 export class RingBuffer<T> {
   readonly capacity: number;
   private readonly slots: (Sequenced<T> | undefined)[];

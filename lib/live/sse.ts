@@ -6,6 +6,7 @@
  * @see https://html.spec.whatwg.org/multipage/server-sent-events.html
  */
 
+/** One Server-Sent Events message: id, event name, data and retry. */
 export interface SseMessage {
   /** Becomes the client's `lastEventId`, sent back as `Last-Event-ID` on reconnect. */
   readonly id?: number | string;
@@ -57,6 +58,7 @@ export function parseLastEventId(value: string | null | undefined): number {
   return Number(value.trim());
 }
 
+/** The writing end of an SSE stream: send messages or comments, then close. */
 export interface SseChannel {
   /** Queues a message; false when the stream is already closed. */
   send(message: SseMessage): boolean;
@@ -66,6 +68,7 @@ export interface SseChannel {
   readonly closed: boolean;
 }
 
+/** Options of an SSE stream: abort signal, heartbeat interval and backpressure limit. */
 export interface SseStreamOptions {
   /** The request's abort signal: the stream closes and cleans up when the client leaves. */
   readonly signal?: AbortSignal;

@@ -25,6 +25,10 @@ export interface AccessTokenClaims {
   readonly scope: string;
 }
 
+/**
+ * What an access token is issued with: key, issuer, audience, client, scope and lifetime.
+ * @see https://www.rfc-editor.org/rfc/rfc9068#section-2
+ */
 export interface IssueOptions {
   readonly key: SigningKey;
   readonly issuer: string;
@@ -72,6 +76,10 @@ export class AccessTokenInvalid extends Error {
   }
 }
 
+/**
+ * What an access token is verified against: key, issuer, audience, time and clock tolerance.
+ * @see https://www.rfc-editor.org/rfc/rfc9068#section-4
+ */
 export interface VerifyOptions {
   readonly key: SigningKey;
   readonly issuer: string;

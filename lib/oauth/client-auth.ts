@@ -15,6 +15,10 @@ import type { CoreRequest } from './http';
 
 /** The client authentication methods FlowLab supports, as named in RFC 8414 metadata. */
 export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+/**
+ * A client authentication method FlowLab supports.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+ */
 export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
 
 /** Wrong secrets allowed per client and window before the client is locked out (429). */

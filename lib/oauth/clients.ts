@@ -7,6 +7,7 @@ import { PRESENTER_SCOPE, SCOPES, isScope, type Scope } from './scopes';
 
 /** The grant types a client may be allowed. FlowLab implements only client credentials. */
 export const GRANT_TYPES = ['client_credentials', 'authorization_code'] as const;
+/** A grant type a client may be allowed. */
 export type GrantType = (typeof GRANT_TYPES)[number];
 
 /** A registered confidential client. */

@@ -13,6 +13,7 @@ import type { StateStore } from './state-store';
 import { CheckRecorder } from './check-recorder';
 import type { CoreRequest, CoreResponse } from './http';
 
+/** What an authorization server is built from: clients, signing key, state store and options. */
 export interface AuthServerDeps {
   readonly clients: ClientRegistry;
   readonly key: SigningKey;
@@ -44,6 +45,7 @@ export interface Ctx {
   readonly auth: ClientAuthDeps;
 }
 
+/** Fills in {@link AuthServerDeps} defaults: clock, realm, issuer without a trailing slash. */
 export function resolveDeps(deps: AuthServerDeps): Ctx {
   const now = deps.now ?? Date.now;
   const realm = deps.realm ?? 'FlowLab';

@@ -10,11 +10,16 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK
 
 /** Signing algorithms FlowLab accepts for its key (asymmetric only; ES256 is the default). */
 export const SIGNING_ALGORITHMS = ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'] as const;
+/** A signing algorithm FlowLab accepts for its key. */
 export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
 
 /** The default algorithm for generated keys. */
 export const DEFAULT_SIGNING_ALGORITHM: SigningAlgorithm = 'ES256';
 
+/**
+ * The authorization server's signing key pair, with its public JWK.
+ * @see https://www.rfc-editor.org/rfc/rfc7517#section-4
+ */
 export interface SigningKey {
   readonly alg: SigningAlgorithm;
   readonly kid: string;

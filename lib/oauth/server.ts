@@ -25,7 +25,9 @@ import type { StateStore } from './state-store';
 import { tokenEndpoint } from './token-endpoint';
 import { introspectionEndpoint, revocationEndpoint } from './token-management';
 
+/** What an authorization server is built from (re-exported). */
 export type { AuthServerDeps } from './context';
+/** The framework-free request the handlers take (re-exported). */
 export type { CoreRequest } from './http';
 
 /** The handlers by route name, each taking a {@link CoreRequest}. */
@@ -38,6 +40,7 @@ export type RouteName =
   | 'protectedResourceMetadata'
   | 'jwks';
 
+/** The authorization server and protected API: one handler per route. */
 export interface AuthServer {
   /** `POST /token` */
   token(request: CoreRequest): Promise<Response>;

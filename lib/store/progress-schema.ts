@@ -26,12 +26,14 @@ export interface AnswerRecord {
   readonly at: number;
 }
 
+/** The latest step a learner reached: step number, scenario and when. */
 export interface StepRecord {
   readonly step: number;
   readonly scenario: string;
   readonly at: number;
 }
 
+/** A learner's progress in one lesson: modes visited, last step, and quiz answers. */
 export interface LessonProgress {
   /** Mode id -> epoch ms of the latest visit. */
   readonly modes: Readonly<Record<string, number>>;
@@ -42,11 +44,13 @@ export interface LessonProgress {
   readonly visualQuiz: Readonly<Record<string, AnswerRecord>>;
 }
 
+/** All of a learner's stored progress, by lesson. */
 export interface ProgressData {
   /** Lesson slug -> progress. */
   readonly lessons: Readonly<Record<string, LessonProgress>>;
 }
 
+/** The progress of a lesson not started yet. */
 export const emptyLessonProgress: LessonProgress = Object.freeze({
   modes: {},
   lastStep: null,
@@ -54,6 +58,7 @@ export const emptyLessonProgress: LessonProgress = Object.freeze({
   visualQuiz: {},
 });
 
+/** Progress with no lesson started. */
 export function emptyProgress(): ProgressData {
   return { lessons: {} };
 }
@@ -188,6 +193,7 @@ export function migrateProgress(persisted: unknown, version: number): ProgressDa
 // ---------------------------------------------------------------------------------------------
 // Updates (pure: old data in, new data out)
 
+/** A lesson's progress, or the empty progress when it has none. */
 export function lessonProgress(data: ProgressData, slug: string): LessonProgress {
   return data.lessons[slug] ?? emptyLessonProgress;
 }
@@ -200,6 +206,7 @@ function withLesson(
   return { lessons: { ...data.lessons, [slug]: update(lessonProgress(data, slug)) } };
 }
 
+/** Records a visit to a lesson's mode at time `at`. */
 export function visitMode(
   data: ProgressData,
   slug: string,
@@ -209,6 +216,7 @@ export function visitMode(
   return withLesson(data, slug, (l) => ({ ...l, modes: { ...l.modes, [mode]: at } }));
 }
 
+/** Records the step (and scenario) a learner reached in a lesson. */
 export function reachStep(
   data: ProgressData,
   slug: string,
@@ -229,8 +237,10 @@ function answer(
   return { choice, correct, attempts, firstTry: previous ? previous.firstTry : correct, at };
 }
 
+/** Which set of questions an answer belongs to. */
 export type QuizKind = 'practice' | 'visualQuiz';
 
+/** Records a learner's answer to a practice or visual quiz question. */
 export function recordAnswer(
   data: ProgressData,
   slug: string,
@@ -249,6 +259,7 @@ export function recordAnswer(
 // ---------------------------------------------------------------------------------------------
 // Derived scores (never stored)
 
+/** A quiz score: correct and answered answers, out of the questions that exist. */
 export interface Score {
   readonly correct: number;
   readonly answered: number;
@@ -279,6 +290,7 @@ export function practiceScores(
   };
 }
 
+/** The learner's visual quiz score in a lesson. */
 export function visualQuizScore(
   progress: LessonProgress,
   lesson: Pick<Lesson, 'visualQuiz'>,

@@ -26,6 +26,7 @@ import {
   type QuizKind,
 } from './progress-schema';
 
+/** What the progress store can do: record visits, steps and answers, and reset. */
 export interface ProgressActions {
   visitMode(lesson: string, mode: string): void;
   recordStep(lesson: string, step: number, scenario: string): void;
@@ -39,6 +40,7 @@ export interface ProgressActions {
   reset(): void;
 }
 
+/** The progress store's state: the data plus its actions. */
 export type ProgressState = ProgressData & ProgressActions;
 
 /** A `PersistStorage` over localStorage that never throws: unreadable data reads as "nothing stored". */
@@ -134,6 +136,7 @@ export function createProgressStore(
   return store;
 }
 
+/** A progress store (the browser's, or one a test creates). */
 export type ProgressStore = ReturnType<typeof createProgressStore>;
 
 /** The browser's progress store (module scope is fine: server components never read it). */

@@ -1,3 +1,4 @@
+/** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 /** A trivial route handler: the framework's floor that `npm run bench` compares /token with. */

@@ -8,7 +8,9 @@ import { liveHub } from '@/lib/server/live-hub';
 
 type Props = { params: Promise<{ room: string }> };
 
+/** The tab title of the follow page. */
 export const metadata: Metadata = { title: 'Follow the presenter' };
+/** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 const roomPattern = new RegExp(`^[${ROOM_CODE_ALPHABET}]{6}$`);

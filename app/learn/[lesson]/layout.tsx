@@ -2,7 +2,9 @@ import Link from 'next/link';
 import { ModeNav } from '@/components/modes/mode-nav';
 import { lessonFromParams, lessonParams, type LessonParams } from '@/components/modes/mode-page';
 
+/** One prerendered set of lesson pages per lesson slug. */
 export const generateStaticParams = lessonParams;
+/** Any slug that is not a lesson is a 404 (no on-demand rendering). */
 export const dynamicParams = false;
 
 /** Every page of a lesson: the lesson's name, the mode bar, then the mode itself. */

@@ -5,6 +5,7 @@ import { lessonFromParams, type LessonParams } from '@/components/modes/mode-pag
 import { LessonProgress } from '@/components/progress/lesson-progress';
 import { getLesson } from '@/lib/lessons';
 
+/** The tab title and description of a lesson's landing page. */
 export async function generateMetadata({ params }: LessonParams): Promise<Metadata> {
   const lesson = getLesson((await params).lesson);
   return lesson

@@ -12,8 +12,10 @@ type Props = {
 };
 
 // Who is asking decides what is shown (the sign-in form or the presenter view).
+/** Rendered on every request: the sign-in form or the presenter view depends on the session. */
 export const dynamic = 'force-dynamic';
 
+/** The tab title: the lesson's name in presenter mode. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lesson = getLesson((await params).lesson);
   return { title: lesson ? `Present: ${lesson.title}` : 'Lesson not found' };

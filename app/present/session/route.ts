@@ -1,5 +1,6 @@
 import { handleSessionGet, handleSessionPost } from '@/lib/server/instructor-session';
 
+/** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 /** GET /present/session?key=...: the printed sign-in link. */

@@ -1,5 +1,6 @@
 import { serveAuth } from '@/lib/server/auth';
 
+/** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 /**

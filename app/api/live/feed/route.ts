@@ -1,6 +1,7 @@
 import { feedResponse } from '@/lib/server/live-hub';
 import { requirePresenter } from '@/lib/server/presenter-auth';
 
+/** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 /**

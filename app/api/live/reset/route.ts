@@ -2,6 +2,7 @@ import { RESET_HEADER } from '@/lib/live/protocol';
 import { noStoreJson, resetDemo } from '@/lib/server/live-hub';
 import { requirePresenter } from '@/lib/server/presenter-auth';
 
+/** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 /**

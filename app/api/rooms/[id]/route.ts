@@ -1,6 +1,7 @@
 import { presenterAction, roomState } from '@/lib/server/room-routes';
 import { requirePresenter } from '@/lib/server/presenter-auth';
 
+/** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ id: string }> };

@@ -3,8 +3,10 @@ import { ExamplesWorkbench } from '@/components/modes/examples-workbench';
 import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
 import { NextModeLink } from '@/components/modes/next-mode-link';
 
+/** The tab title and description of the syntax & examples mode. */
 export const generateMetadata = modeMetadata('examples');
 
+/** The syntax & examples mode: the request in five languages, from the learner's values. */
 export default async function ExamplesPage({ params }: LessonParams) {
   const lesson = await lessonFromParams(params);
   return (

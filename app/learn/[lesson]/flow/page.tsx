@@ -6,6 +6,7 @@ import { FlowDiagram } from '@/components/stepper/flow-diagram';
 import { stepHref } from '@/lib/engine/deep-link';
 import type { ActorId } from '@/lib/lessons/types';
 
+/** The tab title and description of the concept flow mode. */
 export const generateMetadata = modeMetadata('flow');
 
 const actors: readonly { id: ActorId; name: string; tone: string }[] = [
@@ -16,6 +17,7 @@ const actors: readonly { id: ActorId; name: string; tone: string }[] = [
 
 const kindLabel = { action: 'action', decision: 'decision', outcome: 'outcome' } as const;
 
+/** The concept flow mode: the diagram of who talks to whom, with every node explained. */
 export default async function FlowPage({ params }: LessonParams) {
   const lesson = await lessonFromParams(params);
   return (

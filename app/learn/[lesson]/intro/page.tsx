@@ -3,8 +3,10 @@ import { ModeHeading } from '@/components/modes/mode-heading';
 import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
 import { NextModeLink } from '@/components/modes/next-mode-link';
 
+/** The tab title and description of the introduction mode. */
 export const generateMetadata = modeMetadata('intro');
 
+/** The introduction mode: what the flow is for, when to use it, and why no user is involved. */
 export default async function IntroPage({ params }: LessonParams) {
   const lesson = await lessonFromParams(params);
   const { intro } = lesson;

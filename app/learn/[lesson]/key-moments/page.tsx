@@ -4,11 +4,13 @@ import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/
 import { NextModeLink } from '@/components/modes/next-mode-link';
 import { stepHref } from '@/lib/engine/deep-link';
 
+/** The tab title and description of the key moments mode. */
 export const generateMetadata = modeMetadata('key-moments');
 
 /** Scenario that best shows each key moment in the visualizer. */
 const scenarioFor: Readonly<Record<string, string>> = { 'invalid-credentials': 'wrong-secret' };
 
+/** The key moments mode: each insight, linked to the step that shows it. */
 export default async function KeyMomentsPage({ params }: LessonParams) {
   const lesson = await lessonFromParams(params);
   return (

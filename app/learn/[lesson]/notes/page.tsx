@@ -2,8 +2,10 @@ import { ModeHeading } from '@/components/modes/mode-heading';
 import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
 import { NextModeLink } from '@/components/modes/next-mode-link';
 
+/** The tab title and description of the notes & summary mode. */
 export const generateMetadata = modeMetadata('notes');
 
+/** The notes & summary mode: the rules to keep (secrets, expiry, server-to-server). */
 export default async function NotesPage({ params }: LessonParams) {
   const lesson = await lessonFromParams(params);
   return (

@@ -3,8 +3,10 @@ import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/
 import { NextModeLink } from '@/components/modes/next-mode-link';
 import { PracticeSet } from '@/components/quiz/practice-set';
 
+/** The tab title and description of the practice mode. */
 export const generateMetadata = modeMetadata('practice');
 
+/** The practice mode: questions from easy to hard, with hints, worked solutions and a score. */
 export default async function PracticePage({ params }: LessonParams) {
   const lesson = await lessonFromParams(params);
   const { slug, practice, steps } = lesson;

@@ -3,8 +3,10 @@ import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/
 import { NextModeLink } from '@/components/modes/next-mode-link';
 import { VisualQuiz } from '@/components/quiz/visual-quiz';
 
+/** The tab title and description of the visual quiz mode. */
 export const generateMetadata = modeMetadata('quiz');
 
+/** The visual quiz mode: questions answered from the learner's own live run. */
 export default async function QuizPage({ params }: LessonParams) {
   const lesson = await lessonFromParams(params);
   return (

@@ -2,8 +2,10 @@ import { ModeHeading } from '@/components/modes/mode-heading';
 import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
 import { Sandbox } from '@/components/modes/sandbox';
 
+/** The tab title and description of the sandbox mode. */
 export const generateMetadata = modeMetadata('sandbox');
 
+/** The sandbox mode: the learner's own request to /token or /api/data, and the real answer. */
 export default async function SandboxPage({ params }: LessonParams) {
   const lesson = await lessonFromParams(params);
   return (

@@ -2,6 +2,7 @@ import { ModeHeading } from '@/components/modes/mode-heading';
 import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
 import { NextModeLink } from '@/components/modes/next-mode-link';
 
+/** The tab title and description of the concept snapshot mode. */
 export const generateMetadata = modeMetadata('snapshot');
 
 const actorStyle = {
@@ -10,6 +11,7 @@ const actorStyle = {
   api: 'border-api bg-api-soft',
 } as const;
 
+/** The concept snapshot mode: the whole flow on one screen. */
 export default async function SnapshotPage({ params }: LessonParams) {
   const lesson = await lessonFromParams(params);
   return (

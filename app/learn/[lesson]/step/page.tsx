@@ -7,7 +7,9 @@ import {
 } from '@/components/modes/mode-page';
 import { StepView } from '@/components/stepper/step-view';
 
+/** One prerendered step-by-step page per lesson slug. */
 export const generateStaticParams = lessonParams;
+/** The tab title and description of the step-by-step mode. */
 export const generateMetadata = modeMetadata('step');
 
 /** Step-by-step execution: the flow run for real against this app's server, one step at a time. */

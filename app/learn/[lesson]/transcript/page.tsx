@@ -3,11 +3,13 @@ import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/
 import { NextModeLink } from '@/components/modes/next-mode-link';
 import { PrintButton } from '@/components/modes/print-button';
 
+/** The tab title and description of the full transcript mode. */
 export const generateMetadata = modeMetadata('transcript');
 
 /** Printing keeps only the lesson: the site header, the mode bar and buttons are left out. */
 const printCss = `@media print { body > header, nav, .print\\:hidden { display: none !important; } main article { max-width: none; } a { color: inherit; text-decoration: none; } }`;
 
+/** The full transcript mode: the lesson as readable prose, for screen readers and print. */
 export default async function TranscriptPage({ params }: LessonParams) {
   const lesson = await lessonFromParams(params);
   return (

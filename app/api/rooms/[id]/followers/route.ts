@@ -1,5 +1,6 @@
 import { joinRoom, leaveRoom } from '@/lib/server/room-routes';
 
+/** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ id: string }> };

@@ -1,6 +1,7 @@
 import { setJoining } from '@/lib/server/room-routes';
 import { requirePresenter } from '@/lib/server/presenter-auth';
 
+/** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 /** PUT /api/rooms/:id/joining (X-Room-Key) `{ open }`: the presenter opens or closes joining. */

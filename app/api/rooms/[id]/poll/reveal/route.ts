@@ -1,6 +1,7 @@
 import { presenterAction } from '@/lib/server/room-routes';
 import { requirePresenter } from '@/lib/server/presenter-auth';
 
+/** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 /** POST /api/rooms/:id/poll/reveal (X-Room-Key): shows the counts and the correct answer. */

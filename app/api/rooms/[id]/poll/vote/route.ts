@@ -1,5 +1,6 @@
 import { vote } from '@/lib/server/room-routes';
 
+/** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 /**
