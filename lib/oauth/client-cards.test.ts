@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publicClientCards } from './client-cards';
-import { demoClientRegistry, parseClientsConfig } from './clients';
+import { parseClientsConfig } from './client-config';
+import { demoClientRegistry } from './demo-clients';
 
 describe('publicClientCards', () => {
   it('shows the demo clients with their published secrets', () => {

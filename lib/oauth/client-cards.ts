@@ -2,7 +2,8 @@
  * The view model of a registered client for public pages: what the home page may show of it.
  * A secret appears only when it is one of the built-in demo clients' published teaching secrets.
  */
-import { DEMO_CLIENTS_CONFIG, type RegisteredClient } from './clients';
+import type { RegisteredClient } from './clients';
+import { DEMO_CLIENTS_CONFIG } from './demo-clients';
 
 /** One client as a public page shows it. */
 export interface PublicClientCard {

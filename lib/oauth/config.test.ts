@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_CLIENTS_CONFIG, parseClientsConfig } from './clients';
+import { parseClientsConfig } from './client-config';
+import { DEMO_CLIENTS_CONFIG } from './demo-clients';
 import { loadClientRegistry, parseIssuer, parseRateLimit } from './config';
 
 describe('clients', () => {

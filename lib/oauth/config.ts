@@ -18,14 +18,9 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './client-auth';
-import {
-  ClientConfigError,
-  createClientRegistry,
-  demoClientRegistry,
-  parseClientsConfig,
-  withInstructor,
-  type ClientRegistry,
-} from './clients';
+import { ClientConfigError, parseClientsConfig } from './client-config';
+import { createClientRegistry, withInstructor, type ClientRegistry } from './clients';
+import { demoClientRegistry } from './demo-clients';
 import type { AuthServerDeps } from './context';
 import { createFileOnce, loadSigningKey } from './key-store';
 import { DEFAULT_REVOCATIONS_PER_CLIENT, MemoryStateStore } from './state-store';

@@ -3,12 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBasicAuthorization } from '../protocol/basic';
-import {
-  demoClientRegistry,
-  INSTRUCTOR_CLIENT_ID,
-  parseClientsConfig,
-  withInstructor,
-} from './clients';
+import { parseClientsConfig } from './client-config';
+import { INSTRUCTOR_CLIENT_ID, withInstructor } from './clients';
+import { demoClientRegistry } from './demo-clients';
 import { INSTRUCTOR_KEY_FILE_NAME, loadAuthServerDeps, loadInstructorKey } from './config';
 import { PRESENTER_SCOPE } from './scopes';
 import {

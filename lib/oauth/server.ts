@@ -19,7 +19,8 @@ import {
   jwksEndpoint,
   protectedResourceMetadataEndpoint,
 } from './metadata';
-import { requireScope, resourceEndpoint } from './resource-endpoint';
+import { requireScope } from './bearer-auth';
+import { resourceEndpoint } from './resource-endpoint';
 import type { Scope } from './scopes';
 import type { StateStore } from './state-store';
 import { tokenEndpoint } from './token-endpoint';

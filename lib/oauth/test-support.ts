@@ -2,7 +2,8 @@
  * Helpers for the core's unit tests (imported by *.test.ts only): a server with a frozen clock,
  * a fresh key, the demo clients and an event log.
  */
-import { demoClientRegistry, type ClientRegistry } from './clients';
+import type { ClientRegistry } from './clients';
+import { demoClientRegistry } from './demo-clients';
 import type { RateLimitOptions } from './client-auth';
 import type { AuthEvent } from './events';
 import { generateSigningJwk, importSigningKey, type SigningKey } from './key-store';

@@ -4,14 +4,13 @@ import {
   PROGRESS_VERSION,
   emptyProgress,
   lessonProgress,
-  migrateProgress,
-  parseProgress,
   practiceScores,
   reachStep,
   recordAnswer,
   visitMode,
   visualQuizScore,
 } from './progress-schema';
+import { migrateProgress, parseProgress } from './progress-parse';
 
 const slug = 'client-credentials';
 

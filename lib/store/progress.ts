@@ -17,14 +17,13 @@ import {
   PROGRESS_STORAGE_KEY,
   PROGRESS_VERSION,
   emptyProgress,
-  migrateProgress,
-  parseProgress,
   reachStep,
   recordAnswer,
   visitMode,
   type ProgressData,
   type QuizKind,
 } from './progress-schema';
+import { migrateProgress, parseProgress } from './progress-parse';
 
 /** What the progress store can do: record visits, steps and answers, and reset. */
 export interface ProgressActions {

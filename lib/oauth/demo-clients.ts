@@ -1,0 +1,69 @@
+/** The demo clients: public teaching credentials every FlowLab serves unless configured otherwise. */
+import { createClientRegistry, type ClientRegistry } from './clients';
+import { parseClientsConfig, type ClientConfigJson } from './client-config';
+
+/** The demo clients every FlowLab serves unless configured otherwise. */
+export const DEMO_CLIENTS_CONFIG: readonly ClientConfigJson[] = [
+  {
+    client_id: 'abc',
+    lockout: false,
+    client_secret: 'xyz',
+    scope: 'data:read data:write',
+    default_scope: 'data:read',
+    description: 'The lesson’s main client (execution table example).',
+  },
+  {
+    client_id: 'myapp123',
+    lockout: false,
+    client_secret: 'secret456',
+    scope: 'data:read',
+    description: 'The client of the syntax examples, curl line and Python program.',
+  },
+  {
+    client_id: 'abc123',
+    lockout: false,
+    client_secret: 'secret456',
+    scope: 'data:read',
+    description: 'The client of the practice questions.',
+  },
+  {
+    client_id: 'reporting-bot',
+    client_secret: 'reports-secret',
+    scope: 'reports:read',
+    description: 'Gets tokens without data:read, so GET /api/data answers 403 insufficient_scope.',
+  },
+  {
+    client_id: 'short-lived',
+    client_secret: 'short-secret',
+    scope: 'data:read',
+    token_lifetime: 2,
+    description: 'Its tokens live 2 seconds: the expired-token scenario.',
+  },
+  {
+    client_id: 'legacy-portal',
+    client_secret: 'portal-secret',
+    scope: 'data:read',
+    grant_types: ['authorization_code'],
+    description: 'Not allowed the client credentials grant: unauthorized_client.',
+  },
+  {
+    client_id: 'resource-server',
+    client_secret: 'resource-secret',
+    scope: 'data:read',
+    introspect_any: true,
+    description:
+      'A resource server: may introspect any client’s tokens (every other client only its own).',
+  },
+  {
+    client_id: 'lockout-demo',
+    client_secret: 'lockout-secret',
+    scope: 'data:read',
+    description:
+      'For the brute-force scenario: lock it out with wrong secrets without locking out the others.',
+  },
+];
+
+/** The registry of the demo clients. */
+export function demoClientRegistry(): ClientRegistry {
+  return createClientRegistry(parseClientsConfig(DEMO_CLIENTS_CONFIG));
+}
