@@ -5,6 +5,8 @@
  * malformed JSON or UTF-8 is refused. Framework-free (web-standard Request).
  */
 
+import { readBoundedBody } from '../protocol/bounded-body';
+
 /** Largest JSON body a live route reads. */
 export const MAX_JSON_BYTES = 4096;
 
@@ -28,43 +30,13 @@ export function isJsonContentType(value: string | null): boolean {
   return value !== null && value.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 
-/** Reads at most `maxBytes` of the body; `null` when it is longer (the stream is cancelled). */
-export async function readBounded(request: Request, maxBytes: number): Promise<Uint8Array | null> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) {
-    await request.body?.cancel().catch(() => undefined);
-    return null;
-  }
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
-}
-
 /** The JSON body of a request, bounded to `maxBytes`. */
 export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<JsonBody> {
   if (!isJsonContentType(request.headers.get('content-type'))) {
     await request.body?.cancel().catch(() => undefined);
     return { ok: false, error: 'unsupported_media_type' };
   }
-  const bytes = await readBounded(request, maxBytes);
+  const bytes = await readBoundedBody(request, maxBytes);
   if (bytes === null) return { ok: false, error: 'body_too_large' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -3,6 +3,7 @@
  * bad percent-escapes and repeated parameters are reported, not silently accepted.
  */
 import { formDecode } from '../protocol/basic';
+import { readBoundedBody } from '../protocol/bounded-body';
 import { FORM_CONTENT_TYPE } from '../protocol/requests';
 import { OAuthError } from './errors';
 import type { CoreRequest } from './http';
@@ -15,43 +16,13 @@ export const MAX_BODY_BYTES = 16 * 1024;
  * whole, and (400) bytes that are not UTF-8.
  */
 export async function readBody(request: CoreRequest, limit = MAX_BODY_BYTES): Promise<string> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
-  const bytes = request.bufferedBody ?? (await readStream(request, limit));
-  if (bytes.byteLength > limit) throw tooLarge(limit);
+  const bytes = request.bufferedBody ?? (await readBoundedBody(request, limit));
+  if (bytes === null || bytes.byteLength > limit) throw tooLarge(limit);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new OAuthError('invalid_request', 'The request body is not valid UTF-8 text.', 400);
   }
-}
-
-async function readStream(request: CoreRequest, limit: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return chunks.length === 1 ? chunks[0]! : concat(chunks, size);
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
 }
 
 function tooLarge(limit: number): OAuthError {
