@@ -11,6 +11,7 @@ const authLabels: Readonly<Record<AuthMethod, string>> = {
   basic: 'HTTP Basic header (client_secret_basic)',
   body: 'Form body parameters (client_secret_post, NOT RECOMMENDED)',
   both: 'Both at once (not allowed)',
+  private_key_jwt: 'Signed client assertion (private_key_jwt)',
 };
 
 const field = 'w-full rounded-md border border-line bg-surface px-2 py-1.5 font-mono text-sm';

@@ -10,6 +10,11 @@
  *
  * Token endpoint: `method`, `content-type`, `params`, `client-auth` (one method, well formed),
  * `client-known`, `rate-limit`, `secret-matches`, `grant-type`, `grant-allowed`, `scope-allowed`.
+ * With `private_key_jwt` (RFC 7523 §3), `rate-limit` and `secret-matches` are replaced by the
+ * assertion checks, in this order: `assertion-format` (before `client-known`, which names the
+ * client of the assertion's `sub`), then `assertion-subject` (iss and sub), `assertion-alg`,
+ * `assertion-signature`, `assertion-aud`, `assertion-time` (exp, iat, nbf, lifetime cap) and
+ * `assertion-jti` (never used before).
  * (`rate-limit` comes before `secret-matches` so a locked-out client gets 429 whether or not the
  * secret is right: the lockout must not tell a guesser when a guess was correct.)
  * API: `method`, `bearer-present`, `jwt-format`, `alg`, `signature`, `typ`, `iss`, `aud`, `exp`
@@ -34,6 +39,13 @@ export const checkIds = [
   'grant-type',
   'grant-allowed',
   'scope-allowed',
+  'assertion-format',
+  'assertion-subject',
+  'assertion-alg',
+  'assertion-signature',
+  'assertion-aud',
+  'assertion-time',
+  'assertion-jti',
   'bearer-present',
   'jwt-format',
   'alg',
@@ -64,6 +76,13 @@ export const checkLabels: Readonly<Record<CheckId, string>> = {
   'grant-type': 'Grant type is supported',
   'grant-allowed': 'Client is allowed this grant type',
   'scope-allowed': 'Requested scope is allowed for this client',
+  'assertion-format': 'Client assertion is a well-formed JWT',
+  'assertion-subject': 'Assertion iss and sub are the client_id',
+  'assertion-alg': 'Assertion algorithm is on the asymmetric allow-list',
+  'assertion-signature': "Assertion signature matches a key in the client's jwks",
+  'assertion-aud': 'Assertion audience is this authorization server',
+  'assertion-time': 'Assertion is within its lifetime (exp, iat, nbf)',
+  'assertion-jti': 'Assertion jti was never used before (no replay)',
   'bearer-present': 'Request carries one bearer token in the Authorization header',
   'jwt-format': 'Token is a well-formed JWT',
   alg: 'Signing algorithm is on the allow-list',

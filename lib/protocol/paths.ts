@@ -24,6 +24,30 @@ export const RESOURCE_METADATA_PATH = `/.well-known/oauth-protected-resource${RE
 /** The JWKS with the public keys that verify access tokens. @see https://www.rfc-editor.org/rfc/rfc7517#section-5 */
 export const JWKS_PATH = '/.well-known/jwks.json';
 
+/**
+ * The client registration endpoint (FlowLab's short-lived learner clients).
+ * @see https://www.rfc-editor.org/rfc/rfc7591#section-3
+ */
+export const REGISTER_PATH = '/register';
+
+/**
+ * The client configuration endpoint of one registered client: `/register/<client_id>`.
+ * @see https://www.rfc-editor.org/rfc/rfc7592#section-2
+ */
+export function registrationPath(clientId: string): string {
+  return `${REGISTER_PATH}/${encodeURIComponent(clientId)}`;
+}
+
+/** Where a registered client gets a new secret (the old one stops working at once). */
+export function registrationSecretPath(clientId: string): string {
+  return `${registrationPath(clientId)}/secret`;
+}
+
+/** Where a registered client sets its own clock offset (honoured for that client only). */
+export function registrationClockPath(clientId: string): string {
+  return `${registrationPath(clientId)}/clock`;
+}
+
 /** The endpoints a learner can send a request to from the sandbox. */
 export const sendablePaths = [TOKEN_PATH, API_PATH, INTROSPECT_PATH, REVOKE_PATH] as const;
 

@@ -40,6 +40,8 @@ const how = {
   basic: 'in an HTTP Basic Authorization header, the method every server must support',
   body: 'as form fields in the body (client_secret_post; RFC 6749 §2.3.1 calls this NOT RECOMMENDED and Basic the method to use)',
   both: 'both in a Basic header and in the body, which RFC 6749 §2.3 forbids',
+  private_key_jwt:
+    'as a client assertion: a short-lived JWT signed with its private key (private_key_jwt, RFC 7523), no secret',
 } as const;
 
 /** The run text of every outcome of every step. */
@@ -58,6 +60,10 @@ export const runText: {
     both: {
       tone: 'neutral',
       note: () => `The client builds a POST to /token with its credentials ${how.both}.`,
+    },
+    private_key_jwt: {
+      tone: 'neutral',
+      note: () => `The client builds a POST to /token with its credentials ${how.private_key_jwt}.`,
     },
   },
   send: {
