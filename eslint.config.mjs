@@ -11,6 +11,7 @@ const pureCore = {
     'lib/lessons/**/*.ts',
     'lib/protocol/**/*.ts',
     'lib/live/**/*.ts',
+    'lib/challenges/**/*.ts',
   ],
   rules: {
     'no-restricted-imports': [

@@ -6,6 +6,7 @@
  *
  * Facts come from the lesson's sources; the sentences are FlowLab's own.
  */
+import type { ChallengeTask } from '../challenges/types';
 
 /** The three parties of the flow, each with its own colour in every view. */
 export type ActorId = 'client' | 'auth-server' | 'api';
@@ -168,4 +169,6 @@ export interface Lesson<StepId extends string = string> {
   readonly transcript: readonly string[];
   /** Visual quiz templates, answered from a live run (optional: not every lesson has one). */
   readonly visualQuiz?: readonly VisualQuizItem<StepId>[];
+  /** Challenges mode: hands-on tasks graded by the real server (optional). */
+  readonly challenges?: readonly ChallengeTask[];
 }

@@ -148,6 +148,8 @@ export async function verifyAccessToken(
     fail('signature', "the signature does not verify with the server's public key");
   }
   checks.pass('signature');
+  if (typeof p.client_id === 'string') checks.tokenClientId = p.client_id;
+  if (typeof p.jti === 'string') checks.tokenId = p.jti;
 
   const typ = typeof h.typ === 'string' ? h.typ.toLowerCase() : undefined;
   step(

@@ -12,6 +12,11 @@ export class CheckRecorder {
   readonly checks: Check[] = [];
   clientId: string | null = null;
   credential: AuthEvent['credential'] = undefined;
+  /** Grading facts of the event (see {@link AuthEvent}); set where they become known. */
+  authMethod: string | undefined = undefined;
+  authenticatedClientId: string | undefined = undefined;
+  tokenClientId: string | undefined = undefined;
+  tokenId: string | undefined = undefined;
   /** The error code of a response the handler returned itself (not thrown). */
   error: string | undefined = undefined;
 
@@ -47,9 +52,17 @@ export class CheckRecorder {
   /** The event the server reports for this request. */
   toEvent(
     base: { at: number; endpoint: AuthEndpoint; method: string; path: string; durationMs: number },
-    response: { readonly status: number },
+    response: { readonly status: number; readonly headers?: Readonly<Record<string, string>> },
     error?: string,
   ): AuthEvent {
+    const retryAfter = Number(response.headers?.['Retry-After'] ?? NaN);
+    const facts = {
+      authMethod: this.authMethod,
+      authenticatedClientId: this.authenticatedClientId,
+      tokenClientId: this.tokenClientId,
+      tokenId: this.tokenId,
+      retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined,
+    };
     return {
       ...base,
       clientId: this.clientId,
@@ -57,6 +70,7 @@ export class CheckRecorder {
       ...(error === undefined ? {} : { error }),
       checks: this.checks,
       ...(this.credential === undefined ? {} : { credential: this.credential }),
+      ...Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)),
     };
   }
 }

@@ -86,9 +86,16 @@ export async function authenticateClient(
   const invalidClient = (description: string) =>
     new OAuthError('invalid_client', description, 401, challenge);
 
-  const presented = presentedCredentials(request, params, checks, invalidClient);
+  let presented: PresentedCredentials;
+  try {
+    presented = presentedCredentials(request, params, checks, invalidClient);
+  } catch (e) {
+    proveRefusedBasic(request, checks, deps);
+    throw e;
+  }
   checks.clientId = presented.clientId;
   checks.credential = { kind: 'secret', value: presented.clientSecret };
+  checks.authMethod = presented.method;
   checks.pass('client-auth', presented.method);
 
   const client = deps.lookup(presented.clientId);
@@ -132,7 +139,23 @@ export async function authenticateClient(
     );
   }
   checks.pass('secret-matches');
+  checks.authenticatedClientId = client.clientId;
   return client;
+}
+
+/**
+ * For the event only (challenge grading): whether a request refused for its form (two methods at
+ * once ...) still carried a valid Basic credential of a client. The answer stays the same and
+ * nothing is counted, so this tells the caller nothing.
+ */
+function proveRefusedBasic(request: CoreRequest, checks: CheckRecorder, deps: ClientAuthDeps) {
+  const header = request.headers.get('authorization');
+  const basic = header === null ? null : decodeBasicAuthorization(header);
+  if (!basic?.ok) return;
+  const client = deps.lookup(basic.clientId);
+  if (client && secretMatches(basic.clientSecret, secretBytes(client))) {
+    checks.authenticatedClientId = client.clientId;
+  }
 }
 
 function presentedCredentials(

@@ -27,6 +27,19 @@ export interface AuthEvent {
    * introspected token). Views mask it by default and reveal it only on demand.
    */
   readonly credential?: { readonly kind: 'secret' | 'token'; readonly value: string };
+  /** How the client authenticated (or tried to): `client_secret_basic`, `client_secret_post` ... */
+  readonly authMethod?: string;
+  /**
+   * The client whose credentials the request proved valid (client authentication passed; for a
+   * request refused for sending two methods, its Basic credentials matched). Never a mere claim.
+   */
+  readonly authenticatedClientId?: string;
+  /** The client a token the request carried or got was issued to (its signature verified). */
+  readonly tokenClientId?: string;
+  /** The `jti` of that token (issued, or presented with a verified signature). */
+  readonly tokenId?: string;
+  /** Seconds of the response's `Retry-After`, when it has one. */
+  readonly retryAfter?: number;
 }
 
 /** A sink for events: the core calls it once per handled request and never awaits it. */

@@ -149,7 +149,7 @@ export function tokenEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRespo
     checks.pass('scope-allowed', asked === undefined ? `none asked: default ${scope}` : scope);
 
     const issuer = issuerFor(ctx, url);
-    const { token } = await issueAccessToken({
+    const { token, claims } = await issueAccessToken({
       key: ctx.key,
       issuer,
       audience: resourceFor(issuer),
@@ -158,6 +158,8 @@ export function tokenEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRespo
       lifetime: client.tokenLifetime,
       now: Math.floor(ctx.now() / 1000),
     });
+    checks.tokenClientId = claims.client_id;
+    checks.tokenId = claims.jti;
     const body: TokenResponse = {
       access_token: token,
       token_type: 'Bearer',

@@ -1,4 +1,5 @@
 import type { Lesson } from '../types';
+import { challenges } from './challenges';
 import { flow } from './flow';
 import { intro } from './intro';
 import { keyMoments } from './key-moments';
@@ -30,4 +31,5 @@ export const lesson = {
   snapshot,
   transcript,
   visualQuiz,
+  challenges,
 } satisfies Lesson<StepId>;

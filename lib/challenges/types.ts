@@ -1,0 +1,108 @@
+/**
+ * Challenges: hands-on tasks of a lesson, passed only by what FlowLab's own server observed
+ * from requests that authenticated as the learner's own client. Tasks are lesson data; the rule
+ * of each is data too, in the few kinds of observation the grader knows ({@link ChallengeRule}).
+ */
+import type { Check, CheckId } from '../protocol/checks';
+import type { AuthEndpoint } from '../oauth/events';
+
+/**
+ * What one request must look like to count: every field given must match.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export interface RequestPattern {
+  readonly endpoint: AuthEndpoint;
+  readonly status?: number;
+  /** The RFC error code of the answer. */
+  readonly error?: string;
+  /** How the client authenticated: `client_secret_basic`, `client_secret_post`, `private_key_jwt`. */
+  readonly authMethod?: string;
+  /** A check the server made and passed (`active`: introspection found the token active). */
+  readonly passedCheck?: CheckId;
+  /** The check the request failed (`revocation`: the API refused a revoked token). */
+  readonly failedCheck?: CheckId;
+}
+
+/**
+ * How a task is passed, in the kinds of observation the grader knows:
+ * - `request`: one request matching the pattern;
+ * - `sequence`: a request matching `first`, later one matching `then`, carrying the same token;
+ * - `wait-retry-after`: after a `429` naming the client, its next attempt came no sooner than the
+ *   `Retry-After` it was given, and matches `then`;
+ * - `token-reuse`: `times` requests matching the pattern with one and the same token.
+ */
+export type ChallengeRule =
+  | { readonly kind: 'request'; readonly match: RequestPattern }
+  | {
+      readonly kind: 'sequence';
+      readonly first: RequestPattern;
+      readonly then: RequestPattern;
+    }
+  | { readonly kind: 'wait-retry-after'; readonly then: RequestPattern }
+  | { readonly kind: 'token-reuse'; readonly match: RequestPattern; readonly times: number };
+
+/**
+ * The request a task's page shows as a curl line, rendered from the learner's own client at the
+ * page's origin (`ACCESS_TOKEN` stands for the token the learner got).
+ */
+export type ChallengeExample =
+  | {
+      readonly kind: 'token';
+      /** `both` sends Basic and body credentials at once (RFC 6749 §2.3 forbids it). */
+      readonly auth: 'basic' | 'body' | 'both';
+      readonly scope?: string;
+    }
+  | { readonly kind: 'api' | 'introspect' | 'revoke' };
+
+/** One hands-on task of a lesson. */
+export interface ChallengeTask {
+  /** Unique within the lesson, kebab-case. */
+  readonly id: string;
+  readonly title: string;
+  /** What to do, in one or two sentences. */
+  readonly todo: string;
+  readonly hint: string;
+  /** The RFC section it practises. */
+  readonly rfc: { readonly label: string; readonly href: string };
+  readonly rule: ChallengeRule;
+  /** The requests to send, in order, as curl lines on the page. */
+  readonly examples?: readonly ChallengeExample[];
+}
+
+/** A request as FlowLab saw it and keeps it with a pass: credentials masked, never raw. */
+export interface ObservedRequest {
+  readonly at: number;
+  readonly endpoint: AuthEndpoint;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly error?: string;
+  readonly authMethod?: string;
+  /** The credential it carried, masked (`xy•••`, `eyJhbGciOi…`). */
+  readonly credential?: string;
+  readonly checks: readonly Check[];
+}
+
+/** A passed task of one client: which, when, and the request that passed it. */
+export interface TaskPass {
+  readonly lesson: string;
+  readonly taskId: string;
+  /** Epoch milliseconds of the passing request. */
+  readonly at: number;
+  readonly request: ObservedRequest;
+}
+
+/**
+ * What the grader remembers of one client between requests (bounded): per task, the tokens seen
+ * so far (a sequence's first step, or a reuse count), and the last `429` it was given.
+ */
+export interface GraderMemory {
+  readonly tokens: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly refusal?: { readonly at: number; readonly retryAfter: number };
+}
+
+/** The tasks of one lesson. */
+export interface LessonChallenges {
+  readonly lesson: string;
+  readonly tasks: readonly ChallengeTask[];
+}
