@@ -1,0 +1,139 @@
+/**
+ * The {@link ChallengeStore} of a single instance: the memory store, written to
+ * `challenges.json` in the data folder after every change (temporary file + rename, coalesced
+ * like the auth state file), so progress survives a restart. A corrupt file is moved aside.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { GraderMemory, TaskPass } from '../challenges/types';
+import {
+  MemoryChallengeStore,
+  type ChallengeDump,
+  type ChallengeListener,
+  type ChallengeStore,
+  type ClientChallenges,
+  type RoomMember,
+} from './challenge-store';
+
+/** File name of the challenge progress inside the data folder. */
+export const CHALLENGE_FILE_NAME = 'challenges.json';
+
+const VERSION = 1;
+
+/** The dump in a parsed challenge file, or null when it is not one. */
+export function parseChallengeFile(json: unknown): ChallengeDump | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const f = json as { version?: unknown; clients?: unknown; rooms?: unknown };
+  if (f.version !== VERSION || !Array.isArray(f.clients) || !Array.isArray(f.rooms)) return null;
+  const tuple = (v: unknown) =>
+    Array.isArray(v) && v.length === 3 && typeof v[0] === 'string' && Number.isFinite(v[2]);
+  const progress = (v: unknown) =>
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray((v as ClientChallenges).passes) &&
+    typeof (v as ClientChallenges).memory === 'object';
+  if (!f.clients.every((c) => tuple(c) && progress(c[1]))) return null;
+  if (!f.rooms.every((r) => tuple(r) && Array.isArray(r[1]))) return null;
+  return { clients: f.clients, rooms: f.rooms } as ChallengeDump;
+}
+
+/** The data-folder {@link ChallengeStore}; build it with {@link FileChallengeStore.open}. */
+export class FileChallengeStore implements ChallengeStore {
+  private last: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | null = null;
+
+  private constructor(
+    private readonly memory: MemoryChallengeStore,
+    /** Absolute path of the file. */
+    readonly path: string,
+  ) {}
+
+  /** Loads the file (a corrupt one is moved aside to `<file>.corrupt-<time>`, never a crash). */
+  static async open(path: string, now: () => number = Date.now): Promise<FileChallengeStore> {
+    const memory = new MemoryChallengeStore(now);
+    let text: string | null = null;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    if (text !== null) {
+      let dump: ChallengeDump | null = null;
+      try {
+        dump = parseChallengeFile(JSON.parse(text));
+      } catch {
+        dump = null;
+      }
+      if (dump) memory.restore(dump);
+      else {
+        const aside = `${path}.corrupt-${Date.now()}`;
+        await rename(path, aside);
+        console.error(`FlowLab: ${path} is not a challenge file; moved it to ${aside}.`);
+      }
+    }
+    return new FileChallengeStore(memory, path);
+  }
+
+  load(clientId: string): Promise<ClientChallenges> {
+    return this.memory.load(clientId);
+  }
+
+  async record(
+    clientId: string,
+    memory: GraderMemory,
+    passes: readonly TaskPass[],
+  ): Promise<readonly TaskPass[]> {
+    const added = await this.memory.record(clientId, memory, passes);
+    await this.persist();
+    return added;
+  }
+
+  passesOf(clientIds: readonly string[]): Promise<ReadonlyMap<string, readonly TaskPass[]>> {
+    return this.memory.passesOf(clientIds);
+  }
+
+  async forget(clientId: string): Promise<void> {
+    await this.memory.forget(clientId);
+    await this.persist();
+  }
+
+  async join(roomId: string, clientId: string): Promise<RoomMember | null> {
+    const member = await this.memory.join(roomId, clientId);
+    await this.persist();
+    return member;
+  }
+
+  members(roomId: string): Promise<readonly RoomMember[]> {
+    return this.memory.members(roomId);
+  }
+
+  async clearRoom(roomId: string): Promise<void> {
+    await this.memory.clearRoom(roomId);
+    await this.persist();
+  }
+
+  subscribe(listener: ChallengeListener): Promise<() => void> {
+    return this.memory.subscribe(listener);
+  }
+
+  /** Resolves once a write that started after this call has finished. */
+  private persist(): Promise<void> {
+    if (this.queued) return this.queued;
+    const next = this.last.then(() => {
+      this.queued = null;
+      return this.write();
+    });
+    this.queued = next;
+    this.last = next.catch(() => undefined);
+    return next;
+  }
+
+  private async write(): Promise<void> {
+    const tmp = `${this.path}.${process.pid}.tmp`;
+    await mkdir(dirname(this.path), { recursive: true });
+    await writeFile(tmp, JSON.stringify({ version: VERSION, ...this.memory.dump() }), {
+      mode: 0o600,
+    });
+    await rename(tmp, this.path);
+  }
+}
