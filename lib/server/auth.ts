@@ -7,6 +7,7 @@ import 'server-only';
 import { publicClientCards, type PublicClientCard } from '@/lib/oauth/client-cards';
 import { loadAuthServerDeps, loadClientRegistry } from '@/lib/oauth/config';
 import { attachEventSource } from '@/lib/live/hub';
+import { attachChallengeGrader } from '@/lib/server/challenges';
 import type { AuthEvent, AuthEventSink, AuthEventSource } from '@/lib/oauth/events';
 import { createAuthServer, type AuthServer, type RouteName } from '@/lib/oauth/server';
 import { openFeedStore, openStateStore } from '@/lib/server/state';
@@ -48,6 +49,8 @@ export const authEvents: AuthEventSource = (holder.events ??= {
 // The live request feed records every request from the first one the server handles, not only
 // those that arrive after a presenter view opened it (attaching twice is a no-op).
 attachEventSource(authEvents, () => openFeedStore(process.env));
+// Challenges are graded where the request arrived, from the first request on.
+attachChallengeGrader(authEvents);
 
 /** The auth server of this process, built from the environment on first use. */
 export function getAuthServer(): Promise<AuthServer> {

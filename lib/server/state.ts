@@ -12,6 +12,9 @@ import { InMemoryFeedStore, type FeedStore } from '@/lib/live/feed';
 import { dataDirOf, parseRevocationLimit } from '@/lib/oauth/config';
 import type { StateStore } from '@/lib/oauth/state-store';
 import { FileStateStore, STATE_FILE_NAME } from '@/lib/state/file-state-store';
+import type { ChallengeStore } from '@/lib/state/challenge-store';
+import { CHALLENGE_FILE_NAME, FileChallengeStore } from '@/lib/state/file-challenge-store';
+import { RedisChallengeStore } from '@/lib/state/redis-challenge-store';
 import { RedisFeedStore } from '@/lib/state/redis-feed-store';
 import { connectRedis, RedisStateStore, whenReady } from '@/lib/state/redis-state-store';
 
@@ -54,11 +57,25 @@ export async function openStateStore(env: Env): Promise<StateStore> {
   return FileStateStore.open(join(dataDirOf(env), STATE_FILE_NAME), limits);
 }
 
+/** The shared command connection and the (lazily connected) shared subscriber of a URL. */
+function withSubscriber(url: string): { commands: Redis; subscriber: Redis } {
+  const c = connections(url);
+  c.subscriber ??= connectRedis(url, 'subscriber');
+  return { commands: c.commands, subscriber: c.subscriber };
+}
+
 /** The live feed's store the environment asks for (see the module comment). */
 export function openFeedStore(env: Env): FeedStore {
   const url = redisUrl(env);
   if (!url) return new InMemoryFeedStore();
-  const c = connections(url);
-  c.subscriber ??= connectRedis(url, 'subscriber');
+  const c = withSubscriber(url);
   return new RedisFeedStore(c.commands, c.subscriber);
+}
+
+/** Where challenge progress lives: that Redis, else `challenges.json` in the data folder. */
+export async function openChallengeStore(env: Env): Promise<ChallengeStore> {
+  const url = redisUrl(env);
+  if (!url) return FileChallengeStore.open(join(dataDirOf(env), CHALLENGE_FILE_NAME));
+  const c = withSubscriber(url);
+  return new RedisChallengeStore(c.commands, c.subscriber);
 }
