@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { getScenario, isScenarioId } from '@/lib/engine/scenarios';
+import { getScenario, isScenarioOf } from '@/lib/engine/scenarios';
 import { LiveFlowDiagram } from '@/components/stepper/live-flow-diagram';
 import { StepAnnouncer } from '@/components/stepper/step-announcer';
 import { StepDetail } from '@/components/stepper/step-detail';
@@ -17,6 +17,7 @@ import { useRoomStream } from './use-room-stream';
  */
 export function FollowerView({ roomId }: { roomId: string }) {
   const store = useStepperStore();
+  const lesson = useStepper((s) => s.lesson);
   const scenarioId = useStepper((s) => s.scenarioId);
   const [following, setFollowing] = useState(true);
   const { membership, problem, recover } = useFollower(roomId);
@@ -27,7 +28,7 @@ export function FollowerView({ roomId }: { roomId: string }) {
   useEffect(() => {
     if (!state) return;
     const s = store.getState();
-    if (isScenarioId(state.scenario) && s.scenarioId !== state.scenario)
+    if (isScenarioOf(s.lesson, state.scenario) && s.scenarioId !== state.scenario)
       s.selectScenario(state.scenario);
     if (store.getState().player.cursor !== state.step) void store.getState().seek(state.step);
   }, [state, store]);
@@ -56,7 +57,7 @@ export function FollowerView({ roomId }: { roomId: string }) {
                   ? 'Cannot reach the room right now.'
                   : following
                     ? stream.status === 'live'
-                      ? `Following the presenter · ${getScenario(scenarioId).title}`
+                      ? `Following the presenter · ${getScenario(lesson, scenarioId).title}`
                       : 'Connecting to the presenter…'
                     : 'Exploring on your own'}
         </p>

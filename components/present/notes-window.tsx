@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { Lesson } from '@/lib/lessons/types';
+import { requireLesson } from '@/lib/lessons';
 import { getScenario } from '@/lib/engine/scenarios';
 import {
   isPresenterBroadcast,
@@ -11,7 +11,8 @@ import {
 import { SpeakerNotes } from './speaker-notes-panel';
 
 /** The second-screen speaker notes: follows the presenter tab over a BroadcastChannel. */
-export function NotesWindow({ lesson }: { lesson: Lesson }) {
+export function NotesWindow({ lessonSlug }: { lessonSlug: string }) {
+  const lesson = requireLesson(lessonSlug);
   const [position, setPosition] = useState<{ scenarioId: string; cursor: number } | null>(null);
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return;
@@ -32,7 +33,7 @@ export function NotesWindow({ lesson }: { lesson: Lesson }) {
       {position ? (
         <>
           <p className="text-muted mt-1 text-xl" aria-live="polite" data-testid="notes-position">
-            Scenario: {getScenario(position.scenarioId).title} ·{' '}
+            Scenario: {getScenario(lesson, position.scenarioId).title} ·{' '}
             {position.cursor === 0 ? 'Start' : `step ${position.cursor} of ${lesson.steps.length}`}
           </p>
           <div className="mt-4">

@@ -2,12 +2,11 @@
 
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
-import type { Lesson } from '@/lib/lessons/types';
 import { FeedPanel } from '@/components/live/feed-panel';
 import { useLiveFeed } from '@/components/live/use-live-feed';
 import { StepAnnouncer } from '@/components/stepper/step-announcer';
 import { useStepper, useStepperStore } from '@/components/stepper/stepper-provider';
-import { presentableScenarios } from './presentable-scenarios';
+import { presentableScenarios } from '@/lib/engine/scenarios';
 import { PresenterControls } from './presenter-controls';
 import { ResetDemoDialog } from './reset-demo-dialog';
 import { RoomPanel } from './room-panel';
@@ -32,8 +31,10 @@ function toggleFullscreen() {
  * The instructor's projector view: the step engine in large type, the live request feed beside
  * it, speaker notes, the follow-me room and polls; driven entirely from the keyboard.
  */
-export function PresenterView({ lesson }: { lesson: Lesson }) {
+export function PresenterView() {
   const store = useStepperStore();
+  const lesson = useStepper((s) => s.lesson);
+  const scenarios = presentableScenarios(lesson);
   const scenarioId = useStepper((s) => s.scenarioId);
   const cursor = useStepper((s) => s.player.cursor);
   const selectScenario = useStepper((s) => s.selectScenario);
@@ -45,7 +46,7 @@ export function PresenterView({ lesson }: { lesson: Lesson }) {
   const feed = useLiveFeed(true);
   const position = useMemo(() => ({ scenario: scenarioId, step: cursor }), [scenarioId, cursor]);
   const room = usePresenterRoom(lesson.slug, position);
-  const scenario = presentableScenarios.find((s) => s.id === scenarioId);
+  const scenario = scenarios.find((s) => s.id === scenarioId);
 
   usePresenterKeys({
     next: () => void store.getState().next(),
@@ -55,7 +56,7 @@ export function PresenterView({ lesson }: { lesson: Lesson }) {
     last: () => void store.getState().last(),
     reset: () => store.getState().reset(),
     scenario: (i) => {
-      const s = presentableScenarios[i];
+      const s = scenarios[i];
       if (s) selectScenario(s.id);
     },
     fullscreen: toggleFullscreen,
@@ -84,7 +85,7 @@ export function PresenterView({ lesson }: { lesson: Lesson }) {
             {lesson.title}
           </Link>
         </h1>
-        <ScenarioSwitcher value={scenarioId} onChange={selectScenario} />
+        <ScenarioSwitcher scenarios={scenarios} value={scenarioId} onChange={selectScenario} />
         {scenario && (
           <p className="text-muted hidden text-base 2xl:block">{scenario.description}</p>
         )}

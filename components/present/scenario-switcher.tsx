@@ -1,16 +1,17 @@
 'use client';
 
 import { useId } from 'react';
-import type { ScenarioId } from '@/lib/engine/scenarios';
-import { presentableScenarios } from './presentable-scenarios';
+import type { Scenario } from '@/lib/engine/scenarios';
 
 /** Picks the scenario to demonstrate; the first nine also answer to the number keys. */
 export function ScenarioSwitcher({
+  scenarios,
   value,
   onChange,
 }: {
-  value: ScenarioId;
-  onChange: (id: ScenarioId) => void;
+  scenarios: readonly Scenario[];
+  value: string;
+  onChange: (id: string) => void;
 }) {
   const id = useId();
   return (
@@ -21,10 +22,10 @@ export function ScenarioSwitcher({
       <select
         id={id}
         value={value}
-        onChange={(e) => onChange(e.target.value as ScenarioId)}
+        onChange={(e) => onChange(e.target.value)}
         className="border-line bg-surface max-w-full min-w-0 rounded-md border px-2 py-1 text-lg sm:max-w-[22rem]"
       >
-        {presentableScenarios.map((s, i) => (
+        {scenarios.map((s, i) => (
           <option key={s.id} value={s.id}>
             {i < 9 ? `${i + 1} · ` : ''}
             {s.title}

@@ -1,5 +1,4 @@
 import { getScenario } from '@/lib/engine/scenarios';
-import { notesForScenario, notesForStep } from '@/lib/lessons/client-credentials/speaker-notes';
 import { toCurl } from '@/lib/protocol/render';
 import { buildTokenRequest } from '@/lib/protocol/requests';
 import { useOrigin } from '@/components/modes/use-origin';
@@ -19,12 +18,14 @@ export function SpeakerNotes({
 }) {
   const step = cursor > 0 ? lesson.steps[cursor - 1] : undefined;
   const next = lesson.steps[cursor];
-  const notes = step ? notesForStep(step.id) : undefined;
-  const scenario = notesForScenario(scenarioId);
+  const notes = step ? lesson.speakerNotes.steps[step.id] : undefined;
+  const scenario = Object.hasOwn(lesson.speakerNotes.scenarios, scenarioId)
+    ? lesson.speakerNotes.scenarios[scenarioId]
+    : undefined;
   const origin = useOrigin();
   // The scenario's own request record, at this server's origin: what the stepper sends.
   const terminal = scenario?.terminal
-    ? toCurl(buildTokenRequest(getScenario(scenarioId).settings, origin), ' ')
+    ? toCurl(buildTokenRequest(getScenario(lesson, scenarioId).settings, origin), ' ')
     : undefined;
   const text = large ? 'text-2xl' : 'text-lg';
   return (
@@ -45,10 +46,7 @@ export function SpeakerNotes({
           </p>
         </>
       ) : (
-        <p>
-          Introduce the three parties (client, authorization server, API) and say that no user is
-          involved.
-        </p>
+        <p>{lesson.speakerNotes.opening}</p>
       )}
       {scenario && (
         <div className="border-line bg-raised rounded-md border p-2">

@@ -5,7 +5,7 @@ import { LiveFlowDiagram } from '@/components/stepper/live-flow-diagram';
 import { useCurrentStep } from '@/components/stepper/use-current-step';
 import { useStepper } from '@/components/stepper/stepper-provider';
 import { runningStep } from '@/lib/store/stepper';
-import { presentableScenarios } from './presentable-scenarios';
+import { presentableScenarios } from '@/lib/engine/scenarios';
 
 const actorTone = { client: 'text-client', 'auth-server': 'text-authz', api: 'text-api' } as const;
 const actorName = {
@@ -16,12 +16,12 @@ const actorName = {
 
 /** The projector's main area: the concept flow, then the current step in large type. */
 export function StepStage() {
-  const { step, note, record, total, latest } = useCurrentStep();
+  const { lesson, step, note, record, total, latest } = useCurrentStep();
   const running = useStepper(runningStep);
   const failure = useStepper((s) => s.player.failure);
   const waitingUntil = useStepper((s) => s.player.waitingUntil);
   const scenarioId = useStepper((s) => s.scenarioId);
-  const scenario = presentableScenarios.find((s) => s.id === scenarioId);
+  const scenario = presentableScenarios(lesson).find((s) => s.id === scenarioId);
 
   return (
     <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] lg:h-full lg:min-h-0 lg:grid-cols-[minmax(0,6fr)_minmax(0,5fr)] lg:grid-rows-[minmax(0,1fr)]">

@@ -61,7 +61,7 @@ export function QuizRunPanel({
               onClick={() => onRun(id)}
               className={`border-line rounded-md border px-2 py-1 text-sm ${id === run ? 'bg-raised font-semibold' : ''}`}
             >
-              {getScenario(id).title}
+              {getScenario(lesson, id).title}
             </button>
           ))}
         </div>

@@ -8,6 +8,7 @@ import { getScenario } from '@/lib/engine/scenarios';
 import { runAll } from '@/lib/engine/trace';
 import { type StepRecord } from '@/lib/engine/step-record';
 import { buildVisualQuiz, type QuizLook, type VisualQuizQuestion } from '@/lib/engine/visual-quiz';
+import { requireLesson } from '@/lib/lessons';
 import type { Lesson } from '@/lib/lessons/types';
 import { useLessonProgress, useProgress, useProgressHydrated } from '@/lib/store/progress-hooks';
 import { visualQuizScore } from '@/lib/store/progress-schema';
@@ -26,7 +27,7 @@ type State =
   | { readonly kind: 'failed'; readonly message: string };
 
 async function run(lesson: Lesson, scenario: string, deps: EngineDeps): Promise<StepRecord[]> {
-  const s = getScenario(scenario);
+  const s = getScenario(lesson, scenario);
   return runAll({ lesson, settings: s.settings, treatment: s.treatment }, deps);
 }
 
@@ -34,7 +35,8 @@ async function run(lesson: Lesson, scenario: string, deps: EngineDeps): Promise<
  * The visual quiz, bound to a live run: it runs the happy path (and the wrong-secret branch)
  * against this app's own server, then asks about what that run really produced.
  */
-export function VisualQuiz({ lesson }: { lesson: Lesson }) {
+export function VisualQuiz({ lessonSlug }: { lessonSlug: string }) {
+  const lesson = requireLesson(lessonSlug);
   const [state, setState] = useState<State>({ kind: 'running' });
   const [shown, setShown] = useState<{ run: string; look: QuizLook | null }>({
     run: 'valid',

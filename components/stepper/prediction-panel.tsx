@@ -20,7 +20,7 @@ export function PredictionPanel() {
   const upcoming = lesson.steps[cursor];
   const guess = current ? predictions[current.stepId] : undefined;
   if (current && guess) {
-    const actual = actualOutcome(current);
+    const actual = actualOutcome(lesson, current);
     if (actual) {
       const right = actual === guess;
       return (
@@ -30,13 +30,13 @@ export function PredictionPanel() {
         >
           <span aria-hidden="true">{right ? '✓ ' : '✗ '}</span>
           {right ? 'Correct prediction' : 'Not this time'}: you said{' '}
-          <strong>{outcomeLabel(current.stepId, guess)}</strong>; the server answered{' '}
-          <strong>{outcomeLabel(current.stepId, actual)}</strong>.
+          <strong>{outcomeLabel(lesson, current.stepId, guess)}</strong>; the server answered{' '}
+          <strong>{outcomeLabel(lesson, current.stepId, actual)}</strong>.
         </p>
       );
     }
   }
-  const options = upcoming ? predictionOptions(upcoming.id) : undefined;
+  const options = upcoming ? predictionOptions(lesson, upcoming.id) : undefined;
   if (!upcoming || !options || trace.length > cursor) return null;
   const chosen = predictions[upcoming.id];
   return (

@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import { authMethods, type AuthMethod, type TokenRequestSettings } from '@/lib/protocol/requests';
-import { getScenario, isScenarioId, scenarios } from '@/lib/engine/scenarios';
+import { getScenario, isScenarioOf, type Scenario } from '@/lib/engine/scenarios';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
 import { useStepper } from './stepper-provider';
@@ -16,8 +16,7 @@ const authLabels: Readonly<Record<AuthMethod, string>> = {
 
 const field = 'w-full rounded-md border border-line bg-surface px-2 py-1.5 font-mono text-sm';
 
-function expectation(id: string): string {
-  const s = getScenario(id);
+function expectation(s: Scenario): string {
   if (!s.expected) return 'Your values decide: run it and see.';
   const t = s.expected.token;
   const token = t.status === 200 ? 'token issued' : `${t.status} ${t.error ?? ''}`;
@@ -29,6 +28,7 @@ function expectation(id: string): string {
 
 /** Choose a scenario, or edit the client's values: an edit takes effect at once. */
 export function ScenarioPanel() {
+  const lesson = useStepper((s) => s.lesson);
   const scenarioId = useStepper((s) => s.scenarioId);
   const settings = useStepper((s) => s.settings);
   const selectScenario = useStepper((s) => s.selectScenario);
@@ -36,7 +36,7 @@ export function ScenarioPanel() {
   const [showSecret, setShowSecret] = useState(false);
   const [notice, setNotice] = useState('');
   const id = useId();
-  const scenario = getScenario(scenarioId);
+  const scenario = getScenario(lesson, scenarioId);
 
   /**
    * Applies one edit: the run starts over from step 1 with the edited values (the fields and the
@@ -57,21 +57,21 @@ export function ScenarioPanel() {
           id={`${id}-scenario`}
           value={scenarioId}
           onChange={(e) => {
-            if (!isScenarioId(e.target.value)) return;
+            if (!isScenarioOf(lesson, e.target.value)) return;
             selectScenario(e.target.value);
             setNotice('');
           }}
           className="border-line bg-surface mt-1 w-full rounded-md border px-2 py-1.5 text-sm"
           aria-describedby={`${id}-scenario-desc`}
         >
-          {scenarios.map((s) => (
+          {lesson.scenarios.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}
             </option>
           ))}
         </select>
         <p id={`${id}-scenario-desc`} className="text-muted mt-1 text-sm">
-          {scenario.description} {expectation(scenarioId)}
+          {scenario.description} {expectation(scenario)}
         </p>
       </div>
       <form

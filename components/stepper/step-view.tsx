@@ -1,6 +1,5 @@
 'use client';
 
-import type { Lesson } from '@/lib/lessons/types';
 import { Card } from '@/components/ui/card';
 import { ExecutionTable } from './execution-table';
 import { LiveFlowDiagram } from './live-flow-diagram';
@@ -47,9 +46,9 @@ function Layout() {
 }
 
 /** The step-by-step page's interactive part: its own stepper store and the full learner layout. */
-export function StepView({ lesson }: { lesson: Lesson }) {
+export function StepView({ lessonSlug }: { lessonSlug: string }) {
   return (
-    <StepperProvider lesson={lesson}>
+    <StepperProvider lessonSlug={lessonSlug}>
       <Layout />
     </StepperProvider>
   );

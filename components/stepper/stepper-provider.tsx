@@ -3,8 +3,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { browserDeps } from '@/lib/engine/browser-deps';
-import type { Lesson } from '@/lib/lessons/types';
-import type { ScenarioId } from '@/lib/engine/scenarios';
+import { requireLesson } from '@/lib/lessons';
 import {
   createStepperStore,
   type StepperActions,
@@ -19,16 +18,21 @@ const StepperContext = createContext<StepperStore | null>(null);
  * it on unmount. The learn page and the presenter view each wrap their own layout in it.
  */
 export function StepperProvider({
-  lesson,
+  lessonSlug,
   scenarioId,
   children,
 }: {
-  lesson: Lesson;
-  scenarioId?: ScenarioId;
+  /** The lesson's slug: a server page passes it, and the lesson (with its runners) is looked up here. */
+  lessonSlug: string;
+  scenarioId?: string;
   children: ReactNode;
 }) {
   const [store] = useState(() =>
-    createStepperStore({ lesson, deps: browserDeps(), ...(scenarioId ? { scenarioId } : {}) }),
+    createStepperStore({
+      lesson: requireLesson(lessonSlug),
+      deps: browserDeps(),
+      ...(scenarioId ? { scenarioId } : {}),
+    }),
   );
   useEffect(() => () => store.getState().dispose(), [store]);
   return <StepperContext.Provider value={store}>{children}</StepperContext.Provider>;

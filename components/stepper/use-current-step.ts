@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import { branchesAt, latestExchange, recordAt, visitedNodes } from '@/lib/engine/derived';
-import { runNote } from '@/lib/lessons/client-credentials/run-text';
+import { runNote } from '@/lib/engine/run-text';
 import { useStepper } from './stepper-provider';
 
 /** The current step, its record and what is derived from the trace at the cursor. */
@@ -22,7 +22,7 @@ export function useCurrentStep() {
       step: cursor > 0 ? lesson.steps[cursor - 1] : undefined,
       record,
       /** The lesson's "in this run" words for the record shown. */
-      note: record ? runNote(record, trace) : undefined,
+      note: record ? runNote(lesson, record, trace) : undefined,
       branches,
       visited,
       latest: latestExchange(trace, cursor),

@@ -15,7 +15,7 @@ export function useUrlSync() {
   useEffect(() => {
     const state = store.getState();
     const slug = state.lesson.slug;
-    const { scenario, step } = parseStepLink(window.location.search, state.lesson.steps.length);
+    const { scenario, step } = parseStepLink(window.location.search, state.lesson);
     if (scenario && scenario !== state.scenarioId) state.selectScenario(scenario);
     if (step) void store.getState().seek(step);
     ensureProgressHydrated();

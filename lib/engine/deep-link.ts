@@ -1,19 +1,22 @@
-import { isScenarioId, type ScenarioId } from './scenarios';
+import type { Lesson } from '../lessons/types';
+import { isScenarioOf } from './scenarios';
 
 /** A stepper position as a link carries it: `?scenario=<id>&step=<n>`. */
 export interface StepLink {
-  readonly scenario?: ScenarioId;
+  /** One of the lesson's scenario ids. */
+  readonly scenario?: string;
   /** 1-based step, clamped to the lesson's length. */
   readonly step?: number;
 }
 
-/** Reads `?scenario=<id>&step=<n>`; unknown scenarios and bad steps are ignored. */
-export function parseStepLink(search: string, totalSteps: number): StepLink {
+/** Reads `?scenario=<id>&step=<n>` for a lesson; scenarios it does not have and bad steps are ignored. */
+export function parseStepLink(search: string, lesson: Lesson): StepLink {
+  const totalSteps = lesson.steps.length;
   const params = new URLSearchParams(search);
   const scenario = params.get('scenario');
   const raw = Number(params.get('step') ?? '');
   const step = Number.isInteger(raw) && raw >= 1 ? Math.min(raw, totalSteps) : undefined;
-  return { ...(isScenarioId(scenario) ? { scenario } : {}), ...(step ? { step } : {}) };
+  return { ...(isScenarioOf(lesson, scenario) ? { scenario } : {}), ...(step ? { step } : {}) };
 }
 
 /**

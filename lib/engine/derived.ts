@@ -1,10 +1,9 @@
 import type { Lesson, LessonStep } from '../lessons/types';
-import type { StepId } from '../lessons/client-credentials/steps';
-import { outcomeText, type RowTone } from '../lessons/client-credentials/run-text';
+import { outcomeText, type RowTone } from './run-text';
 import { requestSummary, responseSummary } from './format';
 import { initialVars } from './trace';
 import type { Check } from '../protocol/checks';
-import type { Branch, RecordedExchange, RecordOf, StepRecord, Vars } from './step-record';
+import type { Branch, RecordedExchange, StepRecord, Vars } from './step-record';
 
 /**
  * Views derived from a trace by pure functions: the variable tracker, the cells a step changed,
@@ -104,19 +103,23 @@ export interface ExecutionRow {
 }
 
 /** A row for a step that has run: the lesson's words for its outcome, else the real request and answer. */
-function liveRow(step: LessonStep, record: StepRecord, trace: readonly StepRecord[]): ExecutionRow {
-  const text = outcomeText(record);
+function liveRow(
+  lesson: Lesson,
+  step: LessonStep,
+  record: StepRecord,
+  trace: readonly StepRecord[],
+): ExecutionRow {
+  const text = outcomeText(lesson, record);
   const own = record.exchanges.at(-1);
   const sent = record.prepared ?? own?.request;
   return {
     step,
     live: true,
-    requestData: text.requestData ?? (sent ? requestSummary(sent) : 'N/A'),
+    requestData: text?.requestData ?? (sent ? requestSummary(sent) : 'N/A'),
     validation: step.validation,
     checks: own?.checks ?? null,
-    response:
-      text.response?.(record as RecordOf<StepId>, trace) ?? (own ? responseSummary(own) : 'N/A'),
-    outcome: text.tone,
+    response: text?.response?.(record, trace) ?? (own ? responseSummary(own) : 'N/A'),
+    outcome: text?.tone ?? 'neutral',
   };
 }
 
@@ -124,7 +127,7 @@ function liveRow(step: LessonStep, record: StepRecord, trace: readonly StepRecor
 export function executionRows(lesson: Lesson, trace: readonly StepRecord[]): ExecutionRow[] {
   return lesson.steps.map((step, i) => {
     const record = trace[i];
-    if (record) return liveRow(step, record, trace);
+    if (record) return liveRow(lesson, step, record, trace);
     return {
       step,
       live: false,

@@ -13,5 +13,6 @@ export * from './predictions';
 export * from './scenarios';
 export * from './snippets';
 export * from './runners';
+export * from './run-text';
 export * from './step-record';
 export * from './trace';

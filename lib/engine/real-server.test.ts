@@ -4,7 +4,10 @@ import { coreHarness } from './core-deps.test-support';
 import { branchesAt, executionRows, trackerColumns } from './derived';
 import { decodeToken, isJwks, verifySignature } from './jwt';
 import { actualOutcome } from './predictions';
-import { getScenario, scenarios, type ScenarioId } from './scenarios';
+import { getScenario } from './scenarios';
+import type { ScenarioId } from '../lessons/client-credentials/scenarios';
+
+const { scenarios } = lesson;
 import { runAll } from './trace';
 import { type StepRecord } from './step-record';
 
@@ -18,7 +21,7 @@ const ORIGIN = 'http://flowlab.test';
 
 async function run(id: ScenarioId) {
   const real = await realServer();
-  const s = getScenario(id);
+  const s = getScenario(lesson, id);
   const trace = await runAll({ lesson, settings: s.settings, treatment: s.treatment }, real.deps);
   return { ...real, trace };
 }
@@ -92,7 +95,7 @@ describe('golden traces against the real auth core', () => {
       expect(validate.error).toMatchObject({ source: 'token', status, code });
       expect(validate.error?.description).toEqual(expect.any(String));
       expect(trace.every((s) => s.vars.access_token === null)).toBe(true);
-      expect(actualOutcome(at(trace, 'send'))).toBe(`${status}-${code}`);
+      expect(actualOutcome(lesson, at(trace, 'send'))).toBe(`${status}-${code}`);
       expect(events.map((e) => e.endpoint)).toEqual(['token']);
       if (failedCheck)
         expect(events[0]?.checks.at(-1)).toMatchObject({ id: failedCheck, ok: false });
@@ -113,7 +116,7 @@ describe('golden traces against the real auth core', () => {
       const api = at(trace, 'call-api');
       expect(api.decision?.branch).toBe('no');
       expect(api.error).toMatchObject({ source: 'api', status, code });
-      expect(actualOutcome(api)).toBe(`${status}-${code}`);
+      expect(actualOutcome(lesson, api)).toBe(`${status}-${code}`);
       const apiEvent = events.find((e) => e.endpoint === 'api');
       expect(apiEvent?.checks.at(-1)).toMatchObject({ id: failedCheck, ok: false });
       expect(trace.at(-1)?.activeNode).toBe('api-error');
@@ -160,7 +163,7 @@ describe('golden traces against the real auth core', () => {
     const trace = await runAll(
       {
         lesson,
-        settings: { ...getScenario('custom').settings, scope: 'admin:everything' },
+        settings: { ...getScenario(lesson, 'custom').settings, scope: 'admin:everything' },
         treatment: 'use',
       },
       real.deps,

@@ -1,5 +1,4 @@
 import type { Lesson } from '../lessons/types';
-import type { StepId } from '../lessons/client-credentials/steps';
 import type { EngineDeps } from './http';
 import { tamperToken } from './jwt';
 import {
@@ -8,29 +7,35 @@ import {
   buildTokenRequest,
   type TokenRequestSettings,
 } from '../protocol/requests';
-import type { TokenTreatment } from './scenarios';
 import {
   errorFromExchange,
   sendAndRecord,
   jsonField,
   jsonString,
   tokenExchange,
-  type RecordOf,
   type StepRecord,
   type Vars,
 } from './step-record';
 
 /**
- * The step runners, one per step id of the lesson: each runs its step for real (sending the
- * request when the step talks to a server) and records what happened. No words here: the lesson
- * narrates the records.
+ * Step runners and the engine's shared ones. A lesson's runners (`Lesson.runners`, in its folder)
+ * are one per step id: each runs its step for real (sending the request when the step talks to a
+ * server) and records what happened. No words here: the lesson narrates the records. The shared
+ * runners below are the steps every client credentials lesson has once it holds a token request:
+ * send it, decide, issue, keep the token, call the API, end. They light the flow nodes `send`,
+ * `validate`, `issue`, `store`, `call-api`, `api-check`, `error`, `api-error` and `api-data`, so a
+ * lesson that uses them names those nodes in its concept flow.
  */
 
-/** What a run needs: the lesson, the request settings, and what to do with the token. */
+/** What the shared token runners do with the token between receiving it and calling the API. */
+export type TokenTreatment = 'use' | 'expire' | 'tamper' | 'revoke';
+
+/** What a run needs: the lesson, the request settings, and the scenario's treatment. */
 export interface RunConfig {
   readonly lesson: Lesson;
   readonly settings: TokenRequestSettings;
-  readonly treatment: TokenTreatment;
+  /** One of the lesson's own treatments (the shared runners know {@link TokenTreatment}). */
+  readonly treatment: string;
 }
 
 /** Seconds past a token's expiry before the expired-token scenario calls the API: 2 s API clock tolerance + 1 s margin. */
@@ -44,13 +49,25 @@ export interface RunnerContext {
   readonly deps: EngineDeps;
 }
 
-/** One step's runner: whether it talks to a server, and how it records its step. */
-export interface StepRunner<S extends StepId> {
-  readonly talksToServer: (treatment: TokenTreatment) => boolean;
-  readonly run: (ctx: RunnerContext) => Promise<Omit<RecordOf<S>, 'stepId' | 'number'>>;
+/** What a runner returns: its step's record without the step id and number (the engine adds them). */
+export type StepResult<O extends string = string> = Omit<
+  StepRecord<string, O>,
+  'stepId' | 'number'
+>;
+
+/** One step's runner, recording one of the outcomes `O`: whether it talks to a server, and how it records its step. */
+export interface StepRunner<O extends string = string> {
+  talksToServer(treatment: string): boolean;
+  run(ctx: RunnerContext): Promise<StepResult<O>>;
 }
 
-const local = () => false;
+/** A lesson's runners: one for every step id of its outcome table `M` (step id -> outcomes). */
+export type LessonRunners<M extends Readonly<Record<string, string>>> = {
+  readonly [S in keyof M]: StepRunner<M[S]>;
+};
+
+/** `talksToServer` of a step that never sends a request. */
+export const local = () => false;
 
 function compact(body: string): string {
   try {
@@ -61,7 +78,7 @@ function compact(body: string): string {
 }
 
 /** The token endpoint's answer carried a usable token. */
-function tokenIssued(trace: readonly StepRecord[]): boolean {
+export function tokenIssued(trace: readonly StepRecord[]): boolean {
   const exchange = tokenExchange(trace);
   return (
     exchange?.response.status === 200 &&
@@ -70,7 +87,11 @@ function tokenIssued(trace: readonly StepRecord[]): boolean {
 }
 
 /** A step the client cannot take because no token was issued: it stays on the error branch. */
-function withoutToken<O extends string>(trace: readonly StepRecord[], vars: Vars, outcome: O) {
+export function withoutToken<O extends string>(
+  trace: readonly StepRecord[],
+  vars: Vars,
+  outcome: O,
+): StepResult<O> {
   const prev = trace.at(-1);
   return {
     vars,
@@ -81,174 +102,160 @@ function withoutToken<O extends string>(trace: readonly StepRecord[], vars: Vars
   };
 }
 
-/** Every step's runner, keyed by the lesson's typed step id. */
-export const runners: { readonly [S in StepId]: StepRunner<S> } = {
-  prepare: {
-    talksToServer: local,
-    run: async ({ config, vars, deps }) => ({
+/** Sends the run's token request (RFC 6749 §4.4.2) and records the answer's status. */
+export const sendTokenRequest: StepRunner<'answered'> = {
+  talksToServer: () => true,
+  run: async ({ config, vars, deps }) => {
+    const exchange = await sendAndRecord(buildTokenRequest(config.settings, deps.baseUrl), deps);
+    return {
+      vars: { ...vars, http_status: String(exchange.response.status) },
+      exchanges: [exchange],
+      activeNode: 'send',
+      outcome: 'answered',
+    };
+  },
+};
+
+/** The decision: did the token endpoint issue a token (Yes) or answer an error (No)? */
+export const decideToken: StepRunner<'accepted' | 'refused'> = {
+  talksToServer: local,
+  run: async ({ trace, vars }) => {
+    if (tokenIssued(trace)) {
+      return {
+        vars,
+        exchanges: [],
+        decision: { node: 'validate', branch: 'yes' },
+        activeNode: 'validate',
+        outcome: 'accepted',
+      };
+    }
+    const exchange = tokenExchange(trace);
+    const error = exchange ? errorFromExchange('token', exchange) : undefined;
+    return {
+      vars,
+      exchanges: [],
+      decision: { node: 'validate', branch: 'no' },
+      activeNode: 'validate',
+      outcome: 'refused',
+      ...(error ? { error } : {}),
+    };
+  },
+};
+
+/** The token response read into the variables (RFC 6749 §5.1), or the error branch. */
+export const issueToken: StepRunner<'issued' | 'refused'> = {
+  talksToServer: local,
+  run: async ({ trace, vars }) => {
+    const json = tokenExchange(trace)?.response.json;
+    if (!tokenIssued(trace)) return withoutToken(trace, vars, 'refused');
+    const expiresIn = jsonField(json, 'expires_in');
+    return {
       vars: {
         ...vars,
-        client_id: config.settings.clientId,
-        client_secret: config.settings.clientSecret,
+        access_token: jsonString(json, 'access_token') ?? null,
+        token_type: jsonString(json, 'token_type') ?? null,
+        expires_in: expiresIn === undefined ? null : String(expiresIn),
       },
-      prepared: buildTokenRequest(config.settings, deps.baseUrl),
       exchanges: [],
-      activeNode: 'prepare',
-      outcome: config.settings.authMethod,
-    }),
+      activeNode: 'issue',
+      outcome: 'issued',
+    };
   },
+};
 
-  send: {
-    talksToServer: () => true,
-    run: async ({ config, vars, deps }) => {
-      const exchange = await sendAndRecord(buildTokenRequest(config.settings, deps.baseUrl), deps);
+/** The client keeps its token, or (by treatment) tampers with it or revokes it (RFC 7009). */
+export const receiveToken: StepRunner<
+  'stored' | 'stored-short-lived' | 'tampered' | 'revoked' | 'no-token'
+> = {
+  talksToServer: (treatment) => treatment === 'revoke',
+  run: async ({ config, trace, vars, deps }) => {
+    const token = vars.access_token;
+    if (!token) return withoutToken(trace, vars, 'no-token');
+    if (config.treatment === 'tamper') {
+      const tampered = tamperToken(token, { scope: 'data:read data:write admin' });
+      return {
+        vars: { ...vars, access_token: tampered },
+        exchanges: [],
+        activeNode: 'store',
+        outcome: 'tampered',
+      };
+    }
+    if (config.treatment === 'revoke') {
+      const exchange = await sendAndRecord(
+        buildRevokeRequest(token, config.settings, deps.baseUrl),
+        deps,
+      );
       return {
         vars: { ...vars, http_status: String(exchange.response.status) },
         exchanges: [exchange],
-        activeNode: 'send',
-        outcome: 'answered',
-      };
-    },
-  },
-
-  validate: {
-    talksToServer: local,
-    run: async ({ trace, vars }) => {
-      if (tokenIssued(trace)) {
-        return {
-          vars,
-          exchanges: [],
-          decision: { node: 'validate', branch: 'yes' },
-          activeNode: 'validate',
-          outcome: 'accepted',
-        };
-      }
-      const exchange = tokenExchange(trace);
-      const error = exchange ? errorFromExchange('token', exchange) : undefined;
-      return {
-        vars,
-        exchanges: [],
-        decision: { node: 'validate', branch: 'no' },
-        activeNode: 'validate',
-        outcome: 'refused',
-        ...(error ? { error } : {}),
-      };
-    },
-  },
-
-  issue: {
-    talksToServer: local,
-    run: async ({ trace, vars }) => {
-      const json = tokenExchange(trace)?.response.json;
-      if (!tokenIssued(trace)) return withoutToken(trace, vars, 'refused');
-      const expiresIn = jsonField(json, 'expires_in');
-      return {
-        vars: {
-          ...vars,
-          access_token: jsonString(json, 'access_token') ?? null,
-          token_type: jsonString(json, 'token_type') ?? null,
-          expires_in: expiresIn === undefined ? null : String(expiresIn),
-        },
-        exchanges: [],
-        activeNode: 'issue',
-        outcome: 'issued',
-      };
-    },
-  },
-
-  receive: {
-    talksToServer: (treatment) => treatment === 'revoke',
-    run: async ({ config, trace, vars, deps }) => {
-      const token = vars.access_token;
-      if (!token) return withoutToken(trace, vars, 'no-token');
-      if (config.treatment === 'tamper') {
-        const tampered = tamperToken(token, { scope: 'data:read data:write admin' });
-        return {
-          vars: { ...vars, access_token: tampered },
-          exchanges: [],
-          activeNode: 'store',
-          outcome: 'tampered',
-        };
-      }
-      if (config.treatment === 'revoke') {
-        const exchange = await sendAndRecord(
-          buildRevokeRequest(token, config.settings, deps.baseUrl),
-          deps,
-        );
-        return {
-          vars: { ...vars, http_status: String(exchange.response.status) },
-          exchanges: [exchange],
-          activeNode: 'store',
-          outcome: 'revoked',
-        };
-      }
-      return {
-        vars,
-        exchanges: [],
         activeNode: 'store',
-        outcome: config.treatment === 'expire' ? 'stored-short-lived' : 'stored',
+        outcome: 'revoked',
       };
-    },
+    }
+    return {
+      vars,
+      exchanges: [],
+      activeNode: 'store',
+      outcome: config.treatment === 'expire' ? 'stored-short-lived' : 'stored',
+    };
   },
+};
 
-  'call-api': {
-    talksToServer: () => true,
-    run: async ({ config, trace, vars, deps }) => {
-      const token = vars.access_token;
-      if (!token) return withoutToken(trace, vars, 'skipped');
-      let waitedMs: number | undefined;
-      if (config.treatment === 'expire') {
-        const issued = tokenExchange(trace);
-        const receivedAt = issued ? issued.startedAt + issued.durationMs : deps.now();
-        const until = receivedAt + (Number(vars.expires_in ?? 0) + EXPIRY_MARGIN_SECONDS) * 1000;
-        waitedMs = Math.max(0, until - deps.now());
-        if (waitedMs > 0) {
-          deps.onWait?.({ until, reason: 'Waiting until the token has certainly expired' });
-          await deps.sleep(waitedMs);
-        }
+/** Calls the protected API with the token (RFC 6750 §2.1); `expire` first waits past its expiry. */
+export const callApi: StepRunner<'data' | 'refused' | 'skipped'> = {
+  talksToServer: () => true,
+  run: async ({ config, trace, vars, deps }) => {
+    const token = vars.access_token;
+    if (!token) return withoutToken(trace, vars, 'skipped');
+    let waitedMs: number | undefined;
+    if (config.treatment === 'expire') {
+      const issued = tokenExchange(trace);
+      const receivedAt = issued ? issued.startedAt + issued.durationMs : deps.now();
+      const until = receivedAt + (Number(vars.expires_in ?? 0) + EXPIRY_MARGIN_SECONDS) * 1000;
+      waitedMs = Math.max(0, until - deps.now());
+      if (waitedMs > 0) {
+        deps.onWait?.({ until, reason: 'Waiting until the token has certainly expired' });
+        await deps.sleep(waitedMs);
       }
-      const exchange = await sendAndRecord(buildApiRequest(token, deps.baseUrl), deps);
-      const ok = exchange.response.status === 200;
-      const error = ok ? undefined : errorFromExchange('api', exchange);
-      return {
-        vars: {
-          ...vars,
-          http_status: String(exchange.response.status),
-          api_response: compact(exchange.response.body),
-        },
-        exchanges: [exchange],
-        decision: { node: 'api-check', branch: ok ? 'yes' : 'no' },
-        activeNode: 'call-api',
-        outcome: ok ? 'data' : 'refused',
-        ...(error ? { error } : {}),
-        ...(waitedMs ? { waitedMs } : {}),
-      };
-    },
+    }
+    const exchange = await sendAndRecord(buildApiRequest(token, deps.baseUrl), deps);
+    const ok = exchange.response.status === 200;
+    const error = ok ? undefined : errorFromExchange('api', exchange);
+    return {
+      vars: {
+        ...vars,
+        http_status: String(exchange.response.status),
+        api_response: compact(exchange.response.body),
+      },
+      exchanges: [exchange],
+      decision: { node: 'api-check', branch: ok ? 'yes' : 'no' },
+      activeNode: 'call-api',
+      outcome: ok ? 'data' : 'refused',
+      ...(error ? { error } : {}),
+      ...(waitedMs ? { waitedMs } : {}),
+    };
   },
+};
 
-  end: {
-    talksToServer: local,
-    run: async ({ trace, vars }) => {
-      const prev = trace.at(-1);
-      const refused = (node: string) =>
-        trace.some((s) => s.decision?.node === node && s.decision.branch === 'no');
-      const outcome = refused('validate')
-        ? 'token-failed'
-        : refused('api-check')
-          ? 'api-failed'
-          : 'complete';
-      return {
-        vars,
-        exchanges: [],
-        activeNode:
-          outcome === 'token-failed'
-            ? 'error'
-            : outcome === 'api-failed'
-              ? 'api-error'
-              : 'api-data',
-        outcome,
-        ...(prev?.error ? { error: prev.error } : {}),
-      };
-    },
+/** The end of the run: complete, or which decision it was refused at. */
+export const endRun: StepRunner<'complete' | 'token-failed' | 'api-failed'> = {
+  talksToServer: local,
+  run: async ({ trace, vars }) => {
+    const prev = trace.at(-1);
+    const refused = (node: string) =>
+      trace.some((s) => s.decision?.node === node && s.decision.branch === 'no');
+    const outcome = refused('validate')
+      ? 'token-failed'
+      : refused('api-check')
+        ? 'api-failed'
+        : 'complete';
+    return {
+      vars,
+      exchanges: [],
+      activeNode:
+        outcome === 'token-failed' ? 'error' : outcome === 'api-failed' ? 'api-error' : 'api-data',
+      outcome,
+      ...(prev?.error ? { error: prev.error } : {}),
+    };
   },
 };

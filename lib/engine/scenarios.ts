@@ -1,31 +1,12 @@
+import type { Lesson } from '../lessons/types';
 import type { TokenRequestSettings } from '../protocol/requests';
 
 /**
- * The scenarios a learner (or an instructor) can run through the step engine. The ids are a
- * public contract: quiz hints, practice "try it" links, the presenter view and deep links
- * (`?scenario=<id>`) use them.
+ * Scenarios: the runs a learner (or an instructor) can pick in the step engine. Each lesson holds
+ * its own (`Lesson.scenarios`); the ids are a public contract within the lesson: quiz hints,
+ * practice "try it" links, the presenter view and deep links (`?scenario=<id>`) use them. Every
+ * lesson has `valid` (the happy path, first) and `custom` (the learner's own values).
  */
-export const scenarioIds = [
-  'valid',
-  'body-credentials',
-  'wrong-secret',
-  'unknown-client',
-  'json-body',
-  'missing-grant-type',
-  'unsupported-grant-type',
-  'credentials-twice',
-  'not-allowed-grant',
-  'insufficient-scope',
-  'expired-token',
-  'tampered-token',
-  'revoked-token',
-  'custom',
-] as const;
-/** The id of a built-in scenario. */
-export type ScenarioId = (typeof scenarioIds)[number];
-
-/** What the client does with the token between receiving it and calling the API. */
-export type TokenTreatment = 'use' | 'expire' | 'tamper' | 'revoke';
 
 /** A response the scenario expects: the status and, for errors, the RFC error code. */
 export interface ExpectedOutcome {
@@ -33,14 +14,17 @@ export interface ExpectedOutcome {
   readonly error?: string;
 }
 
-/** A scenario: the token request it sends, what it does with the token, and what it expects. */
-export interface Scenario {
-  readonly id: ScenarioId;
+/**
+ * A scenario: the token request it sends, what the lesson's runners do differently (`treatment`,
+ * one of the lesson's own), and what it expects.
+ */
+export interface Scenario<Id extends string = string, Treatment extends string = string> {
+  readonly id: Id;
   readonly title: string;
   /** One line: what this run does. */
   readonly description: string;
   readonly settings: TokenRequestSettings;
-  readonly treatment: TokenTreatment;
+  readonly treatment: Treatment;
   /**
    * The token endpoint's answer, and the API's when the flow gets that far; `null` for `custom`,
    * where the learner's values decide.
@@ -48,150 +32,20 @@ export interface Scenario {
   readonly expected: { readonly token: ExpectedOutcome; readonly api?: ExpectedOutcome } | null;
 }
 
-const valid: TokenRequestSettings = {
-  clientId: 'abc',
-  clientSecret: 'xyz',
-  scope: '',
-  authMethod: 'basic',
-  contentType: 'form',
-  grantType: 'client_credentials',
-};
+/** The id of the learner's own values, a scenario of every lesson. */
+export const CUSTOM_SCENARIO = 'custom';
 
-const ok = { token: { status: 200 }, api: { status: 200 } } as const;
-
-/** The built-in scenarios, in the order the stepper offers them. */
-export const scenarios: readonly Scenario[] = [
-  {
-    id: 'valid',
-    title: 'Valid credentials',
-    description:
-      'The lesson’s client abc / xyz with an HTTP Basic header, the method every server must support: token issued, API answers.',
-    settings: valid,
-    treatment: 'use',
-    expected: ok,
-  },
-  {
-    id: 'body-credentials',
-    title: 'Valid, credentials in the body',
-    description:
-      'The same client with client_id and client_secret as form fields in the body: servers MAY accept it, but RFC 6749 §2.3.1 calls it NOT RECOMMENDED.',
-    settings: { ...valid, authMethod: 'body' },
-    treatment: 'use',
-    expected: ok,
-  },
-  {
-    id: 'wrong-secret',
-    title: 'Wrong client secret',
-    description:
-      'Client abc with a wrong secret: the server refuses with invalid_client and issues no token.',
-    settings: { ...valid, clientSecret: 'wrong-secret' },
-    treatment: 'use',
-    expected: { token: { status: 401, error: 'invalid_client' } },
-  },
-  {
-    id: 'unknown-client',
-    title: 'Unknown client',
-    description: 'A client_id the server never registered: invalid_client, no token.',
-    settings: { ...valid, clientId: 'nobody', clientSecret: 'guess' },
-    treatment: 'use',
-    expected: { token: { status: 401, error: 'invalid_client' } },
-  },
-  {
-    id: 'json-body',
-    title: 'JSON body instead of a form',
-    description:
-      'The request is sent as application/json; the token endpoint only takes form-encoded bodies.',
-    settings: { ...valid, contentType: 'json' },
-    treatment: 'use',
-    expected: { token: { status: 400, error: 'invalid_request' } },
-  },
-  {
-    id: 'missing-grant-type',
-    title: 'Missing grant_type',
-    description: 'The request leaves out grant_type, a required parameter.',
-    settings: { ...valid, grantType: null },
-    treatment: 'use',
-    expected: { token: { status: 400, error: 'invalid_request' } },
-  },
-  {
-    id: 'unsupported-grant-type',
-    title: 'Unsupported grant_type',
-    description: 'The request asks for grant_type=password, which this server does not offer.',
-    settings: { ...valid, grantType: 'password' },
-    treatment: 'use',
-    expected: { token: { status: 400, error: 'unsupported_grant_type' } },
-  },
-  {
-    id: 'credentials-twice',
-    title: 'Credentials sent twice',
-    description:
-      'Basic header and body parameters at once: more than one authentication method is forbidden.',
-    settings: { ...valid, authMethod: 'both' },
-    treatment: 'use',
-    expected: { token: { status: 400, error: 'invalid_request' } },
-  },
-  {
-    id: 'not-allowed-grant',
-    title: 'Client not allowed this grant',
-    description:
-      'legacy-portal authenticates fine but is not allowed the client_credentials grant.',
-    settings: { ...valid, clientId: 'legacy-portal', clientSecret: 'portal-secret' },
-    treatment: 'use',
-    expected: { token: { status: 400, error: 'unauthorized_client' } },
-  },
-  {
-    id: 'insufficient-scope',
-    title: 'Token without the needed scope',
-    description:
-      'reporting-bot gets a token for reports:read only; the API needs data:read and answers 403.',
-    settings: { ...valid, clientId: 'reporting-bot', clientSecret: 'reports-secret' },
-    treatment: 'use',
-    expected: { token: { status: 200 }, api: { status: 403, error: 'insufficient_scope' } },
-  },
-  {
-    id: 'expired-token',
-    title: 'Expired token',
-    description:
-      'short-lived gets a token valid for 2 seconds; the client waits until it has certainly expired, then calls the API.',
-    settings: { ...valid, clientId: 'short-lived', clientSecret: 'short-secret' },
-    treatment: 'expire',
-    expected: { token: { status: 200 }, api: { status: 401, error: 'invalid_token' } },
-  },
-  {
-    id: 'tampered-token',
-    title: 'Tampered token',
-    description:
-      'The client edits the token’s payload to grant itself more scope, keeping the old signature; the API notices.',
-    settings: valid,
-    treatment: 'tamper',
-    expected: { token: { status: 200 }, api: { status: 401, error: 'invalid_token' } },
-  },
-  {
-    id: 'revoked-token',
-    title: 'Revoked token',
-    description:
-      'The client revokes its token at POST /revoke (RFC 7009), then tries to use it anyway.',
-    settings: valid,
-    treatment: 'revoke',
-    expected: { token: { status: 200 }, api: { status: 401, error: 'invalid_token' } },
-  },
-  {
-    id: 'custom',
-    title: 'Your own values',
-    description:
-      'Your edits of client_id, client_secret, scope and authentication method decide the branch.',
-    settings: valid,
-    treatment: 'use',
-    expected: null,
-  },
-];
-
-/** Narrows any string (a URL parameter, say) to a scenario id. */
-export function isScenarioId(value: unknown): value is ScenarioId {
-  return typeof value === 'string' && (scenarioIds as readonly string[]).includes(value);
+/** Whether `value` (a URL parameter, say) names one of the lesson's scenarios. */
+export function isScenarioOf(lesson: Lesson, value: unknown): value is string {
+  return typeof value === 'string' && lesson.scenarios.some((s) => s.id === value);
 }
 
-/** The scenario with this id (`valid` when the id is unknown). */
-export function getScenario(id: string): Scenario {
-  return scenarios.find((s) => s.id === id) ?? (scenarios[0] as Scenario);
+/** The lesson's scenario with this id (its first, the happy path, when the id is unknown). */
+export function getScenario(lesson: Lesson, id: string): Scenario {
+  return lesson.scenarios.find((s) => s.id === id) ?? (lesson.scenarios[0] as Scenario);
+}
+
+/** The scenarios a presenter switches between: every one of the lesson's but the learner's own. */
+export function presentableScenarios(lesson: Lesson): readonly Scenario[] {
+  return lesson.scenarios.filter((s) => s.id !== CUSTOM_SCENARIO);
 }

@@ -1,14 +1,13 @@
-import type { StepId } from '../lessons/client-credentials/steps';
 import { explainError, type ErrorExplanation } from './errors';
 import { headerValue, type HttpExchange, type HttpRequestRecord } from '../protocol/records';
 import { CHECKS_HEADER, parseChecksHeader, type Check } from '../protocol/checks';
 import { sendRequest, type SendDeps } from '../protocol/fetch';
-import type { AuthMethod } from '../protocol/requests';
+import { TOKEN_PATH } from '../protocol/paths';
 
 /**
  * What the engine records for each step: facts only (variables, requests, responses, the
  * server's checks, decisions, the outcome). The words a learner reads about a step come from the
- * lesson (`lib/lessons/client-credentials/run-text.ts`), keyed by step id and outcome.
+ * lesson's run text (`Lesson.runText`), keyed by step id and outcome.
  */
 
 /** An arm of a decision node. */
@@ -27,21 +26,14 @@ export interface TraceError {
   readonly explanation?: ErrorExplanation;
 }
 
-/** Holds a per-step table to having exactly one entry for every step id. */
-type PerStep<T extends Readonly<Record<StepId, string>>> = T &
-  Readonly<Record<Exclude<keyof T, StepId>, never>>;
-
-/** The outcomes each step can record: what happened there, as a closed set per step. */
-export type StepOutcomes = PerStep<{
-  /** How the client put its credentials on the request. */
-  readonly prepare: AuthMethod;
-  readonly send: 'answered';
-  readonly validate: 'accepted' | 'refused';
-  readonly issue: 'issued' | 'refused';
-  readonly receive: 'stored' | 'stored-short-lived' | 'tampered' | 'revoked' | 'no-token';
-  readonly 'call-api': 'data' | 'refused' | 'skipped';
-  readonly end: 'complete' | 'token-failed' | 'api-failed';
-}>;
+/**
+ * A lesson's outcome table: for each of its step ids, the closed set of outcomes that step can
+ * record. Extra keys are refused, so the table names exactly the lesson's steps.
+ */
+export type StepOutcomeTable<
+  StepId extends string,
+  T extends Readonly<Record<StepId, string>>,
+> = T & Readonly<Record<Exclude<keyof T, StepId>, never>>;
 
 /** A round trip as the engine records it: the exchange and the checks the server reported. */
 export interface RecordedExchange extends HttpExchange {
@@ -80,14 +72,16 @@ export interface StepFacts {
   readonly waitedMs?: number;
 }
 
-/** The record of one step of step `S`: its facts and its outcome. */
-export type RecordOf<S extends StepId> = StepFacts & {
+/** The record of one step: its facts, its step id `S` and the outcome `O` it recorded. */
+export type StepRecord<S extends string = string, O extends string = string> = StepFacts & {
   readonly stepId: S;
-  readonly outcome: StepOutcomes[S];
+  readonly outcome: O;
 };
 
-/** The record of one step, discriminated by `stepId`. */
-export type StepRecord = { [S in StepId]: RecordOf<S> }[StepId];
+/** The records a lesson's steps can make, discriminated by `stepId` (`M`: step id -> outcomes). */
+export type LessonRecord<M extends Readonly<Record<string, string>>> = {
+  [S in keyof M & string]: StepRecord<S, M[S]>;
+}[keyof M & string];
 
 function record(value: unknown): Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
@@ -128,20 +122,19 @@ export function errorFromExchange(
   };
 }
 
-/** The record of step `id` in a trace, if it has run. */
-export function recordOf<S extends StepId>(
+/** The last exchange of a trace whose request went to `path` on the server. */
+export function lastExchangeTo(
   trace: readonly StepRecord[],
-  id: S,
-): Extract<StepRecord, { readonly stepId: S }> | undefined {
-  return trace.find((r): r is Extract<StepRecord, { readonly stepId: S }> => r.stepId === id);
+  path: string,
+): RecordedExchange | undefined {
+  let last: RecordedExchange | undefined;
+  for (const record of trace)
+    for (const exchange of record.exchanges)
+      if (new URL(exchange.request.url).pathname === path) last = exchange;
+  return last;
 }
 
-/** The token request exchange of a trace (sent at the "send" step). */
+/** The token endpoint's answer the flow goes on with (the last token request of a trace). */
 export function tokenExchange(trace: readonly StepRecord[]): RecordedExchange | undefined {
-  return recordOf(trace, 'send')?.exchanges[0];
-}
-
-/** The API exchange of a trace (sent at the "call-api" step). */
-export function apiExchange(trace: readonly StepRecord[]): RecordedExchange | undefined {
-  return recordOf(trace, 'call-api')?.exchanges.at(-1);
+  return lastExchangeTo(trace, TOKEN_PATH);
 }

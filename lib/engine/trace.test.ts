@@ -5,13 +5,16 @@ import { shorten } from './format';
 import { coreHarness } from './core-deps.test-support';
 import { decodeToken, isJwks, verifySignature } from './jwt';
 import { actualOutcome } from './predictions';
-import { getScenario, scenarios, type ScenarioId } from './scenarios';
+import { getScenario } from './scenarios';
+import type { ScenarioId } from '../lessons/client-credentials/scenarios';
+
+const { scenarios } = lesson;
 import { runAll, runNextStep, stepTalksToServer } from './trace';
 import { type StepRecord } from './step-record';
 
 async function run(id: ScenarioId) {
   const server = await coreHarness();
-  const scenario = getScenario(id);
+  const scenario = getScenario(lesson, id);
   const trace = await runAll(
     { lesson, settings: scenario.settings, treatment: scenario.treatment },
     server.deps,
@@ -25,7 +28,11 @@ const at = (trace: readonly StepRecord[], stepId: string) =>
 describe('runNextStep (lazy)', () => {
   it('sends a request only when stepping onto a step that talks to a server', async () => {
     const server = await coreHarness();
-    const config = { lesson, settings: getScenario('valid').settings, treatment: 'use' as const };
+    const config = {
+      lesson,
+      settings: getScenario(lesson, 'valid').settings,
+      treatment: 'use' as const,
+    };
     const trace: StepRecord[] = [];
     trace.push(await runNextStep(config, trace, server.deps));
     expect(server.requests).toHaveLength(0);
@@ -45,10 +52,9 @@ describe('runNextStep (lazy)', () => {
     expect(server.requests.map((r) => new URL(r.url).pathname)).toEqual(['/token', '/api/data']);
     trace.push(await runNextStep(config, trace, server.deps));
     await expect(runNextStep(config, trace, server.deps)).rejects.toThrow(/complete/);
-    expect(lesson.steps.filter((s) => stepTalksToServer(s.id, 'use')).map((s) => s.id)).toEqual([
-      'send',
-      'call-api',
-    ]);
+    expect(
+      lesson.steps.filter((s) => stepTalksToServer(lesson, s.id, 'use')).map((s) => s.id),
+    ).toEqual(['send', 'call-api']);
   });
 });
 
@@ -149,8 +155,8 @@ describe('failure scenarios', () => {
     expect(trace.every((s) => s.vars.access_token === null)).toBe(true);
     expect(at(trace, 'issue').activeNode).toBe('error');
     expect(at(trace, 'call-api').exchanges).toHaveLength(0);
-    expect(actualOutcome(at(trace, 'send'))).toBe(`${status}-${code}`);
-    expect(actualOutcome(at(trace, 'call-api'))).toBe('no-call');
+    expect(actualOutcome(lesson, at(trace, 'send'))).toBe(`${status}-${code}`);
+    expect(actualOutcome(lesson, at(trace, 'call-api'))).toBe('no-call');
     expect(server.requests.map((r) => new URL(r.url).pathname)).toEqual(['/token']);
     expect(trace.at(-1)).toMatchObject({ activeNode: 'error', error: { code } });
     expect(branchesAt(trace, 7)).toEqual({ validate: 'no' });
@@ -175,7 +181,7 @@ describe('failure scenarios', () => {
       explanation: { rfc: 'RFC 6750 §3.1' },
     });
     expect(api.vars.http_status).toBe(String(status));
-    expect(actualOutcome(api)).toBe(`${status}-${code}`);
+    expect(actualOutcome(lesson, api)).toBe(`${status}-${code}`);
     expect(trace.at(-1)?.activeNode).toBe('api-error');
   });
 
@@ -188,13 +194,13 @@ describe('failure scenarios', () => {
     ]);
     const revoke = at(trace, 'receive').exchanges[0];
     expect(revoke?.request.body).toContain(`token=${at(trace, 'issue').vars.access_token}`);
-    expect(stepTalksToServer('receive', 'revoke')).toBe(true);
+    expect(stepTalksToServer(lesson, 'receive', 'revoke')).toBe(true);
   });
 
   it('expired-token waits through the injected clock until 5 s after issue, and says so', async () => {
     const server = await coreHarness();
     const waits: number[] = [];
-    const scenario = getScenario('expired-token');
+    const scenario = getScenario(lesson, 'expired-token');
     const trace = await runAll(
       { lesson, settings: scenario.settings, treatment: scenario.treatment },
       { ...server.deps, onWait: (w) => waits.push(w.until) },
@@ -227,7 +233,7 @@ describe('failure scenarios', () => {
     const ok = await runAll(
       {
         lesson,
-        settings: { ...getScenario('valid').settings, authMethod: 'basic' },
+        settings: { ...getScenario(lesson, 'valid').settings, authMethod: 'basic' },
         treatment: 'use',
       },
       server.deps,
@@ -237,7 +243,7 @@ describe('failure scenarios', () => {
     const bad = await runAll(
       {
         lesson,
-        settings: { ...getScenario('custom').settings, clientSecret: 'nope' },
+        settings: { ...getScenario(lesson, 'custom').settings, clientSecret: 'nope' },
         treatment: 'use',
       },
       server.deps,
@@ -250,6 +256,6 @@ describe('failure scenarios', () => {
       expect(s.title, s.id).not.toBe('');
       expect(s.description, s.id).not.toBe('');
     }
-    expect(getScenario('nonsense').id).toBe('valid');
+    expect(getScenario(lesson, 'nonsense').id).toBe('valid');
   });
 });

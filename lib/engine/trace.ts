@@ -1,8 +1,6 @@
 import type { Lesson } from '../lessons/types';
-import { isStepId, type StepId } from '../lessons/client-credentials/steps';
 import type { EngineDeps } from './http';
-import { runners, type RunConfig, type StepRunner } from './runners';
-import type { TokenTreatment } from './scenarios';
+import type { RunConfig, StepRunner } from './runners';
 import type { StepRecord, Vars } from './step-record';
 
 /**
@@ -16,20 +14,15 @@ export function initialVars(lesson: Lesson): Vars {
   return Object.fromEntries(lesson.variables.map((v) => [v.name, null]));
 }
 
-/** Whether stepping onto this step talks to a server (so its request is sent then). */
-export function stepTalksToServer(stepId: StepId, treatment: TokenTreatment): boolean {
-  return runners[stepId].talksToServer(treatment);
+/** The lesson's runner of a step (undefined for an id that is not one of its steps). */
+function runnerOf(lesson: Lesson, stepId: string): StepRunner | undefined {
+  const runners: Readonly<Record<string, StepRunner>> = lesson.runners;
+  return Object.hasOwn(runners, stepId) ? runners[stepId] : undefined;
 }
 
-/** Runs one step with its own runner; the correlated step id and outcome stay typed. */
-async function runStep<S extends StepId>(
-  stepId: S,
-  number: number,
-  ctx: Parameters<StepRunner<S>['run']>[0],
-): Promise<StepRecord> {
-  const runner: StepRunner<S> = runners[stepId];
-  const result = await runner.run(ctx);
-  return { ...result, stepId, number } as StepRecord;
+/** Whether stepping onto this step of the lesson talks to a server (so its request is sent then). */
+export function stepTalksToServer(lesson: Lesson, stepId: string, treatment: string): boolean {
+  return runnerOf(lesson, stepId)?.talksToServer(treatment) ?? false;
 }
 
 /**
@@ -44,9 +37,11 @@ export async function runNextStep(
 ): Promise<StepRecord> {
   const step = config.lesson.steps[trace.length];
   if (!step) throw new Error('The trace is already complete.');
-  if (!isStepId(step.id)) throw new Error(`No runner for step "${step.id}".`);
+  const runner = runnerOf(config.lesson, step.id);
+  if (!runner) throw new Error(`No runner for step "${step.id}".`);
   const vars = trace.at(-1)?.vars ?? initialVars(config.lesson);
-  return runStep(step.id, step.number, { config, trace, vars, deps });
+  const result = await runner.run({ config, trace, vars, deps });
+  return { ...result, stepId: step.id, number: step.number };
 }
 
 /** Runs every step from the start and returns the full trace (tests, quizzes, previews). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lesson } from '../lessons/client-credentials';
-import type { StepFacts, StepOutcomes, StepRecord, Vars } from './step-record';
+import type { StepOutcomes } from '../lessons/client-credentials/outcomes';
+import type { StepFacts, StepRecord, Vars } from './step-record';
 import { buildVisualQuiz } from './visual-quiz';
 
 const TOKEN =

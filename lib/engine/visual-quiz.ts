@@ -1,5 +1,6 @@
 import type { Lesson, VisualQuizItem } from '../lessons/types';
 import { stepHref } from './deep-link';
+import { getScenario } from './scenarios';
 import { formatVar, shorten } from './format';
 import type { Branch, StepRecord } from './step-record';
 
@@ -157,6 +158,7 @@ function stepOf(item: VisualQuizItem, trace: readonly StepRecord[], snap: StepRe
 
 function branchOnError(
   item: VisualQuizItem,
+  scenarioTitle: string,
   other: readonly StepRecord[] | undefined,
   fallbackStep: number,
 ): Derived {
@@ -178,8 +180,8 @@ function branchOnError(
       ...(snap?.decision ? { branch: snap.decision } : {}),
     },
     evidence: snap
-      ? `A run with a wrong secret took the ${snap.decision?.branch === 'no' ? 'No' : 'Yes'} branch at step ${snap.number}: the server answered ${what}, and access_token ended as ${formatVar(token)}.`
-      : 'Run the wrong-secret scenario to see the server’s real answer.',
+      ? `Your run of “${scenarioTitle}” took the ${snap.decision?.branch === 'no' ? 'No' : 'Yes'} branch at step ${snap.number}: the server answered ${what}, and access_token ended as ${formatVar(token)}.`
+      : `Run the scenario “${scenarioTitle}” to see the server’s real answer.`,
   };
 }
 
@@ -198,6 +200,7 @@ export function buildVisualQuiz(lesson: Lesson, runs: VisualQuizRuns): VisualQui
           ? stepOf(item, runs.trace, snap)
           : branchOnError(
               item,
+              getScenario(lesson, item.scenario ?? '').title,
               item.scenario ? runs.others?.[item.scenario] : undefined,
               snap.number,
             );

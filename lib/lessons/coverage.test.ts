@@ -471,7 +471,7 @@ describe('topics beyond the sources', () => {
 });
 
 describe('syntax and examples: each description says what its generated code does', () => {
-  const request = buildTokenRequest(getScenario('valid').settings, 'http://127.0.0.1:3000');
+  const request = buildTokenRequest(getScenario(lesson, 'valid').settings, 'http://127.0.0.1:3000');
   const example = (id: string) => lesson.syntax.examples.find((e) => e.id === id);
 
   it('the Python program prints what the seed program prints, as its description says', () => {

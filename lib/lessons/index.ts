@@ -11,3 +11,10 @@ export const lessons: readonly Lesson[] = [clientCredentials];
 export function getLesson(slug: string): Lesson | undefined {
   return lessons.find((l) => l.slug === slug);
 }
+
+/** The lesson with this slug, for a view handed a slug its page already checked (throws otherwise). */
+export function requireLesson(slug: string): Lesson {
+  const lesson = getLesson(slug);
+  if (!lesson) throw new Error(`No lesson "${slug}".`);
+  return lesson;
+}

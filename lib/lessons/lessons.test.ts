@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioIds } from '../engine/scenarios';
+import { CUSTOM_SCENARIO, getScenario, presentableScenarios } from '../engine/scenarios';
+import { buildTokenRequest } from '../protocol/requests';
 import { getLesson, lessons } from './index';
 
 function duplicates(values: readonly string[]): string[] {
@@ -16,6 +17,7 @@ describe('lesson registry', () => {
 
 describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, lesson) => {
   const stepIds = lesson.steps.map((s) => s.id);
+  const scenarioIds = lesson.scenarios.map((s) => s.id);
   const nodeIds = lesson.flow.nodes.map((n) => n.id);
 
   it('has steps, flow nodes and variables', () => {
@@ -32,6 +34,50 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
     expect(duplicates(lesson.keyMoments.map((k) => k.id))).toEqual([]);
     expect(duplicates(lesson.practice.map((q) => q.id))).toEqual([]);
     expect(duplicates(lesson.syntax.examples.map((e) => e.id))).toEqual([]);
+    expect(duplicates(scenarioIds)).toEqual([]);
+  });
+
+  it('opens with the happy path and offers the learner’s own values', () => {
+    expect(scenarioIds[0]).toBe('valid');
+    expect(scenarioIds).toContain(CUSTOM_SCENARIO);
+    expect(getScenario(lesson, 'no-such-scenario').id).toBe('valid');
+    for (const s of lesson.scenarios) {
+      expect(s.title.trim(), s.id).not.toBe('');
+      expect(s.description.trim(), s.id).not.toBe('');
+      expect(s.expected === null, s.id).toBe(s.id === CUSTOM_SCENARIO);
+    }
+  });
+
+  it('has a runner and run text for every step, and predictions only for steps it has', () => {
+    expect(Object.keys(lesson.runners).sort()).toEqual([...stepIds].sort());
+    expect(Object.keys(lesson.runText).sort()).toEqual([...stepIds].sort());
+    for (const id of Object.keys(lesson.predictions)) expect(stepIds).toContain(id);
+    for (const prediction of Object.values(lesson.predictions)) {
+      const ids = prediction?.options.map((o) => o.id) ?? [];
+      expect(ids).toContain(prediction?.success);
+      if (prediction?.withoutCall) expect(ids).toContain(prediction.withoutCall);
+    }
+  });
+
+  it('has speaker notes for every step and every scenario the presenter can pick', () => {
+    expect(lesson.speakerNotes.opening.trim()).not.toBe('');
+    expect(Object.keys(lesson.speakerNotes.steps).sort()).toEqual([...stepIds].sort());
+    for (const notes of Object.values(lesson.speakerNotes.steps)) {
+      expect(notes.say.length).toBeGreaterThan(0);
+      expect(notes.point.length).toBeGreaterThan(0);
+    }
+    const presentable = presentableScenarios(lesson).map((s) => s.id);
+    expect(Object.keys(lesson.speakerNotes.scenarios).sort()).toEqual([...presentable].sort());
+  });
+
+  it('offers a terminal line only for scenarios whose whole story is one token request', () => {
+    for (const [id, notes] of Object.entries(lesson.speakerNotes.scenarios)) {
+      if (!notes?.terminal) continue;
+      // The presenter's line is rendered from this record: it must be a token request.
+      const request = buildTokenRequest(getScenario(lesson, id).settings, 'http://127.0.0.1:3000');
+      expect(request.url, id).toBe('http://127.0.0.1:3000/token');
+      expect(getScenario(lesson, id).treatment, id).toEqual(getScenario(lesson, 'valid').treatment);
+    }
   });
 
   it('numbers its steps 1..n in order, each with narration', () => {
@@ -64,6 +110,14 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
     for (const moment of lesson.keyMoments) {
       expect(moment.stepIds.length, moment.id).toBeGreaterThan(0);
       for (const id of moment.stepIds) expect(stepIds, moment.id).toContain(id);
+      if (moment.scenario !== undefined) expect(scenarioIds, moment.id).toContain(moment.scenario);
+    }
+  });
+
+  it('binds every visual quiz question to a step and scenario of the lesson', () => {
+    for (const item of lesson.visualQuiz ?? []) {
+      expect(stepIds, item.id).toContain(item.stepId);
+      if (item.scenario !== undefined) expect(scenarioIds, item.id).toContain(item.scenario);
     }
   });
 

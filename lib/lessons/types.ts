@@ -4,9 +4,16 @@
  * and `lib/lessons/lessons.test.ts` checks every lesson (ids unique, references resolve, exactly
  * one correct answer per question).
  *
- * Facts come from the lesson's sources; the sentences are FlowLab's own.
+ * Facts come from the lesson's sources; the sentences are FlowLab's own. A lesson also carries
+ * what the step engine needs to run it (scenarios, step runners, run text, predictions) and the
+ * presenter's speaker notes, so the engine, the stores and every view take the lesson they are
+ * given and never import a lesson folder.
  */
 import type { ChallengeTask } from '../challenges/types';
+import type { StepPrediction } from '../engine/predictions';
+import type { OutcomeText } from '../engine/run-text';
+import type { StepRunner } from '../engine/runners';
+import type { Scenario } from '../engine/scenarios';
 
 /** The three parties of the flow, each with its own colour in every view. */
 export type ActorId = 'client' | 'auth-server' | 'api';
@@ -58,12 +65,14 @@ export interface TrackedVariable {
 }
 
 /** One of the lesson's key moments: a question a learner tends to ask, answered. */
-export interface KeyMoment<StepId extends string = string> {
+export interface KeyMoment<StepId extends string = string, ScenarioId extends string = string> {
   readonly id: string;
   readonly question: string;
   readonly answer: string;
   /** The steps that show it; each must be a step id of the lesson. */
   readonly stepIds: readonly StepId[];
+  /** The scenario whose run shows it best (the step links open it), if not the happy path. */
+  readonly scenario?: ScenarioId;
 }
 
 /** One answer option of a practice question. */
@@ -73,7 +82,10 @@ export interface QuestionOption {
 }
 
 /** A practice question with its teaching material. */
-export interface PracticeQuestion<StepId extends string = string> {
+export interface PracticeQuestion<
+  StepId extends string = string,
+  ScenarioId extends string = string,
+> {
   readonly id: string;
   readonly difficulty: Difficulty;
   /** Short topic name, used by the coverage test and the filter: "HTTP method". */
@@ -91,7 +103,7 @@ export interface PracticeQuestion<StepId extends string = string> {
   /** The step of the visualizer that shows the answer, if one does. */
   readonly stepId?: StepId;
   /** A scenario of the visualizer that demonstrates it ("try it"), if one does. */
-  readonly scenario?: string;
+  readonly scenario?: ScenarioId;
 }
 
 /** A code or HTTP sample of the "syntax and examples" mode. */
@@ -107,7 +119,10 @@ export interface LessonExample {
  * `lib/engine/visual-quiz.ts` fills in the options and the one correct answer from a real trace
  * (the real token, the real step numbers, the real error).
  */
-export interface VisualQuizItem<StepId extends string = string> {
+export interface VisualQuizItem<
+  StepId extends string = string,
+  ScenarioId extends string = string,
+> {
   readonly id: string;
   /**
    * `value-after-step`: the value of `variable` after `stepId`;
@@ -121,7 +136,7 @@ export interface VisualQuizItem<StepId extends string = string> {
   readonly stepId: StepId;
   readonly variable?: string;
   /** The scenario the hint opens (and whose outcome `branch-on-error` asks about). */
-  readonly scenario?: string;
+  readonly scenario?: ScenarioId;
   /**
    * Wrong answers written by hand (`branch-on-error` only; the other kinds draw theirs from the
    * run: other variables' values, other step numbers).
@@ -132,8 +147,40 @@ export interface VisualQuizItem<StepId extends string = string> {
   readonly explanation: string;
 }
 
-/** A lesson; `StepId` is the union of its step ids, so a reference to a wrong id fails in tsc. */
-export interface Lesson<StepId extends string = string> {
+/** What the presenter says and points at on one step. */
+export interface StepNotes {
+  /** What to say, one short paragraph a line. */
+  readonly say: readonly string[];
+  /** What to point at on screen. */
+  readonly point: readonly string[];
+}
+
+/** What the room should notice in one scenario's run. */
+export interface ScenarioNotes {
+  /** The one thing the room should take away from this run. */
+  readonly takeaway: string;
+  /** Where the run leaves the happy path, and which check the live feed marks. */
+  readonly watch: string;
+  /**
+   * Offer the scenario's token request as a terminal line, so the feed shows it too. The line is
+   * rendered from the same request record the stepper sends, at the presenter's own origin.
+   */
+  readonly terminal?: true;
+}
+
+/** The presenter's speaker notes: before step 1, each step, each presentable scenario. */
+export interface SpeakerNotes<StepId extends string = string, ScenarioId extends string = string> {
+  /** What to say before step 1. */
+  readonly opening: string;
+  readonly steps: Readonly<Record<StepId, StepNotes>>;
+  readonly scenarios: Readonly<Partial<Record<ScenarioId, ScenarioNotes>>>;
+}
+
+/**
+ * A lesson; `StepId` is the union of its step ids and `ScenarioId` of its scenario ids, so a
+ * reference to a wrong id fails in tsc.
+ */
+export interface Lesson<StepId extends string = string, ScenarioId extends string = string> {
   readonly slug: string;
   readonly title: string;
   /** One-paragraph summary for cards and the page description. */
@@ -147,8 +194,8 @@ export interface Lesson<StepId extends string = string> {
   };
   readonly steps: readonly LessonStep<StepId>[];
   readonly variables: readonly TrackedVariable[];
-  readonly keyMoments: readonly KeyMoment<StepId>[];
-  readonly practice: readonly PracticeQuestion<StepId>[];
+  readonly keyMoments: readonly KeyMoment<StepId, ScenarioId>[];
+  readonly practice: readonly PracticeQuestion<StepId, ScenarioId>[];
   /** Introduction mode. */
   readonly intro: {
     readonly purpose: string;
@@ -168,7 +215,16 @@ export interface Lesson<StepId extends string = string> {
   /** Full transcript: the lesson as prose, one paragraph an entry. */
   readonly transcript: readonly string[];
   /** Visual quiz templates, answered from a live run (optional: not every lesson has one). */
-  readonly visualQuiz?: readonly VisualQuizItem<StepId>[];
+  readonly visualQuiz?: readonly VisualQuizItem<StepId, ScenarioId>[];
   /** Challenges mode: hands-on tasks graded by the real server (optional). */
   readonly challenges?: readonly ChallengeTask[];
+  /** The runs a learner can pick; the first is the happy path (`valid`). */
+  readonly scenarios: readonly Scenario<ScenarioId>[];
+  /** The step runners, one per step id (built from the engine's primitives). */
+  readonly runners: { readonly [S in StepId]: StepRunner };
+  /** The words for every outcome each step can record (see `lib/engine/run-text.ts`). */
+  readonly runText: { readonly [S in StepId]: Readonly<Record<string, OutcomeText>> };
+  /** The choices a learner may predict before the steps that talk to a server. */
+  readonly predictions: Readonly<Partial<Record<StepId, StepPrediction>>>;
+  readonly speakerNotes: SpeakerNotes<StepId, ScenarioId>;
 }

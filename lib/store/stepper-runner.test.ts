@@ -13,7 +13,7 @@ function recordingHost(player: PlayerState) {
   let view: RunnerView = {
     lesson,
     scenarioId: 'valid',
-    settings: getScenario('valid').settings,
+    settings: getScenario(lesson, 'valid').settings,
     player,
   };
   const host: RunnerHost = {
@@ -45,7 +45,7 @@ describe('stepper runner (the effect, without the reducer)', () => {
 
   it('reports a network failure as runFailed for its run', async () => {
     const core = await coreHarness();
-    const valid = getScenario('valid');
+    const valid = getScenario(lesson, 'valid');
     const first = await runNextStep(
       { lesson, settings: valid.settings, treatment: valid.treatment },
       [],

@@ -1,6 +1,6 @@
 import type { EngineDeps } from '../engine/http';
 import { pendingStep, playDelay, type PlayerAction, type PlayerState } from '../engine/player';
-import { getScenario, type ScenarioId } from '../engine/scenarios';
+import { getScenario } from '../engine/scenarios';
 import { runNextStep } from '../engine/trace';
 import type { TokenRequestSettings } from '../protocol/requests';
 import type { Lesson } from '../lessons/types';
@@ -15,7 +15,7 @@ import type { Lesson } from '../lessons/types';
 /** What the runner reads from the store. */
 export interface RunnerView {
   readonly lesson: Lesson;
-  readonly scenarioId: ScenarioId;
+  readonly scenarioId: string;
   readonly settings: TokenRequestSettings;
   readonly player: PlayerState;
 }
@@ -65,7 +65,7 @@ export function startRunner(
         {
           lesson: view.lesson,
           settings: view.settings,
-          treatment: getScenario(view.scenarioId).treatment,
+          treatment: getScenario(view.lesson, view.scenarioId).treatment,
         },
         trace,
         { ...deps, onWait: ({ until }) => host.dispatch({ type: 'waiting', run, until }) },

@@ -10,7 +10,7 @@ import {
   type Speed,
 } from '../engine/player';
 import type { TokenRequestSettings } from '../protocol/requests';
-import { getScenario, type ScenarioId } from '../engine/scenarios';
+import { CUSTOM_SCENARIO, getScenario } from '../engine/scenarios';
 import { startRunner, type RunnerTimers } from './stepper-runner';
 
 /**
@@ -24,7 +24,8 @@ import { startRunner, type RunnerTimers } from './stepper-runner';
 /** What the stepper holds: the lesson, the request settings, the player, the predictions. */
 export interface StepperState {
   readonly lesson: Lesson;
-  readonly scenarioId: ScenarioId;
+  /** One of the lesson's scenario ids. */
+  readonly scenarioId: string;
   /** The request settings in use: the scenario's, or the learner's own edits (scenario `custom`). */
   readonly settings: TokenRequestSettings;
   /** The recorded run, the cursor on it and the play state (see playerReducer). */
@@ -48,7 +49,7 @@ export interface StepperActions {
   togglePlay(): void;
   setSpeed(speed: Speed): void;
   /** Switches scenario (its settings replace the learner's) and starts over. */
-  selectScenario(id: ScenarioId): void;
+  selectScenario(id: string): void;
   /** Applies the learner's own edits: the scenario becomes `custom` and the run starts over. */
   editSettings(patch: Partial<TokenRequestSettings>): void;
   predict(stepId: string, outcome: string): void;
@@ -65,7 +66,7 @@ export type StepperStore = StoreApi<StepperState & StepperActions>;
 export interface StepperOptions {
   readonly lesson: Lesson;
   readonly deps: Omit<EngineDeps, 'onWait'>;
-  readonly scenarioId?: ScenarioId;
+  readonly scenarioId?: string;
   readonly settings?: TokenRequestSettings;
   /** Timer used by play (injectable for tests). */
   readonly setTimer?: RunnerTimers['setTimer'];
@@ -80,7 +81,7 @@ export function runningStep(state: StepperState): number | null {
 /** Creates a stepper store for one page, with its runner started. */
 export function createStepperStore(options: StepperOptions): StepperStore {
   const { lesson } = options;
-  const scenarioId = options.scenarioId ?? 'valid';
+  const scenarioId = getScenario(lesson, options.scenarioId ?? '').id;
   const store = createStore<StepperState & StepperActions>()((set, get) => {
     const dispatch = (action: PlayerAction) =>
       set((s) => ({ player: playerReducer(s.player, action) }));
@@ -98,7 +99,7 @@ export function createStepperStore(options: StepperOptions): StepperStore {
     return {
       lesson,
       scenarioId,
-      settings: options.settings ?? getScenario(scenarioId).settings,
+      settings: options.settings ?? getScenario(lesson, scenarioId).settings,
       player: initialPlayer(lesson.steps.length),
       predictions: {},
       dispatch,
@@ -112,9 +113,12 @@ export function createStepperStore(options: StepperOptions): StepperStore {
       pause: () => dispatch({ type: 'pause' }),
       togglePlay: () => dispatch({ type: 'toggle' }),
       setSpeed: (speed) => dispatch({ type: 'speed', speed }),
-      selectScenario: (id) => restart({ scenarioId: id, settings: getScenario(id).settings }),
+      selectScenario: (id) => {
+        const scenario = getScenario(lesson, id);
+        restart({ scenarioId: scenario.id, settings: scenario.settings });
+      },
       editSettings: (patch) =>
-        restart({ scenarioId: 'custom', settings: { ...get().settings, ...patch } }),
+        restart({ scenarioId: CUSTOM_SCENARIO, settings: { ...get().settings, ...patch } }),
       predict: (stepId, outcome) =>
         set((s) => ({ predictions: { ...s.predictions, [stepId]: outcome } })),
       settled: () => runner.idle(),

@@ -24,7 +24,7 @@ export default async function FollowPage({ params }: Props) {
   const lesson = getLesson(state.ok ? state.value.lesson : 'client-credentials');
   if (!lesson) notFound();
   return (
-    <StepperProvider lesson={lesson}>
+    <StepperProvider lessonSlug={lesson.slug}>
       <FollowerView roomId={room} />
     </StepperProvider>
   );

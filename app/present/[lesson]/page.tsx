@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { PresenterView } from '@/components/present/presenter-view';
 import { SignInGate, type SignInQuery } from '@/components/present/sign-in-gate';
 import { StepperProvider } from '@/components/stepper/stepper-provider';
-import { isScenarioId } from '@/lib/engine/scenarios';
+import { getScenario } from '@/lib/engine/scenarios';
 import { getLesson } from '@/lib/lessons';
 
 type Props = {
@@ -30,11 +30,11 @@ export default async function PresentPage({ params, searchParams }: Props) {
   if (!lesson) notFound();
   const query = await searchParams;
   const requested = query.scenario;
-  const scenarioId = typeof requested === 'string' && isScenarioId(requested) ? requested : 'valid';
+  const scenarioId = getScenario(lesson, typeof requested === 'string' ? requested : '').id;
   return (
     <SignInGate path={`/present/${lesson.slug}`} query={query}>
-      <StepperProvider lesson={lesson} scenarioId={scenarioId}>
-        <PresenterView lesson={lesson} />
+      <StepperProvider lessonSlug={lesson.slug} scenarioId={scenarioId}>
+        <PresenterView />
       </StepperProvider>
     </SignInGate>
   );

@@ -5,7 +5,12 @@ import { intro } from './intro';
 import { keyMoments } from './key-moments';
 import { notes, summaryPoints } from './notes';
 import { practice } from './practice';
+import { predictions } from './predictions';
+import { runText } from './run-text';
+import { runners } from './runners';
+import { scenarios, type ScenarioId } from './scenarios';
 import { snapshot } from './snapshot';
+import { speakerNotes } from './speaker-notes';
 import { steps, type StepId } from './steps';
 import { syntax } from './syntax';
 import { transcript } from './transcript';
@@ -32,4 +37,9 @@ export const lesson = {
   transcript,
   visualQuiz,
   challenges,
-} satisfies Lesson<StepId>;
+  scenarios,
+  runners,
+  runText,
+  predictions,
+  speakerNotes,
+} satisfies Lesson<StepId, ScenarioId>;

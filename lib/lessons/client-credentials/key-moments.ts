@@ -1,8 +1,9 @@
 import type { StepId } from './steps';
 import type { KeyMoment } from '../types';
+import type { ScenarioId } from './scenarios';
 
 /** The three insights learners need most, each tied to the steps that show it. */
-export const keyMoments: readonly KeyMoment<StepId>[] = [
+export const keyMoments: readonly KeyMoment<StepId, ScenarioId>[] = [
   {
     id: 'why-credentials',
     question: 'Why does the client send its client_id and client_secret with the token request?',
@@ -16,6 +17,7 @@ export const keyMoments: readonly KeyMoment<StepId>[] = [
     answer:
       'The server takes the "No" branch of its decision: instead of a token it returns an error response with error "invalid_client" (RFC 6749 §5.2). Its status is 400 by default; a server MAY answer 401, and MUST answer 401 with a WWW-Authenticate header when the client authenticated in the Authorization header. FlowLab always answers 401. No access token is issued, so access_token stays None and the client has nothing to call the API with. Run the wrong-secret scenario and watch step 3 turn red.',
     stepIds: ['validate', 'issue'],
+    scenario: 'wrong-secret',
   },
   {
     id: 'why-use-token',

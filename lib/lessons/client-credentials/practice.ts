@@ -1,4 +1,5 @@
 import type { StepId } from './steps';
+import type { ScenarioId } from './scenarios';
 import type { PracticeQuestion } from '../types';
 
 /**
@@ -7,7 +8,7 @@ import type { PracticeQuestion } from '../types';
  * transport), corrected to RFC 6749 where common teaching material gets it wrong; the rest are
  * about what FlowLab's real server demonstrates.
  */
-export const practice: readonly PracticeQuestion<StepId>[] = [
+export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
   {
     id: 'purpose',
     difficulty: 'easy',

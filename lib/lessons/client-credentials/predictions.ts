@@ -1,23 +1,5 @@
+import type { StepPrediction } from '../../engine/predictions';
 import type { StepId } from './steps';
-
-/**
- * The answers a learner may predict before a step that talks to a server. Outcome ids are
- * `<status>-<code>`; `success` names the id of a 200, `withoutCall` the id of a step that sent
- * nothing (no token to send).
- */
-
-/** One choice a learner can predict. */
-export interface OutcomeOption {
-  readonly id: string;
-  readonly label: string;
-}
-
-/** The choices for one predictable step. */
-export interface StepPrediction {
-  readonly options: readonly OutcomeOption[];
-  readonly success: string;
-  readonly withoutCall?: string;
-}
 
 /** The predictable steps of the lesson and their choices. */
 export const predictions: Readonly<Partial<Record<StepId, StepPrediction>>> = {

@@ -1,33 +1,12 @@
 import { responseSummary } from '../../engine/format';
-import {
-  jsonField,
-  jsonString,
-  tokenExchange,
-  type RecordOf,
-  type StepOutcomes,
-  type StepRecord,
-} from '../../engine/step-record';
-import type { StepId } from './steps';
+import type { RunText } from '../../engine/run-text';
+import { jsonField, jsonString, tokenExchange, type StepRecord } from '../../engine/step-record';
+import type { StepOutcomes } from './outcomes';
 
 /**
- * What the learner reads about a step that has run, keyed by step id and the outcome the engine
- * recorded: the "in this run" note and the execution table's cells where they are words. The
- * engine records facts only; these sentences are the lesson's.
+ * The client credentials lesson's run text: what the learner reads about a step that has run,
+ * keyed by step id and the outcome the engine recorded.
  */
-
-/** How a row of the execution table is marked. */
-export type RowTone = 'ok' | 'error' | 'neutral';
-
-/** The words for one outcome of step `S`. */
-export interface OutcomeText<S extends StepId> {
-  /** "In this run": what happened at this step, in one or two sentences. */
-  readonly note: (record: RecordOf<S>, trace: readonly StepRecord[]) => string;
-  /** The table's request cell, when it is words (otherwise: the request the step made, or N/A). */
-  readonly requestData?: string;
-  /** The table's response cell, when it is words (otherwise: the server's answer, or N/A). */
-  readonly response?: (record: RecordOf<S>, trace: readonly StepRecord[]) => string;
-  readonly tone: RowTone;
-}
 
 const status = (r: StepRecord) => {
   const res = r.exchanges.at(-1)?.response;
@@ -45,9 +24,7 @@ const how = {
 } as const;
 
 /** The run text of every outcome of every step. */
-export const runText: {
-  readonly [S in StepId]: { readonly [O in StepOutcomes[S]]: OutcomeText<S> };
-} = {
+export const runText: RunText<StepOutcomes> = {
   prepare: {
     basic: {
       tone: 'neutral',
@@ -185,15 +162,4 @@ export const runText: {
 
 function waited(r: StepRecord): string {
   return r.waitedMs ? `After waiting ${Math.round(r.waitedMs / 1000)} s, the` : 'The';
-}
-
-/** The words for a record's step and outcome. */
-export function outcomeText(record: StepRecord): OutcomeText<StepId> {
-  const byOutcome = runText[record.stepId] as Readonly<Record<string, OutcomeText<StepId>>>;
-  return byOutcome[record.outcome] as OutcomeText<StepId>;
-}
-
-/** "In this run": the note for a step that has run. */
-export function runNote(record: StepRecord, trace: readonly StepRecord[]): string {
-  return outcomeText(record).note(record as RecordOf<StepId>, trace);
 }

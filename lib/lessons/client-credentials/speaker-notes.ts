@@ -1,36 +1,16 @@
-import type { ScenarioId } from '../../engine/scenarios';
-import { isStepId, type StepId } from './steps';
+import type { ScenarioNotes, SpeakerNotes, StepNotes } from '../types';
+import type { ScenarioId } from './scenarios';
+import type { StepId } from './steps';
 
 /**
  * Speaker notes for the presenter view: for each step of the client credentials lesson, what to
  * say and what to point at; for each scenario, what the room should notice and whether to offer
- * its request as a terminal line. Authored content, keyed by the lesson's step ids and the engine's
- * scenario ids (a missing or wrong id fails in tsc).
+ * its request as a terminal line. Keyed by the lesson's step and scenario ids (a missing or wrong
+ * id fails in tsc).
  */
 
-/** What the presenter says and points at on one step. */
-export interface StepNotes {
-  /** What to say, one short paragraph a line. */
-  readonly say: readonly string[];
-  /** What to point at on screen. */
-  readonly point: readonly string[];
-}
-
-/** What the room should notice in one scenario's run. */
-export interface ScenarioNotes {
-  /** The one thing the room should take away from this run. */
-  readonly takeaway: string;
-  /** Where the run leaves the happy path, and which check the live feed marks. */
-  readonly watch: string;
-  /**
-   * Offer the scenario's token request as a terminal line, so the feed shows it too. The line is
-   * rendered from the same request record the stepper sends, at the presenter's own origin.
-   */
-  readonly terminal?: true;
-}
-
 /** Notes for every step of the lesson. */
-export const stepNotes: Readonly<Record<StepId, StepNotes>> = {
+const stepNotes: Readonly<Record<StepId, StepNotes>> = {
   prepare: {
     say: [
       'No person is involved in this flow: the program is both the one asking and the one it asks for.',
@@ -100,7 +80,7 @@ export const stepNotes: Readonly<Record<StepId, StepNotes>> = {
 };
 
 /** Notes for every scenario the presenter can pick (all but the learner's own values). */
-export const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, ScenarioNotes>> = {
+const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, ScenarioNotes>> = {
   valid: {
     takeaway: 'The happy path: every check green, a token issued, the API answers 200.',
     watch: 'Both feed rows are green from the first check to the last.',
@@ -166,14 +146,10 @@ export const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, Scena
   },
 };
 
-/** Notes for a step, if any were written for it. */
-export function notesForStep(stepId: string): StepNotes | undefined {
-  return isStepId(stepId) ? stepNotes[stepId] : undefined;
-}
-
-/** Notes for a scenario, if any were written for it. */
-export function notesForScenario(scenarioId: string): ScenarioNotes | undefined {
-  return Object.hasOwn(scenarioNotes, scenarioId)
-    ? scenarioNotes[scenarioId as keyof typeof scenarioNotes]
-    : undefined;
-}
+/** The lesson's speaker notes. */
+export const speakerNotes: SpeakerNotes<StepId, ScenarioId> = {
+  opening:
+    'Introduce the three parties (client, authorization server, API) and say that no user is involved.',
+  steps: stepNotes,
+  scenarios: scenarioNotes,
+};

@@ -1,4 +1,5 @@
 import type { StepId } from './steps';
+import type { ScenarioId } from './scenarios';
 import type { VisualQuizItem } from '../types';
 
 /**
@@ -6,7 +7,7 @@ import type { VisualQuizItem } from '../types';
  * options come from the learner's own run (see lib/engine/visual-quiz.ts), so the token in the
  * first question is the real one the server just issued.
  */
-export const visualQuiz: readonly VisualQuizItem<StepId>[] = [
+export const visualQuiz: readonly VisualQuizItem<StepId, ScenarioId>[] = [
   {
     id: 'token-after-issue',
     kind: 'value-after-step',

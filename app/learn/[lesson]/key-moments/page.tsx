@@ -7,9 +7,6 @@ import { stepHref } from '@/lib/engine/deep-link';
 /** The tab title and description of the key moments mode. */
 export const generateMetadata = modeMetadata('key-moments');
 
-/** Scenario that best shows each key moment in the visualizer. */
-const scenarioFor: Readonly<Record<string, string>> = { 'invalid-credentials': 'wrong-secret' };
-
 /** The key moments mode: each insight, linked to the step that shows it. */
 export default async function KeyMomentsPage({ params }: LessonParams) {
   const lesson = await lessonFromParams(params);
@@ -35,7 +32,7 @@ export default async function KeyMomentsPage({ params }: LessonParams) {
                   <Link
                     key={id}
                     href={stepHref(lesson.slug, {
-                      scenario: scenarioFor[moment.id],
+                      scenario: moment.scenario,
                       step: step.number,
                     })}
                     className="border-line text-accent hover:bg-raised rounded-md border px-2 py-0.5 font-medium"

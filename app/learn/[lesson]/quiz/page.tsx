@@ -16,7 +16,7 @@ export default async function QuizPage({ params }: LessonParams) {
         your run produced: the real token, the real step numbers, the real error of a wrong secret.
         Each hint opens the step that answers it.
       </ModeHeading>
-      <VisualQuiz lesson={lesson} />
+      <VisualQuiz lessonSlug={lesson.slug} />
       <NextModeLink lesson={lesson.slug} current="quiz" />
     </div>
   );

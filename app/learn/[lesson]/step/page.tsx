@@ -18,7 +18,7 @@ export default async function StepPage({ params }: LessonParams) {
   return (
     <>
       <ModeHeading mode="step" lessonTitle={lesson.title} />
-      <StepView lesson={lesson} />
+      <StepView lessonSlug={lesson.slug} />
     </>
   );
 }

@@ -17,5 +17,5 @@ export const metadata: Metadata = { title: 'Speaker notes' };
 export default async function NotesPage({ params }: Props) {
   const lesson = getLesson((await params).lesson);
   if (!lesson) notFound();
-  return <NotesWindow lesson={lesson} />;
+  return <NotesWindow lessonSlug={lesson.slug} />;
 }

@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { coreHarness } from '../../engine/core-deps.test-support';
-import { executionRows } from '../../engine/derived';
-import { scenarios } from '../../engine/scenarios';
-import { runAll } from '../../engine/trace';
-import { lesson } from '.';
-import { runNote } from './run-text';
+import { coreHarness } from '../engine/core-deps.test-support';
+import { executionRows } from '../engine/derived';
+import { outcomeText, runNote } from '../engine/run-text';
+import { getScenario } from '../engine/scenarios';
+import { runAll } from '../engine/trace';
+import { lesson as clientCredentials } from './client-credentials';
+import { lessons } from './index';
 
-describe('run text', () => {
+describe.each(lessons.map((l) => [l.slug, l] as const))('run text of %s', (_slug, lesson) => {
   it('narrates every step of every scenario run against the real core, from the record alone', async () => {
-    for (const scenario of scenarios) {
+    for (const scenario of lesson.scenarios) {
       const core = await coreHarness();
       const trace = await runAll(
         { lesson, settings: scenario.settings, treatment: scenario.treatment },
         core.deps,
       );
       for (const record of trace) {
-        const note = runNote(record, trace);
+        expect(outcomeText(lesson, record), `${scenario.id} ${record.stepId}`).toBeDefined();
+        const note = runNote(lesson, record, trace);
         expect(note, `${scenario.id} ${record.stepId}`).toMatch(/^[A-Z].*\.$/);
         expect(note).not.toMatch(/undefined|\?\s*s\b/);
       }
@@ -25,18 +27,23 @@ describe('run text', () => {
       }
     }
   });
+});
 
+describe('run text of the client credentials lesson', () => {
+  const lesson = clientCredentials;
   it('says what happened in this run: the status, the branch, the wait', async () => {
     const core = await coreHarness();
-    const wrong = scenarios.find((s) => s.id === 'wrong-secret')!;
+    const wrong = getScenario(lesson, 'wrong-secret');
     const trace = await runAll(
       { lesson, settings: wrong.settings, treatment: wrong.treatment },
       core.deps,
     );
-    expect(runNote(trace[1]!, trace)).toBe(
+    expect(runNote(lesson, trace[1]!, trace)).toBe(
       'The request went to the token endpoint; the server answered 401 Unauthorized.',
     );
-    expect(runNote(trace[2]!, trace)).toMatch(/refused the request \(invalid_client\).*No branch/);
+    expect(runNote(lesson, trace[2]!, trace)).toMatch(
+      /refused the request \(invalid_client\).*No branch/,
+    );
     const rows = executionRows(lesson, trace);
     expect(rows.map((r) => r.outcome)).toEqual([
       'neutral',
