@@ -1,25 +1,24 @@
 /**
  * Client authentication, shared by the token, introspection and revocation endpoints:
- * `client_secret_basic` (HTTP Basic, the method every server must support) and
- * `client_secret_post` (body parameters), never both; secrets compared in constant time; and a
- * per-client lockout after repeated wrong secrets.
+ * `client_secret_basic` (HTTP Basic, the method every server must support),
+ * `client_secret_post` (body parameters) and `private_key_jwt` (a signed client assertion, see
+ * `client-assertion-auth.ts`), never two at once; secrets compared in constant time (as SHA-256
+ * digests, so a registered client's secret is stored only as its hash); and a per-client lockout
+ * after repeated wrong secrets.
  */
-import { decodeBasicAuthorization, type BasicProblem } from '../protocol/basic';
+import { decodeBasicAuthorization } from '../protocol/basic';
 import type { RegisteredClient } from './clients';
+import { authenticateAssertion } from './client-assertion-auth';
 import { OAuthError, quote } from './errors';
 import type { FormParams } from './form';
-import { secretMatches, utf8 } from './secure-compare';
+import { presentedCredentials, type PresentedCredentials } from './presented-credentials';
+import { secretMatchesDigest, sha256 } from './secure-compare';
 import type { StateStore } from './state-store';
 import type { CheckRecorder } from './check-recorder';
 import type { CoreRequest } from './http';
 
-/** The client authentication methods FlowLab supports, as named in RFC 8414 metadata. */
-export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
-/**
- * A client authentication method FlowLab supports.
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
- */
-export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number];
+/** The supported methods and their type (re-exported from `presented-credentials.ts`). */
+export { CLIENT_AUTH_METHODS, type ClientAuthMethod } from './presented-credentials';
 
 /** Wrong secrets allowed per client and window before the client is locked out (429). */
 export interface RateLimitOptions {
@@ -30,57 +29,46 @@ export interface RateLimitOptions {
 /** 10 wrong secrets per client per 60 s: a class can replay the wrong-secret scenario safely. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { maxFailures: 10, windowMs: 60_000 };
 
-/** The credentials a request presented, and how. */
-export interface PresentedCredentials {
-  readonly method: ClientAuthMethod;
-  readonly clientId: string;
-  readonly clientSecret: string;
-}
-
-function malformed(description: string): OAuthError {
-  return new OAuthError('invalid_request', description, 400);
-}
-
-/** What the server answers for each way a Basic header can be malformed. */
-const basicProblemText: Readonly<Record<BasicProblem, string>> = {
-  'not-base64': 'The Basic authorization header is not valid base64.',
-  'not-utf8': 'The Basic authorization header does not decode to UTF-8 text.',
-  'no-colon': 'The Basic authorization header has no colon between client_id and client_secret.',
-  'bad-escape': 'The Basic authorization header has a malformed percent-escape.',
-  'empty-client-id': 'The Basic authorization header has an empty client_id.',
-};
-
-/** What client authentication needs: the lockout state and its limits, the realm, clock, registry. */
+/** What client authentication needs: state and limits, realm, clock, registry and its upkeep. */
 export interface ClientAuthDeps {
   readonly state: StateStore;
   readonly rateLimit: RateLimitOptions;
   readonly realm: string;
   readonly now: () => number;
-  readonly lookup: (clientId: string) => RegisteredClient | undefined;
+  /** Seconds of clock skew tolerated on a client assertion's exp, iat and nbf. */
+  readonly clockTolerance: number;
+  /** Configured clients, then registered ones (which may need the store). */
+  readonly lookup: (clientId: string) => Promise<RegisteredClient | undefined>;
+  /** Called after a registered client authenticated (extends its registration). */
+  readonly used: (client: RegisteredClient) => Promise<void>;
 }
 
-const secrets = new WeakMap<RegisteredClient, Uint8Array>();
+const digests = new WeakMap<RegisteredClient, Promise<Uint8Array>>();
 
-function secretBytes(client: RegisteredClient): Uint8Array {
-  let bytes = secrets.get(client);
-  if (!bytes) {
-    bytes = utf8(client.clientSecret);
-    secrets.set(client, bytes);
-  }
-  return bytes;
+/** The SHA-256 of the client's secret: computed once for a configured one, stored for a registered one. */
+function secretDigest(client: RegisteredClient): Promise<Uint8Array> | null {
+  const c = client.credential;
+  if (c.method === 'client_secret_sha256') return Promise.resolve(c.sha256);
+  if (c.method !== 'client_secret') return null;
+  let digest = digests.get(client);
+  if (!digest) digests.set(client, (digest = sha256(c.secret)));
+  return digest;
 }
 
 /**
  * Authenticates the client of a token, introspection or revocation request, recording the checks
- * `client-auth`, `client-known`, `rate-limit` and `secret-matches` on the checks.
+ * `client-auth`, `client-known`, then `rate-limit` and `secret-matches` for a secret, or the
+ * assertion checks for private_key_jwt. `issuer` is the audience a client assertion names.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ * @see https://www.rfc-editor.org/rfc/rfc7523#section-2.2
  */
 export async function authenticateClient(
   request: CoreRequest,
   params: FormParams,
   checks: CheckRecorder,
   deps: ClientAuthDeps,
+  issuer: string,
 ): Promise<RegisteredClient> {
   const challenge = { 'WWW-Authenticate': `Basic realm=${quote(deps.realm)}, charset="UTF-8"` };
   const invalidClient = (description: string) =>
@@ -90,19 +78,34 @@ export async function authenticateClient(
   try {
     presented = presentedCredentials(request, params, checks, invalidClient);
   } catch (e) {
-    proveRefusedBasic(request, checks, deps);
+    await proveRefusedBasic(request, checks, deps);
     throw e;
+  }
+  checks.authMethod = presented.method;
+  checks.pass('client-auth', presented.method);
+  if (presented.method === 'private_key_jwt') {
+    const client = await authenticateAssertion(presented, issuer, checks, deps);
+    checks.authenticatedClientId = client.clientId;
+    if (client.registration) await deps.used(client);
+    return client;
   }
   checks.clientId = presented.clientId;
   checks.credential = { kind: 'secret', value: presented.clientSecret };
-  checks.authMethod = presented.method;
-  checks.pass('client-auth', presented.method);
 
-  const client = deps.lookup(presented.clientId);
+  const client = await checks.fromStore('client-known', deps.lookup(presented.clientId));
   if (!client) {
     throw checks.fail(
       'client-known',
       invalidClient('Client authentication failed (unknown client or wrong secret).'),
+    );
+  }
+  const expected = secretDigest(client);
+  if (!expected) {
+    throw checks.fail(
+      'client-known',
+      invalidClient(
+        'This client authenticates with private_key_jwt (a signed client assertion), not a secret.',
+      ),
     );
   }
   checks.pass('client-known');
@@ -127,7 +130,8 @@ export async function authenticateClient(
   }
   checks.pass('rate-limit', guarded ? undefined : 'lockout is off for this public demo client');
 
-  if (!secretMatches(presented.clientSecret, secretBytes(client))) {
+  // both sides are 32-byte digests: the comparison's time says nothing about the secret
+  if (!(await secretMatchesDigest(presented.clientSecret, await expected))) {
     if (guarded) {
       await checks.fromStore('secret-matches', deps.state.increment(key, deps.rateLimit.windowMs));
     }
@@ -140,6 +144,7 @@ export async function authenticateClient(
   }
   checks.pass('secret-matches');
   checks.authenticatedClientId = client.clientId;
+  if (client.registration) await deps.used(client);
   return client;
 }
 
@@ -148,90 +153,17 @@ export async function authenticateClient(
  * once ...) still carried a valid Basic credential of a client. The answer stays the same and
  * nothing is counted, so this tells the caller nothing.
  */
-function proveRefusedBasic(request: CoreRequest, checks: CheckRecorder, deps: ClientAuthDeps) {
+async function proveRefusedBasic(
+  request: CoreRequest,
+  checks: CheckRecorder,
+  deps: ClientAuthDeps,
+): Promise<void> {
   const header = request.headers.get('authorization');
   const basic = header === null ? null : decodeBasicAuthorization(header);
   if (!basic?.ok) return;
-  const client = deps.lookup(basic.clientId);
-  if (client && secretMatches(basic.clientSecret, secretBytes(client))) {
+  const client = await deps.lookup(basic.clientId).catch(() => undefined);
+  const digest = client && secretDigest(client);
+  if (digest && (await secretMatchesDigest(basic.clientSecret, await digest))) {
     checks.authenticatedClientId = client.clientId;
   }
-}
-
-function presentedCredentials(
-  request: CoreRequest,
-  params: FormParams,
-  checks: CheckRecorder,
-  invalidClient: (d: string) => OAuthError,
-): PresentedCredentials {
-  const authorization = request.headers.get('authorization');
-  const bodyId = params.get('client_id');
-  const bodySecret = params.get('client_secret');
-  if (bodyId !== undefined) checks.clientId = bodyId;
-  const assertion =
-    params.get('client_assertion') !== undefined ||
-    params.get('client_assertion_type') !== undefined;
-  if (assertion) {
-    // RFC 6749 §2.3: never more than one method in a request; RFC 7521 §4.2: an assertion this
-    // server cannot check is invalid_client (a later lesson adds private_key_jwt)
-    if (authorization !== null || bodySecret !== undefined) {
-      throw checks.fail(
-        'client-auth',
-        malformed(
-          'The client used two authentication methods (a client assertion and a secret); use one.',
-        ),
-      );
-    }
-    throw checks.fail(
-      'client-auth',
-      invalidClient(
-        'This server does not accept client assertions (private_key_jwt) yet; authenticate with client_secret_basic.',
-      ),
-    );
-  }
-
-  if (authorization !== null) {
-    const basic = decodeBasicAuthorization(authorization);
-    if (basic === null) {
-      throw checks.fail(
-        'client-auth',
-        invalidClient('Only the Basic scheme authenticates clients here (client_secret_basic).'),
-      );
-    }
-    if (!basic.ok) {
-      throw checks.fail('client-auth', malformed(basicProblemText[basic.problem]));
-    }
-    checks.clientId = basic.clientId;
-    if (bodySecret !== undefined) {
-      throw checks.fail(
-        'client-auth',
-        malformed(
-          'The client used two authentication methods (Basic header and client_secret in the body); use one.',
-        ),
-      );
-    }
-    if (bodyId !== undefined && bodyId !== basic.clientId) {
-      throw checks.fail(
-        'client-auth',
-        malformed('The client_id in the body differs from the one in the Basic header.'),
-      );
-    }
-    return {
-      method: 'client_secret_basic',
-      clientId: basic.clientId,
-      clientSecret: basic.clientSecret,
-    };
-  }
-  if (bodySecret !== undefined && bodyId === undefined) {
-    throw checks.fail('client-auth', malformed('client_secret is sent without client_id.'));
-  }
-  if (bodyId === undefined || bodySecret === undefined) {
-    throw checks.fail(
-      'client-auth',
-      invalidClient(
-        'Client authentication is required: send client_id and client_secret with HTTP Basic or in the form body.',
-      ),
-    );
-  }
-  return { method: 'client_secret_post', clientId: bodyId, clientSecret: bodySecret };
 }

@@ -25,9 +25,10 @@ export function publicClientCards(clients: readonly RegisteredClient[]): PublicC
   return clients.map((c) => {
     const scopes = c.allowedScopes.join(' ');
     const defaults = c.defaultScopes.join(' ');
+    const secret = c.credential.method === 'client_secret' ? c.credential.secret : null;
     return {
       clientId: c.clientId,
-      secret: published.has(`${c.clientId}\n${c.clientSecret}`) ? c.clientSecret : null,
+      secret: secret !== null && published.has(`${c.clientId}\n${secret}`) ? secret : null,
       scopes,
       defaultScope: defaults === scopes ? null : defaults,
       lifetime: c.grantTypes.includes('client_credentials') ? c.tokenLifetime : null,

@@ -2,18 +2,26 @@
  * Clients configuration: the JSON shape of `FLOWLAB_CLIENTS` / `FLOWLAB_CLIENTS_FILE` and its
  * validation into registered clients.
  */
+import { REGISTERED_CLIENT_PREFIX, REGISTRATION_AUTH_METHODS } from '../protocol/registration';
 import {
   GRANT_TYPES,
   INSTRUCTOR_CLIENT_ID,
+  type ClientCredential,
   type GrantType,
   type RegisteredClient,
 } from './clients';
+import { parsePublicJwks } from './jwks';
 import { PRESENTER_SCOPE, SCOPES, isScope, type Scope } from './scopes';
 
 /** The JSON shape of one client in `FLOWLAB_CLIENTS` / `FLOWLAB_CLIENTS_FILE` (RFC 7591 names). */
 export interface ClientConfigJson {
   client_id: string;
-  client_secret: string;
+  /** Required for the secret methods; absent for `private_key_jwt`. */
+  client_secret?: string;
+  /** Defaults to `client_secret_basic` (a secret client may also use client_secret_post). */
+  token_endpoint_auth_method?: (typeof REGISTRATION_AUTH_METHODS)[number];
+  /** The client's public keys: required for, and only for, `private_key_jwt`. */
+  jwks?: { keys: Record<string, unknown>[] };
   /** Space-delimited allowed scopes. */
   scope: string;
   /** Space-delimited scopes granted when none is asked; defaults to `scope`. */
@@ -57,6 +65,36 @@ function scopesOf(where: string, field: string, value: unknown): Scope[] {
   return [...new Set(list)] as Scope[];
 }
 
+/** The client's credential: a secret, or (private_key_jwt) its validated public keys. */
+function credentialOf(where: string, c: Record<string, unknown>): ClientCredential {
+  const method = c.token_endpoint_auth_method ?? 'client_secret_basic';
+  if (!(REGISTRATION_AUTH_METHODS as readonly unknown[]).includes(method)) {
+    throw new ClientConfigError(
+      `${where}.token_endpoint_auth_method must be one of ${REGISTRATION_AUTH_METHODS.map((m) => `"${m}"`).join(', ')}.`,
+    );
+  }
+  if (method === 'private_key_jwt') {
+    if (c.client_secret !== undefined) {
+      throw new ClientConfigError(
+        `${where}.client_secret must be absent: a private_key_jwt client has no secret.`,
+      );
+    }
+    const jwks = parsePublicJwks(c.jwks, `${where}.jwks`);
+    if (!jwks.ok) throw new ClientConfigError(jwks.problem);
+    return { method: 'private_key_jwt', jwks: jwks.jwks };
+  }
+  if (c.jwks !== undefined) {
+    throw new ClientConfigError(
+      `${where}.jwks is only for token_endpoint_auth_method "private_key_jwt".`,
+    );
+  }
+  const secret = c.client_secret;
+  if (typeof secret !== 'string' || secret.length === 0 || secret.length > 200) {
+    throw new ClientConfigError(`${where}.client_secret must be a string of 1-200 characters.`);
+  }
+  return { method: 'client_secret', secret };
+}
+
 /**
  * Validates a clients configuration (an array of {@link ClientConfigJson}) and builds the
  * registered clients. Throws a {@link ClientConfigError} naming the first bad field.
@@ -83,11 +121,13 @@ export function parseClientsConfig(input: unknown): RegisteredClient[] {
         `${where}.client_id "${id}" is reserved for the instructor (set FLOWLAB_INSTRUCTOR_KEY instead).`,
       );
     }
-    seen.add(id);
-    const secret = c.client_secret;
-    if (typeof secret !== 'string' || secret.length === 0 || secret.length > 200) {
-      throw new ClientConfigError(`${where}.client_secret must be a string of 1-200 characters.`);
+    if (id.startsWith(REGISTERED_CLIENT_PREFIX)) {
+      throw new ClientConfigError(
+        `${where}.client_id "${id}": ids starting with "${REGISTERED_CLIENT_PREFIX}" are reserved for registered clients.`,
+      );
     }
+    seen.add(id);
+    const credential = credentialOf(where, c);
     const allowed = scopesOf(where, 'scope', c.scope);
     const defaults =
       c.default_scope === undefined ? allowed : scopesOf(where, 'default_scope', c.default_scope);
@@ -130,7 +170,7 @@ export function parseClientsConfig(input: unknown): RegisteredClient[] {
     }
     return {
       clientId: id,
-      clientSecret: secret,
+      credential,
       allowedScopes: allowed,
       defaultScopes: defaults,
       grantTypes: grants,

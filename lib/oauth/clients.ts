@@ -3,6 +3,7 @@
  * which scopes and for how long. The demo clients are public teaching credentials; a deployment
  * can replace them with a JSON file or an environment variable (see `client-config.ts`).
  */
+import type { JwkSet } from '../protocol/registration';
 import { PRESENTER_SCOPE, type Scope } from './scopes';
 
 /** The grant types a client may be allowed. FlowLab implements only client credentials. */
@@ -10,10 +11,30 @@ export const GRANT_TYPES = ['client_credentials', 'authorization_code'] as const
 /** A grant type a client may be allowed. */
 export type GrantType = (typeof GRANT_TYPES)[number];
 
+/**
+ * How a client proves who it is: a shared secret (configured clients: the plain secret, which a
+ * page may publish for the demo clients; registered clients: only its SHA-256), or a client
+ * assertion signed with a private key whose public key is in `jwks` (private_key_jwt).
+ * A secret client may use client_secret_basic or client_secret_post.
+ * @see https://www.rfc-editor.org/rfc/rfc7591#section-2
+ */
+export type ClientCredential =
+  | { readonly method: 'client_secret'; readonly secret: string }
+  | { readonly method: 'client_secret_sha256'; readonly sha256: Uint8Array }
+  | { readonly method: 'private_key_jwt'; readonly jwks: JwkSet };
+
+/** What a client registered through `/register` carries besides its credential. */
+export interface RegistrationState {
+  /** Epoch ms when the registration expires unless used again. */
+  readonly expiresAt: number;
+  /** Seconds this client's clock runs ahead of the server's (0..86400); this client only. */
+  readonly clockOffset: number;
+}
+
 /** A registered confidential client. */
 export interface RegisteredClient {
   readonly clientId: string;
-  readonly clientSecret: string;
+  readonly credential: ClientCredential;
   readonly allowedScopes: readonly Scope[];
   /** Granted when the request names no scope. */
   readonly defaultScopes: readonly Scope[];
@@ -33,6 +54,8 @@ export interface RegisteredClient {
    * false): every other client may introspect only its own (RFC 7662 §4, against token scanning).
    */
   readonly introspectAny?: boolean;
+  /** Present for a client registered through `/register` (a learner's), absent otherwise. */
+  readonly registration?: RegistrationState;
 }
 
 /** Looks clients up by id; replaceable by any implementation (a database, a file ...). */
@@ -62,7 +85,7 @@ export const INSTRUCTOR_TOKEN_LIFETIME = 8 * 3600;
 export function instructorClient(key: string): RegisteredClient {
   return {
     clientId: INSTRUCTOR_CLIENT_ID,
-    clientSecret: key,
+    credential: { method: 'client_secret', secret: key },
     allowedScopes: [PRESENTER_SCOPE],
     defaultScopes: [PRESENTER_SCOPE],
     grantTypes: ['client_credentials'],

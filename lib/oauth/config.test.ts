@@ -10,22 +10,24 @@ describe('clients', () => {
   it('registers the demo clients of the contract', () => {
     const reg = loadClientRegistry({});
     expect(reg.get('abc')).toMatchObject({
-      clientSecret: 'xyz',
+      credential: { method: 'client_secret', secret: 'xyz' },
       allowedScopes: ['data:read', 'data:write'],
       defaultScopes: ['data:read'],
       tokenLifetime: 3600,
     });
     expect(reg.get('myapp123')).toMatchObject({
-      clientSecret: 'secret456',
+      credential: { method: 'client_secret', secret: 'secret456' },
       allowedScopes: ['data:read'],
     });
-    expect(reg.get('abc123')).toMatchObject({ clientSecret: 'secret456' });
+    expect(reg.get('abc123')).toMatchObject({
+      credential: { method: 'client_secret', secret: 'secret456' },
+    });
     expect(reg.get('reporting-bot')).toMatchObject({
-      clientSecret: 'reports-secret',
+      credential: { method: 'client_secret', secret: 'reports-secret' },
       allowedScopes: ['reports:read'],
     });
     expect(reg.get('short-lived')).toMatchObject({
-      clientSecret: 'short-secret',
+      credential: { method: 'client_secret', secret: 'short-secret' },
       tokenLifetime: 2,
     });
     expect(reg.get('legacy-portal')!.grantTypes).not.toContain('client_credentials');

@@ -4,11 +4,19 @@
  */
 import { CHECKS_HEADER, serializeChecks } from '../protocol/checks';
 import { RESOURCE_PATH } from '../protocol/paths';
-import type { ClientRegistry } from './clients';
+import { REGISTERED_CLIENT_PREFIX } from '../protocol/registration';
+import type { ClientRegistry, RegisteredClient } from './clients';
 import { DEFAULT_RATE_LIMIT, type ClientAuthDeps, type RateLimitOptions } from './client-auth';
 import { errorResponse, jsonResponse, OAuthError } from './errors';
 import type { AuthEndpoint, AuthEventSink } from './events';
 import type { SigningKey } from './key-store';
+import {
+  DEFAULT_REGISTRATION_LIMITS,
+  REGISTRATION_TTL_MS,
+  toRegisteredClient,
+  type RegistrationLimits,
+} from './registered-clients';
+import type { RegistrationStore } from './registration-store';
 import type { StateStore } from './state-store';
 import { CheckRecorder } from './check-recorder';
 import type { CoreRequest, CoreResponse } from './http';
@@ -29,6 +37,9 @@ export interface AuthServerDeps {
   readonly clockTolerance?: number;
   /** The `realm` of WWW-Authenticate challenges. Default "FlowLab". */
   readonly realm?: string;
+  /** Clients registered through `/register`; without it, registration answers 404. */
+  readonly registrations?: RegistrationStore;
+  readonly registrationLimits?: RegistrationLimits;
 }
 
 /** The dependencies with defaults filled in. */
@@ -43,6 +54,10 @@ export interface Ctx {
   readonly clockTolerance: number;
   readonly realm: string;
   readonly auth: ClientAuthDeps;
+  readonly registrations: RegistrationStore | undefined;
+  readonly registrationLimits: RegistrationLimits;
+  /** Seconds the clock of this client runs ahead (its own setting; 0 for any configured client). */
+  readonly clockOffsetOf: (clientId: string) => Promise<number>;
 }
 
 /** Fills in {@link AuthServerDeps} defaults: clock, realm, issuer without a trailing slash. */
@@ -50,6 +65,24 @@ export function resolveDeps(deps: AuthServerDeps): Ctx {
   const now = deps.now ?? Date.now;
   const realm = deps.realm ?? 'FlowLab';
   const issuer = deps.issuer?.replace(/\/+$/, '');
+  const { registrations } = deps;
+  const clockTolerance = deps.clockTolerance ?? 2;
+  const registered = async (id: string) => {
+    if (!registrations || !id.startsWith(REGISTERED_CLIENT_PREFIX)) return null;
+    return registrations.get(id);
+  };
+  const lookup = async (id: string): Promise<RegisteredClient | undefined> => {
+    if (!id.startsWith(REGISTERED_CLIENT_PREFIX)) return deps.clients.get(id);
+    const stored = await registered(id);
+    return stored ? toRegisteredClient(stored) : undefined;
+  };
+  // sliding expiry: extend on use, at most one write a minute per client
+  const used = async (client: RegisteredClient) => {
+    const expiresAt = now() + REGISTRATION_TTL_MS;
+    if (!registrations || !client.registration) return;
+    if (expiresAt - client.registration.expiresAt < 60_000) return;
+    await registrations.update(client.clientId, { expiresAt });
+  };
   return {
     clients: deps.clients,
     key: deps.key,
@@ -57,15 +90,20 @@ export function resolveDeps(deps: AuthServerDeps): Ctx {
     now,
     onEvent: deps.onEvent,
     issuer,
-    clockTolerance: deps.clockTolerance ?? 2,
+    clockTolerance,
     realm,
     auth: {
       state: deps.state,
       rateLimit: deps.rateLimit ?? DEFAULT_RATE_LIMIT,
       realm,
       now,
-      lookup: (id) => deps.clients.get(id),
+      clockTolerance,
+      lookup,
+      used,
     },
+    registrations,
+    registrationLimits: deps.registrationLimits ?? DEFAULT_REGISTRATION_LIMITS,
+    clockOffsetOf: async (id) => (await registered(id))?.clockOffset ?? 0,
   };
 }
 

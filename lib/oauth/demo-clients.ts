@@ -2,6 +2,9 @@
 import { createClientRegistry, type ClientRegistry } from './clients';
 import { parseClientsConfig, type ClientConfigJson } from './client-config';
 
+/** The lesson's main demo client, whose scopes a learner's registered client gets. */
+export const LESSON_CLIENT_ID = 'abc';
+
 /** The demo clients every FlowLab serves unless configured otherwise. */
 export const DEMO_CLIENTS_CONFIG: readonly ClientConfigJson[] = [
   {

@@ -177,7 +177,10 @@ describe('loadInstructorKey', () => {
 
   it('loadAuthServerDeps registers the instructor with that key', async () => {
     const deps = await loadAuthServerDeps({ FLOWLAB_DATA_DIR: dir, FLOWLAB_INSTRUCTOR_KEY: KEY });
-    expect(deps.clients.get(INSTRUCTOR_CLIENT_ID)?.clientSecret).toBe(KEY);
+    expect(deps.clients.get(INSTRUCTOR_CLIENT_ID)?.credential).toEqual({
+      method: 'client_secret',
+      secret: KEY,
+    });
     expect(deps.clients.get('abc')).toBeDefined();
   });
 });

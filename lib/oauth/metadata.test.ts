@@ -8,6 +8,8 @@ describe('discovery documents', () => {
       new Request('http://127.0.0.1:3101/.well-known/oauth-authorization-server'),
     );
     const m = await res.json();
+    const methods = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'];
+    const algs = ['ES256', 'ES384', 'PS256', 'RS256', 'EdDSA'];
     expect(m).toMatchObject({
       issuer: 'http://127.0.0.1:3101',
       token_endpoint: 'http://127.0.0.1:3101/token',
@@ -15,9 +17,13 @@ describe('discovery documents', () => {
       introspection_endpoint: 'http://127.0.0.1:3101/introspect',
       revocation_endpoint: 'http://127.0.0.1:3101/revoke',
       grant_types_supported: ['client_credentials'],
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-      introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-      revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      registration_endpoint: 'http://127.0.0.1:3101/register',
+      token_endpoint_auth_methods_supported: methods,
+      introspection_endpoint_auth_methods_supported: methods,
+      revocation_endpoint_auth_methods_supported: methods,
+      token_endpoint_auth_signing_alg_values_supported: algs,
+      introspection_endpoint_auth_signing_alg_values_supported: algs,
+      revocation_endpoint_auth_signing_alg_values_supported: algs,
       scopes_supported: ['data:read', 'data:write', 'reports:read', 'live:present'],
     });
   });

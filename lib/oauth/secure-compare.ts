@@ -1,12 +1,13 @@
 /**
  * Constant-time comparison of secrets: the time taken depends only on the length of the stored
- * secret, never on where the presented one first differs (nor on its length).
+ * value, never on where the presented one first differs (nor on its length). Secrets are
+ * compared as SHA-256 digests, so the server may keep only the digest.
  */
 const encoder = new TextEncoder();
 
-/** A string's UTF-8 bytes. */
-export function utf8(value: string): Uint8Array {
-  return encoder.encode(value);
+/** SHA-256 of a string's UTF-8 bytes. */
+export async function sha256(value: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(value)));
 }
 
 /**
@@ -23,10 +24,10 @@ export function bytesEqualConstantTime(presented: Uint8Array, expected: Uint8Arr
 }
 
 /**
- * True when the presented secret equals the stored one (its UTF-8 bytes), compared in constant
- * time.
+ * True when the presented secret's SHA-256 equals the stored digest, compared in constant time
+ * (both are 32 bytes, so not even the length differs).
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.10
  */
-export function secretMatches(presented: string, expected: Uint8Array): boolean {
-  return bytesEqualConstantTime(utf8(presented), expected);
+export async function secretMatchesDigest(presented: string, digest: Uint8Array): Promise<boolean> {
+  return bytesEqualConstantTime(await sha256(presented), digest);
 }

@@ -1,10 +1,12 @@
 /**
  * The small interface for state that must be shared when several processes serve FlowLab:
- * revoked token ids and failed-authentication counters. The default keeps them in memory,
+ * revoked token ids, failed-authentication counters and one-time values (the `jti` of client
+ * assertions). The default keeps them in memory,
  * bounded: a revocation lasts until its token's own `exp` and is never dropped early, so memory
  * is bounded instead by a per-client limit on outstanding revocations; counters expire with their
  * window and their map has a size cap. A distributed deployment implements the same interface
- * over Redis (`SET key 1 PXAT exp` plus a per-client sorted set, `INCR` + `PEXPIRE`).
+ * over Redis (`SET key 1 PXAT exp` plus a per-client sorted set, `INCR` + `PEXPIRE`,
+ * `SET key 1 NX PXAT exp`).
  */
 import { OAuthError } from './errors';
 
@@ -37,6 +39,13 @@ export interface StateStore {
   increment(key: string, windowMs: number): Promise<WindowCount>;
   /** The open window of `key`, or null. */
   peek(key: string): Promise<WindowCount | null>;
+  /**
+   * Marks `key` as used until `expiresAt` (epoch ms): true the first time, false for every later
+   * call before then (a replayed assertion `jti`). Atomic: of concurrent calls exactly one wins.
+   * Kept by {@link clear}: a reset must not make a captured assertion replayable.
+   * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
+   */
+  useOnce(key: string, expiresAt: number): Promise<boolean>;
   /** Forgets every revocation and counter (the instructor's "reset demo"). */
   clear(): Promise<void>;
 }
@@ -70,6 +79,8 @@ export interface StateDump {
   readonly revoked: readonly (readonly [string, number, string])[];
   /** `[key, count, resetAt]` of every open window. */
   readonly counters: readonly (readonly [string, number, number])[];
+  /** `[key, expiresAt]` of every one-time value still remembered. */
+  readonly used: readonly (readonly [string, number])[];
 }
 
 /** Outstanding (not yet expired) revocations one client may have by default. */
@@ -92,6 +103,9 @@ export class MemoryStateStore implements StateStore {
   /** owner -> its outstanding revocations (jti -> expiry). */
   private readonly byOwner = new Map<string, Map<string, number>>();
   private readonly counters = new Map<string, { count: number; resetAt: number }>();
+  /** One-time keys -> expiry; never evicted early (that would allow a replay), swept when due. */
+  private readonly used = new Map<string, number>();
+  private nextSweep = 0;
   private readonly now: () => number;
   private readonly maxEntries: number;
   private readonly maxPerClient: number;
@@ -165,6 +179,18 @@ export class MemoryStateStore implements StateStore {
     return { count: entry.count, resetAt: entry.resetAt };
   }
 
+  async useOnce(key: string, expiresAt: number): Promise<boolean> {
+    const now = this.now();
+    if (now >= this.nextSweep) {
+      for (const [k, exp] of this.used) if (exp <= now) this.used.delete(k);
+      this.nextSweep = now + 60_000;
+    }
+    const held = this.used.get(key);
+    if (held !== undefined && held > now) return false;
+    if (expiresAt > now) this.used.set(key, expiresAt);
+    return true;
+  }
+
   async clear(): Promise<void> {
     this.revoked.clear();
     this.byOwner.clear();
@@ -180,7 +206,9 @@ export class MemoryStateStore implements StateStore {
     const counters: [string, number, number][] = [];
     for (const [key, e] of this.counters)
       if (e.resetAt > now) counters.push([key, e.count, e.resetAt]);
-    return { revoked, counters };
+    const used: [string, number][] = [];
+    for (const [key, exp] of this.used) if (exp > now) used.push([key, exp]);
+    return { revoked, counters, used };
   }
 
   /** Adds the live entries of a {@link dump} (expired ones are dropped, the caps still hold). */
@@ -200,6 +228,7 @@ export class MemoryStateStore implements StateStore {
       this.counters.set(key, { count, resetAt });
     }
     this.bound(this.counters, (e) => e.resetAt);
+    for (const [key, exp] of dump.used) if (exp > now) this.used.set(key, exp);
   }
 
   /** Past the cap: sweep expired entries, then drop the oldest inserted until under it. */

@@ -8,6 +8,8 @@ import type { RateLimitOptions } from './client-auth';
 import type { AuthEvent } from './events';
 import { generateSigningJwk, importSigningKey, type SigningKey } from './key-store';
 import { createAuthServer, type AuthServer } from './server';
+import { MemoryRegistrationStore } from './registration-store';
+import type { RegistrationLimits } from './registered-clients';
 import { MemoryStateStore } from './state-store';
 
 export const ORIGIN = 'http://flowlab.test';
@@ -25,6 +27,7 @@ export interface TestServer {
   readonly events: AuthEvent[];
   readonly key: SigningKey;
   readonly state: MemoryStateStore;
+  readonly registrations: MemoryRegistrationStore;
   /** The frozen clock, epoch ms; move it with `advance`. */
   now(): number;
   advance(ms: number): void;
@@ -38,6 +41,7 @@ export async function makeServer(
     start?: number;
     /** Outstanding revocations per client the state store allows. */
     revocationsPerClient?: number;
+    registrationLimits?: RegistrationLimits;
   } = {},
 ): Promise<TestServer> {
   let t = options.start ?? Date.UTC(2030, 0, 1, 12, 0, 0);
@@ -50,7 +54,10 @@ export async function makeServer(
       ? { maxRevocationsPerClient: options.revocationsPerClient }
       : {}),
   });
+  const registrations = new MemoryRegistrationStore(now);
   const server = createAuthServer({
+    registrations,
+    ...(options.registrationLimits ? { registrationLimits: options.registrationLimits } : {}),
     clients: options.clients ?? demoClientRegistry(),
     key,
     state,
@@ -59,7 +66,7 @@ export async function makeServer(
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.issuer ? { issuer: options.issuer } : {}),
   });
-  return { server, events, key, state, now, advance: (ms) => void (t += ms) };
+  return { server, events, key, state, registrations, now, advance: (ms) => void (t += ms) };
 }
 
 export const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' } as const;
@@ -107,4 +114,9 @@ export function apiGet(token?: string, headers: Record<string, string> = {}, que
 /** Reads a JSON error body. */
 export async function body(res: Response): Promise<Record<string, unknown>> {
   return (await res.json()) as Record<string, unknown>;
+}
+
+/** The form body of a private_key_jwt request (RFC 7523 §2.2) after `prefix` (grant, token). */
+export function assertionBody(assertion: string, prefix = 'grant_type=client_credentials'): string {
+  return `${prefix}&client_assertion_type=${encodeURIComponent('urn:ietf:params:oauth:client-assertion-type:jwt-bearer')}&client_assertion=${encodeURIComponent(assertion)}`;
 }

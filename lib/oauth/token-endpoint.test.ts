@@ -96,11 +96,11 @@ describe('POST /token success', () => {
   });
 
   it('compares secrets with the constant-time compare', async () => {
-    vi.mocked(secureCompare.secretMatches).mockClear();
+    vi.mocked(secureCompare.secretMatchesDigest).mockClear();
     await t.server.token(tokenPost('abc', 'wrong'));
     await t.server.token(tokenPost('abc', 'xyz'));
-    expect(secureCompare.secretMatches).toHaveBeenCalledTimes(2);
-    expect(vi.mocked(secureCompare.secretMatches).mock.calls.map((c) => c[0])).toEqual([
+    expect(secureCompare.secretMatchesDigest).toHaveBeenCalledTimes(2);
+    expect(vi.mocked(secureCompare.secretMatchesDigest).mock.calls.map((c) => c[0])).toEqual([
       'wrong',
       'xyz',
     ]);
@@ -195,11 +195,11 @@ describe('POST /token errors', () => {
     },
   );
 
-  it('a client assertion alone -> 401 invalid_client (not supported yet)', async () => {
+  it('an unknown client_assertion_type -> 400 invalid_request (RFC 7521 §4.2)', async () => {
     const res = await t.server.token(
-      formPost(`${GRANT}&client_id=abc&client_assertion_type=urn%3Aexample`),
+      formPost(`${GRANT}&client_id=abc&client_assertion_type=urn%3Aexample&client_assertion=a.b.c`),
     );
-    await expectError(res, 401, 'invalid_client');
+    await expectError(res, 400, 'invalid_request');
   });
 
   it('body client_id that differs from the Basic one -> 400 invalid_request', async () => {

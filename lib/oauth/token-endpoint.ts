@@ -82,7 +82,7 @@ export function tokenEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRespo
   return handle(ctx, 'token', request, async (checks, url) => {
     requireMethod(checks, request, 'POST');
     const params = await readFormRequest(request, url, checks, ['grant_type']);
-    const client = await authenticateClient(request, params, checks, ctx.auth);
+    const client = await authenticateClient(request, params, checks, ctx.auth, issuerFor(ctx, url));
 
     const grantType = params.get('grant_type')!;
     if (grantType !== 'client_credentials') {

@@ -28,6 +28,7 @@ async function checkToken(
         now: Math.floor(ctx.now() / 1000),
         clockTolerance: 0,
         state: ctx.state,
+        clockOffset: ctx.clockOffsetOf,
       },
       checks,
     );
@@ -53,7 +54,7 @@ export function introspectionEndpoint(ctx: Ctx, request: CoreRequest): Promise<C
   return handle(ctx, 'introspect', request, async (checks, url) => {
     requireMethod(checks, request, 'POST');
     const params = await readFormRequest(request, url, checks, ['token']);
-    const client = await authenticateClient(request, params, checks, ctx.auth);
+    const client = await authenticateClient(request, params, checks, ctx.auth, issuerFor(ctx, url));
     const token = params.get('token')!;
     checks.credential = { kind: 'token', value: token };
     const claims = await checkToken(ctx, url, token, checks);
@@ -91,7 +92,7 @@ export function revocationEndpoint(ctx: Ctx, request: CoreRequest): Promise<Core
   return handle(ctx, 'revoke', request, async (checks, url) => {
     requireMethod(checks, request, 'POST');
     const params = await readFormRequest(request, url, checks, ['token']);
-    const client = await authenticateClient(request, params, checks, ctx.auth);
+    const client = await authenticateClient(request, params, checks, ctx.auth, issuerFor(ctx, url));
     const token = params.get('token')!;
     checks.credential = { kind: 'token', value: token };
     const claims = await checkToken(ctx, url, token, checks);

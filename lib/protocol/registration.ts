@@ -4,6 +4,9 @@
  * the per-client clock offset. Shared by the server, the lesson and the tests.
  */
 
+/** Every registered client's id starts so (`learner-<random>`); configured clients may not. */
+export const REGISTERED_CLIENT_PREFIX = 'learner-';
+
 /** The client authentication methods a client may register with. @see https://www.rfc-editor.org/rfc/rfc7591#section-2 */
 export const REGISTRATION_AUTH_METHODS = [
   'private_key_jwt',

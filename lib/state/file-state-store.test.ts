@@ -89,7 +89,12 @@ describe('parseStateFile', () => {
     expect(parseStateFile({ version: 1, revoked: [['a', 1, 'o']], counters: [] })).toEqual({
       revoked: [['a', 1, 'o']],
       counters: [],
+      used: [],
     });
+    expect(
+      parseStateFile({ version: 1, revoked: [], counters: [], used: [['jti:c:1', 5]] })?.used,
+    ).toEqual([['jti:c:1', 5]]);
+    expect(parseStateFile({ version: 1, revoked: [], counters: [], used: [['x']] })).toBeNull();
     expect(parseStateFile({ version: 2, revoked: [], counters: [] })).toBeNull();
     expect(parseStateFile({ version: 1, revoked: [['a', '1', 'o']], counters: [] })).toBeNull();
     expect(parseStateFile({ version: 1, revoked: [], counters: [['k', null, 1]] })).toBeNull();

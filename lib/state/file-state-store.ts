@@ -1,6 +1,7 @@
 /**
  * The default {@link StateStore} of a single instance: the in-memory store, written to one JSON
- * file in the data folder after every change, so revocations and lockouts survive a restart.
+ * file in the data folder after every change, so revocations, lockouts and used assertion ids
+ * survive a restart.
  * Writes are atomic (temporary file + rename) and coalesced: a change resolves once a write
  * that started after it has finished, and changes made during a write share the next one.
  * One instance per data folder: several processes writing the same file do not share state.
@@ -39,7 +40,9 @@ export function parseStateFile(json: unknown): StateDump | null {
   if (f.version !== VERSION || !Array.isArray(f.revoked) || !Array.isArray(f.counters)) return null;
   if (!f.revoked.every((r) => isTuple(r, ['string', 'number', 'string']))) return null;
   if (!f.counters.every((c) => isTuple(c, ['string', 'number', 'number']))) return null;
-  return { revoked: f.revoked, counters: f.counters };
+  const used = f.used ?? []; // files written before one-time values existed have none
+  if (!Array.isArray(used) || !used.every((u) => isTuple(u, ['string', 'number']))) return null;
+  return { revoked: f.revoked, counters: f.counters, used };
 }
 
 /** The data-folder {@link StateStore}; build it with {@link FileStateStore.open}. */
@@ -105,6 +108,12 @@ export class FileStateStore implements StateStore {
 
   peek(key: string): Promise<WindowCount | null> {
     return this.memory.peek(key);
+  }
+
+  async useOnce(key: string, expiresAt: number): Promise<boolean> {
+    const first = await this.memory.useOnce(key, expiresAt);
+    if (first) await this.persist();
+    return first;
   }
 
   async clear(): Promise<void> {

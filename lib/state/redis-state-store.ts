@@ -2,7 +2,7 @@
  * The {@link StateStore} over Redis, shared by every FlowLab process that points at the same
  * Redis: a revocation is `SET flowlab:revoked:<jti> 1 PXAT <exp>` plus the owner's sorted set
  * of outstanding revocations (for the per-client limit); a lockout counter is `INCR` + `PEXPIRE`
- * in one Lua script. An unreachable Redis fails fast with {@link StateUnavailableError} (503).
+ * in one Lua script; a one-time value is `SET flowlab:used:<key> 1 NX PXAT <exp>`. An unreachable Redis fails fast with {@link StateUnavailableError} (503).
  */
 import { Redis } from 'ioredis';
 import {
@@ -106,6 +106,14 @@ export class RedisStateStore implements StateStore {
     return { count: reply[0], resetAt: this.now() + reply[1] };
   }
 
+  async useOnce(key: string, expiresAt: number): Promise<boolean> {
+    if (expiresAt <= this.now()) return true; // already past: nothing to remember
+    const reply = await this.run(() =>
+      this.redis.set(this.key('used', key), '1', 'PXAT', expiresAt, 'NX'),
+    );
+    return reply === 'OK';
+  }
+
   async clear(): Promise<void> {
     await this.run(async () => {
       for (const kind of ['revoked', 'revocations', 'hits'] as const) {
@@ -130,7 +138,7 @@ export class RedisStateStore implements StateStore {
     this.redis.disconnect();
   }
 
-  private key(kind: 'revoked' | 'revocations' | 'hits', id: string): string {
+  private key(kind: 'revoked' | 'revocations' | 'hits' | 'used', id: string): string {
     return `${this.prefix}${kind}:${id}`;
   }
 

@@ -135,6 +135,25 @@ for (const backend of backends) {
       expect((await s.revoke('fresh', Date.now() + 60_000, 'abc')).ok).toBe(true);
     });
 
+    it('accepts a one-time key once until it expires, and keeps it across clear', async () => {
+      const s = await backend.create();
+      const exp = Date.now() + 250;
+      expect(await s.useOnce('jti:abc:1', exp)).toBe(true);
+      expect(await s.useOnce('jti:abc:1', exp)).toBe(false);
+      expect(await s.useOnce('jti:other:1', exp)).toBe(true);
+      await s.clear();
+      expect(await s.useOnce('jti:abc:1', exp)).toBe(false);
+      await sleep(exp - Date.now() + 50);
+      expect(await s.useOnce('jti:abc:1', Date.now() + 60_000)).toBe(true);
+    });
+
+    it('lets exactly one of concurrent uses of a key win', async () => {
+      const s = await backend.create();
+      const exp = Date.now() + 60_000;
+      const wins = await Promise.all(Array.from({ length: 20 }, () => s.useOnce('race', exp)));
+      expect(wins.filter(Boolean)).toHaveLength(1);
+    });
+
     it('counts concurrent increments exactly once each', async () => {
       const s = await backend.create();
       const counts = await Promise.all(

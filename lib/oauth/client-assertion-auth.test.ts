@@ -1,0 +1,256 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseChecksHeader } from '../protocol/checks';
+import {
+  signClientAssertion,
+  unsignedClientAssertion,
+  type AssertionOptions,
+} from '../protocol/client-assertion';
+import { createClientRegistry } from './clients';
+import { parseClientsConfig } from './client-config';
+import { DEMO_CLIENTS_CONFIG } from './demo-clients';
+import {
+  apiGet,
+  assertionBody,
+  body,
+  formPost,
+  getToken,
+  makeServer,
+  ORIGIN,
+  type TestServer,
+} from './test-support';
+
+// RFC 7523 §3 and RFC 7521 §4.2, case by case, against a client configured with two keys.
+let keys: { a: CryptoKeyPair; b: CryptoKeyPair; other: CryptoKeyPair };
+let t: TestServer;
+
+beforeAll(async () => {
+  const [a, b, other] = await Promise.all([
+    generateKeyPair('ES256'),
+    generateKeyPair('ES256'),
+    generateKeyPair('ES256'),
+  ]);
+  keys = { a, b, other };
+});
+
+beforeEach(async () => {
+  const jwk = async (k: CryptoKeyPair, kid: string) => ({
+    ...(await exportJWK(k.publicKey)),
+    kid,
+  });
+  const clients = parseClientsConfig([
+    ...DEMO_CLIENTS_CONFIG,
+    {
+      client_id: 'signer',
+      token_endpoint_auth_method: 'private_key_jwt',
+      jwks: { keys: [await jwk(keys.a, 'a'), await jwk(keys.b, 'b')] },
+      scope: 'data:read',
+    },
+  ]);
+  t = await makeServer({ clients: createClientRegistry(clients) });
+});
+
+const nowS = () => Math.floor(t.now() / 1000);
+const opts = (over: Partial<AssertionOptions> = {}): AssertionOptions => ({
+  clientId: 'signer',
+  audience: ORIGIN,
+  now: nowS(),
+  ...over,
+});
+const sign = (over: Partial<AssertionOptions> = {}, key = keys.a.privateKey, kid = 'a') =>
+  signClientAssertion(opts(over), { key, alg: 'ES256', kid });
+const token = (assertion: string, extra = '') =>
+  t.server.token(formPost(`${assertionBody(assertion)}${extra}`));
+
+async function refused(res: Response, status: number, code: string, check: string) {
+  const json = await body(res);
+  expect({ status: res.status, error: json.error }).toEqual({ status, error: code });
+  const checks = parseChecksHeader(res.headers.get('flowlab-checks'))!;
+  expect(checks.at(-1)).toMatchObject({ id: check, ok: false });
+  return json;
+}
+
+describe('private_key_jwt at /token (RFC 7523)', () => {
+  it('issues a token for a valid assertion, recording every check in order', async () => {
+    const res = await token(await sign());
+    expect(res.status).toBe(200);
+    expect((await body(res)).scope).toBe('data:read');
+    expect(parseChecksHeader(res.headers.get('flowlab-checks'))!.map((c) => c.id)).toEqual([
+      'method',
+      'content-type',
+      'params',
+      'client-auth',
+      'assertion-format',
+      'client-known',
+      'assertion-subject',
+      'assertion-alg',
+      'assertion-signature',
+      'assertion-aud',
+      'assertion-time',
+      'assertion-jti',
+      'grant-type',
+      'grant-allowed',
+      'scope-allowed',
+    ]);
+    expect(t.events.at(-1)).toMatchObject({ clientId: 'signer', status: 200 });
+  });
+
+  it('accepts the token endpoint URL as aud, in a string or an array', async () => {
+    expect((await token(await sign({ audience: `${ORIGIN}/token` }))).status).toBe(200);
+    expect((await token(await sign({ audience: ['x', ORIGIN] }))).status).toBe(200);
+  });
+
+  it('accepts a matching body client_id, and picks the key by kid', async () => {
+    const withB = await sign({}, keys.b.privateKey, 'b');
+    expect((await token(withB, '&client_id=signer')).status).toBe(200);
+  });
+
+  it('tries every key of the right type when the assertion names no kid', async () => {
+    const noKid = await signClientAssertion(opts(), { key: keys.b.privateKey, alg: 'ES256' });
+    expect((await token(noKid)).status).toBe(200);
+  });
+
+  it('refuses a replayed jti (invalid_client), without a Basic challenge', async () => {
+    const a = await sign();
+    expect((await token(a)).status).toBe(200);
+    const res = await token(a);
+    const json = await refused(res, 401, 'invalid_client', 'assertion-jti');
+    expect(json.error_description).toMatch(/used before/);
+    expect(res.headers.get('www-authenticate')).toBeNull();
+  });
+
+  it.each([
+    ['a wrong aud', { audience: 'https://elsewhere.example' }, 'assertion-aud'],
+    ['an aud of another endpoint', { audience: `${ORIGIN}/api` }, 'assertion-aud'],
+    ['no aud', { claims: { aud: undefined } }, 'assertion-aud'],
+    ['an expired exp', { now: 1_000_000 }, 'assertion-time'],
+    ['no exp', { claims: { exp: undefined } }, 'assertion-time'],
+    ['an iat in the future', { claims: { iat: 9_999_999_999 } }, 'assertion-time'],
+    ['an nbf in the future', { claims: { nbf: 9_999_999_999 } }, 'assertion-time'],
+    ['a lifetime over 5 minutes', { lifetime: 3600 }, 'assertion-time'],
+    ['no jti', { claims: { jti: undefined } }, 'assertion-jti'],
+    ['an iss that is not the client', { claims: { iss: 'abc' } }, 'assertion-subject'],
+    ['a sub of an unknown client', { claims: { sub: 'nobody' } }, 'client-known'],
+  ])('refuses %s -> 401 invalid_client', async (_name, over, check) => {
+    await refused(await token(await sign(over)), 401, 'invalid_client', check);
+  });
+
+  it('allows the clock tolerance on exp, but not more', async () => {
+    const at = nowS();
+    const lapsed = (s: number) => sign({ now: at - 60 - s });
+    expect((await token(await lapsed(1))).status).toBe(200);
+    await refused(await token(await lapsed(3)), 401, 'invalid_client', 'assertion-time');
+  });
+
+  it('refuses a body client_id that differs from the sub', async () => {
+    const json = await refused(
+      await token(await sign(), '&client_id=abc'),
+      401,
+      'invalid_client',
+      'client-known',
+    );
+    expect(json.error_description).toMatch(/client secret/);
+  });
+
+  it('refuses a signature by another key, and an unknown kid', async () => {
+    const other = await sign({}, keys.other.privateKey, 'a');
+    await refused(await token(other), 401, 'invalid_client', 'assertion-signature');
+    const unknown = await sign({}, keys.a.privateKey, 'z');
+    const json = await refused(await token(unknown), 401, 'invalid_client', 'assertion-signature');
+    expect(json.error_description).toMatch(/unknown kid/);
+  });
+
+  it('refuses alg none and HMAC with a clear description', async () => {
+    const none = await refused(
+      await token(unsignedClientAssertion(opts())),
+      401,
+      'invalid_client',
+      'assertion-alg',
+    );
+    expect(none.error_description).toMatch(/alg none/);
+    const hmac = await new SignJWT({ iss: 'signer', sub: 'signer', aud: ORIGIN, jti: 'h' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime(nowS() + 60)
+      .sign(new TextEncoder().encode('a-shared-secret-of-32-bytes-long!'));
+    const hs = await refused(await token(hmac), 401, 'invalid_client', 'assertion-alg');
+    expect(hs.error_description).toMatch(/HMAC/);
+  });
+
+  it('refuses an assertion that is not a JWT', async () => {
+    await refused(await token('not-a-jwt'), 401, 'invalid_client', 'assertion-format');
+  });
+
+  it('refuses a missing or unknown assertion type and a missing assertion (invalid_request)', async () => {
+    const a = encodeURIComponent(await sign());
+    const grant = 'grant_type=client_credentials';
+    for (const b of [
+      `${grant}&client_assertion=${a}`,
+      `${grant}&client_assertion_type=urn%3Aexample&client_assertion=${a}`,
+      `${grant}&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer`,
+    ]) {
+      await refused(await t.server.token(formPost(b)), 400, 'invalid_request', 'client-auth');
+    }
+  });
+
+  it('refuses a secret for a private_key_jwt client, and an assertion for a secret client', async () => {
+    const res = await t.server.token(
+      formPost('grant_type=client_credentials&client_id=signer&client_secret=x'),
+    );
+    await refused(res, 401, 'invalid_client', 'client-known');
+    const forAbc = await sign({ clientId: 'abc' });
+    await refused(await token(forAbc), 401, 'invalid_client', 'client-known');
+  });
+
+  it('does not count failed assertions toward a lockout (a key cannot be guessed)', async () => {
+    for (let i = 0; i < 15; i++) await token(await sign({}, keys.other.privateKey));
+    expect((await token(await sign())).status).toBe(200);
+  });
+});
+
+describe('private_key_jwt at /introspect and /revoke', () => {
+  it('introspects and revokes the client’s own token', async () => {
+    const access = ((await body(await token(await sign()))) as { access_token: string })
+      .access_token;
+    const introspect = await t.server.introspect(
+      formPost(assertionBody(await sign(), `token=${access}`), {}, '/introspect'),
+    );
+    expect(await body(introspect)).toMatchObject({ active: true, client_id: 'signer' });
+    const revoke = await t.server.revoke(
+      formPost(assertionBody(await sign(), `token=${access}`), {}, '/revoke'),
+    );
+    expect(revoke.status).toBe(200);
+    expect((await t.server.api(apiGet(access))).status).toBe(401);
+  });
+});
+
+describe('FLOWLAB_CLIENTS with jwks', () => {
+  it.each([
+    [{ token_endpoint_auth_method: 'private_key_jwt', scope: 'data:read' }, 'jwks must be'],
+    [
+      { token_endpoint_auth_method: 'private_key_jwt', client_secret: 's', scope: 'data:read' },
+      'client_secret must be absent',
+    ],
+    [{ client_secret: 's', jwks: { keys: [] }, scope: 'data:read' }, 'jwks is only for'],
+    [
+      {
+        token_endpoint_auth_method: 'private_key_jwt',
+        jwks: { keys: [{ kty: 'oct', k: 'AAAA' }] },
+        scope: 'data:read',
+      },
+      'keys[0] has the private member "k"',
+    ],
+    [{ token_endpoint_auth_method: 'tls_client_auth', scope: 'data:read' }, 'must be one of'],
+  ])('names the bad field of %j', (client, message) => {
+    expect(() => parseClientsConfig([{ client_id: 'x', ...client }])).toThrow(message);
+  });
+
+  it('reserves the learner- prefix for registered clients', () => {
+    expect(() =>
+      parseClientsConfig([{ client_id: 'learner-1', client_secret: 's', scope: 'data:read' }]),
+    ).toThrow('reserved for registered clients');
+  });
+
+  it('keeps demo secret clients working alongside', async () => {
+    expect(await getToken(t.server, 'abc', 'xyz')).toMatch(/\./);
+  });
+});

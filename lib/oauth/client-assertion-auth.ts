@@ -1,0 +1,221 @@
+/**
+ * `private_key_jwt`: authenticating a client by the JWT it signed with its private key, checked
+ * against the public keys it registered (RFC 7523 §2.2 and §3, RFC 7521 §4.2). Each check is
+ * recorded for the live feed; a failed one is `401 invalid_client`, answered without a Basic
+ * challenge (RFC 6749 §5.2 asks for `WWW-Authenticate` when the client tried HTTP Basic).
+ *
+ * Failed assertions do not count toward the lockout of wrong secrets: a signature cannot be
+ * guessed, so counting buys nothing, and it would let anyone who knows a client_id lock that
+ * client out with junk assertions.
+ * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
+ */
+import { base64url, compactVerify, importJWK } from 'jose';
+import { isAssertionAlg, type AssertionAlg } from '../protocol/client-assertion';
+import type { PublicJwk } from '../protocol/registration';
+import { TOKEN_PATH } from '../protocol/paths';
+import type { RegisteredClient } from './clients';
+import { OAuthError } from './errors';
+import { candidateKeys } from './jwks';
+import type { StateStore } from './state-store';
+import type { CheckRecorder } from './check-recorder';
+
+/** The longest an assertion may still be valid when it arrives: it is a one-time proof. */
+export const MAX_ASSERTION_LIFETIME_SECONDS = 300;
+
+/** What the assertion checks need. */
+export interface AssertionDeps {
+  readonly state: StateStore;
+  /** Epoch ms (the server's clock, before the client's own offset). */
+  readonly now: () => number;
+  /** Seconds of clock skew tolerated on exp, iat and nbf. */
+  readonly clockTolerance: number;
+  readonly lookup: (clientId: string) => Promise<RegisteredClient | undefined>;
+}
+
+const decoder = new TextDecoder();
+
+function decodePart(segment: string | undefined): Record<string, unknown> | null {
+  if (segment === undefined) return null;
+  try {
+    const value: unknown = JSON.parse(decoder.decode(base64url.decode(segment)));
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+const imported = new WeakMap<PublicJwk, Map<string, Promise<CryptoKey | Uint8Array | null>>>();
+
+/** A registered key imported for `alg` (once per key and algorithm), or null when it cannot be. */
+function keyFor(jwk: PublicJwk, alg: AssertionAlg): Promise<CryptoKey | Uint8Array | null> {
+  let byAlg = imported.get(jwk);
+  if (!byAlg) imported.set(jwk, (byAlg = new Map()));
+  let key = byAlg.get(alg);
+  if (!key) {
+    key = importJWK({ ...jwk }, alg).catch(() => null);
+    byAlg.set(alg, key);
+  }
+  return key;
+}
+
+function invalidClient(description: string): OAuthError {
+  return new OAuthError('invalid_client', description, 401);
+}
+
+/** Why an algorithm is refused, in words a learner can act on. */
+function algProblem(alg: unknown): string {
+  if (typeof alg !== 'string') return 'The client assertion header has no alg.';
+  if (alg.toLowerCase() === 'none') {
+    return 'The client assertion is unsigned (alg none): anyone could have written it. Sign it with the private key.';
+  }
+  if (/^HS/i.test(alg)) {
+    return `The client assertion uses ${alg}, an HMAC: its key is a shared secret again. Sign with a private key (ES256, ES384, PS256, RS256 or EdDSA).`;
+  }
+  return `The client assertion algorithm ${alg.slice(0, 20)} is not accepted (ES256, ES384, PS256, RS256 or EdDSA).`;
+}
+
+/**
+ * Authenticates a `private_key_jwt` client, recording `assertion-format`, `client-known`,
+ * `assertion-subject`, `assertion-alg`, `assertion-signature`, `assertion-aud`, `assertion-time`
+ * and `assertion-jti`. `audiences` are the values `aud` may hold (issuer, token endpoint URL).
+ * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
+ * @see https://www.rfc-editor.org/rfc/rfc7521#section-4.2
+ */
+export async function authenticateAssertion(
+  presented: { readonly clientId: string | undefined; readonly assertion: string },
+  issuer: string,
+  checks: CheckRecorder,
+  deps: AssertionDeps,
+): Promise<RegisteredClient> {
+  const parts = presented.assertion.split('.');
+  const header = parts.length === 3 ? decodePart(parts[0]) : null;
+  const claims = header ? decodePart(parts[1]) : null;
+  if (!header || !claims) {
+    throw checks.fail(
+      'assertion-format',
+      invalidClient(
+        'The client_assertion is not a JWT (three base64url parts: a JSON header, JSON claims, a signature).',
+      ),
+    );
+  }
+  checks.pass('assertion-format');
+
+  const clientId = presented.clientId ?? (typeof claims.sub === 'string' ? claims.sub : undefined);
+  if (clientId === undefined) {
+    throw checks.fail(
+      'assertion-subject',
+      invalidClient('The client assertion has no sub claim naming the client (its client_id).'),
+    );
+  }
+  checks.clientId = clientId;
+  const client = await checks.fromStore('client-known', deps.lookup(clientId));
+  if (!client) {
+    throw checks.fail(
+      'client-known',
+      invalidClient('Client authentication failed (unknown client or invalid assertion).'),
+    );
+  }
+  if (client.credential.method !== 'private_key_jwt') {
+    throw checks.fail(
+      'client-known',
+      invalidClient(
+        'This client authenticates with a client secret, not private_key_jwt (it has no registered keys).',
+      ),
+    );
+  }
+  checks.pass('client-known', 'private_key_jwt');
+
+  if (claims.iss !== clientId || claims.sub !== clientId) {
+    throw checks.fail(
+      'assertion-subject',
+      invalidClient(
+        presented.clientId !== undefined && claims.sub !== clientId
+          ? 'The client assertion sub differs from the client_id in the body.'
+          : 'The client assertion iss and sub must both be the client_id.',
+      ),
+    );
+  }
+  checks.pass('assertion-subject');
+
+  const alg = header.alg;
+  if (!isAssertionAlg(alg)) throw checks.fail('assertion-alg', invalidClient(algProblem(alg)));
+  checks.pass('assertion-alg', alg);
+
+  const keys = candidateKeys(client.credential.jwks, alg, header.kid);
+  let verified = false;
+  for (const jwk of keys) {
+    const key = await keyFor(jwk, alg);
+    if (!key) continue;
+    try {
+      await compactVerify(presented.assertion, key, { algorithms: [alg] });
+      verified = true;
+      break;
+    } catch {
+      // try the next registered key
+    }
+  }
+  if (!verified) {
+    throw checks.fail(
+      'assertion-signature',
+      invalidClient(
+        keys.length === 0
+          ? `No registered key of this client fits the assertion (${header.kid === undefined ? `alg ${alg}` : 'unknown kid'}).`
+          : "The client assertion signature does not verify with the client's registered keys.",
+      ),
+    );
+  }
+  checks.pass('assertion-signature', typeof header.kid === 'string' ? `kid ${header.kid}` : alg);
+
+  // RFC 7523 §3: aud identifies the authorization server; its token endpoint URL MAY be used
+  const audiences = [issuer, `${issuer}${TOKEN_PATH}`];
+  const aud = claims.aud;
+  const audOk = Array.isArray(aud)
+    ? aud.some((a) => audiences.includes(a as string))
+    : audiences.includes(aud as string);
+  if (!audOk) {
+    throw checks.fail(
+      'assertion-aud',
+      invalidClient(`The client assertion aud must be ${audiences.join(' or ')}.`),
+    );
+  }
+  checks.pass('assertion-aud');
+
+  const offset = client.registration?.clockOffset ?? 0;
+  const now = Math.floor(deps.now() / 1000) + offset;
+  const tol = deps.clockTolerance;
+  const timeFail = (text: string) =>
+    checks.fail('assertion-time', invalidClient(`The client assertion ${text}.`));
+  const { exp, iat, nbf } = claims;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) throw timeFail('has no numeric exp claim');
+  if (now - tol >= exp) throw timeFail(`expired ${now - exp} s ago`);
+  if (iat !== undefined && (typeof iat !== 'number' || iat > now + tol))
+    throw timeFail('was issued in the future (iat is after now)');
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > now + tol))
+    throw timeFail('is not valid yet (nbf is in the future)');
+  if (exp - now > MAX_ASSERTION_LIFETIME_SECONDS + tol)
+    throw timeFail(`lives too long (exp more than ${MAX_ASSERTION_LIFETIME_SECONDS} s ahead)`);
+  checks.pass('assertion-time', offset === 0 ? undefined : `client clock +${offset} s`);
+
+  const jti = claims.jti;
+  if (typeof jti !== 'string' || jti === '' || jti.length > 256) {
+    throw checks.fail(
+      'assertion-jti',
+      invalidClient('The client assertion has no jti claim (a unique id, 1-256 characters).'),
+    );
+  }
+  // remembered until the assertion expires on the real clock (never earlier than for the client)
+  const first = await checks.fromStore(
+    'assertion-jti',
+    deps.state.useOnce(`assertion-jti:${clientId}:${jti}`, (exp + tol) * 1000),
+  );
+  if (!first) {
+    throw checks.fail(
+      'assertion-jti',
+      invalidClient('This client assertion was used before (same jti): a replay is refused.'),
+    );
+  }
+  checks.pass('assertion-jti');
+  return client;
+}
