@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { OutsideEmbeds } from '@/components/outside-embeds';
 import { SiteHeader } from '@/components/site-header';
 import './globals.css';
 
@@ -38,7 +39,7 @@ export const viewport: Viewport = {
 /** Applies the saved theme (or the OS preference) before first paint, so there is no flash. */
 const themeScript = `try{var t=localStorage.getItem('flowlab-theme');if(t!=='light'&&t!=='dark'){t=matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}document.documentElement.dataset.theme=t}catch(e){document.documentElement.dataset.theme='light'}`;
 
-/** The root layout of every page: the theme script, the site header and the main area. */
+/** The root layout of every page: the theme script, the site header (not in embeds) and the main area. */
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
     <html lang="en" suppressHydrationWarning>
@@ -52,7 +53,9 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
         >
           Skip to content
         </a>
-        <SiteHeader />
+        <OutsideEmbeds>
+          <SiteHeader />
+        </OutsideEmbeds>
         <main id="main" tabIndex={-1} className="outline-none">
           {children}
         </main>

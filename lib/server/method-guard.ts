@@ -5,7 +5,7 @@
  * the security headers. Installed once per process by `instrumentation.ts`.
  */
 import http from 'node:http';
-import security from './security-headers.json';
+import { securityHeaders } from './response-headers';
 
 /** The methods some FlowLab route takes; every other method is 405 everywhere. */
 export const ALLOWED_METHODS = [
@@ -20,11 +20,6 @@ export const ALLOWED_METHODS = [
 
 const allowed = new Set<string>(ALLOWED_METHODS);
 const GUARD = Symbol.for('flowlab.method-guard');
-
-/** The security headers every FlowLab response carries (production CSP). */
-export function securityHeaders(): Record<string, string> {
-  return { 'Content-Security-Policy': security.csp.join('; '), ...security.headers };
-}
 
 /** Writes the 405 for an unsupported method; the request body is not read. */
 export function refuseMethod(res: http.ServerResponse, method: string): void {
