@@ -23,9 +23,19 @@ export interface Observation {
   readonly request: ObservedRequest;
 }
 
+/**
+ * The client whose registered key verifiably signed the request's client assertion, even when
+ * the assertion was refused after that (a replay, a wrong aud): only its key holder made it.
+ */
+function signer(event: AuthEvent): string | undefined {
+  const signed = event.checks.some((c) => c.id === 'assertion-signature' && c.ok);
+  return signed && event.authMethod === 'private_key_jwt' ? event.tokenClientId : undefined;
+}
+
 /** The client a request counts for: proven first, else the one it merely named. */
 function subjectOf(event: AuthEvent): { subject: string; proven: boolean } | null {
-  const proven = event.endpoint === 'api' ? event.tokenClientId : event.authenticatedClientId;
+  const proven =
+    event.endpoint === 'api' ? event.tokenClientId : (event.authenticatedClientId ?? signer(event));
   if (proven !== undefined) return { subject: proven, proven: true };
   if (event.endpoint !== 'api' && event.clientId !== null) {
     return { subject: event.clientId, proven: false };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryChallengeStore } from '../state/challenge-store';
 import { EMPTY_MEMORY } from './grader';
+import { readSse } from './read-sse';
 import { createSnapshotStream } from './stream';
 import type { TaskPass } from './types';
 
@@ -11,24 +12,19 @@ const pass = (clientId: string, taskId: string): TaskPass => ({
   request: { at: 1, endpoint: 'api', method: 'GET', path: '/api/data', status: 200, checks: [] },
 });
 
-/** Reads SSE `event: progress` data lines until `count` arrived. */
+/** Reads `event: progress` data until `count` arrived. */
 async function readEvents(body: ReadableStream<Uint8Array>, count: number): Promise<unknown[]> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
   const found: unknown[] = [];
-  while (found.length < count) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value);
-    const blocks = text.split('\n\n');
-    text = blocks.pop()!;
-    for (const block of blocks) {
-      const data = /^event: progress\ndata: (.*)$/m.exec(block);
-      if (data) found.push(JSON.parse(data[1]!));
-    }
-  }
-  await reader.cancel();
+  const controller = new AbortController();
+  const done = new Promise<void>((resolve) =>
+    controller.signal.addEventListener('abort', () => resolve()),
+  );
+  const reading = readSse(body, ({ event, data }) => {
+    if (event !== 'progress') return;
+    found.push(JSON.parse(data));
+    if (found.length >= count) controller.abort();
+  });
+  await Promise.race([reading, done]);
   return found;
 }
 

@@ -167,6 +167,8 @@ export async function authenticateAssertion(
     );
   }
   checks.pass('assertion-signature', typeof header.kid === 'string' ? `kid ${header.kid}` : alg);
+  // for the event: the client whose registered key signed it (challenges grade a replay by it)
+  checks.tokenClientId = client.clientId;
 
   // RFC 7523 §3: aud identifies the authorization server; its token endpoint URL MAY be used
   const audiences = [issuer, `${issuer}${TOKEN_PATH}`];
