@@ -1,12 +1,25 @@
 /**
  * Start-up code (Next.js calls `register` once per server process, before it serves requests):
- * installs the method guard (TRACE and unknown methods answer 405, not 500), then prints the
- * instructor's sign-in link, the way Jupyter prints its token URL.
+ * installs the method guard (TRACE and unknown methods answer 405, not 500), prints the
+ * instructor's sign-in link, the way Jupyter prints its token URL, and hooks SIGTERM: every live
+ * stream (feed and rooms) ends with `event: restarting`, so clients reconnect at once, the rooms
+ * are written to the data folder, and the process exits within a few seconds.
  */
+
+/** Longest a process waits after SIGTERM before it exits anyway. */
+const EXIT_GRACE_MS = 3_000;
+
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { installMethodGuard } = await import('./lib/server/method-guard');
   installMethodGuard();
+  const { shutdownLive } = await import('./lib/live/sse-shutdown');
+  process.once('SIGTERM', () => {
+    const ended = shutdownLive();
+    console.log(`FlowLab: SIGTERM: ended ${ended} live stream(s) with "server restarting".`);
+    // Next closes the server and exits once its requests are done; never wait for longer.
+    setTimeout(() => process.exit(0), EXIT_GRACE_MS).unref();
+  });
   const { announceInstructorLink } = await import('./lib/server/instructor-link');
   await announceInstructorLink(process.env);
 }

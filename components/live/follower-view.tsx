@@ -58,7 +58,9 @@ export function FollowerView({ roomId }: { roomId: string }) {
                   : following
                     ? stream.status === 'live'
                       ? `Following the presenter · ${getScenario(lesson, scenarioId).title}`
-                      : 'Connecting to the presenter…'
+                      : stream.status === 'reconnecting'
+                        ? 'Reconnecting to the presenter…'
+                        : 'Connecting to the presenter…'
                     : 'Exploring on your own'}
         </p>
         {!ended && membership && (

@@ -18,7 +18,8 @@ export interface RoomStream {
 /**
  * Follows a room's state over Server-Sent Events. `gone` means the server refused the stream
  * (the room or this follower id no longer exists, or a cap was reached); `closed` that the
- * presenter ended the room.
+ * presenter ended the room; `reconnecting` a lost connection or a server restart (`event:
+ * restarting`), which the browser reconnects by itself.
  */
 export function useRoomStream(
   roomId: string | null,
@@ -44,6 +45,9 @@ export function useRoomStream(
       setStatus('live');
       setClosedReason(null);
     });
+    // The server is restarting: the browser reconnects at once (its retry is now short) and the
+    // room goes on; this is never the presenter ending the session.
+    es.addEventListener('restarting', () => setStatus('reconnecting'));
     es.addEventListener('closed', (e) => {
       const { reason } = JSON.parse((e as MessageEvent<string>).data) as {
         reason: 'closed' | 'expired';

@@ -58,6 +58,24 @@ export function usePresenterRoom(lesson: string, current: PresenterState) {
     })();
   }, [room, current, call]);
 
+  // Back after a lost connection or a server restart: a move made meanwhile may not have
+  // reached the room, so the current position is pushed again (the room itself goes on).
+  const reconnected = useRef(false);
+  useEffect(() => {
+    if (stream.status === 'reconnecting') reconnected.current = true;
+    if (stream.status !== 'live' || !reconnected.current || !room || !stream.state) return;
+    reconnected.current = false;
+    if (stream.state.scenario === current.scenario && stream.state.step === current.step) return;
+    const at = room.id;
+    void (async () => {
+      try {
+        await call(livePaths.roomState(at), 'PUT', current);
+      } catch {
+        setError('Could not reach the server to update the room.');
+      }
+    })();
+  }, [stream.status, stream.state, room, current, call]);
+
   // The room ended: drop it here too. A refused stream drops it only when the server no longer
   // knows the room (expired, or the server restarted); refused by a limit, the presenter keeps
   // the room and its key and the stream is tried again.

@@ -1,13 +1,14 @@
 /**
- * The process-wide live hub: the request feed and the room registry, created once per process
+ * The process-wide live hub: the request feed and the rooms' store, created once per process
  * and cached on `globalThis` (the App Router may load a module more than once, and every route
  * must see the same feed and rooms). Framework-free: the Next wiring attaches the auth server's
- * event source with {@link attachEventSource}.
+ * event source with {@link attachEventSource} and chooses the stores.
  */
 import { INSTRUCTOR_CLIENT_ID } from '../oauth/clients';
 import type { AuthEvent, AuthEventSource } from '../oauth/events';
 import { InMemoryFeedStore, type FeedStore } from './feed';
-import { RoomRegistry } from './rooms';
+import { MemoryRoomStore } from './room-store-memory';
+import type { RoomStore } from './room-store';
 
 /** Kinds of live connection the hub counts. */
 export type ConnectionKind = 'feed' | 'rooms';
@@ -18,10 +19,21 @@ export const MAX_FEED_STREAMS = 100;
 /** The live state of one process. */
 export interface LiveHub {
   readonly feed: FeedStore;
-  readonly rooms: RoomRegistry;
+  readonly rooms: RoomStore;
   /** Open SSE connections, by kind (for the stats route, the caps and the load test). */
   readonly connections: Record<ConnectionKind, number>;
 }
+
+/** The stores a hub is built on (default: this process's memory). */
+export interface LiveStores {
+  readonly feed: FeedStore;
+  readonly rooms: RoomStore;
+}
+
+const inMemory = (): LiveStores => ({
+  feed: new InMemoryFeedStore(),
+  rooms: new MemoryRoomStore(),
+});
 
 interface HubState {
   readonly hub: LiveHub;
@@ -32,15 +44,17 @@ const HUB_KEY = Symbol.for('flowlab.live.hub');
 /** How often idle rooms are swept even when nobody touches them. */
 const SWEEP_INTERVAL_MS = 60_000;
 
-function state(createFeed: () => FeedStore = () => new InMemoryFeedStore()): HubState {
+function state(createStores: () => LiveStores = inMemory): HubState {
   const g = globalThis as typeof globalThis & { [HUB_KEY]?: HubState };
   let s = g[HUB_KEY];
   if (!s) {
-    const rooms = new RoomRegistry();
-    const timer = setInterval(() => rooms.sweep(), SWEEP_INTERVAL_MS);
+    const { feed, rooms } = createStores();
+    const timer = setInterval(() => {
+      rooms.sweep().catch(() => undefined); // an unreachable store is swept next time
+    }, SWEEP_INTERVAL_MS);
     (timer as { unref?: () => void }).unref?.();
     s = {
-      hub: { feed: createFeed(), rooms, connections: { feed: 0, rooms: 0 } },
+      hub: { feed, rooms, connections: { feed: 0, rooms: 0 } },
       attached: new WeakSet(),
     };
     g[HUB_KEY] = s;
@@ -66,10 +80,13 @@ export function feedableEvent(event: AuthEvent): AuthEvent {
 
 /**
  * Feeds the hub from an event source; attaching the same source twice is a no-op. The call that
- * creates the hub may choose the feed's store (default: this process's memory).
+ * creates the hub may choose its stores (default: this process's memory).
  */
-export function attachEventSource(source: AuthEventSource, createFeed?: () => FeedStore): LiveHub {
-  const s = state(createFeed);
+export function attachEventSource(
+  source: AuthEventSource,
+  createStores?: () => LiveStores,
+): LiveHub {
+  const s = state(createStores);
   if (!s.attached.has(source)) {
     s.attached.add(source);
     source.subscribe((event) => {

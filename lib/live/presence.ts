@@ -31,6 +31,21 @@ interface Follower {
   lastSeen: number;
 }
 
+/** A follower as kept across a restart: id, key, last seen, whether it ever connected. */
+export type FollowerDump = readonly [
+  id: string,
+  key: string,
+  lastSeen: number,
+  everConnected: boolean,
+];
+
+/** Presence as kept across a restart (connections are not: streams reconnect). */
+export interface PresenceDump {
+  readonly followers: readonly FollowerDump[];
+  readonly tokens: number;
+  readonly refilledAt: number;
+}
+
 /** Why a join was refused (the registry adds `server_full`). */
 export type JoinRefusal = 'room_full' | 'too_many_joins';
 
@@ -151,6 +166,24 @@ export class Presence {
   /** Forgets everyone (the room ended). */
   clear(): void {
     this.followers.clear();
+  }
+
+  /** What survives a restart. */
+  dump(): PresenceDump {
+    return {
+      followers: [...this.followers].map(([id, f]) => [id, f.key, f.lastSeen, f.everConnected]),
+      tokens: this.tokens,
+      refilledAt: this.refilledAt,
+    };
+  }
+
+  /** Takes back what {@link dump} kept (every follower disconnected). */
+  restore(dump: PresenceDump): void {
+    this.followers.clear();
+    for (const [id, key, lastSeen, everConnected] of dump.followers)
+      this.followers.set(id, { key, connections: 0, everConnected, lastSeen });
+    this.tokens = Math.min(this.limits.joinBurst, dump.tokens);
+    this.refilledAt = dump.refilledAt;
   }
 
   private refill(): void {

@@ -53,6 +53,7 @@ export const roomErrorStatus: Readonly<Record<RoomError, number>> = {
   not_following: 409,
   no_poll: 409,
   unknown_question: 400,
+  temporarily_unavailable: 503,
   poll_revealed: 409,
   unknown_option: 400,
   stale_poll: 409,

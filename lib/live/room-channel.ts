@@ -31,6 +31,11 @@ export class RoomChannel {
     return this.currentVersion;
   }
 
+  /** Continues from a version kept across a restart (a view drops states older than it has). */
+  resumeAt(version: number): void {
+    this.currentVersion = Math.max(this.currentVersion, version);
+  }
+
   /** How many listeners are attached. */
   get size(): number {
     return this.listeners.size;

@@ -14,6 +14,18 @@ import {
   type VoteError,
 } from './polls';
 
+/** A room's poll as kept across a restart. */
+export interface RoomPollDump {
+  readonly counter: number;
+  readonly poll: {
+    readonly id: string;
+    readonly question: PollQuestion;
+    readonly status: Poll['status'];
+    readonly openedAt: number;
+    readonly votes: readonly (readonly [follower: string, option: string])[];
+  } | null;
+}
+
 /** The current poll of one room. */
 export class RoomPoll {
   private poll: Poll | null = null;
@@ -69,6 +81,28 @@ export class RoomPoll {
     const before = this.poll;
     for (const id of followerIds) this.poll = dropVote(this.poll, id);
     return this.poll !== before;
+  }
+
+  /** What survives a restart. */
+  dump(): RoomPollDump {
+    const p = this.poll;
+    return {
+      counter: this.counter,
+      poll: p && {
+        id: p.id,
+        question: p.question,
+        status: p.status,
+        openedAt: p.openedAt,
+        votes: [...p.votes],
+      },
+    };
+  }
+
+  /** Takes back what {@link dump} kept. */
+  restore(dump: RoomPollDump): void {
+    this.counter = dump.counter;
+    const p = dump.poll;
+    this.poll = p && { ...p, votes: new Map(p.votes) };
   }
 
   /** What everyone may see of the poll. */

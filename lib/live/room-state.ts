@@ -41,6 +41,8 @@ export type RoomError =
   | 'not_following'
   | 'no_poll'
   | 'unknown_question'
+  /** The shared store (Redis) cannot be reached right now: 503, try again shortly. */
+  | 'temporarily_unavailable'
   | VoteError;
 
 /** The outcome of a room operation. */

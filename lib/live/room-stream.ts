@@ -1,61 +1,71 @@
 /**
  * A room's state as a Server-Sent Events body: `event: hello`, the current state, then every
- * change (`event: state`, id = its version); `event: closed` ends it. Framework-free.
+ * change (`event: state`, id = its version); `event: closed` ends it, and `event: restarting`
+ * when the process ends (the client reconnects and the room goes on). Framework-free.
  */
-import type { RoomRegistry, SubscribeAs } from './rooms';
-import { fail, ok, type RoomMessage, type RoomResult } from './room-state';
-import { createSseStream } from './sse';
+import type { SubscribeAs } from './rooms';
+import type { RoomStore } from './room-store';
+import { ok, type RoomMessage, type RoomResult } from './room-state';
+import { createSseStream, type SseChannel } from './sse';
 
 /** What one room stream serves. */
 export interface RoomStreamOptions extends SubscribeAs {
-  readonly rooms: RoomRegistry;
+  readonly rooms: RoomStore;
   readonly roomId: string;
   readonly signal?: AbortSignal;
   /** Runs when the stream opens; returns what runs when it closes (connection counting). */
   readonly onOpen?: () => () => void;
 }
 
+function send(channel: SseChannel, message: RoomMessage): void {
+  if (message.type === 'state') {
+    const { state } = message;
+    channel.send({ id: state.version, event: 'state', data: JSON.stringify(state) });
+  } else {
+    channel.send({ event: 'closed', data: JSON.stringify({ reason: message.reason }) });
+    channel.close();
+  }
+}
+
 /** The body of a room stream, or why the room refused it (unknown room or follower, a cap). */
-export function createRoomStream(
+export async function createRoomStream(
   options: RoomStreamOptions,
-): RoomResult<ReadableStream<Uint8Array>> {
+): Promise<RoomResult<ReadableStream<Uint8Array>>> {
   const { rooms, roomId, followerId } = options;
-  const first = rooms.state(roomId);
-  if (!first.ok) return first;
-  let refused: RoomResult<never> | undefined;
+  let channel: SseChannel | undefined;
+  const early: RoomMessage[] = [];
+  const subscribed = await rooms.subscribe(
+    roomId,
+    (message) => (channel ? send(channel, message) : early.push(message)),
+    options,
+  );
+  if (!subscribed.ok) return subscribed;
+  const first = await rooms.state(roomId);
+  if (!first.ok) {
+    subscribed.value();
+    return first;
+  }
+  let started = false;
   const body = createSseStream({
     ...(options.signal ? { signal: options.signal } : {}),
-    start(channel) {
-      const onMessage = (message: RoomMessage) => {
-        if (message.type === 'state') {
-          const { state } = message;
-          channel.send({ id: state.version, event: 'state', data: JSON.stringify(state) });
-        } else {
-          channel.send({ event: 'closed', data: JSON.stringify({ reason: message.reason }) });
-          channel.close();
-        }
-      };
-      const subscribed = rooms.subscribe(roomId, onMessage, options);
-      if (!subscribed.ok) {
-        refused = fail(subscribed.error);
-        channel.close();
-        return;
-      }
+    start(ch) {
+      started = true;
+      channel = ch;
       const closed = options.onOpen?.();
-      channel.send({
+      ch.send({
         retry: 2000,
         event: 'hello',
         data: JSON.stringify({ follower: followerId ?? null }),
       });
-      const now = rooms.state(roomId);
-      if (now.ok)
-        channel.send({ id: now.value.version, event: 'state', data: JSON.stringify(now.value) });
+      send(ch, { type: 'state', state: first.value });
+      for (const message of early.splice(0)) send(ch, message);
       return () => {
         closed?.();
         subscribed.value();
       };
     },
   });
-  // start() runs synchronously inside the ReadableStream constructor, so a refusal is known here.
-  return refused ?? ok(body);
+  // start() runs inside the constructor, unless the client left or the process is ending.
+  if (!started) subscribed.value();
+  return ok(body);
 }

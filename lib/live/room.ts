@@ -5,6 +5,8 @@
  */
 import type { RandomBytes } from './ids';
 import type { PollQuestion } from './polls';
+import type { FollowerSeat, ListenerRole, PresenterControls } from './room-controls';
+import type { RoomDump } from './rooms-dump';
 import { Presence, type JoinRefusal, type JoinedFollower, type PresenceLimits } from './presence';
 import { RoomChannel, type Defer } from './room-channel';
 import { RoomPoll } from './room-poll';
@@ -18,36 +20,6 @@ import {
   type RoomResult,
   type RoomState,
 } from './room-state';
-
-/** What only the presenter may do to a room. */
-export interface PresenterControls {
-  /** The presenter moved: followers follow. */
-  move(state: unknown): RoomResult<RoomState>;
-  /** Opens or closes joining for new followers. */
-  setJoining(open: boolean): RoomResult<RoomState>;
-  /** Opens a poll on a question (replacing any current poll). */
-  openPoll(question: PollQuestion): RoomResult<RoomState>;
-  /** Reveals the current poll's counts and correct answer. */
-  revealPoll(): RoomResult<RoomState>;
-  /** Takes the poll down. */
-  closePoll(): RoomResult<RoomState>;
-  /** Ends the room: every listener hears `closed`. */
-  close(): RoomResult<true>;
-}
-
-/** What a follower holding its key may do. */
-export interface FollowerSeat {
-  /** Votes (or changes the vote) on the current poll; only while following (connected). */
-  vote(pollId: string, optionId: string): RoomResult<true>;
-  /** Leaves for good: the slot and any open vote are freed at once. */
-  leave(): RoomResult<true>;
-}
-
-/** Who a listener is: a follower (by id), the presenter, or neither (an anonymous viewer). */
-export interface ListenerRole {
-  readonly followerId?: string | undefined;
-  readonly presenter?: boolean;
-}
 
 /** What a room needs from its registry. */
 export interface RoomDeps {
@@ -113,6 +85,31 @@ export class Room implements PresenterControls {
       poll: this.poll.view(),
       version: this.channel.version,
     };
+  }
+
+  /** What survives a restart. */
+  dump(): RoomDump {
+    return {
+      id: this.id,
+      key: this.key,
+      lesson: this.lesson,
+      ...this.state,
+      joining: this.joining,
+      lastActivity: this.lastActivity,
+      version: this.channel.version,
+      presence: this.presence.dump(),
+      poll: this.poll.dump(),
+    };
+  }
+
+  /** Takes back what {@link dump} kept (a room just built from the same id, key and lesson). */
+  restore(dump: RoomDump): void {
+    this.state = { scenario: dump.scenario, step: dump.step };
+    this.joining = dump.joining;
+    this.lastActivity = dump.lastActivity;
+    this.channel.resumeAt(dump.version);
+    this.presence.restore(dump.presence);
+    this.poll.restore(dump.poll);
   }
 
   /** A learner joins, unless joining is closed, the room is full, or joins come too fast. */

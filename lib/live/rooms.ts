@@ -12,7 +12,9 @@ import {
   type RandomBytes,
 } from './ids';
 import type { JoinedFollower, PresenceLimits } from './presence';
-import { Room, type FollowerSeat, type ListenerRole, type PresenterControls } from './room';
+import { Room } from './room';
+import type { FollowerSeat, ListenerRole, PresenterControls } from './room-controls';
+import type { RoomDump } from './rooms-dump';
 import { deferByTimer, type Defer } from './room-channel';
 import {
   fail,
@@ -101,7 +103,25 @@ export class RoomRegistry {
     if (this.rooms.size >= this.limits.maxRooms) return fail('too_many_rooms');
     let id = randomCode(6, this.random);
     while (this.rooms.has(id)) id = randomCode(6, this.random);
-    const room = new Room(id, randomToken(32, this.random), lesson, initial, {
+    const room = this.add(id, randomToken(32, this.random), lesson, initial);
+    return ok({ id, key: room.key, state: room.view() });
+  }
+
+  /** Every open room as kept across a restart. */
+  dump(): RoomDump[] {
+    return [...this.rooms.values()].map((room) => room.dump());
+  }
+
+  /** Takes back rooms kept by {@link dump} (those idle for too long end at the next sweep). */
+  restore(dumps: readonly RoomDump[]): void {
+    for (const d of dumps) {
+      if (this.rooms.has(d.id) || !isPresenterState(d)) continue;
+      this.add(d.id, d.key, d.lesson, d).restore(d);
+    }
+  }
+
+  private add(id: string, key: string, lesson: string, initial: PresenterState): Room {
+    const room = new Room(id, key, lesson, initial, {
       now: this.now,
       random: this.random,
       defer: this.defer,
@@ -111,7 +131,7 @@ export class RoomRegistry {
       },
     });
     this.rooms.set(id, room);
-    return ok({ id, key: room.key, state: room.view() });
+    return room;
   }
 
   /** The public state of a room. */

@@ -6,6 +6,8 @@
  * @see https://html.spec.whatwg.org/multipage/server-sent-events.html
  */
 
+import { trackStream } from './sse-shutdown';
+
 /** One Server-Sent Events message: id, event name, data and retry. */
 export interface SseMessage {
   /** Becomes the client's `lastEventId`, sent back as `Last-Event-ID` on reconnect. */
@@ -91,11 +93,13 @@ export function createSseStream(options: SseStreamOptions): ReadableStream<Uint8
   let cleanup: (() => void) | void;
   let timer: ReturnType<typeof setInterval> | undefined;
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
+  let untrack: (() => void) | false = false;
 
   const finish = (closeController: boolean) => {
     if (closed) return;
     closed = true;
     if (timer !== undefined) clearInterval(timer);
+    if (untrack) untrack();
     options.signal?.removeEventListener('abort', onAbort);
     try {
       cleanup?.();
@@ -140,7 +144,9 @@ export function createSseStream(options: SseStreamOptions): ReadableStream<Uint8
     {
       start(controller) {
         controllerRef = controller;
-        if (options.signal?.aborted) {
+        untrack = options.signal?.aborted ? false : trackStream(channel);
+        if (!untrack) {
+          // The client left already, or the process is ending: no stream to serve.
           closed = true;
           controller.close();
           return;

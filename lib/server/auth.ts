@@ -10,7 +10,7 @@ import { attachEventSource } from '@/lib/live/hub';
 import { attachChallengeGrader } from '@/lib/server/challenges';
 import type { AuthEvent, AuthEventSink, AuthEventSource } from '@/lib/oauth/events';
 import { createAuthServer, type AuthServer, type RouteName } from '@/lib/oauth/server';
-import { openFeedStore, openStateStore } from '@/lib/server/state';
+import { openLiveStores, openStateStore } from '@/lib/server/state';
 
 interface Holder {
   server: Promise<AuthServer> | undefined;
@@ -48,7 +48,7 @@ export const authEvents: AuthEventSource = (holder.events ??= {
 
 // The live request feed records every request from the first one the server handles, not only
 // those that arrive after a presenter view opened it (attaching twice is a no-op).
-attachEventSource(authEvents, () => openFeedStore(process.env));
+attachEventSource(authEvents, () => openLiveStores(process.env));
 // Challenges are graded where the request arrived, from the first request on.
 attachChallengeGrader(authEvents);
 

@@ -58,7 +58,7 @@ export async function statsResponse(): Promise<Response> {
   const hub = liveHub();
   return noStoreJson({
     connections: { ...hub.connections },
-    rooms: hub.rooms.size,
+    rooms: await hub.rooms.count().catch(() => null),
     feedLastId: await hub.feed.latestId(),
   });
 }

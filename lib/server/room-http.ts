@@ -12,10 +12,18 @@ import type { RoomError, RoomResult } from '@/lib/live/room-state';
 
 const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
+/** What a client is told to wait while the shared store is unreachable (about one reconnect). */
+const UNAVAILABLE_RETRY_SECONDS = 2;
+
 /** A refused room operation as `{ error }` with its status (and `Retry-After` when it helps). */
 export function roomErrorResponse(error: RoomError, retryAfter = 0): Response {
   const status = roomErrorStatus[error];
-  const wait = status === 429 || status === 503 ? Math.max(1, retryAfter || 5) : 0;
+  const wait =
+    error === 'temporarily_unavailable'
+      ? UNAVAILABLE_RETRY_SECONDS
+      : status === 429 || status === 503
+        ? Math.max(1, retryAfter || 5)
+        : 0;
   return Response.json(
     { error },
     { status, headers: { ...NO_STORE, ...(wait ? { 'Retry-After': String(wait) } : {}) } },

@@ -8,8 +8,8 @@ import QRCode from 'qrcode';
 import { getLesson } from '@/lib/lessons';
 import { countConnection } from '@/lib/live/hub';
 import { livePaths, type CreateRoomResponse } from '@/lib/live/protocol';
-import type { PresenterControls } from '@/lib/live/room';
-import { andThen, fail, type RoomResult } from '@/lib/live/room-state';
+import type { FollowerActions, PresenterActions } from '@/lib/live/room-store';
+import { fail, type RoomResult } from '@/lib/live/room-state';
 import { createRoomStream } from '@/lib/live/room-stream';
 import { SSE_HEADERS } from '@/lib/live/sse';
 import { liveHub } from './live-hub';
@@ -34,7 +34,7 @@ export async function openRoom(request: Request): Promise<Response> {
   const initial = (typeof body.value === 'object' && body.value !== null ? body.value : {}) as {
     step?: unknown;
   };
-  const result = liveHub().rooms.create(lesson, {
+  const result = await liveHub().rooms.create(lesson, {
     scenario: field(initial, 'scenario', 64) ?? 'valid',
     step: typeof initial.step === 'number' ? initial.step : 0,
   });
@@ -52,42 +52,50 @@ export async function openRoom(request: Request): Promise<Response> {
 }
 
 /** GET /api/rooms/:id: the room's public state. */
-export function roomState(id: string): Response {
-  return roomResponse(liveHub().rooms.state(id));
+export async function roomState(id: string): Promise<Response> {
+  return roomResponse(await liveHub().rooms.state(id));
+}
+
+/** Chains an async room operation onto a result: `f` runs only on success. */
+async function then<T, U>(
+  result: RoomResult<T>,
+  f: (value: T) => Promise<RoomResult<U>>,
+): Promise<RoomResult<U>> {
+  return result.ok ? f(result.value) : result;
 }
 
 /** The presenter's controls of a room, for the holder of its key (X-Room-Key). */
-export function asPresenter(request: Request, id: string): RoomResult<PresenterControls> {
+export function asPresenter(request: Request, id: string): Promise<RoomResult<PresenterActions>> {
   return liveHub().rooms.presenter(id, presenterKey(request));
 }
 
 /** A presenter action without a body (close, reveal, take the poll down). */
-export function presenterAction<T>(
+export async function presenterAction<T>(
   request: Request,
   id: string,
-  act: (room: PresenterControls) => RoomResult<T>,
+  act: (room: PresenterActions) => Promise<RoomResult<T>>,
   map?: (value: T) => unknown,
-): Response {
-  return roomResponse(andThen(asPresenter(request, id), act), map);
+): Promise<Response> {
+  return roomResponse(await then(await asPresenter(request, id), act), map);
 }
 
 /** A presenter action with a JSON body: the key is checked before the body is read. */
 export async function presenterBodyAction<T>(
   request: Request,
   id: string,
-  act: (room: PresenterControls, body: unknown) => RoomResult<T>,
+  act: (room: PresenterActions, body: unknown) => Promise<RoomResult<T>>,
 ): Promise<Response> {
-  const room = asPresenter(request, id);
+  const room = await asPresenter(request, id);
   if (!room.ok) return roomErrorResponse(room.error);
   const body = await readJson(request);
   if (!body.ok) return body.response;
-  return roomResponse(act(room.value, body.value));
+  return roomResponse(await act(room.value, body.value));
 }
 
 /** POST /api/rooms/:id/poll `{ questionId }`: opens a poll on one of the lesson's questions. */
 export function openPoll(request: Request, id: string): Promise<Response> {
-  return presenterBodyAction(request, id, (room, body) => {
-    const lesson = liveHub().rooms.state(id);
+  return presenterBodyAction(request, id, async (room, body) => {
+    const lesson = await liveHub().rooms.state(id);
     const questionId = field(body, 'questionId', 100);
     const question =
       lesson.ok && questionId ? pollQuestion(lesson.value.lesson, questionId) : undefined;
@@ -97,7 +105,7 @@ export function openPoll(request: Request, id: string): Promise<Response> {
 
 /** PUT /api/rooms/:id/joining `{ open }`: the presenter opens or closes joining. */
 export function setJoining(request: Request, id: string): Promise<Response> {
-  return presenterBodyAction(request, id, (room, body) => {
+  return presenterBodyAction(request, id, async (room, body) => {
     const open = (body as { open?: unknown } | null)?.open;
     return typeof open === 'boolean' ? room.setJoining(open) : fail('invalid_state');
   });
@@ -108,15 +116,28 @@ export async function joinRoom(request: Request, id: string): Promise<Response> 
   const body = await readJson(request);
   if (!body.ok) return body.response;
   const rooms = liveHub().rooms;
-  const joined = rooms.join(id);
-  if (!joined.ok) return roomErrorResponse(joined.error, rooms.joinRetryAfter(id));
+  const joined = await rooms.join(id);
+  if (!joined.ok)
+    return roomErrorResponse(
+      joined.error,
+      joined.error === 'too_many_joins' ? await rooms.joinRetryAfter(id).catch(() => 1) : 0,
+    );
   return roomResponse(joined, (v) => v, 201);
+}
+
+/** A follower's seat, for the holder of its key. */
+function asFollower(
+  id: string,
+  followerId: string,
+  followerKey: string,
+): Promise<RoomResult<FollowerActions>> {
+  return liveHub().rooms.follower(id, followerId, followerKey);
 }
 
 /** A follower's action with a body holding `{ followerId, followerKey, ... }`. */
 async function followerAction(
   request: Request,
-  act: (body: unknown, followerId: string, followerKey: string) => Response,
+  act: (body: unknown, followerId: string, followerKey: string) => Promise<Response>,
 ): Promise<Response> {
   const body = await readJson(request);
   if (!body.ok) return body.response;
@@ -128,9 +149,9 @@ async function followerAction(
 
 /** DELETE /api/rooms/:id/followers `{ followerId, followerKey }`: a learner leaves for good. */
 export function leaveRoom(request: Request, id: string): Promise<Response> {
-  return followerAction(request, (_body, followerId, followerKey) =>
+  return followerAction(request, async (_body, followerId, followerKey) =>
     roomResponse(
-      andThen(liveHub().rooms.follower(id, followerId, followerKey), (seat) => seat.leave()),
+      await then(await asFollower(id, followerId, followerKey), (seat) => seat.leave()),
       () => ({ left: true }),
     ),
   );
@@ -138,22 +159,21 @@ export function leaveRoom(request: Request, id: string): Promise<Response> {
 
 /** PUT /api/rooms/:id/poll/vote `{ followerId, followerKey, pollId, optionId }`. */
 export function vote(request: Request, id: string): Promise<Response> {
-  return followerAction(request, (body, followerId, followerKey) => {
+  return followerAction(request, async (body, followerId, followerKey) => {
     const pollId = field(body, 'pollId');
     const optionId = field(body, 'optionId', 50);
     if (!pollId || !optionId) return requestErrorResponse('invalid_vote', 400);
-    const seat = liveHub().rooms.follower(id, followerId, followerKey);
     return roomResponse(
-      andThen(seat, (s) => s.vote(pollId, optionId)),
+      await then(await asFollower(id, followerId, followerKey), (s) => s.vote(pollId, optionId)),
       () => ({ voted: optionId }),
     );
   });
 }
 
 /** GET /api/rooms/:id/events[?follower=<id>]: the room's state as Server-Sent Events. */
-export function roomEvents(request: Request, id: string): Response {
+export async function roomEvents(request: Request, id: string): Promise<Response> {
   const hub = liveHub();
-  const stream = createRoomStream({
+  const stream = await createRoomStream({
     rooms: hub.rooms,
     roomId: id,
     followerId: new URL(request.url).searchParams.get('follower')?.slice(0, 100) || undefined,
@@ -167,7 +187,7 @@ export function roomEvents(request: Request, id: string): Response {
 
 /** GET /api/rooms/:id/qr: the join link (on the host the presenter used) as an SVG QR code. */
 export async function roomQr(request: Request, id: string): Promise<Response> {
-  const room = liveHub().rooms.state(id);
+  const room = await liveHub().rooms.state(id);
   if (!room.ok) return roomErrorResponse(room.error);
   const joinUrl = new URL(livePaths.follow(room.value.id), request.url).toString();
   const svg = await QRCode.toString(joinUrl, {

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { InMemoryFeedStore } from '@/lib/live/feed';
+import { MemoryRoomStore } from '@/lib/live/room-store-memory';
 import { FileStateStore } from '@/lib/state/file-state-store';
 import { RedisFeedStore } from '@/lib/state/redis-feed-store';
+import { RedisRoomStore } from '@/lib/state/redis-room-store';
 import { RedisStateStore } from '@/lib/state/redis-state-store';
 import { redisServerMissing, startRedisServer } from '@/lib/state/redis-test-server';
-import { openFeedStore, openStateStore } from './state';
+import { openLiveStores, openStateStore } from './state';
 
 vi.mock('server-only', () => ({}));
 
@@ -22,7 +24,9 @@ describe('openStateStore', () => {
       const store = await openStateStore({ FLOWLAB_DATA_DIR: dir, FLOWLAB_REDIS_URL: url });
       expect(store).toBeInstanceOf(FileStateStore);
       expect((store as FileStateStore).path).toBe(join(dir, 'auth-state.json'));
-      expect(openFeedStore({ FLOWLAB_REDIS_URL: url })).toBeInstanceOf(InMemoryFeedStore);
+      const live = openLiveStores({ FLOWLAB_DATA_DIR: dir, FLOWLAB_REDIS_URL: url });
+      expect(live.feed).toBeInstanceOf(InMemoryFeedStore);
+      expect(live.rooms).toBeInstanceOf(MemoryRoomStore);
     }
   });
 
@@ -39,7 +43,9 @@ describe('openStateStore', () => {
       expect(store).toBeInstanceOf(RedisStateStore);
       expect((await store.revoke('j', Date.now() + 60_000, 'abc')).ok).toBe(true);
       expect(await store.isRevoked('j')).toBe(true);
-      expect(openFeedStore({ FLOWLAB_REDIS_URL: server.url })).toBeInstanceOf(RedisFeedStore);
+      const live = openLiveStores({ FLOWLAB_REDIS_URL: server.url });
+      expect(live.feed).toBeInstanceOf(RedisFeedStore);
+      expect(live.rooms).toBeInstanceOf(RedisRoomStore);
       (store as RedisStateStore).disconnect();
     } finally {
       await server.stop();

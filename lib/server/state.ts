@@ -1,21 +1,24 @@
 /**
  * Chooses where the state shared by requests lives, from the environment: with
- * `FLOWLAB_REDIS_URL`, revocations, lockout counters and the live feed are in that Redis, shared
- * by every instance pointing at it; without it, revocations and lockouts are in the data
- * folder's state file (`FLOWLAB_DATA_DIR`, default `.data`), kept across restarts of one
- * instance, and the feed is in this process's memory.
+ * `FLOWLAB_REDIS_URL`, revocations, lockout counters, the live feed and the follow-me rooms are
+ * in that Redis, shared by every instance pointing at it; without it, revocations, lockouts and
+ * rooms are in the data folder (`FLOWLAB_DATA_DIR`, default `.data`), kept across restarts of
+ * one instance, and the feed is in this process's memory.
  */
 import 'server-only';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
-import { InMemoryFeedStore, type FeedStore } from '@/lib/live/feed';
+import { InMemoryFeedStore } from '@/lib/live/feed';
+import type { LiveStores } from '@/lib/live/hub';
 import { dataDirOf, parseRevocationLimit } from '@/lib/oauth/config';
 import type { StateStore } from '@/lib/oauth/state-store';
+import { openFileRoomStore, ROOMS_FILE_NAME } from '@/lib/state/file-room-store';
 import { FileStateStore, STATE_FILE_NAME } from '@/lib/state/file-state-store';
 import type { ChallengeStore } from '@/lib/state/challenge-store';
 import { CHALLENGE_FILE_NAME, FileChallengeStore } from '@/lib/state/file-challenge-store';
 import { RedisChallengeStore } from '@/lib/state/redis-challenge-store';
 import { RedisFeedStore } from '@/lib/state/redis-feed-store';
+import { RedisRoomStore } from '@/lib/state/redis-room-store';
 import { connectRedis, RedisStateStore, whenReady } from '@/lib/state/redis-state-store';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -64,12 +67,20 @@ function withSubscriber(url: string): { commands: Redis; subscriber: Redis } {
   return { commands: c.commands, subscriber: c.subscriber };
 }
 
-/** The live feed's store the environment asks for (see the module comment). */
-export function openFeedStore(env: Env): FeedStore {
+/** The live feed's and the rooms' stores the environment asks for (see the module comment). */
+export function openLiveStores(env: Env): LiveStores {
   const url = redisUrl(env);
-  if (!url) return new InMemoryFeedStore();
+  if (!url) {
+    return {
+      feed: new InMemoryFeedStore(),
+      rooms: openFileRoomStore(join(dataDirOf(env), ROOMS_FILE_NAME)),
+    };
+  }
   const c = withSubscriber(url);
-  return new RedisFeedStore(c.commands, c.subscriber);
+  return {
+    feed: new RedisFeedStore(c.commands, c.subscriber),
+    rooms: new RedisRoomStore({ redis: c.commands, subscriber: c.subscriber }),
+  };
 }
 
 /** Where challenge progress lives: that Redis, else `challenges.json` in the data folder. */

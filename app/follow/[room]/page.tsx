@@ -20,7 +20,7 @@ export default async function FollowPage({ params }: Props) {
   const { room } = await params;
   if (!roomPattern.test(room)) notFound();
   // The room names its lesson; an ended room still renders, and the view says it ended.
-  const state = liveHub().rooms.state(room);
+  const state = await liveHub().rooms.state(room);
   const lesson = getLesson(state.ok ? state.value.lesson : 'client-credentials');
   if (!lesson) notFound();
   return (
