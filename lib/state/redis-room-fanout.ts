@@ -89,7 +89,10 @@ export class RoomFanout {
     return this.counted;
   }
 
-  /** Resolves once this instance hears the channel (ioredis subscribes again after reconnects). */
+  /**
+   * Resolves once this instance hears the channel (ioredis subscribes again after reconnects);
+   * rejects after 2 s while Redis is unreachable (the subscription keeps trying meanwhile).
+   */
   ready(): Promise<void> {
     this.subscription ??= this.deps.subscriber.subscribe(this.deps.channel).then(
       () => undefined,
@@ -98,7 +101,11 @@ export class RoomFanout {
         throw e;
       },
     );
-    return this.subscription;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis subscription not ready')), 2_000);
+    });
+    return Promise.race([this.subscription, late]).finally(() => clearTimeout(timer));
   }
 
   /** Adds a local listener (with its lease, unless it is the presenter's); answers its removal. */
