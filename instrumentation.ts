@@ -13,13 +13,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { installMethodGuard } = await import('./lib/server/method-guard');
   installMethodGuard();
-  const { shutdownLive } = await import('./lib/live/sse-shutdown');
-  process.once('SIGTERM', () => {
-    const ended = shutdownLive();
-    console.log(`FlowLab: SIGTERM: ended ${ended} live stream(s) with "server restarting".`);
-    // Next closes the server and exits once its requests are done; never wait for longer.
-    setTimeout(() => process.exit(0), EXIT_GRACE_MS).unref();
-  });
+  const { exitGracefullyOnSigterm } = await import('./lib/live/sse-shutdown');
+  exitGracefullyOnSigterm(EXIT_GRACE_MS);
   const { announceInstructorLink } = await import('./lib/server/instructor-link');
   await announceInstructorLink(process.env);
 }

@@ -72,6 +72,18 @@ export function shutdownLive(): number {
   return streams.length;
 }
 
+/**
+ * On SIGTERM: {@link shutdownLive}, then exit after `graceMs` at the latest (the server's own
+ * handler, Next's, exits sooner once its requests are done).
+ */
+export function exitGracefullyOnSigterm(graceMs: number): void {
+  process.once('SIGTERM', () => {
+    const ended = shutdownLive();
+    console.log(`FlowLab: SIGTERM: ended ${ended} live stream(s) with "server restarting".`);
+    setTimeout(() => process.exit(0), graceMs).unref();
+  });
+}
+
 /** Lets streams open again (tests that shut down and go on). */
 export function resetShutdown(): void {
   registry().down = false;
