@@ -10,7 +10,7 @@ const origin = 'http://flowlab.test';
 
 describe('task examples', () => {
   it('renders curl lines at the given origin with the learner’s client', () => {
-    const task = challenges.find((t) => t.id === 'basic-token')!;
+    const task = challenges.tasks.find((t) => t.id === 'basic-token')!;
     const [line] = exampleCurls(task.examples!, client, origin);
     expect(line).toMatch(/^curl -i -X POST http:\/\/flowlab\.test\/token/);
     expect(line).toContain(`Authorization: Basic ${btoa('lockout-demo:lockout-secret')}`);
@@ -19,7 +19,7 @@ describe('task examples', () => {
   it('each token-endpoint example, sent as is, passes its own task', async () => {
     const { server, events } = await makeServer();
     for (const id of ['basic-token', 'invalid-scope', 'two-methods']) {
-      const task = challenges.find((t) => t.id === id)!;
+      const task = challenges.tasks.find((t) => t.id === id)!;
       const record = exampleRequest(task.examples![0]!, client, origin);
       await server.token(
         new Request(record.url, {

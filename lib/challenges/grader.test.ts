@@ -17,7 +17,7 @@ import type { GraderMemory, LessonChallenges, TaskPass } from './types';
 // frozen clock), exactly as the server wiring does: observe, then grade.
 
 const LESSON = 'client-credentials';
-const sets: LessonChallenges[] = [{ lesson: LESSON, tasks: challenges }];
+const sets: LessonChallenges[] = [{ lesson: LESSON, tasks: challenges.tasks }];
 const ME = 'lockout-demo';
 const SECRET = 'lockout-secret';
 const basic = (id = ME, secret = SECRET) => ({

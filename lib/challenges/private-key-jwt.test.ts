@@ -45,7 +45,7 @@ function passedByLast(): string[] {
   const o = observe(t.events.at(-1)!);
   if (!o) return [];
   expect(o.subject).toBe('signer-key');
-  const sets = [{ lesson: 'pkjwt', tasks: privateKeyJwtChallenges }];
+  const sets = [{ lesson: 'pkjwt', tasks: privateKeyJwtChallenges.tasks }];
   return grade(sets, EMPTY_MEMORY, o, new Set()).passed.map((p) => p.taskId);
 }
 

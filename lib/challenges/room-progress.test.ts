@@ -12,13 +12,13 @@ const pass = (taskId: string, at: number, lesson = 'client-credentials'): TaskPa
 
 describe('roomProgress', () => {
   it('counts per task the members who passed it, handles in the order they did', () => {
-    const p = roomProgress({ lesson: 'client-credentials', tasks: challenges }, [
+    const p = roomProgress({ lesson: 'client-credentials', tasks: challenges.tasks }, [
       { handle: 'Learner 1', passes: [pass('call-api', 20), pass('basic-token', 5)] },
       { handle: 'Learner 2', passes: [pass('call-api', 10), pass('call-api', 1, 'other-lesson')] },
       { handle: 'Learner 3', passes: [] },
     ]);
     expect(p.learners).toBe(3);
-    expect(p.tasks.map((t) => t.taskId)).toEqual(challenges.map((t) => t.id));
+    expect(p.tasks.map((t) => t.taskId)).toEqual(challenges.tasks.map((t) => t.id));
     expect(p.tasks.find((t) => t.taskId === 'call-api')).toMatchObject({
       passed: 2,
       handles: ['Learner 2', 'Learner 1'],

@@ -101,6 +101,19 @@ export interface GraderMemory {
   readonly refusal?: { readonly at: number; readonly retryAfter: number };
 }
 
+/**
+ * Where the learner's client comes from: `secret`, the Challenges page registers a
+ * `client_secret_basic` client for this browser; `own-key`, the learner's own code registers its
+ * own public key and the page follows that client (given its id and registration access token).
+ */
+export type ChallengeClientKind = 'secret' | 'own-key';
+
+/** A lesson's challenges: how the learner gets a client, and the tasks. */
+export interface ChallengeSpec {
+  readonly client: ChallengeClientKind;
+  readonly tasks: readonly ChallengeTask[];
+}
+
 /** The tasks of one lesson. */
 export interface LessonChallenges {
   readonly lesson: string;

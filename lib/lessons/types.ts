@@ -9,7 +9,7 @@
  * presenter's speaker notes, so the engine, the stores and every view take the lesson they are
  * given and never import a lesson folder.
  */
-import type { ChallengeTask } from '../challenges/types';
+import type { ChallengeSpec } from '../challenges/types';
 import type { StepPrediction } from '../engine/predictions';
 import type { OutcomeText } from '../engine/run-text';
 import type { StepRunner } from '../engine/runners';
@@ -217,7 +217,7 @@ export interface Lesson<StepId extends string = string, ScenarioId extends strin
   /** Visual quiz templates, answered from a live run (optional: not every lesson has one). */
   readonly visualQuiz?: readonly VisualQuizItem<StepId, ScenarioId>[];
   /** Challenges mode: hands-on tasks graded by the real server (optional). */
-  readonly challenges?: readonly ChallengeTask[];
+  readonly challenges?: ChallengeSpec;
   /** The runs a learner can pick; the first is the happy path (`valid`). */
   readonly scenarios: readonly Scenario<ScenarioId>[];
   /** The step runners, one per step id (built from the engine's primitives). */

@@ -9,6 +9,7 @@ import { observe, type Observation } from '@/lib/challenges/observe';
 import type { LessonChallenges } from '@/lib/challenges/types';
 import { lessons } from '@/lib/lessons';
 import type { AuthEventSource } from '@/lib/oauth/events';
+import { REGISTERED_CLIENT_PREFIX } from '@/lib/protocol/registration';
 import type { ChallengeStore } from '@/lib/state/challenge-store';
 import { openChallengeStore } from '@/lib/server/state';
 
@@ -24,16 +25,13 @@ const holder: Holder = (g[HOLDER] ??= { queues: new Map(), attached: new WeakSet
 
 /** Every lesson's challenges (the lessons that have some). */
 export const challengeSets: readonly LessonChallenges[] = lessons.flatMap((l) =>
-  l.challenges ? [{ lesson: l.slug, tasks: l.challenges }] : [],
+  l.challenges ? [{ lesson: l.slug, tasks: l.challenges.tasks }] : [],
 );
 
 /** The challenges of one lesson, or undefined when it has none. */
 export function challengesOf(lesson: string): LessonChallenges | undefined {
   return challengeSets.find((s) => s.lesson === lesson);
 }
-
-/** The prefix of the clients `POST /register` issues: only those are graded. */
-export const LEARNER_CLIENT_PREFIX = 'learner-';
 
 /** The challenge store of this process (opened from the environment on first use). */
 export function challengeStore(): Promise<ChallengeStore> {
@@ -61,7 +59,7 @@ export function attachChallengeGrader(source: AuthEventSource): void {
   holder.attached.add(source);
   source.subscribe((event) => {
     const observation = observe(event);
-    if (!observation?.subject.startsWith(LEARNER_CLIENT_PREFIX)) return;
+    if (!observation?.subject.startsWith(REGISTERED_CLIENT_PREFIX)) return;
     const client = observation.subject;
     const next = (holder.queues.get(client) ?? Promise.resolve())
       .then(() => gradeObservation(observation))
