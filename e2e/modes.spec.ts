@@ -8,6 +8,7 @@ const modes = [
   { path: 'intro', heading: 'Introduction' },
   { path: 'flow', heading: 'Concept flow' },
   { path: 'examples', heading: 'Syntax & examples' },
+  { path: 'side-by-side', heading: 'Side by side' },
   { path: 'key-moments', heading: 'Key moments' },
   { path: 'quiz', heading: 'Visual quiz' },
   { path: 'practice', heading: 'Practice' },

@@ -24,6 +24,12 @@ export const modes = [
     blurb: 'The request as HTTP, curl, Python, fetch and Node, from your own values, and send it.',
   },
   {
+    id: 'side-by-side',
+    label: 'Side by side',
+    blurb:
+      'One token request, three ways to authenticate it, sent for real: what differs and what each protects against.',
+  },
+  {
     id: 'key-moments',
     label: 'Key moments',
     blurb: 'The three insights, each linked to the step that shows it.',

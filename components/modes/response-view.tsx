@@ -22,7 +22,8 @@ export function accessTokenOf(outcome: PageOutcome | null): string | null {
   return typeof token === 'string' ? token : null;
 }
 
-function pretty(body: string): string {
+/** A JSON body indented for reading; any other body as it came. */
+export function pretty(body: string): string {
   try {
     return JSON.stringify(JSON.parse(body), null, 2);
   } catch {
