@@ -71,6 +71,8 @@ export default defineConfig({
       FLOWLAB_INSTRUCTOR_KEY: INSTRUCTOR_KEY,
       // Small enough that e2e/http-security.spec.ts fills one client's revocation quota quickly.
       FLOWLAB_REVOCATIONS_PER_CLIENT: String(TEST_REVOCATIONS_PER_CLIENT),
+      // e2e/http-private-key-jwt.spec.ts registers each test from its own X-Forwarded-For address.
+      FLOWLAB_TRUST_PROXY: '1',
     },
   },
 });

@@ -184,7 +184,12 @@ test.describe('discovery', () => {
       introspection_endpoint: `${baseURL}/introspect`,
       revocation_endpoint: `${baseURL}/revoke`,
       grant_types_supported: ['client_credentials'],
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      token_endpoint_auth_methods_supported: [
+        'client_secret_basic',
+        'client_secret_post',
+        'private_key_jwt',
+      ],
+      registration_endpoint: `${baseURL}/register`,
       scopes_supported: ['data:read', 'data:write', 'reports:read', 'live:present'],
     });
   });

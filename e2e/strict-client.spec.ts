@@ -22,6 +22,7 @@ test.describe('strict client (oauth4webapi)', () => {
     expect(as.token_endpoint_auth_methods_supported).toEqual([
       'client_secret_basic',
       'client_secret_post',
+      'private_key_jwt',
     ]);
   });
 

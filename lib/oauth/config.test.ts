@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseClientsConfig } from './client-config';
 import { DEMO_CLIENTS_CONFIG } from './demo-clients';
-import { loadClientRegistry, parseIssuer, parseRateLimit } from './config';
+import { loadClientRegistry, parseIssuer, parseRateLimit, parseRegistrationLimits } from './config';
 
 describe('clients', () => {
   it('registers the demo clients of the contract', () => {
@@ -112,6 +112,22 @@ describe('other settings', () => {
     expect(parseRateLimit(undefined)).toEqual({ maxFailures: 10, windowMs: 60_000 });
     expect(parseRateLimit('5/30')).toEqual({ maxFailures: 5, windowMs: 30_000 });
     expect(() => parseRateLimit('lots')).toThrow(/FLOWLAB_RATE_LIMIT/);
+  });
+
+  it('FLOWLAB_REGISTRATION_LIMIT and FLOWLAB_REGISTRATION_CAP', () => {
+    expect(parseRegistrationLimits({})).toEqual({ perCaller: 20, windowMs: 600_000, cap: 1000 });
+    expect(
+      parseRegistrationLimits({
+        FLOWLAB_REGISTRATION_LIMIT: '5/60',
+        FLOWLAB_REGISTRATION_CAP: '7',
+      }),
+    ).toEqual({ perCaller: 5, windowMs: 60_000, cap: 7 });
+    expect(() => parseRegistrationLimits({ FLOWLAB_REGISTRATION_LIMIT: 'x' })).toThrow(
+      /FLOWLAB_REGISTRATION_LIMIT/,
+    );
+    expect(() => parseRegistrationLimits({ FLOWLAB_REGISTRATION_CAP: '-1' })).toThrow(
+      /FLOWLAB_REGISTRATION_CAP/,
+    );
   });
 
   it('FLOWLAB_ISSUER', () => {

@@ -12,6 +12,8 @@
  * | `FLOWLAB_RATE_LIMIT` | `<failures>/<seconds>`, wrong secrets per client and window (default `10/60`) |
  * | `FLOWLAB_REVOCATIONS_PER_CLIENT` | outstanding revocations per client (default 10,000) |
  * | `FLOWLAB_INSTRUCTOR_KEY` | the instructor client's secret (else generated into the data folder) |
+ * | `FLOWLAB_REGISTRATION_LIMIT` | `<registrations>/<seconds>` per caller address (default `20/600`) |
+ * | `FLOWLAB_REGISTRATION_CAP` | live registered clients server-wide (default 1000) |
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { createClientRegistry, withInstructor, type ClientRegistry } from './cli
 import { demoClientRegistry } from './demo-clients';
 import type { AuthServerDeps } from './context';
 import { createFileOnce, loadSigningKey } from './key-store';
+import { DEFAULT_REGISTRATION_LIMITS, type RegistrationLimits } from './registered-clients';
 import { DEFAULT_REVOCATIONS_PER_CLIENT, MemoryStateStore } from './state-store';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -64,16 +67,44 @@ export function loadClientRegistry(env: Env): ClientRegistry {
   }
 }
 
-/** `FLOWLAB_RATE_LIMIT` (`10/60` = 10 wrong secrets per client per 60 s). */
-export function parseRateLimit(value: string | undefined): RateLimitOptions {
-  if (value === undefined || value.trim() === '') return DEFAULT_RATE_LIMIT;
+/** A `<count>/<seconds>` rate of the variable `name`, or null when unset. */
+function parseRate(name: string, value: string | undefined, what: string) {
+  if (value === undefined || value.trim() === '') return null;
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
   if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+    throw new Error(`${name} must look like "10/60" (${what}/seconds), got "${value}".`);
+  }
+  return { count: Number(m[1]), windowMs: Number(m[2]) * 1000 };
+}
+
+/** `FLOWLAB_RATE_LIMIT` (`10/60` = 10 wrong secrets per client per 60 s). */
+export function parseRateLimit(value: string | undefined): RateLimitOptions {
+  const rate = parseRate('FLOWLAB_RATE_LIMIT', value, 'failures');
+  return rate ? { maxFailures: rate.count, windowMs: rate.windowMs } : DEFAULT_RATE_LIMIT;
+}
+
+/** `FLOWLAB_REGISTRATION_LIMIT` (per caller address) and `FLOWLAB_REGISTRATION_CAP` (server-wide). */
+export function parseRegistrationLimits(env: Env): RegistrationLimits {
+  const rate = parseRate(
+    'FLOWLAB_REGISTRATION_LIMIT',
+    env.FLOWLAB_REGISTRATION_LIMIT,
+    'registrations',
+  );
+  const capText = env.FLOWLAB_REGISTRATION_CAP;
+  const cap =
+    capText === undefined || capText.trim() === ''
+      ? DEFAULT_REGISTRATION_LIMITS.cap
+      : Number(capText);
+  if (!Number.isInteger(cap) || cap < 0 || cap > 1_000_000) {
     throw new Error(
-      `FLOWLAB_RATE_LIMIT must look like "10/60" (failures/seconds), got "${value}".`,
+      `FLOWLAB_REGISTRATION_CAP must be a whole number from 0 to 1000000, got "${capText}".`,
     );
   }
-  return { maxFailures: Number(m[1]), windowMs: Number(m[2]) * 1000 };
+  return {
+    perCaller: rate?.count ?? DEFAULT_REGISTRATION_LIMITS.perCaller,
+    windowMs: rate?.windowMs ?? DEFAULT_REGISTRATION_LIMITS.windowMs,
+    cap,
+  };
 }
 
 /**
@@ -178,6 +209,7 @@ export async function loadInstructorKey(env: Env): Promise<InstructorKey> {
 export async function loadAuthServerDeps(env: Env = process.env): Promise<AuthServerDeps> {
   const rateLimit = parseRateLimit(env.FLOWLAB_RATE_LIMIT);
   const issuer = parseIssuer(env.FLOWLAB_ISSUER);
+  const registrationLimits = parseRegistrationLimits(env);
   const [key, instructor] = await Promise.all([
     loadSigningKey({ envJwk: env.FLOWLAB_SIGNING_KEY, dataDir: dataDirOf(env) }),
     loadInstructorKey(env),
@@ -186,5 +218,5 @@ export async function loadAuthServerDeps(env: Env = process.env): Promise<AuthSe
   const state = new MemoryStateStore({
     maxRevocationsPerClient: parseRevocationLimit(env.FLOWLAB_REVOCATIONS_PER_CLIENT),
   });
-  return { clients, key, rateLimit, state, ...(issuer ? { issuer } : {}) };
+  return { clients, key, rateLimit, registrationLimits, state, ...(issuer ? { issuer } : {}) };
 }

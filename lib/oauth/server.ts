@@ -20,6 +20,11 @@ import {
   protectedResourceMetadataEndpoint,
 } from './metadata';
 import { requireScope } from './bearer-auth';
+import {
+  manageRegistrationEndpoint,
+  registerEndpoint,
+  type RegistrationAction,
+} from './registration-endpoint';
 import { resourceEndpoint } from './resource-endpoint';
 import type { Scope } from './scopes';
 import type { StateStore } from './state-store';
@@ -62,6 +67,14 @@ export interface AuthServer {
    * bearer token grants `scope`, else the RFC 6750 answer (401 / 403 `insufficient_scope`).
    */
   requireScope(request: CoreRequest, scope: Scope): Promise<Response | null>;
+  /** `POST /register`; `caller` names the source (its address) for the per-caller limit. */
+  register(request: CoreRequest, caller: string): Promise<Response>;
+  /** `GET` / `DELETE /register/<id>`, `POST .../secret`, `PUT .../clock`. */
+  manageRegistration(
+    request: CoreRequest,
+    clientId: string,
+    action: RegistrationAction,
+  ): Promise<Response>;
   /**
    * The same handlers answering plain {@link CoreResponse} records, for adapters that write the
    * response themselves (node:http) and need no web `Response` in between.
@@ -116,6 +129,9 @@ export function createAuthServer(deps: AuthServerDeps): AuthServer {
       const refused = await requireScope(ctx, r, scope);
       return refused && toWebResponse(refused);
     },
+    register: async (r, caller) => toWebResponse(await registerEndpoint(ctx, r, caller)),
+    manageRegistration: async (r, id, action) =>
+      toWebResponse(await manageRegistrationEndpoint(ctx, r, id, action)),
     core,
     clients: ctx.clients,
     state: ctx.state,

@@ -23,6 +23,12 @@ export const TOKEN_ERRORS = [
 export const BEARER_ERRORS = ['invalid_request', 'invalid_token', 'insufficient_scope'] as const;
 
 /**
+ * Client registration errors (FlowLab registers learners' short-lived clients).
+ * @see https://www.rfc-editor.org/rfc/rfc7591#section-3.2.2
+ */
+export const REGISTRATION_ERRORS = ['invalid_client_metadata'] as const;
+
+/**
  * Errors FlowLab adds for requests no token-endpoint code describes (wrong method, too large, too
  * many, a revocation the server cannot store now). `temporarily_unavailable` is RFC 6749's code
  * for a server that cannot serve a request for now; RFC 7009 §2.2.1 answers such a revocation
@@ -43,9 +49,18 @@ export type TokenErrorCode = (typeof TOKEN_ERRORS)[number];
 /** One of {@link BEARER_ERRORS}. @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1 */
 export type BearerErrorCode = (typeof BEARER_ERRORS)[number];
 /** Every error code the server can answer with. */
-export type OAuthErrorCode = TokenErrorCode | BearerErrorCode | (typeof HTTP_ERRORS)[number];
+export type OAuthErrorCode =
+  | TokenErrorCode
+  | BearerErrorCode
+  | (typeof REGISTRATION_ERRORS)[number]
+  | (typeof HTTP_ERRORS)[number];
 
-const allCodes: ReadonlySet<string> = new Set([...TOKEN_ERRORS, ...BEARER_ERRORS, ...HTTP_ERRORS]);
+const allCodes: ReadonlySet<string> = new Set([
+  ...TOKEN_ERRORS,
+  ...BEARER_ERRORS,
+  ...REGISTRATION_ERRORS,
+  ...HTTP_ERRORS,
+]);
 
 /** Whether a value (an `error` field of a response) is one of FlowLab's error codes. */
 export function isOAuthErrorCode(value: unknown): value is OAuthErrorCode {

@@ -10,7 +10,7 @@ import { attachEventSource } from '@/lib/live/hub';
 import { attachChallengeGrader } from '@/lib/server/challenges';
 import type { AuthEvent, AuthEventSink, AuthEventSource } from '@/lib/oauth/events';
 import { createAuthServer, type AuthServer, type RouteName } from '@/lib/oauth/server';
-import { openLiveStores, openStateStore } from '@/lib/server/state';
+import { openLiveStores, openRegistrationStore, openStateStore } from '@/lib/server/state';
 
 interface Holder {
   server: Promise<AuthServer> | undefined;
@@ -56,7 +56,12 @@ attachChallengeGrader(authEvents);
 export function getAuthServer(): Promise<AuthServer> {
   holder.server ??= loadAuthServerDeps(process.env)
     .then(async (deps) =>
-      createAuthServer({ ...deps, state: await openStateStore(process.env), onEvent: publish }),
+      createAuthServer({
+        ...deps,
+        state: await openStateStore(process.env),
+        registrations: await openRegistrationStore(process.env),
+        onEvent: publish,
+      }),
     )
     .catch((e: unknown) => {
       holder.server = undefined; // let a fixed configuration be picked up by the next request
@@ -92,7 +97,11 @@ export function authRouteHandlers(route: AuthRoute) {
   };
 }
 
-/** Forgets every revocation and rate-limit counter (the instructor's "reset demo"). */
+/**
+ * Forgets every revocation and rate-limit counter (the instructor's "reset demo"). Learners'
+ * registered clients stay: their private keys live in their browsers, and a reset must not
+ * leave those keys without a client.
+ */
 export async function resetDemoState(): Promise<void> {
   const server = await getAuthServer();
   await server.state.clear();

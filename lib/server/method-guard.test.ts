@@ -1,11 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { installMethodGuard } from './method-guard';
+import { installMethodGuard, PEER_HEADER } from './method-guard';
 
 installMethodGuard();
 installMethodGuard(); // idempotent
-const server = http.createServer((_req, res) => res.end('route'));
+const server = http.createServer((req, res) =>
+  res.end(req.url === '/peer' ? String(req.headers[PEER_HEADER]) : 'route'),
+);
 const listening = new Promise<number>((resolve) =>
   server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
 );
@@ -46,6 +48,23 @@ describe('method guard', () => {
       expect(res.nosniff).toBe('nosniff');
       expect(JSON.parse(res.body)).toMatchObject({ error: 'method_not_allowed' });
     }
+  });
+
+  it('hands the socket peer to the routes, replacing a value the client sent', async () => {
+    const port = await listening;
+    const peer = await new Promise<string>((resolve, reject) => {
+      const req = http.request(
+        { port, host: '127.0.0.1', path: '/peer', headers: { [PEER_HEADER]: '6.6.6.6' } },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve(body));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(peer).toBe('127.0.0.1');
   });
 
   it('passes the methods routes take on to the server', async () => {

@@ -2,10 +2,17 @@
  * Answers requests whose method no FlowLab route takes (TRACE, TRACK, made-up ones) with `405`
  * and `Allow`, before Next sees them: Next turns them into a web `Request`, which refuses TRACE
  * and TRACK by throwing, so they would otherwise be a 500 with a logged stack trace and without
- * the security headers. Installed once per process by `instrumentation.ts`.
+ * the security headers. It also hands the peer's address to the routes ({@link PEER_HEADER}).
+ * Installed once per process by `instrumentation.ts`.
  */
 import http from 'node:http';
 import { securityHeaders } from './response-headers';
+
+/**
+ * The header that carries the TCP peer's address to the route handlers (which cannot see the
+ * socket): set here on every request, replacing any value a client sent.
+ */
+export const PEER_HEADER = 'x-flowlab-peer';
 
 /** The methods some FlowLab route takes; every other method is 405 everywhere. */
 export const ALLOWED_METHODS = [
@@ -51,6 +58,7 @@ export function installMethodGuard(): void {
         refuseMethod(res, req.method ?? '');
         return true;
       }
+      req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof proto.emit;

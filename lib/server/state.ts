@@ -12,8 +12,14 @@ import { InMemoryFeedStore } from '@/lib/live/feed';
 import type { LiveStores } from '@/lib/live/hub';
 import { dataDirOf, parseRevocationLimit } from '@/lib/oauth/config';
 import type { StateStore } from '@/lib/oauth/state-store';
+import type { RegistrationStore } from '@/lib/oauth/registration-store';
 import { openFileRoomStore, ROOMS_FILE_NAME } from '@/lib/state/file-room-store';
 import { FileStateStore, STATE_FILE_NAME } from '@/lib/state/file-state-store';
+import {
+  FileRegistrationStore,
+  REGISTRATIONS_FILE_NAME,
+} from '@/lib/state/file-registration-store';
+import { RedisRegistrationStore } from '@/lib/state/redis-registration-store';
 import type { ChallengeStore } from '@/lib/state/challenge-store';
 import { CHALLENGE_FILE_NAME, FileChallengeStore } from '@/lib/state/file-challenge-store';
 import { RedisChallengeStore } from '@/lib/state/redis-challenge-store';
@@ -58,6 +64,15 @@ export async function openStateStore(env: Env): Promise<StateStore> {
     return new RedisStateStore(commands, limits);
   }
   return FileStateStore.open(join(dataDirOf(env), STATE_FILE_NAME), limits);
+}
+
+/** Where registered clients live: that Redis, else `registrations.json` in the data folder. */
+export async function openRegistrationStore(env: Env): Promise<RegistrationStore> {
+  const url = redisUrl(env);
+  if (!url) return FileRegistrationStore.open(join(dataDirOf(env), REGISTRATIONS_FILE_NAME));
+  const { commands } = connections(url);
+  await whenReady(commands);
+  return new RedisRegistrationStore(commands);
 }
 
 /** The shared command connection and the (lazily connected) shared subscriber of a URL. */

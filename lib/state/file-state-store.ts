@@ -6,17 +6,15 @@
  * that started after it has finished, and changes made during a write share the next one.
  * One instance per data folder: several processes writing the same file do not share state.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import {
   MemoryStateStore,
-  StateUnavailableError,
   type MemoryStateStoreOptions,
   type RevokeResult,
   type StateDump,
   type StateStore,
   type WindowCount,
 } from '../oauth/state-store';
+import { JsonFileWriter, loadJsonFile } from './json-file';
 
 /** File name of the persisted state inside the data folder. */
 export const STATE_FILE_NAME = 'auth-state.json';
@@ -47,16 +45,15 @@ export function parseStateFile(json: unknown): StateDump | null {
 
 /** The data-folder {@link StateStore}; build it with {@link FileStateStore.open}. */
 export class FileStateStore implements StateStore {
-  /** The write in progress or last finished (never rejects). */
-  private last: Promise<void> = Promise.resolve();
-  /** The write queued behind it, which changes made meanwhile share. */
-  private queued: Promise<void> | null = null;
+  private readonly file: JsonFileWriter;
 
   private constructor(
     private readonly memory: MemoryStateStore,
     /** Absolute path of the state file. */
     readonly path: string,
-  ) {}
+  ) {
+    this.file = new JsonFileWriter(path, (): StateFile => ({ version: VERSION, ...memory.dump() }));
+  }
 
   /**
    * Loads the state file (expired entries dropped). A corrupt file is moved aside to
@@ -64,35 +61,14 @@ export class FileStateStore implements StateStore {
    */
   static async open(path: string, options: MemoryStateStoreOptions = {}): Promise<FileStateStore> {
     const memory = new MemoryStateStore(options);
-    let text: string | null = null;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
-    if (text !== null) {
-      let dump: StateDump | null = null;
-      try {
-        dump = parseStateFile(JSON.parse(text));
-      } catch {
-        dump = null;
-      }
-      if (dump) {
-        memory.restore(dump);
-      } else {
-        const aside = `${path}.corrupt-${Date.now()}`;
-        await rename(path, aside);
-        console.error(
-          `FlowLab: ${path} is not a FlowLab state file; moved it to ${aside} and started with no revocations or lockouts.`,
-        );
-      }
-    }
+    const dump = await loadJsonFile(path, parseStateFile, 'state file');
+    if (dump) memory.restore(dump);
     return new FileStateStore(memory, path);
   }
 
   async revoke(jti: string, expiresAt: number, owner: string): Promise<RevokeResult> {
     const result = await this.memory.revoke(jti, expiresAt, owner);
-    if (result.ok) await this.persist();
+    if (result.ok) await this.file.persist();
     return result;
   }
 
@@ -102,7 +78,7 @@ export class FileStateStore implements StateStore {
 
   async increment(key: string, windowMs: number): Promise<WindowCount> {
     const count = await this.memory.increment(key, windowMs);
-    await this.persist();
+    await this.file.persist();
     return count;
   }
 
@@ -112,37 +88,12 @@ export class FileStateStore implements StateStore {
 
   async useOnce(key: string, expiresAt: number): Promise<boolean> {
     const first = await this.memory.useOnce(key, expiresAt);
-    if (first) await this.persist();
+    if (first) await this.file.persist();
     return first;
   }
 
   async clear(): Promise<void> {
     await this.memory.clear();
-    await this.persist();
-  }
-
-  /** Resolves once a write that started after this call has finished. */
-  private persist(): Promise<void> {
-    if (this.queued) return this.queued;
-    const next = this.last.then(() => {
-      this.queued = null; // changes from now on need the write after this one
-      return this.write();
-    });
-    this.queued = next;
-    this.last = next.catch(() => undefined);
-    return next;
-  }
-
-  private async write(): Promise<void> {
-    const file: StateFile = { version: VERSION, ...this.memory.dump() };
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    try {
-      await mkdir(dirname(this.path), { recursive: true });
-      await writeFile(tmp, JSON.stringify(file), { mode: 0o600 });
-      await rename(tmp, this.path);
-    } catch (e) {
-      console.error(`FlowLab: cannot write ${this.path}: ${(e as Error).message}`);
-      throw new StateUnavailableError();
-    }
+    await this.file.persist();
   }
 }

@@ -1,0 +1,307 @@
+import { exportJWK, generateKeyPair } from 'jose';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { signClientAssertion } from '../protocol/client-assertion';
+import { encodeBasicAuthorization } from '../protocol/basic';
+import type { RegistrationResponse } from '../protocol/registration';
+import type { RegistrationAction } from './registration-endpoint';
+import {
+  apiGet,
+  assertionBody,
+  body,
+  formPost,
+  getToken,
+  makeServer,
+  ORIGIN,
+  type TestServer,
+} from './test-support';
+
+let key: CryptoKeyPair;
+let t: TestServer;
+beforeAll(async () => {
+  key = await generateKeyPair('ES256', { extractable: true });
+});
+beforeEach(async () => {
+  t = await makeServer({ registrationLimits: { perCaller: 3, windowMs: 60_000, cap: 5 } });
+});
+
+const HOUR = 3600_000;
+const json = (b: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: typeof b === 'string' ? b : JSON.stringify(b),
+});
+const register = (b: unknown, caller = '203.0.113.1', init = json(b)) =>
+  t.server.register(new Request(`${ORIGIN}/register`, init), caller);
+
+async function registered(b: unknown, caller?: string): Promise<RegistrationResponse> {
+  const res = await register(b, caller);
+  expect(res.status).toBe(201);
+  return (await res.json()) as RegistrationResponse;
+}
+const pkjwt = async () =>
+  registered({
+    token_endpoint_auth_method: 'private_key_jwt',
+    jwks: { keys: [{ ...(await exportJWK(key.publicKey)), kid: 'k' }] },
+    client_name: 'my browser',
+  });
+
+function manage(
+  r: { client_id: string },
+  action: RegistrationAction,
+  method: string,
+  token?: string,
+  payload?: unknown,
+) {
+  const path = action === 'read' ? '' : `/${action}`;
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  const init: RequestInit =
+    payload === undefined ? { method, headers } : { ...json(payload, headers), method };
+  return t.server.manageRegistration(
+    new Request(`${ORIGIN}/register/${r.client_id}${path}`, init),
+    r.client_id,
+    action,
+  );
+}
+
+const assertionFor = (clientId: string, now = Math.floor(t.now() / 1000)) =>
+  signClientAssertion(
+    { clientId, audience: ORIGIN, now },
+    { key: key.privateKey, alg: 'ES256', kid: 'k' },
+  );
+const tokenWith = async (clientId: string) =>
+  t.server.token(formPost(assertionBody(await assertionFor(clientId))));
+
+describe('POST /register (RFC 7591)', () => {
+  it('registers a private_key_jwt client: 201 with its metadata, no secret', async () => {
+    const r = await pkjwt();
+    expect(r.client_id).toMatch(/^learner-[A-Za-z0-9_-]{22}$/);
+    expect(r).toMatchObject({
+      client_id_issued_at: t.now() / 1000,
+      registration_client_uri: `${ORIGIN}/register/${r.client_id}`,
+      token_endpoint_auth_method: 'private_key_jwt',
+      grant_types: ['client_credentials'],
+      scope: 'data:read data:write',
+      client_name: 'my browser',
+      flowlab_expires_at: (t.now() + 24 * HOUR) / 1000,
+      clock_offset_seconds: 0,
+    });
+    expect(r.client_secret).toBeUndefined();
+    expect(typeof r.registration_access_token).toBe('string');
+    const res = await tokenWith(r.client_id);
+    expect(res.status).toBe(200);
+    expect((await body(res)).scope).toBe('data:read');
+  });
+
+  it('registers a secret client whose secret works with Basic and in the body, kept only hashed', async () => {
+    const r = await registered({ token_endpoint_auth_method: 'client_secret_basic' });
+    expect(r.client_secret_expires_at).toBe(0);
+    const basic = await t.server.token(
+      formPost('grant_type=client_credentials', {
+        Authorization: encodeBasicAuthorization(r.client_id, r.client_secret!),
+      }),
+    );
+    expect(basic.status).toBe(200);
+    expect(await getToken(t.server, r.client_id, r.client_secret!)).toMatch(/\./);
+    const stored = JSON.stringify(await t.registrations.get(r.client_id));
+    expect(stored).not.toContain(r.client_secret);
+    expect(stored).not.toContain(r.registration_access_token);
+  });
+
+  it.each([
+    [{ token_endpoint_auth_method: 'private_key_jwt' }, 'needs jwks'],
+    [{ token_endpoint_auth_method: 'none' }, 'token_endpoint_auth_method'],
+    [{ token_endpoint_auth_method: 'client_secret_post', jwks: { keys: [] } }, 'only for'],
+    [{ grant_types: ['authorization_code'] }, 'grant_types'],
+    [{ jwks_uri: 'https://x' }, 'jwks_uri'],
+    [{ scope: 'live:present' }, 'scope must be'],
+    [{ client_name: 'a\nb' }, 'client_name'],
+    [[], 'JSON object'],
+  ])('refuses %j with invalid_client_metadata', async (metadata, text) => {
+    const res = await register(metadata);
+    expect(res.status).toBe(400);
+    const b = await body(res);
+    expect(b.error).toBe('invalid_client_metadata');
+    expect(b.error_description).toContain(text);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('refuses private keys, HMAC keys, short RSA keys and points off the curve', async () => {
+    const pub = await exportJWK(key.publicKey);
+    const priv = await exportJWK(key.privateKey);
+    const rsa1024 = { kty: 'RSA', n: 'A'.repeat(171), e: 'AQAB' }; // 128 bytes: 1024 bits
+    for (const [k, text] of [
+      [priv, "private member 'd'"],
+      [{ kty: 'oct', k: 'c2VjcmV0' }, "private member 'k'"],
+      [rsa1024, 'under 2048 bits'],
+      [{ ...pub, x: pub.y }, 'not a valid public key'],
+    ] as const) {
+      const res = await register(
+        { token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [k] } },
+        `caller ${text}`,
+      );
+      expect((await body(res)).error_description).toContain(text);
+    }
+  });
+
+  it('answers 415 for a non-JSON body, 400 for broken JSON, 413 for a large one, 405 for GET', async () => {
+    const form = { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' };
+    expect((await register(null, 'c', form)).status).toBe(415);
+    expect((await register('{', 'c')).status).toBe(400);
+    expect((await register(JSON.stringify({ client_name: 'x'.repeat(20_000) }), 'd')).status).toBe(
+      413,
+    );
+    const get = await register(null, 'e', { method: 'GET' } as never);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+  });
+
+  it('limits registrations per caller (429 + Retry-After), not other callers', async () => {
+    for (let i = 0; i < 3; i++) await registered({});
+    const res = await register({});
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    await registered({}, '198.51.100.7');
+  });
+
+  it('caps the live registrations server-wide (503), freeing places as they expire', async () => {
+    for (let i = 0; i < 5; i++) await registered({}, `caller-${i}`);
+    expect((await register({}, 'caller-x')).status).toBe(503);
+    t.advance(24 * HOUR + 1);
+    await registered({}, 'caller-y');
+  });
+});
+
+describe('one registration (RFC 7592)', () => {
+  it('reads its metadata with the registration token, never the secret', async () => {
+    const r = await registered({ token_endpoint_auth_method: 'client_secret_post' });
+    const res = await manage(r, 'read', 'GET', r.registration_access_token);
+    expect(res.status).toBe(200);
+    const b = await body(res);
+    expect(b.client_id).toBe(r.client_id);
+    expect(b.client_secret).toBeUndefined();
+    expect(b.registration_access_token).toBeUndefined();
+  });
+
+  it('refuses a missing or wrong token, and another learner’s token, with 401 invalid_token', async () => {
+    const mine = await pkjwt();
+    const theirs = await pkjwt();
+    const missing = await manage(mine, 'read', 'GET');
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="FlowLab"');
+    for (const token of ['wrong', theirs.registration_access_token!]) {
+      const res = await manage(mine, 'read', 'DELETE', token);
+      expect(res.status).toBe(401);
+      expect((await body(res)).error).toBe('invalid_token');
+      expect(res.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    }
+    const unknown = await manage({ client_id: 'learner-nope' }, 'read', 'GET', 'x');
+    expect(unknown.status).toBe(401);
+    expect((await tokenWith(mine.client_id)).status).toBe(200); // still there
+  });
+
+  it('deletes the client: 204, then it cannot authenticate', async () => {
+    const r = await pkjwt();
+    const res = await manage(r, 'read', 'DELETE', r.registration_access_token);
+    expect(res.status).toBe(204);
+    expect((await tokenWith(r.client_id)).status).toBe(401);
+    expect((await manage(r, 'read', 'GET', r.registration_access_token)).status).toBe(401);
+  });
+
+  it('rotates the secret: the old one stops working at once', async () => {
+    const r = await registered({});
+    const res = await manage(r, 'secret', 'POST', r.registration_access_token);
+    expect(res.status).toBe(200);
+    const { client_secret: next } = (await res.json()) as RegistrationResponse;
+    expect(next).not.toBe(r.client_secret);
+    expect(
+      (
+        await t.server.token(
+          formPost(
+            `grant_type=client_credentials&client_id=${r.client_id}&client_secret=${r.client_secret}`,
+          ),
+        )
+      ).status,
+    ).toBe(401);
+    expect(await getToken(t.server, r.client_id, next!)).toMatch(/\./);
+    const pk = await pkjwt();
+    expect((await manage(pk, 'secret', 'POST', pk.registration_access_token)).status).toBe(400);
+  });
+
+  it('answers 405 with Allow for the wrong method', async () => {
+    const r = await pkjwt();
+    for (const [action, method, allow] of [
+      ['read', 'PUT', 'GET, DELETE'],
+      ['secret', 'GET', 'POST'],
+      ['clock', 'POST', 'PUT'],
+    ] as const) {
+      const res = await manage(r, action, method, r.registration_access_token);
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe(allow);
+    }
+  });
+
+  it('expires after 24 h unused; any authenticated use extends it', async () => {
+    const r = await pkjwt();
+    t.advance(23 * HOUR);
+    expect((await tokenWith(r.client_id)).status).toBe(200);
+    t.advance(23 * HOUR);
+    expect((await manage(r, 'read', 'GET', r.registration_access_token)).status).toBe(200);
+    t.advance(24 * HOUR + 1000);
+    expect((await tokenWith(r.client_id)).status).toBe(401);
+  });
+});
+
+describe('PUT /register/<id>/clock: this client only', () => {
+  it('expires this client’s assertions and tokens early, never another client’s', async () => {
+    const r = await pkjwt();
+    const mine = ((await body(await tokenWith(r.client_id))) as { access_token: string })
+      .access_token;
+    const other = await getToken(t.server, 'abc', 'xyz');
+    const otherLearner = await pkjwt();
+    const theirs = (
+      (await body(await tokenWith(otherLearner.client_id))) as {
+        access_token: string;
+      }
+    ).access_token;
+
+    const res = await manage(r, 'clock', 'PUT', r.registration_access_token, {
+      clock_offset_seconds: 3700,
+    });
+    expect(await body(res)).toEqual({ clock_offset_seconds: 3700 });
+
+    const api = await t.server.api(apiGet(mine));
+    expect(api.status).toBe(401);
+    expect((await body(api)).error_description).toMatch(/expired/);
+    expect((await t.server.api(apiGet(other))).status).toBe(200);
+    expect((await t.server.api(apiGet(theirs))).status).toBe(200);
+    const introspect = await t.server.introspect(
+      formPost(
+        assertionBody(
+          await assertionFor(r.client_id, Math.floor(t.now() / 1000) + 3700),
+          `token=${mine}`,
+        ),
+        {},
+        '/introspect',
+      ),
+    );
+    expect(await body(introspect)).toEqual({ active: false });
+
+    // an assertion made on the real clock has expired on this client's clock
+    const refused = await tokenWith(r.client_id);
+    expect(refused.status).toBe(401);
+    expect((await body(refused)).error_description).toMatch(/expired/);
+    expect((await tokenWith(otherLearner.client_id)).status).toBe(200);
+  });
+
+  it.each([[-1], [86_401], [1.5], ['10'], [null]])(
+    'refuses clock_offset_seconds %j with 400 invalid_request',
+    async (value) => {
+      const r = await pkjwt();
+      const res = await manage(r, 'clock', 'PUT', r.registration_access_token, {
+        clock_offset_seconds: value,
+      });
+      expect(res.status).toBe(400);
+      expect((await body(res)).error).toBe('invalid_request');
+    },
+  );
+});
