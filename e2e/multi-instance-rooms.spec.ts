@@ -363,3 +363,43 @@ test.describe('one instance without Redis', () => {
     back.close();
   });
 });
+
+test.describe('a follower page over a restart', () => {
+  let d: Instance | undefined;
+  let dir: string | undefined;
+
+  test.afterAll(async () => {
+    await d?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('shows "Reconnecting", never "ended", and follows the presenter again', async ({ page }) => {
+    test.setTimeout(120_000);
+    dir = await mkdtemp(join(tmpdir(), 'flowlab-follow-restart-'));
+    d = nextInstance(await freePort(), {
+      FLOWLAB_DATA_DIR: dir,
+      FLOWLAB_REDIS_URL: '',
+      FLOWLAB_INSTRUCTOR_KEY: INSTRUCTOR_KEY,
+    });
+    await d.start();
+    const token = await presenterToken(d.url);
+    const opened = await openRoom(d.url, token);
+    const status = page.getByTestId('follow-status');
+    await page.goto(`${d.url}/follow/${opened.id}`);
+    await expect(status).toContainText('Following the presenter');
+
+    await d.stop();
+    await expect(status).toContainText('Reconnecting to the presenter');
+    await d.start();
+    const moved = await call(
+      d.url,
+      'PUT',
+      `/api/rooms/${opened.id}/state`,
+      { scenario: 'wrong-secret', step: 3 },
+      { token: await presenterToken(d.url), key: opened.key },
+    );
+    expect(moved.status).toBe(200);
+    await expect(status).toContainText('Wrong client secret', { timeout: 15_000 });
+    await expect(status).not.toContainText('ended');
+  });
+});

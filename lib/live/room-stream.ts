@@ -5,7 +5,7 @@
  */
 import type { SubscribeAs } from './rooms';
 import type { RoomStore } from './room-store';
-import { ok, type RoomMessage, type RoomResult } from './room-state';
+import { ok, type RoomMessage, type RoomResult, type RoomState } from './room-state';
 import { createSseStream, type SseChannel } from './sse';
 
 /** What one room stream serves. */
@@ -17,10 +17,19 @@ export interface RoomStreamOptions extends SubscribeAs {
   readonly onOpen?: () => () => void;
 }
 
+/** Each state is encoded once, however many streams of the room it goes to. */
+const encoded = new WeakMap<RoomState, string>();
+
+function json(state: RoomState): string {
+  let text = encoded.get(state);
+  if (text === undefined) encoded.set(state, (text = JSON.stringify(state)));
+  return text;
+}
+
 function send(channel: SseChannel, message: RoomMessage): void {
   if (message.type === 'state') {
     const { state } = message;
-    channel.send({ id: state.version, event: 'state', data: JSON.stringify(state) });
+    channel.send({ id: state.version, event: 'state', data: json(state) });
   } else {
     channel.send({ event: 'closed', data: JSON.stringify({ reason: message.reason }) });
     channel.close();

@@ -1,8 +1,9 @@
 /**
  * One instance's side of the Redis rooms: its local listeners per room, the leases of its open
  * streams (refreshed every third of the lease, so another instance sees them as present), the
- * coalesced broadcasts of presence and vote counts, and the pub/sub fan-out: on every
- * `<room>|state` it reads the room's state once (reads in flight coalesce) for all its listeners.
+ * coalesced broadcasts of presence and vote counts, and the pub/sub fan-out: every
+ * `<room>|state|<view>` goes to its listeners of that room as it is (a message without the view
+ * makes it read the room once, reads in flight coalescing).
  */
 import type { Redis } from 'ioredis';
 import { pollView, type PollQuestion, type PollStatus } from '../live/polls';
@@ -21,6 +22,7 @@ const pairs = (flat: readonly string[]): [string, string][] => {
 
 /** The public state of a room from a script's view. */
 export function decodeView(id: string, [fields, present, votes]: ViewReply): RoomState {
+  // cjson writes an empty Lua table as {}: no entries either way.
   const h = Object.fromEntries(pairs(fields));
   const poll =
     h.pid !== undefined && h.pq !== undefined
@@ -153,9 +155,22 @@ export class RoomFanout {
   }
 
   private heard(text: string): void {
-    const [id, kind, reason] = text.split('|');
-    if (!id || !this.rooms.has(id)) return;
-    if (kind === 'closed') this.end(id, reason === 'expired' ? 'expired' : 'closed');
+    const at = text.indexOf('|');
+    const id = text.slice(0, at);
+    const room = this.rooms.get(id);
+    if (at <= 0 || !room) return;
+    const rest = text.slice(at + 1);
+    if (rest.startsWith('closed|')) {
+      this.end(id, rest === 'closed|expired' ? 'expired' : 'closed');
+      return;
+    }
+    let view: ViewReply | undefined;
+    try {
+      view = rest.startsWith('state|') ? (JSON.parse(rest.slice(6)) as ViewReply) : undefined;
+    } catch {
+      view = undefined;
+    }
+    if (view) this.send([...room.listeners], { type: 'state', state: decodeView(id, view) });
     else void this.read(id);
   }
 

@@ -1,7 +1,9 @@
 /**
  * The Lua helpers every room script starts with (`redis-room-scripts.ts` describes the keys
  * and arguments): finding a room (and ending it once idle for too long), presence from the
- * streams' leases, forgetting long-gone followers with their open votes, and the raw view.
+ * streams' leases, forgetting long-gone followers with their open votes, the raw view, and a
+ * change: the version goes up and the new view is published (`<room>|state|<view as JSON>`), so
+ * no instance has to read it back.
  */
 
 /** Shared helpers: finding (and expiring) the room, presence from the leases, pruning, views. */
@@ -16,10 +18,6 @@ local function at(rid)
 end
 local function publish(kind)
   redis.call('PUBLISH', CHANNEL, id .. '|' .. kind)
-end
-local function changed()
-  redis.call('HINCRBY', R, 'v', 1)
-  publish('state')
 end
 local function endRoom(reason)
   redis.call('DEL', R, F, C, V)
@@ -74,5 +72,9 @@ end
 local function view()
   local _, n = live()
   return {redis.call('HGETALL', R), n, redis.call('HGETALL', V)}
+end
+local function changed()
+  redis.call('HINCRBY', R, 'v', 1)
+  publish('state|' .. cjson.encode(view()))
 end
 `;

@@ -12,7 +12,7 @@ import { fail, type RoomError, type RoomResult } from '../live/room-state';
 export const ROOMS = 'flowlab:rooms';
 /** Prefix of each room's keys. */
 export const ROOM_PREFIX = 'flowlab:room:';
-/** Channel every room event is published on (`<room>|state` or `<room>|closed|<reason>`). */
+/** Channel every room event is published on (`<room>|state|<view>` or `<room>|closed|<reason>`). */
 export const ROOM_CHANNEL = 'flowlab:rooms:events';
 
 /** A script's raw reply: `{1, ...values}` or `{0, error}`. */
