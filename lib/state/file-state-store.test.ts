@@ -29,6 +29,13 @@ describe('FileStateStore', () => {
     expect(await after.peek('auth-failures:lockout-demo')).toEqual({ count: 2, resetAt });
   });
 
+  it('remembers used assertion ids across a restart (a replay stays refused)', async () => {
+    const before = await FileStateStore.open(path);
+    expect(await before.useOnce('assertion-jti:c:1', Date.now() + 60_000)).toBe(true);
+    const after = await FileStateStore.open(path);
+    expect(await after.useOnce('assertion-jti:c:1', Date.now() + 60_000)).toBe(false);
+  });
+
   it('drops entries that expired while it was stopped', async () => {
     let now = 1_000;
     const before = await FileStateStore.open(path, { now: () => now });

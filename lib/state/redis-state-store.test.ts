@@ -38,6 +38,16 @@ describe.skipIf(!!missing)('RedisStateStore against a real redis-server', () => 
     expect(await redis.keys('*')).toEqual([]);
   });
 
+  it('keeps a used assertion id as flowlab:used:<key>, expiring at its exp, through clear', async () => {
+    const store = new RedisStateStore(redis);
+    const exp = Date.now() + 60_000;
+    expect(await store.useOnce('assertion-jti:c:1', exp)).toBe(true);
+    expect(await redis.pexpiretime('flowlab:used:assertion-jti:c:1')).toBe(exp);
+    await store.clear();
+    expect(await store.useOnce('assertion-jti:c:1', exp)).toBe(false);
+    await redis.flushall();
+  });
+
   it('fails fast with 503 while Redis is down and resumes when it is back', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const store = new RedisStateStore(redis);
