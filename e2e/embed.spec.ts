@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { freePort } from '../lib/state/redis-test-server';
 import { nextInstance, type Instance } from './instances';
@@ -111,6 +112,20 @@ test('the embedded stepper works inside another origin’s iframe: real requests
       .getByRole('region', { name: 'Variable tracker' })
       .getByRole('row', { name: /^api_response\b/ }),
   ).toContainText('API response data');
+});
+
+test('the embed on its own has one h1 and no serious accessibility violations', async ({
+  page,
+}) => {
+  await page.goto(`${EMBED}?scenario=valid&step=2`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.getByText('Step 2 of 7', { exact: true })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([]);
 });
 
 test('a normal page still refuses to be framed', async ({ page, baseURL }) => {
