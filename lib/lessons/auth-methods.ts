@@ -4,13 +4,18 @@
  * the mode (the token request is the same grant in each). Facts from RFC 6749 §2.3.1,
  * RFC 7523 §2.2 and §3, and RFC 9700 §2.5; the sentences are FlowLab's own.
  */
+import type { RegistrationAuthMethod } from '../protocol/registration';
 
-/** The client authentication methods compared, by their client metadata names. @see https://www.rfc-editor.org/rfc/rfc7591#section-2 */
+/**
+ * The client authentication methods compared, in the order the mode shows them: every method a
+ * client can register with (their RFC 7591 client metadata names).
+ * @see https://www.rfc-editor.org/rfc/rfc7591#section-2
+ */
 export const comparedMethodIds = [
   'client_secret_basic',
   'client_secret_post',
   'private_key_jwt',
-] as const;
+] as const satisfies readonly RegistrationAuthMethod[];
 /** One of {@link comparedMethodIds}. */
 export type ComparedMethodId = (typeof comparedMethodIds)[number];
 
