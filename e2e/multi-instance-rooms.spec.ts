@@ -364,7 +364,8 @@ test.describe('one instance without Redis', () => {
   });
 });
 
-test.describe('a follower page over a restart', () => {
+test.describe('presenter and follower pages over a restart', () => {
+  test.describe.configure({ mode: 'serial' }); // the second test uses the first one's instance
   let d: Instance | undefined;
   let dir: string | undefined;
 
@@ -401,5 +402,43 @@ test.describe('a follower page over a restart', () => {
     expect(moved.status).toBe(200);
     await expect(status).toContainText('Wrong client secret', { timeout: 15_000 });
     await expect(status).not.toContainText('ended');
+  });
+
+  test('the presenter keeps the room: a move made while the server was down reaches the follower once it is back', async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    if (!d) throw new Error('the previous test starts the instance');
+    const context = await browser.newContext();
+    const signIn = await context.request.post(`${d.url}/present/session`, {
+      form: { key: INSTRUCTOR_KEY, next: '/present' },
+      headers: { Origin: d.url },
+      maxRedirects: 0,
+    });
+    expect(signIn.status()).toBe(303);
+    const presenter = await context.newPage();
+    await presenter.goto(`${d.url}/present/client-credentials`);
+    await expect(presenter.getByTestId('feed-status')).toHaveText('Live');
+    await presenter.keyboard.press('j');
+    await presenter.getByRole('button', { name: 'Open a follow-me room' }).click();
+    const link = presenter.getByTestId('join-link').getByRole('link');
+    const joinPath = new URL((await link.getAttribute('href'))!, d.url).pathname;
+    const learner = await (await browser.newContext()).newPage();
+    await learner.goto(`${d.url}${joinPath}`);
+    await expect(learner.getByTestId('follow-status')).toContainText('Following the presenter');
+    await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows');
+    await presenter.getByRole('button', { name: 'Close panel' }).click();
+
+    await d.stop();
+    await presenter.keyboard.press('3'); // the wrong-secret scenario, while the server is down
+    await expect(presenter.getByLabel('Scenario')).toHaveValue('wrong-secret');
+    await d.start();
+    await expect(learner.getByTestId('follow-status')).toContainText('Wrong client secret', {
+      timeout: 20_000,
+    });
+    await presenter.keyboard.press('j');
+    await expect(presenter.getByTestId('join-link')).toContainText(joinPath.split('/').pop()!);
+    await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows');
+    await context.close();
   });
 });
