@@ -78,6 +78,15 @@ export function FollowerView({ roomId }: { roomId: string }) {
         <PollVote roomId={roomId} poll={state.poll} membership={membership} />
       )}
 
+      {membership && lesson.challenges && (
+        <p>
+          <a href={`/learn/${lesson.slug}/challenges`} className="underline">
+            Do the challenges
+          </a>{' '}
+          from your own terminal: the presenter sees how many of the room have passed each task.
+        </p>
+      )}
+
       <LiveFlowDiagram className="w-full" />
       {!following && <StepperControls />}
       <StepDetail />

@@ -56,6 +56,12 @@ export const modes = [
     label: 'Sandbox',
     blurb: 'Write your own request to /token or /api/data and see the real answer.',
   },
+  {
+    id: 'challenges',
+    label: 'Challenges',
+    blurb:
+      'Hands-on tasks from your own terminal, with a client of your own, checked off live by the server.',
+  },
 ] as const;
 
 /** The id of a learning mode, also its URL segment. */

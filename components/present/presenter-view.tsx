@@ -9,6 +9,7 @@ import { useStepper, useStepperStore } from '@/components/stepper/stepper-provid
 import { presentableScenarios } from '@/lib/engine/scenarios';
 import { PresenterControls } from './presenter-controls';
 import { ResetDemoDialog } from './reset-demo-dialog';
+import { RoomChallengesPanel } from '@/components/challenges/room-challenges-panel';
 import { RoomPanel } from './room-panel';
 import { ScenarioSwitcher } from './scenario-switcher';
 import { ShortcutDialog } from './shortcut-dialog';
@@ -148,6 +149,7 @@ export function PresenterView() {
             </button>
           </div>
           <RoomPanel room={room} questions={lesson.practice} />
+          {room.room && <RoomChallengesPanel roomId={room.room.id} />}
         </aside>
       )}
 

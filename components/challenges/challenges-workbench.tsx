@@ -1,0 +1,73 @@
+'use client';
+
+import { useMemo } from 'react';
+import { useOrigin } from '@/components/modes/use-origin';
+import { exampleCurls } from '@/lib/challenges/examples';
+import type { ChallengeSpec } from '@/lib/challenges/types';
+import { AdoptClientForm } from './adopt-client-form';
+import { ClientCard } from './client-card';
+import { TaskCard } from './task-card';
+import { useChallengeProgress } from './use-challenge-progress';
+import { useLearnerClient } from './use-learner-client';
+import { useRoomMembership } from './use-room-membership';
+
+/** The Challenges mode: this browser's own client, the tasks, each checked off live. */
+export function ChallengesWorkbench({ lesson, spec }: { lesson: string; spec: ChallengeSpec }) {
+  const { tasks } = spec;
+  const origin = useOrigin();
+  const { client, problem, renew, lost, adopt } = useLearnerClient(lesson, spec.client);
+  const { passes, status } = useChallengeProgress(lesson, client, lost);
+  const rooms = useRoomMembership(client);
+  const byTask = useMemo(() => new Map(passes.map((p) => [p.taskId, p])), [passes]);
+  const done = tasks.filter((t) => byTask.has(t.id)).length;
+
+  if (!client && spec.client === 'own-key' && problem !== 'error') {
+    return <AdoptClientForm adopt={adopt} problem={problem} />;
+  }
+  if (!client) {
+    return (
+      <p role="status" className="text-muted">
+        {problem === 'busy'
+          ? 'Many learners are registering right now; trying again shortly…'
+          : problem === 'error'
+            ? 'Could not register a client for this browser. Reload to try again.'
+            : 'Registering your own client…'}
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      <ClientCard client={client} renew={renew} />
+      <section aria-labelledby="tasks-heading">
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="tasks-heading" className="text-lg font-semibold">
+            Tasks
+          </h2>
+          <p className="text-muted text-sm" role="status">
+            {done} of {tasks.length} done
+            {status === 'live' ? ' · live' : status === 'reconnecting' ? ' · reconnecting…' : ''}
+            {rooms.map((r) => ` · counted for room ${r.roomId} as ${r.handle}`).join('')}
+          </p>
+        </div>
+        <ol className="space-y-3">
+          {tasks.map((task) => (
+            <TaskCard
+              key={task.id}
+              task={task}
+              pass={byTask.get(task.id)}
+              curls={
+                task.examples && client.clientSecret !== undefined
+                  ? exampleCurls(
+                      task.examples,
+                      { ...client, clientSecret: client.clientSecret },
+                      origin,
+                    )
+                  : []
+              }
+            />
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
