@@ -16,6 +16,7 @@ const modes = [
   { path: 'transcript', heading: 'Full transcript' },
   { path: 'notes', heading: 'Notes & summary' },
   { path: 'sandbox', heading: 'Sandbox' },
+  { path: 'challenges', heading: 'Challenges' },
 ] as const;
 
 /**
