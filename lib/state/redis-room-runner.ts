@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { RoomLimits } from '../live/rooms';
 import { fail, type RoomError, type RoomResult } from '../live/room-state';
+import { whenReady } from './redis-state-store';
 
 /** Key of the index of open rooms; each room's keys start with `flowlab:room:`. */
 export const ROOMS = 'flowlab:rooms';
@@ -42,6 +43,10 @@ export class RoomScripts {
   async call(script: string, id: string, args: readonly (string | number)[]): Promise<Outcome> {
     let reply: Reply;
     try {
+      // A connection still opening (a process that just started) is waited for, briefly.
+      if (this.redis.status === 'wait' || this.redis.status === 'connecting') {
+        await whenReady(this.redis, 1_000);
+      }
       reply = await this.run(script, id, args);
     } catch (e) {
       if (this.redis.status === 'ready') {
