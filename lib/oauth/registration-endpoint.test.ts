@@ -293,6 +293,24 @@ describe('PUT /register/<id>/clock: this client only', () => {
     expect((await tokenWith(otherLearner.client_id)).status).toBe(200);
   });
 
+  it('refuses a clock body that is not JSON with invalid_request (415, 400)', async () => {
+    const r = await pkjwt();
+    const send = (type: string, payload: string) =>
+      t.server.manageRegistration(
+        new Request(`${ORIGIN}/register/${r.client_id}/clock`, {
+          method: 'PUT',
+          headers: { 'Content-Type': type, Authorization: `Bearer ${r.registration_access_token}` },
+          body: payload,
+        }),
+        r.client_id,
+        'clock',
+      );
+    const form = await send('application/x-www-form-urlencoded', 'clock_offset_seconds=5');
+    expect([form.status, (await body(form)).error]).toEqual([415, 'invalid_request']);
+    const broken = await send('application/json', '{');
+    expect([broken.status, (await body(broken)).error]).toEqual([400, 'invalid_request']);
+  });
+
   it.each([[-1], [86_401], [1.5], ['10'], [null]])(
     'refuses clock_offset_seconds %j with 400 invalid_request',
     async (value) => {

@@ -64,17 +64,25 @@ function notFound(): OAuthError {
   return new OAuthError('invalid_request', 'This server does not register clients.', 404);
 }
 
-/** The JSON body of a request: 415 for another media type, 413 when too large, 400 unparsable. */
-async function readJson(request: CoreRequest, limit: number, what: string): Promise<unknown> {
+/**
+ * The JSON body of a request: 415 for another media type, 413 when too large, 400 unparsable;
+ * `code` is the error of the refusals (invalid_client_metadata for a registration).
+ */
+async function readJson(
+  request: CoreRequest,
+  limit: number,
+  what: string,
+  code: 'invalid_client_metadata' | 'invalid_request',
+): Promise<unknown> {
   const type = request.headers.get('content-type')?.split(';', 1)[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
-    throw new OAuthError('invalid_client_metadata', `The ${what} must be application/json.`, 415);
+    throw new OAuthError(code, `The ${what} must be application/json.`, 415);
   }
   const text = await readBody(request, limit);
   try {
     return JSON.parse(text);
   } catch {
-    throw invalidMetadata(`The ${what} is not valid JSON.`);
+    throw new OAuthError(code, `The ${what} is not valid JSON.`, 400);
   }
 }
 
@@ -105,7 +113,12 @@ export function registerEndpoint(
       );
     }
     const metadata = await parseClientMetadata(
-      await readJson(request, MAX_REGISTRATION_BYTES, 'registration body'),
+      await readJson(
+        request,
+        MAX_REGISTRATION_BYTES,
+        'registration body',
+        'invalid_client_metadata',
+      ),
     );
     const now = ctx.now();
     const secret = metadata.authMethod === 'private_key_jwt' ? undefined : randomToken();
@@ -207,7 +220,7 @@ export function manageRegistrationEndpoint(
       if (!next) throw new OAuthError('invalid_token', 'The client is gone.', 401);
       return jsonResponse(registrationResponse(next, issuer, { client_secret: secret }));
     }
-    const json = await readJson(request, 1024, 'clock body');
+    const json = await readJson(request, 1024, 'clock body', 'invalid_request');
     const offset = (json as { clock_offset_seconds?: unknown } | null)?.clock_offset_seconds;
     if (
       typeof offset !== 'number' ||
