@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { TEST_REVOCATIONS_PER_CLIENT } from './e2e/http-support';
+import { TEST_REGISTRATION_LIMIT, TEST_REVOCATIONS_PER_CLIENT } from './e2e/http-support';
 import { INSTRUCTOR_KEY } from './e2e/presenter-fixture';
 
 /**
@@ -73,6 +73,8 @@ export default defineConfig({
       FLOWLAB_REVOCATIONS_PER_CLIENT: String(TEST_REVOCATIONS_PER_CLIENT),
       // e2e/http-private-key-jwt.spec.ts registers each test from its own X-Forwarded-For address.
       FLOWLAB_TRUST_PROXY: '1',
+      // Every browser test registers from 127.0.0.1: room for the whole suite's registrations.
+      FLOWLAB_REGISTRATION_LIMIT: `${TEST_REGISTRATION_LIMIT}/600`,
     },
   },
 });

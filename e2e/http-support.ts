@@ -3,6 +3,12 @@ import { expect, type APIRequestContext, type APIResponse } from '@playwright/te
 /** The test server's FLOWLAB_REVOCATIONS_PER_CLIENT (playwright.config.ts): a quota a test can fill. */
 export const TEST_REVOCATIONS_PER_CLIENT = 300;
 
+/**
+ * The test server's registrations per caller address (FLOWLAB_REGISTRATION_LIMIT, per 10 min):
+ * every browser test registers from 127.0.0.1, so the whole suite shares one budget.
+ */
+export const TEST_REGISTRATION_LIMIT = 200;
+
 export const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' } as const;
 
 export const basic = (id: string, secret: string) =>
