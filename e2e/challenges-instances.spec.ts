@@ -1,16 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from '@playwright/test';
-import { generateSigningJwk } from '../lib/oauth/key-store';
-import {
-  freePort,
-  redisServerMissing,
-  startRedisServer,
-  type RedisTestServer,
-} from '../lib/state/redis-test-server';
+import { redisServerMissing } from '../lib/state/redis-test-server';
 import { curlToken, expectDone, openChallenges } from './challenges-support';
-import { nextInstance, type Instance } from './instances';
+import { startRedisPair, type RedisPair } from './instances';
 
 // Two `next start` instances sharing a private redis-server: the page is served by A, the
 // learner's request goes to B, B grades it, and A's page hears of the pass through Redis.
@@ -19,38 +10,22 @@ const missing = redisServerMissing();
 
 test.describe('challenges across instances sharing Redis', () => {
   test.skip(!!missing, missing ?? '');
-  let redis: RedisTestServer | undefined;
-  let a: Instance | undefined;
-  let b: Instance | undefined;
-  const dirs: string[] = [];
+  let pair: RedisPair | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    redis = await startRedisServer();
-    const env = {
-      FLOWLAB_SIGNING_KEY: JSON.stringify(await generateSigningJwk()),
-      FLOWLAB_ISSUER: 'http://flowlab.test',
-      FLOWLAB_INSTRUCTOR_KEY: 'challenges-instances-instructor-key',
-      FLOWLAB_REDIS_URL: redis.url,
-    };
-    const instance = async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'flowlab-instance-'));
-      dirs.push(dir);
-      return nextInstance(await freePort(), { ...env, FLOWLAB_DATA_DIR: dir });
-    };
-    a = await instance();
-    b = await instance();
-    await Promise.all([a.start(), b.start()]);
+    pair = await startRedisPair('challenges-instances-instructor-key');
   });
 
   test.afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop(), redis?.stop()]);
-    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+    await pair?.stop();
   });
 
   test('a request to B passes a task shown by the page A serves', async ({ page }) => {
-    const me = await openChallenges(page, a!.url);
-    await curlToken(b!.url, me);
+    const me = await openChallenges(page, pair!.a.url);
+    const sent = Date.now();
+    await curlToken(pair!.b.url, me);
     await expectDone(page, 'Get a token with HTTP Basic', 2_000);
+    console.log(`challenges: curl to B -> page served by A shows done in ${Date.now() - sent} ms`);
   });
 });

@@ -3,6 +3,11 @@
  * NEXT_DIST_DIR, default `.next`), for tests that need several instances or a restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSigningJwk } from '../lib/oauth/key-store';
+import { freePort, startRedisServer } from '../lib/state/redis-test-server';
 
 /** One `next start` process on a loopback port that can be stopped and started again. */
 export interface Instance {
@@ -72,4 +77,45 @@ export function nextInstance(port: number, env: Record<string, string>): Instanc
       child = undefined;
     },
   };
+}
+
+/** Two instances sharing a private redis-server (and a signing key, issuer, instructor key). */
+export interface RedisPair {
+  readonly a: Instance;
+  readonly b: Instance;
+  /** Stops both instances and the redis-server, and removes their data folders. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a private redis-server and two instances of the build sharing it, each with its own
+ * data folder (skip the test first when `redisServerMissing()` says so).
+ */
+export async function startRedisPair(instructorKey: string): Promise<RedisPair> {
+  const redis = await startRedisServer();
+  const dirs: string[] = [];
+  const env = {
+    FLOWLAB_SIGNING_KEY: JSON.stringify(await generateSigningJwk()),
+    FLOWLAB_ISSUER: 'http://flowlab.test',
+    FLOWLAB_INSTRUCTOR_KEY: instructorKey,
+    FLOWLAB_REDIS_URL: redis.url,
+  };
+  const instance = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'flowlab-instance-'));
+    dirs.push(dir);
+    return nextInstance(await freePort(), { ...env, FLOWLAB_DATA_DIR: dir });
+  };
+  const a = await instance();
+  const b = await instance();
+  const stop = async () => {
+    await Promise.all([a.stop(), b.stop(), redis.stop()]);
+    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  };
+  try {
+    await Promise.all([a.start(), b.start()]);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { a, b, stop };
 }
