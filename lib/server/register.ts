@@ -1,24 +1,12 @@
 /**
  * The Next.js wiring of client registration (`/register`, `/register/<id>`, `.../secret`,
- * `.../clock`): each route file is a few lines calling these. The per-caller limit keys on the
- * caller's address: the TCP peer that the method guard hands over (`PEER_HEADER`, which a
- * client cannot set), or, with `FLOWLAB_TRUST_PROXY=1` behind a reverse proxy that appends the
- * client's address to `X-Forwarded-For`, that header's last entry. (`next start` itself keeps a
- * client's own `X-Forwarded-For`, so without a proxy that header is not trusted.)
+ * `.../clock`): each route file is a few lines calling these. The per-caller limit keys on
+ * {@link callerAddress}.
  */
 import 'server-only';
 import type { RegistrationAction } from '@/lib/oauth/registration-endpoint';
 import { getAuthServer } from '@/lib/server/auth';
-import { PEER_HEADER } from '@/lib/server/method-guard';
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** The address the per-caller registration limit counts (see the module comment). */
-export function callerAddress(request: Request, env: Env = process.env): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-  if (env.FLOWLAB_TRUST_PROXY === '1' && forwarded) return forwarded;
-  return request.headers.get(PEER_HEADER) || forwarded || 'unknown';
-}
+import { callerAddress } from '@/lib/server/caller-address';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
