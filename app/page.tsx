@@ -3,6 +3,7 @@ import { ClientTable } from '@/components/home/client-table';
 import { CurlExample } from '@/components/home/curl-example';
 import { EndpointList } from '@/components/home/endpoint-list';
 import { ProgressSummary } from '@/components/progress/progress-summary';
+import { lessons } from '@/lib/lessons';
 import { listClients } from '@/lib/server/auth';
 import { requestOrigin } from '@/lib/server/origin';
 
@@ -38,6 +39,32 @@ export default async function HomePage() {
             Present it (instructor mode)
           </Link>
         </div>
+      </section>
+
+      <section aria-labelledby="lessons-title" className="space-y-3">
+        <h2 id="lessons-title" className="text-xl font-semibold">
+          Lessons
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {lessons.map((l) => (
+            <li key={l.slug} className="border-line bg-surface rounded-lg border p-4">
+              <h3 className="font-semibold">
+                <Link href={`/learn/${l.slug}`} className="underline-offset-2 hover:underline">
+                  {l.title}
+                </Link>
+              </h3>
+              <p className="text-muted mt-1 text-sm">{l.summary}</p>
+              <p className="mt-2 text-sm">
+                <Link
+                  href={`/present/${l.slug}`}
+                  className="text-accent underline-offset-2 hover:underline"
+                >
+                  Present “{l.title}”
+                </Link>
+              </p>
+            </li>
+          ))}
+        </ul>
       </section>
 
       {/* The learner's saved progress (client component; renders after mount). */}

@@ -1,33 +1,16 @@
 'use client';
 
 import { useState } from 'react';
-import { Tabs } from '@/components/ui/tabs';
-import { snippet, type SnippetKind } from '@/lib/engine/snippets';
-import type { HttpRequestRecord } from '@/lib/protocol/records';
-import { buildApiRequest, buildTokenRequest } from '@/lib/protocol/requests';
-import type { LessonExample } from '@/lib/lessons/types';
+import { requireLesson } from '@/lib/lessons';
+import { buildTokenRequest } from '@/lib/protocol/requests';
 import { ClientSettingsForm, type ClientValues } from './client-settings-form';
-import { CopyButton } from './copy-button';
-import { ResponseView, accessTokenOf, sendFromPage, type PageOutcome } from './response-view';
+import { PreparedByRun } from './prepared-by-run';
+import { RequestSamples } from './request-samples';
 import { useOrigin } from './use-origin';
 
-/** Lesson example id -> snippet generator of the step engine. */
-const kindOf: Readonly<Record<string, SnippetKind>> = {
-  http: 'http',
-  curl: 'curl',
-  python: 'python',
-  fetch: 'javascript',
-  node: 'node',
-};
-
-type Sent = PageOutcome & { readonly label: string };
-
-/**
- * The syntax-and-examples workbench: the learner's client values turn into the raw request, curl,
- * Python, fetch and Node (all from the engine's one request record), and "Send it" runs the same
- * request against this app.
- */
-export function ExamplesWorkbench({ examples }: { examples: readonly LessonExample[] }) {
+/** The samples from client values the learner edits (a lesson whose client has a secret). */
+function FromValues({ lessonSlug }: { lessonSlug: string }) {
+  const lesson = requireLesson(lessonSlug);
   const origin = useOrigin();
   const [values, setValues] = useState<ClientValues>({
     clientId: 'myapp123',
@@ -35,95 +18,26 @@ export function ExamplesWorkbench({ examples }: { examples: readonly LessonExamp
     scope: '',
     authMethod: 'basic',
   });
-  const [results, setResults] = useState<readonly Sent[]>([]);
-  const [busy, setBusy] = useState(false);
   const request = buildTokenRequest(
     { ...values, contentType: 'form', grantType: 'client_credentials' },
     origin,
   );
-  const token = accessTokenOf(results[0] ?? null);
-
-  async function run(r: HttpRequestRecord, label: string, keep: readonly Sent[]) {
-    setBusy(true);
-    const sent = { ...(await sendFromPage(r)), label };
-    setResults([...keep, sent]);
-    setBusy(false);
-  }
-
-  const tabs = examples.map((ex) => {
-    const code = snippet(kindOf[ex.id] ?? 'http', request);
-    return {
-      id: ex.id,
-      label: ex.title.replace(/^(The |A )/, ''),
-      content: (
-        <div>
-          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-            <p className="text-muted text-sm">{ex.description}</p>
-            <CopyButton text={code} label={ex.title} />
-          </div>
-          <pre
-            tabIndex={0}
-            aria-label={ex.title}
-            className="border-line bg-raised overflow-x-auto rounded-md border p-3 text-sm"
-          >
-            <code>{code}</code>
-          </pre>
-        </div>
-      ),
-    };
-  });
-
   return (
     <div className="space-y-4">
       <ClientSettingsForm value={values} onChange={setValues} />
-      <Tabs
-        items={tabs}
-        label="Code samples"
-        className="border-line bg-surface rounded-lg border p-3"
-      />
-      <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => void run(request, 'POST /token', [])}
-          className="bg-accent text-bg rounded-md px-4 py-2 font-semibold disabled:opacity-60"
-        >
-          Send it
-        </button>
-        {token ? (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() =>
-              void run(
-                buildApiRequest(token, origin),
-                'GET /api/data with the token',
-                results.slice(0, 1),
-              )
-            }
-            className="border-line hover:bg-raised rounded-md border px-4 py-2 font-medium disabled:opacity-60"
-          >
-            Call GET /api/data with this token
-          </button>
-        ) : null}
-        <span aria-live="polite" className="text-muted text-sm">
-          {busy
-            ? 'Sending…'
-            : results.length > 0
-              ? `Received ${results.length === 1 ? 'the response' : 'both responses'}.`
-              : ''}
-        </span>
-      </div>
-      {results.map((r) => (
-        <div key={r.label}>
-          <h3 className="mb-1 text-sm font-semibold">{r.label}</h3>
-          {'exchange' in r ? (
-            <ResponseView exchange={r.exchange} title={`Response to ${r.label}`} />
-          ) : (
-            <p className="bg-err-soft rounded-md p-3">The request could not be sent: {r.error}</p>
-          )}
-        </div>
-      ))}
+      <RequestSamples examples={lesson.syntax.examples} request={request} />
     </div>
+  );
+}
+
+/**
+ * The syntax-and-examples workbench: the lesson's samples, from the learner's own client values
+ * or from the request the lesson's run prepares in this browser (`syntax.samplesFrom`).
+ */
+export function ExamplesWorkbench({ lessonSlug }: { lessonSlug: string }) {
+  return requireLesson(lessonSlug).syntax.samplesFrom === 'run' ? (
+    <PreparedByRun lessonSlug={lessonSlug} />
+  ) : (
+    <FromValues lessonSlug={lessonSlug} />
   );
 }

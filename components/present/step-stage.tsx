@@ -19,7 +19,6 @@ export function StepStage() {
   const { lesson, step, note, record, total, latest } = useCurrentStep();
   const running = useStepper(runningStep);
   const failure = useStepper((s) => s.player.failure);
-  const waitingUntil = useStepper((s) => s.player.waitingUntil);
   const scenarioId = useStepper((s) => s.scenarioId);
   const scenario = presentableScenarios(lesson).find((s) => s.id === scenarioId);
 
@@ -73,8 +72,7 @@ export function StepStage() {
         )}
         {running !== null && (
           <p className="text-warn mt-2 text-xl" role="status">
-            Running step {running}
-            {waitingUntil ? ' (waiting for the token to expire)' : ''}…
+            Running step {running}…
           </p>
         )}
         {failure && (

@@ -3,7 +3,7 @@
 import { CheckList } from '@/components/live/check-list';
 import { Badge } from '@/components/ui/badge';
 import type { ActorId } from '@/lib/lessons/types';
-import { Countdown } from './countdown';
+import { ClockJump } from './clock-jump';
 import { ErrorExplainer } from './error-explainer';
 import { HttpExchangeView, RequestView } from './http-exchange';
 import { PredictionPanel } from './prediction-panel';
@@ -22,7 +22,6 @@ const actorTone: Readonly<Record<ActorId, { tone: 'client' | 'authz' | 'api'; na
 export function StepDetail() {
   const { step, record, note, total, latest, cursor } = useCurrentStep();
   const running = useStepper(runningStep);
-  const waitingUntil = useStepper((s) => s.player.waitingUntil);
   const failure = useStepper((s) => s.player.failure);
   const token = record?.vars.access_token ?? null;
   const prepared = record?.prepared;
@@ -71,9 +70,7 @@ export function StepDetail() {
           Running step {running}…
         </p>
       )}
-      {waitingUntil !== null && (
-        <Countdown until={waitingUntil} label="Waiting for the token to expire" />
-      )}
+      {record?.fastForward && <ClockJump key={cursor} jump={record.fastForward} />}
       {failure && (
         <p role="alert" className="border-err bg-err-soft rounded-md border p-2 text-sm">
           {failure}

@@ -1,11 +1,13 @@
 /**
  * Engine dependencies wired to FlowLab's REAL authorization server and API core, in process (for
- * *.test.ts only): the injected fetch calls the core's handlers, and the injected clock and sleep
- * drive both sides, so the expired-token wait is instant.
+ * *.test.ts only): the injected fetch calls the core's handlers, and the injected clock
+ * drives both sides; the learner's key and registrations live in memory.
  */
 import { makeServer, ORIGIN, type TestServer } from '../oauth/test-support';
 import { ROUTES } from '../oauth/server';
+import { REGISTER_PATH } from '../protocol/paths';
 import type { EngineDeps } from './http';
+import { learnerKeys, memoryLearnerStorage } from './learner-key';
 
 /** The real core plus the engine deps that reach it, and every request the engine sent. */
 export interface CoreHarness extends TestServer {
@@ -23,12 +25,21 @@ export async function coreHarness(): Promise<CoreHarness> {
   const deps: EngineDeps = {
     baseUrl: ORIGIN,
     now: test.now,
-    sleep: async (ms) => test.advance(ms),
+    learner: learnerKeys(memoryLearnerStorage(), crypto.subtle),
     fetch: async (input, init) => {
       inits.push(init);
       const request = new Request(input, init);
       requests.push(request.clone());
-      const route = ROUTES[new URL(request.url).pathname as keyof typeof ROUTES];
+      const path = new URL(request.url).pathname;
+      if (path === REGISTER_PATH) return test.server.register(request, 'engine-test');
+      const managed = /^\/register\/([^/]+)(?:\/(secret|clock))?$/.exec(path);
+      if (managed)
+        return test.server.manageRegistration(
+          request,
+          decodeURIComponent(managed[1] ?? ''),
+          (managed[2] as 'secret' | 'clock' | undefined) ?? 'read',
+        );
+      const route = ROUTES[path as keyof typeof ROUTES];
       if (!route) return new Response('not found', { status: 404 });
       return test.server[route](request);
     },

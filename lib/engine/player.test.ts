@@ -77,19 +77,12 @@ describe('playerReducer', () => {
     expect(run(aimed, { type: 'stepRecorded', run: 0, record: record(2) })).toBe(aimed);
     const restarted = run(aimed, { type: 'restart' });
     expect(run(restarted, { type: 'stepRecorded', run: 0, record: record(1) })).toBe(restarted);
-    expect(run(restarted, { type: 'waiting', run: 0, until: 5 }).waitingUntil).toBeNull();
     expect(run(restarted, { type: 'runFailed', run: 0, message: 'x' }).failure).toBeNull();
   });
 
   it('a failure stops where the cursor is; the next move clears it', () => {
-    const failed = run(
-      start,
-      { type: 'play' },
-      { type: 'waiting', run: 0, until: 99 },
-      { type: 'runFailed', run: 0, message: 'offline' },
-    );
+    const failed = run(start, { type: 'play' }, { type: 'runFailed', run: 0, message: 'offline' });
     expect(failed).toMatchObject({ cursor: 0, target: 0, playing: false, failure: 'offline' });
-    expect(failed.waitingUntil).toBeNull();
     expect(pendingStep(failed)).toBeNull();
     expect(run(failed, { type: 'next' })).toMatchObject({ failure: null, target: 1 });
   });

@@ -29,8 +29,6 @@ export interface PlayerState {
   readonly speed: Speed;
   /** Identifies the current run; a record or failure of another run is ignored. */
   readonly run: number;
-  /** Set while the engine waits on purpose (expired token): epoch ms it waits until. */
-  readonly waitingUntil: number | null;
   /** A network failure while running a step (the server could not be reached). */
   readonly failure: string | null;
 }
@@ -50,8 +48,6 @@ export type PlayerAction =
   | { readonly type: 'restart' }
   /** The runner recorded the next step of run `run`. */
   | { readonly type: 'stepRecorded'; readonly run: number; readonly record: StepRecord }
-  /** The runner waits on purpose until `until` (epoch ms) during run `run`. */
-  | { readonly type: 'waiting'; readonly run: number; readonly until: number }
   /** The runner could not record the next step of run `run`. */
   | { readonly type: 'runFailed'; readonly run: number; readonly message: string };
 
@@ -65,7 +61,6 @@ export function initialPlayer(length: number): PlayerState {
     playing: false,
     speed: 1,
     run: 0,
-    waitingUntil: null,
     failure: null,
   };
 }
@@ -130,16 +125,13 @@ export function playerReducer(state: PlayerState, action: PlayerAction): PlayerS
       return { ...initialPlayer(state.length), speed: state.speed, run: state.run + 1 };
     case 'stepRecorded':
       if (action.run !== state.run || action.record.number !== state.trace.length + 1) return state;
-      return settle({ ...state, trace: [...state.trace, action.record], waitingUntil: null });
-    case 'waiting':
-      return action.run === state.run ? { ...state, waitingUntil: action.until } : state;
+      return settle({ ...state, trace: [...state.trace, action.record] });
     case 'runFailed':
       if (action.run !== state.run) return state;
       return {
         ...state,
         target: state.cursor,
         playing: false,
-        waitingUntil: null,
         failure: action.message,
       };
   }

@@ -143,10 +143,19 @@ describe('golden traces against the real auth core', () => {
     expect(rows[5]?.checks).toEqual(api?.checks);
   });
 
-  it('expired-token waits 5 s after issue on the injected clock', async () => {
+  it('expired-token fast-forwards the clock of this browser’s own client past exp, with no wait', async () => {
     const { trace } = await run('expired-token');
-    expect(at(trace, 'issue').vars.expires_in).toBe('2');
-    expect(at(trace, 'call-api').waitedMs).toBe(5000);
+    expect(at(trace, 'prepare').vars.client_id).toMatch(/^learner-/);
+    expect(at(trace, 'issue').vars.expires_in).toBe('3600');
+    expect(at(trace, 'call-api').fastForward).toEqual({
+      offsetSeconds: 3603,
+      credential: 'access_token',
+      lifetimeSeconds: 3600,
+    });
+    const [clock, api] = at(trace, 'call-api').exchanges;
+    expect(clock?.request.method).toBe('PUT');
+    expect(clock?.response.json).toEqual({ clock_offset_seconds: 3603 });
+    expect(api?.response.status).toBe(401);
   });
 
   it('revoked-token calls /revoke with the real token first', async () => {

@@ -4,15 +4,17 @@ import { tamperToken } from './jwt';
 import {
   buildApiRequest,
   buildRevokeRequest,
-  buildTokenRequest,
   type TokenRequestSettings,
 } from '../protocol/requests';
+import type { HttpRequestRecord } from '../protocol/records';
 import {
   errorFromExchange,
   sendAndRecord,
   jsonField,
   jsonString,
   tokenExchange,
+  type FastForward,
+  type RecordedExchange,
   type StepRecord,
   type Vars,
 } from './step-record';
@@ -38,7 +40,7 @@ export interface RunConfig {
   readonly treatment: string;
 }
 
-/** Seconds past a token's expiry before the expired-token scenario calls the API: 2 s API clock tolerance + 1 s margin. */
+/** Seconds past an expiry the expired scenarios set the server's clock to: 2 s clock tolerance + 1 s margin. */
 export const EXPIRY_MARGIN_SECONDS = 3;
 
 /** What a runner reads: the run's config, the trace so far, the variables now, the deps. */
@@ -102,11 +104,18 @@ export function withoutToken<O extends string>(
   };
 }
 
-/** Sends the run's token request (RFC 6749 §4.4.2) and records the answer's status. */
+/** The request the client prepared last in the trace (the token request it is about to send). */
+export function preparedRequest(trace: readonly StepRecord[]): HttpRequestRecord {
+  const prepared = trace.findLast((r) => r.prepared)?.prepared;
+  if (!prepared) throw new Error('No step prepared a request to send.');
+  return prepared;
+}
+
+/** Sends the token request the client prepared (RFC 6749 §4.4.2) and records the answer's status. */
 export const sendTokenRequest: StepRunner<'answered'> = {
   talksToServer: () => true,
-  run: async ({ config, vars, deps }) => {
-    const exchange = await sendAndRecord(buildTokenRequest(config.settings, deps.baseUrl), deps);
+  run: async ({ trace, vars, deps }) => {
+    const exchange = await sendAndRecord(preparedRequest(trace), deps);
     return {
       vars: { ...vars, http_status: String(exchange.response.status) },
       exchanges: [exchange],
@@ -201,24 +210,26 @@ export const receiveToken: StepRunner<
   },
 };
 
-/** Calls the protected API with the token (RFC 6750 §2.1); `expire` first waits past its expiry. */
+/**
+ * Calls the protected API with the token (RFC 6750 §2.1). `expire` first sets the server's clock
+ * for this browser's own client (`vars.client_id`) past the token's expiry: no waiting, and no
+ * other client's clock moves.
+ */
 export const callApi: StepRunner<'data' | 'refused' | 'skipped'> = {
   talksToServer: () => true,
   run: async ({ config, trace, vars, deps }) => {
     const token = vars.access_token;
     if (!token) return withoutToken(trace, vars, 'skipped');
-    let waitedMs: number | undefined;
+    const exchanges: RecordedExchange[] = [];
+    let fastForward: FastForward | undefined;
     if (config.treatment === 'expire') {
-      const issued = tokenExchange(trace);
-      const receivedAt = issued ? issued.startedAt + issued.durationMs : deps.now();
-      const until = receivedAt + (Number(vars.expires_in ?? 0) + EXPIRY_MARGIN_SECONDS) * 1000;
-      waitedMs = Math.max(0, until - deps.now());
-      if (waitedMs > 0) {
-        deps.onWait?.({ until, reason: 'Waiting until the token has certainly expired' });
-        await deps.sleep(waitedMs);
-      }
+      const lifetimeSeconds = Number(vars.expires_in ?? 0);
+      const offsetSeconds = lifetimeSeconds + EXPIRY_MARGIN_SECONDS;
+      exchanges.push(await deps.learner.setClock(vars.client_id ?? '', offsetSeconds, deps));
+      fastForward = { offsetSeconds, credential: 'access_token', lifetimeSeconds };
     }
     const exchange = await sendAndRecord(buildApiRequest(token, deps.baseUrl), deps);
+    exchanges.push(exchange);
     const ok = exchange.response.status === 200;
     const error = ok ? undefined : errorFromExchange('api', exchange);
     return {
@@ -227,12 +238,12 @@ export const callApi: StepRunner<'data' | 'refused' | 'skipped'> = {
         http_status: String(exchange.response.status),
         api_response: compact(exchange.response.body),
       },
-      exchanges: [exchange],
+      exchanges,
       decision: { node: 'api-check', branch: ok ? 'yes' : 'no' },
       activeNode: 'call-api',
       outcome: ok ? 'data' : 'refused',
       ...(error ? { error } : {}),
-      ...(waitedMs ? { waitedMs } : {}),
+      ...(fastForward ? { fastForward } : {}),
     };
   },
 };

@@ -16,6 +16,18 @@ export type Branch = 'yes' | 'no';
 /** Variable values after a step; `null` is shown as None (the variable does not exist yet). */
 export type Vars = Readonly<Record<string, string | null>>;
 
+/**
+ * A clock fast-forward: instead of waiting for a credential to expire, the server's clock for this
+ * browser's own client is set `offsetSeconds` ahead (never any other client's).
+ */
+export interface FastForward {
+  readonly offsetSeconds: number;
+  /** The credential that runs out. */
+  readonly credential: 'access_token' | 'client_assertion';
+  /** Seconds it had left on the real clock. */
+  readonly lifetimeSeconds: number;
+}
+
 /** An error a server answered with. */
 export interface TraceError {
   readonly source: 'token' | 'api';
@@ -68,8 +80,8 @@ export interface StepFacts {
   readonly activeNode: string;
   /** The error the flow ended up with so far, if any. */
   readonly error?: TraceError;
-  /** Milliseconds the engine waited on purpose during this step (expired-token scenario). */
-  readonly waitedMs?: number;
+  /** The server's clock for this browser's own client, set ahead during this step (expired scenarios). */
+  readonly fastForward?: FastForward;
 }
 
 /** The record of one step: its facts, its step id `S` and the outcome `O` it recorded. */

@@ -197,19 +197,30 @@ describe('failure scenarios', () => {
     expect(stepTalksToServer(lesson, 'receive', 'revoke')).toBe(true);
   });
 
-  it('expired-token waits through the injected clock until 5 s after issue, and says so', async () => {
+  it('expired-token moves only its own client’s clock: the real clock stands, other clients’ tokens stay valid', async () => {
     const server = await coreHarness();
-    const waits: number[] = [];
+    const before = server.now();
     const scenario = getScenario(lesson, 'expired-token');
     const trace = await runAll(
       { lesson, settings: scenario.settings, treatment: scenario.treatment },
-      { ...server.deps, onWait: (w) => waits.push(w.until) },
+      server.deps,
     );
-    const issuedAt = at(trace, 'send').exchanges[0]?.startedAt ?? 0;
-    expect(at(trace, 'issue').vars.expires_in).toBe('2');
-    expect(at(trace, 'call-api').waitedMs).toBe(5000);
-    expect(waits).toEqual([issuedAt + 5000]);
-    expect(server.now()).toBe(issuedAt + 5000);
+    expect(server.now()).toBe(before);
+    expect(at(trace, 'call-api').error?.code).toBe('invalid_token');
+    // abc's run right after is accepted: its client's clock never moved.
+    const again = await runAll(
+      { lesson, settings: getScenario(lesson, 'valid').settings, treatment: 'use' },
+      server.deps,
+    );
+    expect(at(again, 'call-api').outcome).toBe('data');
+    // A second run resets this browser's client clock first, then fast-forwards again.
+    const second = await runAll(
+      { lesson, settings: scenario.settings, treatment: scenario.treatment },
+      server.deps,
+    );
+    expect(at(second, 'prepare').exchanges.map((e) => e.request.method)).toEqual(['GET', 'PUT']);
+    expect(at(second, 'send').exchanges[0]?.response.status).toBe(200);
+    expect(at(second, 'call-api').error?.code).toBe('invalid_token');
   });
 
   it('tampered-token changes the payload, keeps the signature, and the tracker shows it', async () => {

@@ -1,11 +1,12 @@
 import { lesson as clientCredentials } from './client-credentials';
+import { lesson as privateKeyJwt } from './client-credentials-private-key-jwt';
 import type { Lesson } from './types';
 
 /** The shape of a lesson (re-exported from the lesson types). */
 export type { Lesson } from './types';
 
 /** Every lesson FlowLab teaches, in the order the home page lists them. */
-export const lessons: readonly Lesson[] = [clientCredentials];
+export const lessons: readonly Lesson[] = [clientCredentials, privateKeyJwt];
 
 /** The lesson with this URL slug, or undefined. */
 export function getLesson(slug: string): Lesson | undefined {

@@ -206,6 +206,14 @@ export interface Lesson<StepId extends string = string, ScenarioId extends strin
   readonly syntax: {
     readonly notes: readonly string[];
     readonly examples: readonly LessonExample[];
+    /** What the samples are made from, one or two sentences above them. */
+    readonly samplesNote: string;
+    /**
+     * `values`: from client values the learner edits (a secret method); `run`: from the token
+     * request the lesson's happy path prepares in this browser (a signed assertion), made afresh
+     * on demand.
+     */
+    readonly samplesFrom: 'values' | 'run';
   };
   /** Important notes and summary. */
   readonly notes: readonly string[];

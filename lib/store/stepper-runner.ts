@@ -42,7 +42,7 @@ export interface StepperRunner {
 /** Starts the runner on a store; it reacts to every later change. */
 export function startRunner(
   host: RunnerHost,
-  deps: Omit<EngineDeps, 'onWait'>,
+  deps: EngineDeps,
   timers: RunnerTimers,
 ): StepperRunner {
   /** The run whose step is in flight, or null. */
@@ -68,7 +68,7 @@ export function startRunner(
           treatment: getScenario(view.lesson, view.scenarioId).treatment,
         },
         trace,
-        { ...deps, onWait: ({ until }) => host.dispatch({ type: 'waiting', run, until }) },
+        deps,
       );
       action = { type: 'stepRecorded', run, record };
     } catch (error) {

@@ -65,7 +65,7 @@ export type StepperStore = StoreApi<StepperState & StepperActions>;
 /** What a stepper store is built from. */
 export interface StepperOptions {
   readonly lesson: Lesson;
-  readonly deps: Omit<EngineDeps, 'onWait'>;
+  readonly deps: EngineDeps;
   readonly scenarioId?: string;
   readonly settings?: TokenRequestSettings;
   /** Timer used by play (injectable for tests). */

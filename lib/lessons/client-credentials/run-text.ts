@@ -23,24 +23,30 @@ const how = {
     'as a client assertion: a short-lived JWT signed with its private key (private_key_jwt, RFC 7523), no secret',
 } as const;
 
+/** The client of the run: the lesson's, or this browser's own (registered at POST /register). */
+const who = (r: StepRecord) =>
+  r.exchanges.length > 0
+    ? `This browser’s own client ${r.vars.client_id ?? ''} (${r.exchanges.some((e) => e.request.method === 'POST') ? 'just registered' : 'registered earlier'} at POST /register, for the clock fast-forward)`
+    : 'The client';
+
 /** The run text of every outcome of every step. */
 export const runText: RunText<StepOutcomes> = {
   prepare: {
     basic: {
       tone: 'neutral',
-      note: () => `The client builds a POST to /token with its credentials ${how.basic}.`,
+      note: (r) => `${who(r)} builds a POST to /token with its credentials ${how.basic}.`,
     },
     body: {
       tone: 'neutral',
-      note: () => `The client builds a POST to /token with its credentials ${how.body}.`,
+      note: (r) => `${who(r)} builds a POST to /token with its credentials ${how.body}.`,
     },
     both: {
       tone: 'neutral',
-      note: () => `The client builds a POST to /token with its credentials ${how.both}.`,
+      note: (r) => `${who(r)} builds a POST to /token with its credentials ${how.both}.`,
     },
     private_key_jwt: {
       tone: 'neutral',
-      note: () => `The client builds a POST to /token with its credentials ${how.private_key_jwt}.`,
+      note: (r) => `${who(r)} builds a POST to /token with its credentials ${how.private_key_jwt}.`,
     },
   },
   send: {
@@ -161,5 +167,7 @@ export const runText: RunText<StepOutcomes> = {
 };
 
 function waited(r: StepRecord): string {
-  return r.waitedMs ? `After waiting ${Math.round(r.waitedMs / 1000)} s, the` : 'The';
+  return r.fastForward
+    ? `With the server’s clock for this browser’s own client set ${r.fastForward.offsetSeconds} s ahead, the`
+    : 'The';
 }

@@ -3,7 +3,6 @@ import {
   decideToken,
   endRun,
   issueToken,
-  local,
   receiveToken,
   sendTokenRequest,
   type LessonRunners,
@@ -13,22 +12,33 @@ import type { StepOutcomes } from './outcomes';
 
 /**
  * The client credentials lesson's step runners, one per step id: the client prepares its token
- * request from the settings, then the engine's shared token steps run it.
+ * request from the settings, then the engine's shared token steps run it. The expired-token
+ * scenario uses this browser's own registered client (client_secret_basic), whose clock the
+ * server lets it fast-forward.
  */
 export const runners = {
   prepare: {
-    talksToServer: local,
-    run: async ({ config, vars, deps }) => ({
-      vars: {
-        ...vars,
-        client_id: config.settings.clientId,
-        client_secret: config.settings.clientSecret,
-      },
-      prepared: buildTokenRequest(config.settings, deps.baseUrl),
-      exchanges: [],
-      activeNode: 'prepare',
-      outcome: config.settings.authMethod,
-    }),
+    talksToServer: (treatment) => treatment === 'expire',
+    run: async ({ config, vars, deps }) => {
+      const own =
+        config.treatment === 'expire'
+          ? await deps.learner.ensureClient('client_secret_basic', deps)
+          : undefined;
+      const settings = own
+        ? {
+            ...config.settings,
+            clientId: own.registration.clientId,
+            clientSecret: own.registration.clientSecret ?? '',
+          }
+        : config.settings;
+      return {
+        vars: { ...vars, client_id: settings.clientId, client_secret: settings.clientSecret },
+        prepared: buildTokenRequest(settings, deps.baseUrl),
+        exchanges: own?.exchanges ?? [],
+        activeNode: 'prepare',
+        outcome: settings.authMethod,
+      };
+    },
   },
   send: sendTokenRequest,
   validate: decideToken,

@@ -132,8 +132,8 @@ export const scenarios: readonly LessonScenario[] = [
     id: 'expired-token',
     title: 'Expired token',
     description:
-      'short-lived gets a token valid for 2 seconds; the client waits until it has certainly expired, then calls the API.',
-    settings: { ...valid, clientId: 'short-lived', clientSecret: 'short-secret' },
+      'This browser’s own client (registered at POST /register) gets a token, then fast-forwards the server’s clock for itself alone past the token’s exp and calls the API.',
+    settings: valid,
     treatment: 'expire',
     expected: { token: { status: 200 }, api: { status: 401, error: 'invalid_token' } },
   },

@@ -15,6 +15,9 @@ export const syntax = {
     "Endpoints need not be hard-coded: the server's metadata document (RFC 8414 §3), which FlowLab serves at /.well-known/oauth-authorization-server, names the issuer, the token_endpoint and the token_endpoint_auth_methods_supported. Check that its issuer is the one you expected (§3.3).",
     'The client then calls the API with Authorization: Bearer <access_token> (RFC 6750 §2.1), over TLS (§5.3).',
   ],
+  samplesNote:
+    'Edit the values: every sample below is generated from them by the same code that sends FlowLab’s own requests. The demo clients include myapp123 / secret456 and abc / xyz.',
+  samplesFrom: 'values',
   examples: [
     {
       id: 'http',

@@ -24,13 +24,10 @@ export default async function ExamplesPage({ params }: LessonParams) {
       </section>
       <section aria-labelledby="try">
         <h2 id="try" className="mb-2 text-xl font-semibold">
-          Your request, five ways
+          Your request, {lesson.syntax.examples.length} ways
         </h2>
-        <p className="text-muted mb-3 max-w-3xl text-sm">
-          Edit the values: every sample below is generated from them by the same code that sends
-          FlowLab&apos;s own requests. The demo clients include myapp123 / secret456 and abc / xyz.
-        </p>
-        <ExamplesWorkbench examples={lesson.syntax.examples} />
+        <p className="text-muted mb-3 max-w-3xl text-sm">{lesson.syntax.samplesNote}</p>
+        <ExamplesWorkbench lessonSlug={lesson.slug} />
       </section>
       <NextModeLink lesson={lesson.slug} current="examples" />
     </article>

@@ -1,0 +1,82 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { browserDeps } from '@/lib/engine/browser-deps';
+import { getScenario } from '@/lib/engine/scenarios';
+import type { StepRecord } from '@/lib/engine/step-record';
+import { runNextStep } from '@/lib/engine/trace';
+import { requireLesson } from '@/lib/lessons';
+import type { HttpRequestRecord } from '@/lib/protocol/records';
+import { RequestSamples } from './request-samples';
+
+type State =
+  | { readonly kind: 'preparing' }
+  | { readonly kind: 'ready'; readonly request: HttpRequestRecord }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** Runs the lesson's happy path up to the step that prepares its token request, and returns it. */
+async function prepare(lessonSlug: string): Promise<HttpRequestRecord> {
+  const lesson = requireLesson(lessonSlug);
+  const { settings, treatment } = getScenario(lesson, 'valid');
+  const deps = browserDeps();
+  const trace: StepRecord[] = [];
+  while (trace.length < lesson.steps.length) {
+    const record = await runNextStep({ lesson, settings, treatment }, trace, deps);
+    if (record.prepared) return record.prepared;
+    trace.push(record);
+  }
+  throw new Error('The lesson’s run prepares no token request.');
+}
+
+/** The samples of the token request this browser prepares for the lesson, made afresh on demand. */
+export function PreparedByRun({ lessonSlug }: { lessonSlug: string }) {
+  const [state, setState] = useState<State>({ kind: 'preparing' });
+  const load = useCallback(
+    () =>
+      prepare(lessonSlug).then(
+        (request): State => ({ kind: 'ready', request }),
+        (e: unknown): State => ({
+          kind: 'failed',
+          message: e instanceof Error ? e.message : String(e),
+        }),
+      ),
+    [lessonSlug],
+  );
+  useEffect(() => {
+    let live = true;
+    void load().then((s) => live && setState(s));
+    return () => {
+      live = false;
+    };
+  }, [load]);
+
+  return (
+    <div className="space-y-4">
+      <button
+        type="button"
+        disabled={state.kind === 'preparing'}
+        onClick={() => {
+          setState({ kind: 'preparing' });
+          void load().then(setState);
+        }}
+        className="border-line hover:bg-raised rounded-md border px-4 py-2 font-medium disabled:opacity-60"
+      >
+        Sign a fresh request
+      </button>
+      <p role="status" aria-live="polite" className="text-muted text-sm">
+        {state.kind === 'preparing'
+          ? 'Signing a fresh assertion in this browser…'
+          : state.kind === 'failed'
+            ? `Could not prepare the request: ${state.message}`
+            : 'Ready: a fresh request, signed in this browser.'}
+      </p>
+      {state.kind === 'ready' && (
+        <RequestSamples
+          key={state.request.body}
+          examples={requireLesson(lessonSlug).syntax.examples}
+          request={state.request}
+        />
+      )}
+    </div>
+  );
+}
