@@ -25,6 +25,8 @@ export function StepDetail() {
   const failure = useStepper((s) => s.player.failure);
   const token = record?.vars.access_token ?? null;
   const prepared = record?.prepared;
+  // A step that prepares a request shows it, and only its own exchanges, not an older one.
+  const exchange = prepared && latest?.stepNumber !== cursor ? undefined : latest;
 
   return (
     <div className="space-y-3">
@@ -81,7 +83,7 @@ export function StepDetail() {
 
       {record?.error && <ErrorExplainer error={record.error} />}
 
-      {prepared && !latest && (
+      {prepared && (
         <div>
           <h3 className="mb-1 text-sm font-semibold">
             The request the client prepared (not sent yet)
@@ -89,22 +91,22 @@ export function StepDetail() {
           <RequestView request={prepared} full={false} />
         </div>
       )}
-      {latest && (
+      {exchange && (
         <div>
           <h3 className="mb-1 text-sm font-semibold">
             HTTP exchange
-            {latest.stepNumber !== cursor ? ` (sent at step ${latest.stepNumber})` : ''}
+            {exchange.stepNumber !== cursor ? ` (sent at step ${exchange.stepNumber})` : ''}
           </h3>
           <HttpExchangeView
-            key={`${latest.stepNumber}-${latest.exchange.startedAt}`}
-            exchange={latest.exchange}
+            key={`${exchange.stepNumber}-${exchange.exchange.startedAt}`}
+            exchange={exchange.exchange}
           />
-          {latest.exchange.checks && (
+          {exchange.exchange.checks && (
             <section aria-label="The server’s checks" className="mt-2">
               <h3 className="text-sm font-semibold">
                 What the server checked (from its FlowLab-Checks header)
               </h3>
-              <CheckList checks={latest.exchange.checks} />
+              <CheckList checks={exchange.exchange.checks} />
             </section>
           )}
         </div>

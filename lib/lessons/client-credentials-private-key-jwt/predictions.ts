@@ -1,4 +1,5 @@
 import type { StepPrediction } from '../../engine/predictions';
+import { apiCallPrediction } from '../token-run-text';
 import type { StepId } from './steps';
 
 /** The predictable steps of the lesson and their choices. */
@@ -12,14 +13,5 @@ export const predictions: Readonly<Partial<Record<StepId, StepPrediction>>> = {
       { id: '400-invalid_scope', label: '400 invalid_scope' },
     ],
   },
-  'call-api': {
-    success: '200-data',
-    withoutCall: 'no-call',
-    options: [
-      { id: '200-data', label: '200: API data' },
-      { id: '401-invalid_token', label: '401 invalid_token' },
-      { id: '403-insufficient_scope', label: '403 insufficient_scope' },
-      { id: 'no-call', label: 'No call: there is no token' },
-    ],
-  },
+  'call-api': apiCallPrediction,
 };

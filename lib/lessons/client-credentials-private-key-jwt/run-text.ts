@@ -1,6 +1,7 @@
 import { responseSummary, shorten } from '../../engine/format';
 import type { RunText } from '../../engine/run-text';
 import { jsonField, jsonString, tokenExchange, type StepRecord } from '../../engine/step-record';
+import { callApiText, endFailureText, errorLabel, status } from '../token-run-text';
 import type { StepOutcomes } from './outcomes';
 
 /**
@@ -8,12 +9,6 @@ import type { StepOutcomes } from './outcomes';
  * by step id and the outcome the engine recorded.
  */
 
-const status = (r: StepRecord) => {
-  const res = r.exchanges.at(-1)?.response;
-  return res ? `${res.status} ${res.statusText}`.trim() : 'no answer';
-};
-const errorLabel = (r: StepRecord) =>
-  r.error ? `${r.error.status} ${r.error.code ?? ''}`.trim() : 'Error';
 const failedCheck = (trace: readonly StepRecord[]) => {
   const check = tokenExchange(trace)?.checks?.find((c) => !c.ok);
   return check ? ` The check that failed: ${check.id}.` : '';
@@ -138,24 +133,7 @@ export const runText: RunText<StepOutcomes> = {
       note: () => 'Instead of a token, the server answered with an error; access_token stays None.',
     },
   },
-  'call-api': {
-    data: {
-      tone: 'ok',
-      note: () =>
-        'The client called GET /api/data with the Bearer token; the API checked the token and answered 200 with data.',
-    },
-    refused: {
-      tone: 'error',
-      note: (r) =>
-        `The client called GET /api/data; the API refused with ${r.exchanges.at(-1)?.response.status ?? ''} ${r.error?.code ?? ''}.`.trimEnd(),
-    },
-    skipped: {
-      tone: 'error',
-      requestData: 'Skipped: no token',
-      response: () => 'N/A',
-      note: () => 'No token was issued, so the client cannot call the API: this step is skipped.',
-    },
-  },
+  'call-api': callApiText,
   end: {
     complete: {
       tone: 'ok',
@@ -163,15 +141,6 @@ export const runText: RunText<StepOutcomes> = {
       note: () =>
         'Process complete: a signed assertion, not a secret, got the token that read the protected data.',
     },
-    'token-failed': {
-      tone: 'error',
-      response: (r) => `Ended with ${errorLabel(r)}`,
-      note: () => 'The flow ended on the No branch: no token, no API call.',
-    },
-    'api-failed': {
-      tone: 'error',
-      response: (r) => `Ended with ${errorLabel(r)}`,
-      note: () => 'The client had a token, but the API refused it.',
-    },
+    ...endFailureText,
   },
 };

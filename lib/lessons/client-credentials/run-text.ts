@@ -1,19 +1,13 @@
 import { responseSummary } from '../../engine/format';
 import type { RunText } from '../../engine/run-text';
 import { jsonField, jsonString, tokenExchange, type StepRecord } from '../../engine/step-record';
+import { callApiText, endFailureText, errorLabel, status } from '../token-run-text';
 import type { StepOutcomes } from './outcomes';
 
 /**
  * The client credentials lesson's run text: what the learner reads about a step that has run,
  * keyed by step id and the outcome the engine recorded.
  */
-
-const status = (r: StepRecord) => {
-  const res = r.exchanges.at(-1)?.response;
-  return res ? `${res.status} ${res.statusText}`.trim() : 'no answer';
-};
-const errorLabel = (r: StepRecord) =>
-  r.error ? `${r.error.status} ${r.error.code ?? ''}`.trim() : 'Error';
 
 const how = {
   basic: 'in an HTTP Basic Authorization header, the method every server must support',
@@ -129,45 +123,13 @@ export const runText: RunText<StepOutcomes> = {
       note: () => 'The client received an error, not a token. It has nothing to call the API with.',
     },
   },
-  'call-api': {
-    data: {
-      tone: 'ok',
-      note: (r) =>
-        `${waited(r)} client called GET /api/data with the Bearer token; the API checked it and answered 200 with data.`,
-    },
-    refused: {
-      tone: 'error',
-      note: (r) =>
-        `${waited(r)} client called GET /api/data; the API refused with ${r.exchanges.at(-1)?.response.status ?? ''} ${r.error?.code ?? ''}.`.trimEnd(),
-    },
-    skipped: {
-      tone: 'error',
-      requestData: 'Skipped: no token',
-      response: () => 'N/A',
-      note: () => 'No token was issued, so the client cannot call the API: this step is skipped.',
-    },
-  },
+  'call-api': callApiText,
   end: {
     complete: {
       tone: 'ok',
       response: () => 'Process complete',
       note: () => 'Process complete: token obtained and used to read the protected data.',
     },
-    'token-failed': {
-      tone: 'error',
-      response: (r) => `Ended with ${errorLabel(r)}`,
-      note: () => 'The flow ended on the No branch: no token, no API call.',
-    },
-    'api-failed': {
-      tone: 'error',
-      response: (r) => `Ended with ${errorLabel(r)}`,
-      note: () => 'The client had a token, but the API refused it.',
-    },
+    ...endFailureText,
   },
 };
-
-function waited(r: StepRecord): string {
-  return r.fastForward
-    ? `With the server’s clock for this browser’s own client set ${r.fastForward.offsetSeconds} s ahead, the`
-    : 'The';
-}

@@ -1,0 +1,71 @@
+import type { StepPrediction } from '../engine/predictions';
+import type { OutcomeText } from '../engine/run-text';
+import type { StepRecord } from '../engine/step-record';
+
+/**
+ * The words both lessons say about the engine's shared token steps (calling the API, the end of
+ * the run), and the helpers their run text shares. Lesson data; each lesson's run text uses them.
+ */
+
+/** The status line of a step's last answer ("401 Unauthorized"). */
+export const status = (r: StepRecord) => {
+  const res = r.exchanges.at(-1)?.response;
+  return res ? `${res.status} ${res.statusText}`.trim() : 'no answer';
+};
+
+/** The error a run ended with, short ("401 invalid_client"). */
+export const errorLabel = (r: StepRecord) =>
+  r.error ? `${r.error.status} ${r.error.code ?? ''}`.trim() : 'Error';
+
+/** "The client", or how its clock was fast-forwarded first (the expired scenarios). */
+function subject(r: StepRecord): string {
+  return r.fastForward
+    ? `With the server’s clock for this browser’s own client set ${r.fastForward.offsetSeconds} s ahead, the`
+    : 'The';
+}
+
+/** The run text of the shared call-api step. */
+export const callApiText = {
+  data: {
+    tone: 'ok',
+    note: (r) =>
+      `${subject(r)} client called GET /api/data with the Bearer token; the API checked it and answered 200 with data.`,
+  },
+  refused: {
+    tone: 'error',
+    note: (r) =>
+      `${subject(r)} client called GET /api/data; the API refused with ${r.exchanges.at(-1)?.response.status ?? ''} ${r.error?.code ?? ''}.`.trimEnd(),
+  },
+  skipped: {
+    tone: 'error',
+    requestData: 'Skipped: no token',
+    response: () => 'N/A',
+    note: () => 'No token was issued, so the client cannot call the API: this step is skipped.',
+  },
+} as const satisfies Record<'data' | 'refused' | 'skipped', OutcomeText>;
+
+/** The run text of the shared end step's failures. */
+export const endFailureText = {
+  'token-failed': {
+    tone: 'error',
+    response: (r) => `Ended with ${errorLabel(r)}`,
+    note: () => 'The flow ended on the No branch: no token, no API call.',
+  },
+  'api-failed': {
+    tone: 'error',
+    response: (r) => `Ended with ${errorLabel(r)}`,
+    note: () => 'The client had a token, but the API refused it.',
+  },
+} as const satisfies Record<'token-failed' | 'api-failed', OutcomeText>;
+
+/** What a learner may predict before the API call (the same API in every lesson). */
+export const apiCallPrediction: StepPrediction = {
+  success: '200-data',
+  withoutCall: 'no-call',
+  options: [
+    { id: '200-data', label: '200: API data' },
+    { id: '401-invalid_token', label: '401 invalid_token' },
+    { id: '403-insufficient_scope', label: '403 insufficient_scope' },
+    { id: 'no-call', label: 'No call: there is no token' },
+  ],
+};
