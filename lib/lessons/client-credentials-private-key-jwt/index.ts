@@ -1,4 +1,5 @@
 import type { Lesson } from '../types';
+import { challenges } from './challenges';
 import { flow } from './flow';
 import { intro } from './intro';
 import { keyMoments } from './key-moments';
@@ -40,4 +41,5 @@ export const lesson = {
   runText,
   predictions,
   speakerNotes,
+  challenges,
 } satisfies Lesson<StepId, ScenarioId>;

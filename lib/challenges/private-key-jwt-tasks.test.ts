@@ -13,7 +13,7 @@ import {
 } from '../oauth/test-support';
 import { EMPTY_MEMORY, grade } from './grader';
 import { observe } from './observe';
-import { privateKeyJwtChallenges } from './private-key-jwt';
+import { challenges } from '../lessons/client-credentials-private-key-jwt/challenges';
 
 // The private_key_jwt tasks, graded from the real core's events for a client with its own key.
 let key: CryptoKeyPair;
@@ -45,7 +45,7 @@ function passedByLast(): string[] {
   const o = observe(t.events.at(-1)!);
   if (!o) return [];
   expect(o.subject).toBe('signer-key');
-  const sets = [{ lesson: 'pkjwt', tasks: privateKeyJwtChallenges.tasks }];
+  const sets = [{ lesson: 'pkjwt', tasks: challenges.tasks }];
   return grade(sets, EMPTY_MEMORY, o, new Set()).passed.map((p) => p.taskId);
 }
 

@@ -1,12 +1,10 @@
-/**
- * The private_key_jwt lesson's challenges (RFC 7523), ready for that lesson to list as its
- * `challenges`: register a key of one's own, authenticate with an assertion signed by one's
- * own code, then replay it and read the error.
- */
-import type { ChallengeSpec } from './types';
+import type { ChallengeSpec } from '../../challenges/types';
 
-/** The tasks of the private_key_jwt lesson. */
-export const privateKeyJwtChallenges: ChallengeSpec = {
+/**
+ * The private_key_jwt lesson's challenges (RFC 7523): register a key of one's own, authenticate
+ * with an assertion signed by one's own code, then replay it and read the error.
+ */
+export const challenges: ChallengeSpec = {
   client: 'own-key',
   tasks: [
     {
