@@ -102,7 +102,7 @@ export const runText: RunText<StepOutcomes> = {
       tone: 'neutral',
       response: () => 'Token stored for API calls',
       note: (r) =>
-        `The client stores the token. It is valid for only ${r.vars.expires_in ?? '?'} s.`,
+        `The client stores the token, valid ${r.vars.expires_in ?? '?'} s; at the next step it moves its own clock on the server past that instead of waiting.`,
     },
     tampered: {
       tone: 'neutral',
