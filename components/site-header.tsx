@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { ThemeToggle } from '@/components/ui/theme-toggle';
 
 /** The bar at the top of every page: the brand, the main sections and the theme switch. */
@@ -6,18 +6,18 @@ export function SiteHeader() {
   return (
     <header className="border-line bg-surface border-b">
       <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
+        <IntentLink href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/icon.svg" alt="" width={24} height={24} />
           FlowLab
-        </Link>
+        </IntentLink>
         <nav aria-label="Main" className="flex flex-1 items-center gap-4 text-sm">
-          <Link href="/learn/client-credentials" className="hover:underline">
+          <IntentLink href="/learn/client-credentials" className="hover:underline">
             Learn
-          </Link>
-          <Link href="/present/client-credentials" className="hover:underline">
+          </IntentLink>
+          <IntentLink href="/present/client-credentials" className="hover:underline">
             Present
-          </Link>
+          </IntentLink>
         </nav>
         <ThemeToggle />
       </div>

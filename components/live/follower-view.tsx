@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { getScenario, isScenarioOf } from '@/lib/engine/scenarios';
+import { requireLesson } from '@/lib/lessons';
 import { LiveFlowDiagram } from '@/components/stepper/live-flow-diagram';
 import { StepAnnouncer } from '@/components/stepper/step-announcer';
 import { StepDetail } from '@/components/stepper/step-detail';
@@ -78,7 +79,7 @@ export function FollowerView({ roomId }: { roomId: string }) {
         <PollVote roomId={roomId} poll={state.poll} membership={membership} />
       )}
 
-      {membership && lesson.challenges && (
+      {membership && requireLesson(lesson.slug).challenges && (
         <p>
           <a href={`/learn/${lesson.slug}/challenges`} className="underline">
             Do the challenges

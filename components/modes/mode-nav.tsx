@@ -1,14 +1,36 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef } from 'react';
-import { recordModeVisit } from '@/lib/store/progress';
+import { IntentLink } from '@/components/ui/intent-link';
 import { modeFromPath, modeHref, modes } from './modes';
 
 /**
+ * Runs `task` once the page has loaded and the main thread is idle, so work nobody waits for
+ * never delays the first render. Returns the cancel function.
+ */
+function whenIdleAfterLoad(task: () => void): () => void {
+  let cancelled = false;
+  const idle = () => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+    else setTimeout(run, 0);
+  };
+  const run = () => {
+    if (!cancelled) task();
+  };
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+  return () => {
+    cancelled = true;
+    window.removeEventListener('load', idle);
+  };
+}
+
+/**
  * The mode bar on every page of a lesson: one link per mode, the current one marked with
- * aria-current. It also records the visit in the learner's progress.
+ * aria-current. It also records the visit in the learner's progress: the persisted progress
+ * store is loaded only for that, after the page has loaded, so pages that show no progress do
+ * not ship it in their first load.
  */
 export function ModeNav({ lesson }: { lesson: string }) {
   const pathname = usePathname();
@@ -16,7 +38,10 @@ export function ModeNav({ lesson }: { lesson: string }) {
   const list = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
-    if (current) recordModeVisit(lesson, current);
+    if (!current) return;
+    return whenIdleAfterLoad(() => {
+      void import('@/lib/store/progress').then((p) => p.recordModeVisit(lesson, current));
+    });
   }, [lesson, current]);
 
   // On a narrow screen the bar scrolls sideways: bring the current mode into view (the list only,
@@ -38,7 +63,7 @@ export function ModeNav({ lesson }: { lesson: string }) {
           const active = m.id === current;
           return (
             <li key={m.id} className="shrink-0">
-              <Link
+              <IntentLink
                 href={modeHref(lesson, m.id)}
                 aria-current={active ? 'page' : undefined}
                 className={
@@ -48,7 +73,7 @@ export function ModeNav({ lesson }: { lesson: string }) {
                 }
               >
                 {m.label}
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

@@ -7,6 +7,7 @@ import { useLiveFeed } from '@/components/live/use-live-feed';
 import { StepAnnouncer } from '@/components/stepper/step-announcer';
 import { useStepper, useStepperStore } from '@/components/stepper/stepper-provider';
 import { presentableScenarios } from '@/lib/engine/scenarios';
+import { requireLesson } from '@/lib/lessons';
 import { PresenterControls } from './presenter-controls';
 import { ResetDemoDialog } from './reset-demo-dialog';
 import { RoomChallengesPanel } from '@/components/challenges/room-challenges-panel';
@@ -35,6 +36,8 @@ function toggleFullscreen() {
 export function PresenterView() {
   const store = useStepperStore();
   const lesson = useStepper((s) => s.lesson);
+  // the presenter also shows the speaker notes and polls the practice questions: the whole lesson
+  const { speakerNotes, practice } = requireLesson(lesson.slug);
   const scenarios = presentableScenarios(lesson);
   const scenarioId = useStepper((s) => s.scenarioId);
   const cursor = useStepper((s) => s.player.cursor);
@@ -125,7 +128,11 @@ export function PresenterView() {
               aria-label="Speaker notes"
               tabIndex={0}
             >
-              <SpeakerNotes lesson={lesson} cursor={cursor} scenarioId={scenarioId} />
+              <SpeakerNotes
+                lesson={{ ...lesson, speakerNotes }}
+                cursor={cursor}
+                scenarioId={scenarioId}
+              />
             </aside>
           )}
         </section>
@@ -148,7 +155,7 @@ export function PresenterView() {
               Close panel
             </button>
           </div>
-          <RoomPanel room={room} questions={lesson.practice} />
+          <RoomPanel room={room} questions={practice} />
           {room.room && <RoomChallengesPanel roomId={room.room.id} />}
         </aside>
       )}

@@ -2,7 +2,7 @@ import { getScenario } from '@/lib/engine/scenarios';
 import { toCurl } from '@/lib/protocol/render';
 import { buildTokenRequest } from '@/lib/protocol/requests';
 import { useOrigin } from '@/components/modes/use-origin';
-import type { Lesson } from '@/lib/lessons/types';
+import type { Lesson, LessonRun } from '@/lib/lessons/types';
 
 /** Speaker notes for the current step and scenario: what to say, what to point at. */
 export function SpeakerNotes({
@@ -11,7 +11,7 @@ export function SpeakerNotes({
   scenarioId,
   large = false,
 }: {
-  lesson: Lesson;
+  lesson: LessonRun & Pick<Lesson, 'speakerNotes'>;
   cursor: number;
   scenarioId: string;
   large?: boolean;

@@ -5,7 +5,7 @@ import { branchesAt, visitedNodes } from '@/lib/engine/derived';
 import { getScenario } from '@/lib/engine/scenarios';
 import type { StepRecord } from '@/lib/engine/step-record';
 import type { QuizLook } from '@/lib/engine/visual-quiz';
-import type { Lesson } from '@/lib/lessons/types';
+import type { LessonRun } from '@/lib/lessons/types';
 import { ExecutionTableView } from '@/components/stepper/execution-table';
 import { FlowDiagram } from '@/components/stepper/flow-diagram';
 import { VariableTrackerView } from '@/components/stepper/variable-tracker';
@@ -22,7 +22,7 @@ export function QuizRunPanel({
   look,
   onRun,
 }: {
-  lesson: Lesson;
+  lesson: LessonRun;
   runs: Readonly<Record<string, readonly StepRecord[]>>;
   run: string;
   look: QuizLook | null;

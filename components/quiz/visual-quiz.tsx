@@ -8,8 +8,8 @@ import { getScenario } from '@/lib/engine/scenarios';
 import { runAll } from '@/lib/engine/trace';
 import { type StepRecord } from '@/lib/engine/step-record';
 import { buildVisualQuiz, type QuizLook, type VisualQuizQuestion } from '@/lib/engine/visual-quiz';
-import { requireLesson } from '@/lib/lessons';
-import type { Lesson } from '@/lib/lessons/types';
+import { requireLessonRun } from '@/lib/lessons/runs';
+import type { LessonRun } from '@/lib/lessons/types';
 import { useLessonProgress, useProgress, useProgressHydrated } from '@/lib/store/progress-hooks';
 import { visualQuizScore } from '@/lib/store/progress-schema';
 import { QuestionCard } from './question-card';
@@ -26,7 +26,7 @@ type State =
     }
   | { readonly kind: 'failed'; readonly message: string };
 
-async function run(lesson: Lesson, scenario: string, deps: EngineDeps): Promise<StepRecord[]> {
+async function run(lesson: LessonRun, scenario: string, deps: EngineDeps): Promise<StepRecord[]> {
   const s = getScenario(lesson, scenario);
   return runAll({ lesson, settings: s.settings, treatment: s.treatment }, deps);
 }
@@ -36,7 +36,7 @@ async function run(lesson: Lesson, scenario: string, deps: EngineDeps): Promise<
  * against this app's own server, then asks about what that run really produced.
  */
 export function VisualQuiz({ lessonSlug }: { lessonSlug: string }) {
-  const lesson = requireLesson(lessonSlug);
+  const lesson = requireLessonRun(lessonSlug);
   const [state, setState] = useState<State>({ kind: 'running' });
   const [shown, setShown] = useState<{ run: string; look: QuizLook | null }>({
     run: 'valid',

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { CheckList } from '@/components/live/check-list';
 import { executionRows } from '@/lib/engine/derived';
 import type { StepRecord } from '@/lib/engine/step-record';
-import type { ActorId, Lesson } from '@/lib/lessons/types';
+import type { ActorId, LessonRun } from '@/lib/lessons/types';
 import { useStepper } from './stepper-provider';
 
 const actorText: Readonly<Record<ActorId, { name: string; className: string }>> = {
@@ -31,7 +31,7 @@ export function ExecutionTableView({
   cursor,
   highlight,
 }: {
-  lesson: Lesson;
+  lesson: LessonRun;
   trace: readonly StepRecord[];
   cursor: number;
   highlight?: number | undefined;

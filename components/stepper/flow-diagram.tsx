@@ -1,4 +1,4 @@
-import type { ActorId, Lesson } from '@/lib/lessons/types';
+import type { ActorId, LessonRun } from '@/lib/lessons/types';
 import type { Branch } from '@/lib/engine/step-record';
 import { flowMetrics, layoutFlow } from './flow-layout';
 
@@ -16,7 +16,7 @@ const actorClasses: Readonly<Record<ActorId, { stroke: string; fill: string }>> 
 
 /** Props of the concept flow diagram: the lesson and what the current run has lit. */
 export interface FlowDiagramProps {
-  readonly lesson: Lesson;
+  readonly lesson: LessonRun;
   /** The node lit now (the current step's place in the flow). */
   readonly activeNode?: string;
   /** Decisions taken so far: decision node id -> arm. Arms are drawn green (Yes) or red (No). */

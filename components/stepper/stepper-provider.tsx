@@ -3,7 +3,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { browserDeps } from '@/lib/engine/browser-deps';
-import { requireLesson } from '@/lib/lessons';
+import { requireLessonRun } from '@/lib/lessons/runs';
 import {
   createStepperStore,
   type StepperActions,
@@ -29,7 +29,7 @@ export function StepperProvider({
 }) {
   const [store] = useState(() =>
     createStepperStore({
-      lesson: requireLesson(lessonSlug),
+      lesson: requireLessonRun(lessonSlug),
       deps: browserDeps(),
       ...(scenarioId ? { scenarioId } : {}),
     }),

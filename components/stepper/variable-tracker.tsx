@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { trackerColumns } from '@/lib/engine/derived';
 import { formatVar, shorten } from '@/lib/engine/format';
 import type { StepRecord } from '@/lib/engine/step-record';
-import type { Lesson } from '@/lib/lessons/types';
+import type { LessonRun } from '@/lib/lessons/types';
 import { useStepper } from './stepper-provider';
 
 function Value({ value }: { value: string | null | undefined }) {
@@ -39,7 +39,7 @@ export function VariableTrackerView({
   cursor,
   highlight,
 }: {
-  lesson: Lesson;
+  lesson: LessonRun;
   trace: readonly StepRecord[];
   cursor: number;
   highlight?: { readonly variable: string; readonly step: number } | undefined;

@@ -1,4 +1,4 @@
-import type { Lesson } from '../lessons/types';
+import type { LessonRun } from '../lessons/types';
 import { isScenarioOf } from './scenarios';
 
 /** A stepper position as a link carries it: `?scenario=<id>&step=<n>`. */
@@ -10,7 +10,7 @@ export interface StepLink {
 }
 
 /** Reads `?scenario=<id>&step=<n>` for a lesson; scenarios it does not have and bad steps are ignored. */
-export function parseStepLink(search: string, lesson: Lesson): StepLink {
+export function parseStepLink(search: string, lesson: LessonRun): StepLink {
   const totalSteps = lesson.steps.length;
   const params = new URLSearchParams(search);
   const scenario = params.get('scenario');

@@ -1,4 +1,4 @@
-import type { Lesson, LessonStep } from '../lessons/types';
+import type { LessonRun, LessonStep } from '../lessons/types';
 import { outcomeText, type RowTone } from './run-text';
 import { requestSummary, responseSummary } from './format';
 import { initialVars } from './trace';
@@ -28,7 +28,7 @@ export function changedVars(before: Vars, after: Vars): Set<string> {
 }
 
 /** The tracker: a Start column and one column per record of the trace. */
-export function trackerColumns(lesson: Lesson, trace: readonly StepRecord[]): TrackerColumn[] {
+export function trackerColumns(lesson: LessonRun, trace: readonly StepRecord[]): TrackerColumn[] {
   const start = initialVars(lesson);
   const columns: TrackerColumn[] = [{ number: 0, label: 'Start', vars: start, changed: new Set() }];
   let prev = start;
@@ -57,7 +57,7 @@ export function branchesAt(
 
 /** The flow nodes a run has lit up to a cursor: each step's node, and each decision's arm taken. */
 export function visitedNodes(
-  lesson: Lesson,
+  lesson: LessonRun,
   trace: readonly StepRecord[],
   cursor: number,
 ): string[] {
@@ -104,7 +104,7 @@ export interface ExecutionRow {
 
 /** A row for a step that has run: the lesson's words for its outcome, else the real request and answer. */
 function liveRow(
-  lesson: Lesson,
+  lesson: LessonRun,
   step: LessonStep,
   record: StepRecord,
   trace: readonly StepRecord[],
@@ -124,7 +124,7 @@ function liveRow(
 }
 
 /** The execution table: live cells for the steps that have run, the lesson's text for the rest. */
-export function executionRows(lesson: Lesson, trace: readonly StepRecord[]): ExecutionRow[] {
+export function executionRows(lesson: LessonRun, trace: readonly StepRecord[]): ExecutionRow[] {
   return lesson.steps.map((step, i) => {
     const record = trace[i];
     if (record) return liveRow(lesson, step, record, trace);

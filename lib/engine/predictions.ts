@@ -1,4 +1,4 @@
-import type { Lesson } from '../lessons/types';
+import type { LessonRun } from '../lessons/types';
 import { jsonString, type StepRecord } from './step-record';
 
 /**
@@ -23,21 +23,21 @@ export interface StepPrediction {
   readonly withoutCall?: string;
 }
 
-function predictionOf(lesson: Lesson, stepId: string): StepPrediction | undefined {
+function predictionOf(lesson: LessonRun, stepId: string): StepPrediction | undefined {
   const table: Readonly<Partial<Record<string, StepPrediction>>> = lesson.predictions;
   return Object.hasOwn(table, stepId) ? table[stepId] : undefined;
 }
 
 /** The choices for a step, or undefined when the step cannot be predicted. */
 export function predictionOptions(
-  lesson: Lesson,
+  lesson: LessonRun,
   stepId: string,
 ): readonly OutcomeOption[] | undefined {
   return predictionOf(lesson, stepId)?.options;
 }
 
 /** The real outcome of a predictable step's record, as an outcome id. */
-export function actualOutcome(lesson: Lesson, record: StepRecord): string | undefined {
+export function actualOutcome(lesson: LessonRun, record: StepRecord): string | undefined {
   const prediction = predictionOf(lesson, record.stepId);
   if (!prediction) return undefined;
   const exchange = record.exchanges.at(-1);
@@ -48,7 +48,7 @@ export function actualOutcome(lesson: Lesson, record: StepRecord): string | unde
 }
 
 /** A human label for an outcome id ("401 invalid_client"). */
-export function outcomeLabel(lesson: Lesson, stepId: string, outcome: string): string {
+export function outcomeLabel(lesson: LessonRun, stepId: string, outcome: string): string {
   return (
     predictionOptions(lesson, stepId)?.find((o) => o.id === outcome)?.label ??
     outcome.replace('-', ' ')

@@ -1,4 +1,4 @@
-import type { Lesson } from '../lessons/types';
+import type { LessonRun } from '../lessons/types';
 import type { StepRecord } from './step-record';
 
 /**
@@ -27,13 +27,17 @@ export type RunText<M extends Readonly<Record<string, string>>> = {
 };
 
 /** The words for a record's step and outcome (undefined only for a record of another lesson). */
-export function outcomeText(lesson: Lesson, record: StepRecord): OutcomeText | undefined {
+export function outcomeText(lesson: LessonRun, record: StepRecord): OutcomeText | undefined {
   const byOutcome: Readonly<Record<string, OutcomeText>> | undefined =
     lesson.runText[record.stepId];
   return byOutcome?.[record.outcome];
 }
 
 /** "In this run": the note for a step that has run. */
-export function runNote(lesson: Lesson, record: StepRecord, trace: readonly StepRecord[]): string {
+export function runNote(
+  lesson: LessonRun,
+  record: StepRecord,
+  trace: readonly StepRecord[],
+): string {
   return outcomeText(lesson, record)?.note(record, trace) ?? '';
 }

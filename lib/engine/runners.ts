@@ -1,4 +1,4 @@
-import type { Lesson } from '../lessons/types';
+import type { LessonRun } from '../lessons/types';
 import type { EngineDeps } from './http';
 import { tamperToken } from './jwt';
 import {
@@ -34,7 +34,7 @@ export type TokenTreatment = 'use' | 'expire' | 'tamper' | 'revoke';
 
 /** What a run needs: the lesson, the request settings, and the scenario's treatment. */
 export interface RunConfig {
-  readonly lesson: Lesson;
+  readonly lesson: LessonRun;
   readonly settings: TokenRequestSettings;
   /** One of the lesson's own treatments (the shared runners know {@link TokenTreatment}). */
   readonly treatment: string;

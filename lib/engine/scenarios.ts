@@ -1,4 +1,4 @@
-import type { Lesson } from '../lessons/types';
+import type { LessonRun } from '../lessons/types';
 import type { TokenRequestSettings } from '../protocol/requests';
 
 /**
@@ -36,16 +36,16 @@ export interface Scenario<Id extends string = string, Treatment extends string =
 export const CUSTOM_SCENARIO = 'custom';
 
 /** Whether `value` (a URL parameter, say) names one of the lesson's scenarios. */
-export function isScenarioOf(lesson: Lesson, value: unknown): value is string {
+export function isScenarioOf(lesson: LessonRun, value: unknown): value is string {
   return typeof value === 'string' && lesson.scenarios.some((s) => s.id === value);
 }
 
 /** The lesson's scenario with this id (its first, the happy path, when the id is unknown). */
-export function getScenario(lesson: Lesson, id: string): Scenario {
+export function getScenario(lesson: LessonRun, id: string): Scenario {
   return lesson.scenarios.find((s) => s.id === id) ?? (lesson.scenarios[0] as Scenario);
 }
 
 /** The scenarios a presenter switches between: every one of the lesson's but the learner's own. */
-export function presentableScenarios(lesson: Lesson): readonly Scenario[] {
+export function presentableScenarios(lesson: LessonRun): readonly Scenario[] {
   return lesson.scenarios.filter((s) => s.id !== CUSTOM_SCENARIO);
 }

@@ -1,4 +1,4 @@
-import type { Lesson } from '../lessons/types';
+import type { LessonRun } from '../lessons/types';
 import type { EngineDeps } from './http';
 import type { RunConfig, StepRunner } from './runners';
 import type { StepRecord, Vars } from './step-record';
@@ -10,18 +10,18 @@ import type { StepRecord, Vars } from './step-record';
  */
 
 /** The variables before step 1: every tracked variable is None. */
-export function initialVars(lesson: Lesson): Vars {
+export function initialVars(lesson: LessonRun): Vars {
   return Object.fromEntries(lesson.variables.map((v) => [v.name, null]));
 }
 
 /** The lesson's runner of a step (undefined for an id that is not one of its steps). */
-function runnerOf(lesson: Lesson, stepId: string): StepRunner | undefined {
+function runnerOf(lesson: LessonRun, stepId: string): StepRunner | undefined {
   const runners: Readonly<Record<string, StepRunner>> = lesson.runners;
   return Object.hasOwn(runners, stepId) ? runners[stepId] : undefined;
 }
 
 /** Whether stepping onto this step of the lesson talks to a server (so its request is sent then). */
-export function stepTalksToServer(lesson: Lesson, stepId: string, treatment: string): boolean {
+export function stepTalksToServer(lesson: LessonRun, stepId: string, treatment: string): boolean {
   return runnerOf(lesson, stepId)?.talksToServer(treatment) ?? false;
 }
 

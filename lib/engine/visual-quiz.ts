@@ -1,4 +1,4 @@
-import type { Lesson, VisualQuizItem } from '../lessons/types';
+import type { LessonRun, VisualQuizItem } from '../lessons/types';
 import { stepHref } from './deep-link';
 import { getScenario } from './scenarios';
 import { formatVar, shorten } from './format';
@@ -190,7 +190,7 @@ function branchOnError(
  * correct option, a hint linking to the visualizer step that shows the answer, and what the run
  * showed. Throws when the happy-path trace is incomplete.
  */
-export function buildVisualQuiz(lesson: Lesson, runs: VisualQuizRuns): VisualQuizQuestion[] {
+export function buildVisualQuiz(lesson: LessonRun, runs: VisualQuizRuns): VisualQuizQuestion[] {
   return (lesson.visualQuiz ?? []).map((item) => {
     const snap = recordOf(runs.trace, item.stepId);
     const derived =

@@ -236,3 +236,27 @@ export interface Lesson<StepId extends string = string, ScenarioId extends strin
   readonly predictions: Readonly<Partial<Record<StepId, StepPrediction>>>;
   readonly speakerNotes: SpeakerNotes<StepId, ScenarioId>;
 }
+
+/** The fields of a lesson the browser needs to run it: the stepper, the visual quiz and their views. */
+export const LESSON_RUN_FIELDS = [
+  'slug',
+  'title',
+  'flow',
+  'steps',
+  'variables',
+  'scenarios',
+  'runners',
+  'runText',
+  'predictions',
+  'visualQuiz',
+] as const;
+
+/**
+ * The part of a lesson that runs in the browser (see `LESSON_RUN_FIELDS`): kept in its own module
+ * per lesson (`<lesson>/run.ts`), so client bundles carry it without the lesson's prose, practice
+ * questions, challenges and speaker notes, which server components render.
+ */
+export type LessonRun<StepId extends string = string, ScenarioId extends string = string> = Pick<
+  Lesson<StepId, ScenarioId>,
+  (typeof LESSON_RUN_FIELDS)[number]
+>;

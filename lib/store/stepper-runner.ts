@@ -3,7 +3,7 @@ import { pendingStep, playDelay, type PlayerAction, type PlayerState } from '../
 import { getScenario } from '../engine/scenarios';
 import { runNextStep } from '../engine/trace';
 import type { TokenRequestSettings } from '../protocol/requests';
-import type { Lesson } from '../lessons/types';
+import type { LessonRun } from '../lessons/types';
 
 /**
  * The stepper's one effect: it watches the player and does what the reducer cannot do itself.
@@ -14,7 +14,7 @@ import type { Lesson } from '../lessons/types';
 
 /** What the runner reads from the store. */
 export interface RunnerView {
-  readonly lesson: Lesson;
+  readonly lesson: LessonRun;
   readonly scenarioId: string;
   readonly settings: TokenRequestSettings;
   readonly player: PlayerState;

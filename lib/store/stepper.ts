@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Lesson } from '../lessons/types';
+import type { LessonRun } from '../lessons/types';
 import type { EngineDeps } from '../engine/http';
 import {
   initialPlayer,
@@ -23,7 +23,7 @@ import { startRunner, type RunnerTimers } from './stepper-runner';
 
 /** What the stepper holds: the lesson, the request settings, the player, the predictions. */
 export interface StepperState {
-  readonly lesson: Lesson;
+  readonly lesson: LessonRun;
   /** One of the lesson's scenario ids. */
   readonly scenarioId: string;
   /** The request settings in use: the scenario's, or the learner's own edits (scenario `custom`). */
@@ -64,7 +64,7 @@ export type StepperStore = StoreApi<StepperState & StepperActions>;
 
 /** What a stepper store is built from. */
 export interface StepperOptions {
-  readonly lesson: Lesson;
+  readonly lesson: LessonRun;
   readonly deps: EngineDeps;
   readonly scenarioId?: string;
   readonly settings?: TokenRequestSettings;

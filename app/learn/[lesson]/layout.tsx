@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/ui/intent-link';
 import { ModeNav } from '@/components/modes/mode-nav';
 import { lessonFromParams, lessonParams, type LessonParams } from '@/components/modes/mode-page';
 
@@ -17,16 +17,16 @@ export default async function LessonLayout({
     <div className="mx-auto max-w-7xl px-4 py-4">
       <div className="border-line mb-4 border-b pb-3 print:hidden">
         <p className="text-muted mb-2 text-sm">
-          <Link href="/learn" className="underline-offset-2 hover:underline">
+          <IntentLink href="/learn" className="underline-offset-2 hover:underline">
             Lessons
-          </Link>
+          </IntentLink>
           <span aria-hidden="true"> / </span>
-          <Link
+          <IntentLink
             href={`/learn/${lesson.slug}`}
             className="text-fg font-medium underline-offset-2 hover:underline"
           >
             {lesson.title}
-          </Link>
+          </IntentLink>
         </p>
         <ModeNav lesson={lesson.slug} />
       </div>

@@ -1,0 +1,23 @@
+import type { LessonRun } from '../types';
+import { flow } from './flow';
+import { predictions } from './predictions';
+import { runText } from './run-text';
+import { runners } from './runners';
+import { scenarios, type ScenarioId } from './scenarios';
+import { steps, type StepId } from './steps';
+import { variables } from './variables';
+import { visualQuiz } from './visual-quiz';
+
+/** What the browser runs of the private_key_jwt lesson (the rest is in `index.ts`). */
+export const run = {
+  slug: 'client-credentials-private-key-jwt',
+  title: 'Client credentials with a private key (private_key_jwt)',
+  flow,
+  steps,
+  variables,
+  scenarios,
+  runners,
+  runText,
+  predictions,
+  visualQuiz,
+} satisfies LessonRun<StepId, ScenarioId>;
