@@ -1,8 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { useOwnAddress } from './own-address';
 
 const PAGE = '/learn/client-credentials/side-by-side';
-const METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+const METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'] as const;
+
+// Each test's browser registers its own key: give it its own caller address (registration limit).
+test.beforeEach(async ({ context }, info) => useOwnAddress(context, info));
 
 function column(page: Page, method: string) {
   return page.getByRole('region', { name: method, exact: true });
@@ -20,7 +24,7 @@ async function sendAll(page: Page) {
   const tokens = METHODS.map(() =>
     page.waitForResponse((r) => r.url().endsWith('/token') && r.request().method() === 'POST'),
   );
-  await page.getByRole('button', { name: /^Send (all|both)/ }).click();
+  await page.getByRole('button', { name: 'Send all three' }).click();
   await Promise.all(tokens);
   for (const method of METHODS)
     await expect(column(page, method).getByRole('region', { name: 'Answer' })).toContainText(
@@ -41,7 +45,17 @@ test('the same token request, each method sent for real: three answers and what 
   await expect(basic.locator('mark').filter({ hasText: 'client_secret' })).toHaveCount(0);
   await expect(post.locator('mark').filter({ hasText: '&client_secret=xyz' })).toHaveCount(1);
   await expect(post.locator('mark').filter({ hasText: 'Authorization' })).toHaveCount(0);
-  for (const c of [basic, post]) {
+  const jwt = column(page, 'private_key_jwt');
+  await expect(jwt.locator('mark').filter({ hasText: /^&client_assertion=eyJ/ })).toHaveCount(1);
+  await expect(jwt.locator('mark').filter({ hasText: /^&client_assertion_type=urn/ })).toHaveCount(
+    1,
+  );
+  await expect(jwt.locator('mark').filter({ hasText: /^&client_id=learner-/ })).toHaveCount(1);
+  await expect(jwt.getByLabel(/the request sent/)).not.toContainText('client_secret');
+  await expect(jwt.getByRole('list', { name: /Checks, in the order/ }).first()).toContainText(
+    'Assertion jti was never used before',
+  );
+  for (const c of [basic, post, jwt]) {
     await expect(c.getByLabel(/the request sent/)).toContainText('grant_type=client_credentials');
     await expect(c.locator('mark').filter({ hasText: 'grant_type' })).toHaveCount(0);
     // The server's own checks, from its FlowLab-Checks header.
@@ -53,7 +67,7 @@ test('the same token request, each method sent for real: three answers and what 
   await expect(page.getByRole('table')).toContainText('A captured request replayed later');
 });
 
-test('a captured secret request replayed later is answered again with a token', async ({
+test('a captured request replayed: the secret one gets another token, the assertion is refused', async ({
   page,
 }) => {
   await page.goto(PAGE);
@@ -64,6 +78,14 @@ test('a captured secret request replayed later is answered again with a token', 
     .click();
   await expect(basic.getByRole('region', { name: 'Answer to the replay' })).toContainText(
     'HTTP 200',
+  );
+  const jwt = column(page, 'private_key_jwt');
+  await jwt.getByRole('button', { name: 'Send the same private_key_jwt request again' }).click();
+  const refused = jwt.getByRole('region', { name: 'Answer to the replay' });
+  await expect(refused).toContainText('HTTP 401');
+  await expect(refused.getByLabel('Answer to the replay: body')).toContainText('invalid_client');
+  await expect(refused.getByRole('listitem').filter({ hasText: 'Failed' })).toContainText(
+    'Assertion jti was never used before',
   );
 });
 

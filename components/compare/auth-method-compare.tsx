@@ -5,11 +5,13 @@ import { Button } from '@/components/ui/button';
 import { sendFromPage, type PageOutcome } from '@/components/modes/response-view';
 import { useOrigin } from '@/components/modes/use-origin';
 import type { AuthMethodComparison, ComparedMethodId } from '@/lib/lessons/auth-methods';
+import { browserDeps } from '@/lib/engine/browser-deps';
+import { endpointUrl, TOKEN_PATH } from '@/lib/protocol/paths';
 import type { HttpRequestRecord } from '@/lib/protocol/records';
 import { toRawHttp } from '@/lib/protocol/render';
 import { markDifferences } from './differences';
 import { MethodColumn } from './method-column';
-import { secretMethodRequest } from './method-requests';
+import { keyMethodRequest, secretMethodRequest } from './method-requests';
 import { ThreatTable } from './threat-table';
 
 /** What one method's column has sent: the request record, its answer, and a replay's answer. */
@@ -19,15 +21,26 @@ export interface SentExchange {
   readonly replay?: PageOutcome;
 }
 
-/** The methods sent live, each with how its request is made (a fresh one per send). */
+/** How each method's request is made: built afresh for every send (a new assertion each time). */
 function preparers(
   comparison: AuthMethodComparison,
-): Partial<Record<ComparedMethodId, (origin: string) => Promise<HttpRequestRecord>>> {
+): Readonly<Record<ComparedMethodId, (origin: string) => Promise<HttpRequestRecord>>> {
   return {
     client_secret_basic: async (origin) =>
       secretMethodRequest('client_secret_basic', comparison.secretClient, origin),
     client_secret_post: async (origin) =>
       secretMethodRequest('client_secret_post', comparison.secretClient, origin),
+    // This browser's own client (registered once, reused) and a fresh assertion per send.
+    private_key_jwt: async (origin) => {
+      const deps = { ...browserDeps(), baseUrl: origin };
+      const { registration } = await deps.learner.ensureClient('private_key_jwt', deps);
+      const assertion = await deps.learner.sign({
+        clientId: registration.clientId,
+        audience: endpointUrl(origin, TOKEN_PATH),
+        now: Math.floor(deps.now() / 1000),
+      });
+      return keyMethodRequest(registration.clientId, assertion, origin);
+    },
   };
 }
 
@@ -39,12 +52,11 @@ function preparers(
 export function AuthMethodCompare({ comparison }: { comparison: AuthMethodComparison }) {
   const origin = useOrigin();
   const [prepare] = useState(() => preparers(comparison));
-  const live = comparison.methods.filter((m) => prepare[m.id] !== undefined);
   const [sent, setSent] = useState<Partial<Record<ComparedMethodId, SentExchange>>>({});
   const [errors, setErrors] = useState<Partial<Record<ComparedMethodId, string>>>({});
   const [busy, setBusy] = useState(false);
 
-  const previews = live.map(
+  const previews = comparison.methods.map(
     (m) =>
       sent[m.id]?.request ??
       (m.id === 'private_key_jwt'
@@ -66,7 +78,6 @@ export function AuthMethodCompare({ comparison }: { comparison: AuthMethodCompar
   }
   async function send(id: ComparedMethodId) {
     const make = prepare[id];
-    if (!make) return;
     let request: HttpRequestRecord;
     try {
       request = await make(origin);
@@ -95,13 +106,11 @@ export function AuthMethodCompare({ comparison }: { comparison: AuthMethodCompar
           disabled={busy}
           onClick={() =>
             void run(async () => {
-              for (const m of live) await send(m.id);
+              for (const m of comparison.methods) await send(m.id);
             })
           }
         >
-          {live.length === 2
-            ? 'Send both'
-            : `Send all ${live.length === 3 ? 'three' : live.length}`}
+          Send all three
         </Button>
         <p className="text-muted text-sm">
           <mark className="bg-warn-soft text-fg decoration-warn rounded-sm px-1 underline decoration-dotted underline-offset-2">
@@ -111,7 +120,7 @@ export function AuthMethodCompare({ comparison }: { comparison: AuthMethodCompar
         </p>
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
-        {live.map((method, i) => (
+        {comparison.methods.map((method, i) => (
           <MethodColumn
             key={method.id}
             method={method}

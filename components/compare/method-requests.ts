@@ -32,3 +32,25 @@ export function secretMethodRequest(
 ): HttpRequestRecord {
   return buildTokenRequest({ ...sameRequest, ...client, authMethod: builderMethod[id] }, origin);
 }
+
+/**
+ * The private_key_jwt token request, exactly as sent: the learner's own client_id and an
+ * assertion this browser signed with its private key; no secret.
+ * @see https://www.rfc-editor.org/rfc/rfc7523#section-2.2
+ */
+export function keyMethodRequest(
+  clientId: string,
+  clientAssertion: string,
+  origin: string,
+): HttpRequestRecord {
+  return buildTokenRequest(
+    {
+      ...sameRequest,
+      clientId,
+      clientSecret: '',
+      clientAssertion,
+      authMethod: builderMethod.private_key_jwt,
+    },
+    origin,
+  );
+}

@@ -56,7 +56,7 @@ export interface Verdict {
 /** The whole comparison, as the mode renders it. */
 export interface AuthMethodComparison {
   readonly intro: string;
-  /** The client the two secret methods send (a demo client; the key method uses the learner's own). */
+  /** The client the two secret methods send (a demo client; the key method uses this browser's own). */
   readonly secretClient: { readonly clientId: string; readonly clientSecret: string };
   readonly methods: readonly ComparedMethod[];
   readonly threats: readonly Threat[];
@@ -103,7 +103,7 @@ export const authMethodComparison = {
     {
       id: 'private_key_jwt',
       sends:
-        'No secret at all: client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer and client_assertion, a JWT the client signed with its private key, with iss = sub = the client_id, aud = the authorization server, a short exp and a unique jti.',
+        'No secret at all: client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer and client_assertion, a JWT the client signed with its private key, with iss = sub = the client_id, aud = the authorization server, a short exp and a unique jti. Here the client is this browser: its key was made here, only the public key was registered, and each send signs a new assertion.',
       serverKeeps:
         'Only the public key the client registered, which can check a signature but cannot make one.',
       sources: [rfc7523, rfc9700],
