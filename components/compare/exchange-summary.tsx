@@ -30,7 +30,7 @@ export function ExchangeSummary({ outcome, title }: { outcome: PageOutcome; titl
         </span>
         <span className="text-xs font-normal">{ok ? 'success' : 'refused'}</span>
       </h4>
-      <div className="px-2 py-1.5">
+      <div className="px-2 py-1.5 [overflow-wrap:anywhere]">
         <p className="text-muted text-xs font-medium">The server&apos;s checks ({CHECKS_HEADER})</p>
         <CheckList checks={checks} />
         <pre
