@@ -79,6 +79,10 @@ test('embeds may be framed by any origin by default; other pages and endpoints m
     expect(headerOf(res, 'x-frame-options'), path).toBe('DENY');
   }
   expect((await request.get('/embed/no-such-lesson/step')).status()).toBe(404);
+  // Every lesson has its embed.
+  const second = await request.get('/embed/client-credentials-private-key-jwt/step');
+  expect(second.status()).toBe(200);
+  expect(headerOf(second, 'content-security-policy')).toContain('frame-ancestors *');
 });
 
 test('the embedded stepper works inside another origin’s iframe: real requests, real answers', async ({
