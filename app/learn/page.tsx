@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LessonProgress } from '@/components/progress/lesson-progress';
+import { progressLesson } from '@/components/progress/progress-lesson';
 import { lessons } from '@/lib/lessons';
 
 /** The tab title and description of the lesson list. */
@@ -34,15 +35,7 @@ export default function LessonsPage() {
               {lesson.practice.length} practice questions
             </p>
             <div className="border-line mt-3 border-t pt-3">
-              <LessonProgress
-                lesson={{
-                  slug: lesson.slug,
-                  title: lesson.title,
-                  practice: lesson.practice,
-                  visualQuiz: lesson.visualQuiz,
-                  steps: lesson.steps,
-                }}
-              />
+              <LessonProgress lesson={progressLesson(lesson)} />
             </div>
           </li>
         ))}

@@ -3,34 +3,13 @@
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { IntentLink } from '@/components/ui/intent-link';
+import { withProgress } from '@/lib/store/progress-deferred';
 import { modeFromPath, modeHref, modes } from './modes';
 
 /**
- * Runs `task` once the page has loaded and the main thread is idle, so work nobody waits for
- * never delays the first render. Returns the cancel function.
- */
-function whenIdleAfterLoad(task: () => void): () => void {
-  let cancelled = false;
-  const idle = () => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
-    else setTimeout(run, 0);
-  };
-  const run = () => {
-    if (!cancelled) task();
-  };
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
-  return () => {
-    cancelled = true;
-    window.removeEventListener('load', idle);
-  };
-}
-
-/**
  * The mode bar on every page of a lesson: one link per mode, the current one marked with
- * aria-current. It also records the visit in the learner's progress: the persisted progress
- * store is loaded only for that, after the page has loaded, so pages that show no progress do
- * not ship it in their first load.
+ * aria-current. It also records the visit in the learner's progress (after load, see
+ * `withProgress`).
  */
 export function ModeNav({ lesson }: { lesson: string }) {
   const pathname = usePathname();
@@ -38,10 +17,7 @@ export function ModeNav({ lesson }: { lesson: string }) {
   const list = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
-    if (!current) return;
-    return whenIdleAfterLoad(() => {
-      void import('@/lib/store/progress').then((p) => p.recordModeVisit(lesson, current));
-    });
+    if (current) withProgress((p) => p.recordModeVisit(lesson, current));
   }, [lesson, current]);
 
   // On a narrow screen the bar scrolls sideways: bring the current mode into view (the list only,

@@ -3,11 +3,9 @@
 import Link from 'next/link';
 import { modes } from '@/components/modes/modes';
 import { stepHref } from '@/lib/engine/deep-link';
-import type { Lesson } from '@/lib/lessons/types';
 import { useLessonProgress, useProgressHydrated } from '@/lib/store/progress-hooks';
 import { practiceScores, visualQuizScore } from '@/lib/store/progress-schema';
-
-type ProgressLesson = Pick<Lesson, 'slug' | 'title' | 'practice' | 'visualQuiz' | 'steps'>;
+import type { ProgressLesson } from './progress-lesson';
 
 /** One lesson's progress in a few lines: modes visited, quiz and practice scores, where to resume. */
 export function LessonProgress({

@@ -1,10 +1,9 @@
-'use client';
-
 import { lessons } from '@/lib/lessons';
 import { LessonProgress } from './lesson-progress';
+import { progressLesson } from './progress-lesson';
 import { ResetProgress } from './reset-progress';
 
-/** The learner's progress across every lesson, for the home page (rendered after mount). */
+/** The learner's progress across every lesson, for the home page (each lesson's filled in after mount). */
 export function ProgressSummary() {
   return (
     <section
@@ -19,7 +18,7 @@ export function ProgressSummary() {
       </div>
       <div className="space-y-4">
         {lessons.map((lesson) => (
-          <LessonProgress key={lesson.slug} lesson={lesson} showTitle />
+          <LessonProgress key={lesson.slug} lesson={progressLesson(lesson)} showTitle />
         ))}
       </div>
     </section>

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { parseStepLink } from '@/lib/engine/deep-link';
-import { ensureProgressHydrated, recordModeVisit, recordStep } from '@/lib/store/progress';
+import { withProgress } from '@/lib/store/progress-deferred';
 import { useStepperStore } from './stepper-provider';
 
 /**
@@ -18,8 +18,10 @@ export function useUrlSync() {
     const { scenario, step } = parseStepLink(window.location.search, state.lesson);
     if (scenario && scenario !== state.scenarioId) state.selectScenario(scenario);
     if (step) void store.getState().seek(step);
-    ensureProgressHydrated();
-    recordModeVisit(slug, 'step');
+    withProgress((p) => {
+      p.ensureProgressHydrated();
+      p.recordModeVisit(slug, 'step');
+    });
 
     // The address bar and the saved progress follow each change just after it is painted, so
     // neither the history update nor the localStorage write delays the step's repaint.
@@ -32,7 +34,8 @@ export function useUrlSync() {
       if (s.player.cursor > 0) url.searchParams.set('step', String(s.player.cursor));
       else url.searchParams.delete('step');
       window.history.replaceState(window.history.state, '', url);
-      if (s.player.cursor > 0) recordStep(slug, s.player.cursor, s.scenarioId);
+      const { cursor } = s.player;
+      if (cursor > 0) withProgress((p) => p.recordStep(slug, cursor, s.scenarioId));
     };
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.scenarioId === prev.scenarioId && s.player.cursor === prev.player.cursor) return;

@@ -4,7 +4,7 @@
  * every rule is unit-tested without a browser; the zustand store in `progress.ts` is a thin
  * persisted shell over these functions.
  */
-import type { Difficulty, Lesson } from '@/lib/lessons/types';
+import type { Difficulty, PracticeQuestion } from '@/lib/lessons/types';
 
 /** Bump when the stored shape changes, and teach `migrateProgress` the old shape. */
 export const PROGRESS_VERSION = 2;
@@ -148,7 +148,7 @@ function score(answers: Readonly<Record<string, AnswerRecord>>, ids: readonly st
 /** Practice score overall and per difficulty; answers to questions the lesson no longer has are ignored. */
 export function practiceScores(
   progress: LessonProgress,
-  lesson: Pick<Lesson, 'practice'>,
+  lesson: { readonly practice: readonly Pick<PracticeQuestion, 'id' | 'difficulty'>[] },
 ): Record<Difficulty | 'all', Score> {
   const ids = (d?: Difficulty) =>
     lesson.practice.filter((q) => !d || q.difficulty === d).map((q) => q.id);
@@ -163,7 +163,7 @@ export function practiceScores(
 /** The learner's visual quiz score in a lesson. */
 export function visualQuizScore(
   progress: LessonProgress,
-  lesson: Pick<Lesson, 'visualQuiz'>,
+  lesson: { readonly visualQuiz?: readonly { readonly id: string }[] },
 ): Score {
   return score(
     progress.visualQuiz,

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ModeChooser } from '@/components/modes/mode-chooser';
 import { lessonFromParams, type LessonParams } from '@/components/modes/mode-page';
 import { LessonProgress } from '@/components/progress/lesson-progress';
+import { progressLesson } from '@/components/progress/progress-lesson';
 import { getLesson } from '@/lib/lessons';
 
 /** The tab title and description of a lesson's landing page. */
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: LessonParams): Promise<Metada
 /** The lesson's landing page: what it teaches, the learner's progress, and the choice of modes. */
 export default async function LessonPage({ params }: LessonParams) {
   const lesson = await lessonFromParams(params);
-  const { slug, title, practice, visualQuiz, steps } = lesson;
+  const { slug, title, practice } = lesson;
   return (
     <div>
       <header className="mb-6 grid gap-4 lg:grid-cols-[1fr_22rem]">
@@ -46,7 +47,7 @@ export default async function LessonPage({ params }: LessonParams) {
           <h2 id="lesson-progress" className="mb-2 font-semibold">
             Your progress
           </h2>
-          <LessonProgress lesson={{ slug, title, practice, visualQuiz, steps }} />
+          <LessonProgress lesson={progressLesson(lesson)} />
         </section>
       </header>
       <section aria-labelledby="choose">
