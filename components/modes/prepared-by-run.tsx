@@ -5,7 +5,8 @@ import { browserDeps } from '@/lib/engine/browser-deps';
 import { getScenario } from '@/lib/engine/scenarios';
 import type { StepRecord } from '@/lib/engine/step-record';
 import { runNextStep } from '@/lib/engine/trace';
-import { requireLesson } from '@/lib/lessons';
+import { requireLessonRun } from '@/lib/lessons/runs';
+import type { LessonExample } from '@/lib/lessons/types';
 import type { HttpRequestRecord } from '@/lib/protocol/records';
 import { RequestSamples } from './request-samples';
 
@@ -16,7 +17,7 @@ type State =
 
 /** Runs the lesson's happy path up to the step that prepares its token request, and returns it. */
 async function prepare(lessonSlug: string): Promise<HttpRequestRecord> {
-  const lesson = requireLesson(lessonSlug);
+  const lesson = requireLessonRun(lessonSlug);
   const { settings, treatment } = getScenario(lesson, 'valid');
   const deps = browserDeps();
   const trace: StepRecord[] = [];
@@ -29,7 +30,13 @@ async function prepare(lessonSlug: string): Promise<HttpRequestRecord> {
 }
 
 /** The samples of the token request this browser prepares for the lesson, made afresh on demand. */
-export function PreparedByRun({ lessonSlug }: { lessonSlug: string }) {
+export function PreparedByRun({
+  lessonSlug,
+  examples,
+}: {
+  lessonSlug: string;
+  examples: readonly LessonExample[];
+}) {
   const [state, setState] = useState<State>({ kind: 'preparing' });
   const load = useCallback(
     () =>
@@ -71,11 +78,7 @@ export function PreparedByRun({ lessonSlug }: { lessonSlug: string }) {
             : 'Ready: a fresh request, signed in this browser.'}
       </p>
       {state.kind === 'ready' && (
-        <RequestSamples
-          key={state.request.body}
-          examples={requireLesson(lessonSlug).syntax.examples}
-          request={state.request}
-        />
+        <RequestSamples key={state.request.body} examples={examples} request={state.request} />
       )}
     </div>
   );

@@ -27,7 +27,10 @@ export default async function ExamplesPage({ params }: LessonParams) {
           Your request, {lesson.syntax.examples.length} ways
         </h2>
         <p className="text-muted mb-3 max-w-3xl text-sm">{lesson.syntax.samplesNote}</p>
-        <ExamplesWorkbench lessonSlug={lesson.slug} />
+        <ExamplesWorkbench
+          lessonSlug={lesson.slug}
+          syntax={{ examples: lesson.syntax.examples, samplesFrom: lesson.syntax.samplesFrom }}
+        />
       </section>
       <NextModeLink lesson={lesson.slug} current="examples" />
     </article>
