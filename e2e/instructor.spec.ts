@@ -23,7 +23,7 @@ test.describe('instructor sign-in', () => {
     const [cookie] = (await page.context().cookies()).filter((c) => c.name === 'flowlab_presenter');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
 
-    await page.getByRole('link', { name: /client credentials/i }).click();
+    await page.getByRole('link', { name: 'Client credentials flow', exact: true }).click();
     await expect(page.getByTestId('step-position')).toHaveText('Start');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByLabel('Instructor key')).toBeVisible();

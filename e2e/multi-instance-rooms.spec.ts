@@ -291,15 +291,17 @@ test.describe('rooms across two instances sharing Redis', () => {
     }
     await redis!.start(); // an empty Redis: the room is gone with it (see the README)
     const presenter = await presenterToken(a.url).catch(() => null);
-    await expect
-      .poll(
-        async () =>
-          (await call(a.url, 'POST', '/api/rooms', {}, { token: presenter ?? token })).status,
-        {
-          timeout: 15_000,
-        },
-      )
-      .toBe(201);
+    // each instance reconnects to Redis on its own schedule: wait until both serve again
+    for (const instance of [a, b]) {
+      await expect
+        .poll(
+          async () =>
+            (await call(instance.url, 'POST', '/api/rooms', {}, { token: presenter ?? token }))
+              .status,
+          { timeout: 15_000 },
+        )
+        .toBe(201);
+    }
     const fresh = await openRoom(b.url, presenter ?? token);
     const f = await joinAt(a.url, fresh.id);
     const s = await events(b.url, fresh.id, f);
