@@ -89,6 +89,7 @@ export function ScenarioPanel() {
             name="clientId"
             value={settings.clientId}
             onChange={(e) => edit({ clientId: e.target.value }, 'client_id')}
+            placeholder={lesson.emptyValueHints?.clientId}
             className={field}
             autoComplete="off"
             spellCheck={false}
@@ -105,6 +106,7 @@ export function ScenarioPanel() {
               type={showSecret ? 'text' : 'password'}
               value={settings.clientSecret}
               onChange={(e) => edit({ clientSecret: e.target.value }, 'client_secret')}
+              placeholder={lesson.emptyValueHints?.clientSecret}
               className={field}
               autoComplete="off"
               spellCheck={false}

@@ -226,6 +226,11 @@ export interface Lesson<StepId extends string = string, ScenarioId extends strin
   readonly visualQuiz?: readonly VisualQuizItem<StepId, ScenarioId>[];
   /** Challenges mode: hands-on tasks graded by the real server (optional). */
   readonly challenges?: ChallengeSpec;
+  /**
+   * What an empty client value means in this lesson's runs, shown as the field's placeholder
+   * (for example "this browser's own client"); without it an empty field is just empty.
+   */
+  readonly emptyValueHints?: { readonly clientId?: string; readonly clientSecret?: string };
   /** The runs a learner can pick; the first is the happy path (`valid`). */
   readonly scenarios: readonly Scenario<ScenarioId>[];
   /** The step runners, one per step id (built from the engine's primitives). */
@@ -249,6 +254,7 @@ export const LESSON_RUN_FIELDS = [
   'runText',
   'predictions',
   'visualQuiz',
+  'emptyValueHints',
 ] as const;
 
 /**

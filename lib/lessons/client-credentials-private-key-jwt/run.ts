@@ -20,4 +20,8 @@ export const run = {
   runText,
   predictions,
   visualQuiz,
+  emptyValueHints: {
+    clientId: 'empty: this browser’s own client',
+    clientSecret: 'none: the private key signs',
+  },
 } satisfies LessonRun<StepId, ScenarioId>;
