@@ -1,10 +1,8 @@
 /**
  * The {@link ChallengeStore} of a single instance: the memory store, written to
- * `challenges.json` in the data folder after every change (temporary file + rename, coalesced
- * like the auth state file), so progress survives a restart. A corrupt file is moved aside.
+ * `challenges.json` in the data folder after every change (`lib/state/json-file.ts`: atomic,
+ * coalesced, mode 0600), so progress survives a restart. A corrupt file is moved aside.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { GraderMemory, TaskPass } from '../challenges/types';
 import {
   MemoryChallengeStore,
@@ -14,6 +12,7 @@ import {
   type ClientChallenges,
   type RoomMember,
 } from './challenge-store';
+import { JsonFileWriter, loadJsonFile } from './json-file';
 
 /** File name of the challenge progress inside the data folder. */
 export const CHALLENGE_FILE_NAME = 'challenges.json';
@@ -39,38 +38,21 @@ export function parseChallengeFile(json: unknown): ChallengeDump | null {
 
 /** The data-folder {@link ChallengeStore}; build it with {@link FileChallengeStore.open}. */
 export class FileChallengeStore implements ChallengeStore {
-  private last: Promise<void> = Promise.resolve();
-  private queued: Promise<void> | null = null;
+  private readonly writer: JsonFileWriter;
 
   private constructor(
     private readonly memory: MemoryChallengeStore,
     /** Absolute path of the file. */
     readonly path: string,
-  ) {}
+  ) {
+    this.writer = new JsonFileWriter(path, () => ({ version: VERSION, ...memory.dump() }));
+  }
 
   /** Loads the file (a corrupt one is moved aside to `<file>.corrupt-<time>`, never a crash). */
   static async open(path: string, now: () => number = Date.now): Promise<FileChallengeStore> {
     const memory = new MemoryChallengeStore(now);
-    let text: string | null = null;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
-    if (text !== null) {
-      let dump: ChallengeDump | null = null;
-      try {
-        dump = parseChallengeFile(JSON.parse(text));
-      } catch {
-        dump = null;
-      }
-      if (dump) memory.restore(dump);
-      else {
-        const aside = `${path}.corrupt-${Date.now()}`;
-        await rename(path, aside);
-        console.error(`FlowLab: ${path} is not a challenge file; moved it to ${aside}.`);
-      }
-    }
+    const dump = await loadJsonFile(path, parseChallengeFile, 'challenge file');
+    if (dump) memory.restore(dump);
     return new FileChallengeStore(memory, path);
   }
 
@@ -116,24 +98,7 @@ export class FileChallengeStore implements ChallengeStore {
     return this.memory.subscribe(listener);
   }
 
-  /** Resolves once a write that started after this call has finished. */
   private persist(): Promise<void> {
-    if (this.queued) return this.queued;
-    const next = this.last.then(() => {
-      this.queued = null;
-      return this.write();
-    });
-    this.queued = next;
-    this.last = next.catch(() => undefined);
-    return next;
-  }
-
-  private async write(): Promise<void> {
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    await mkdir(dirname(this.path), { recursive: true });
-    await writeFile(tmp, JSON.stringify({ version: VERSION, ...this.memory.dump() }), {
-      mode: 0o600,
-    });
-    await rename(tmp, this.path);
+    return this.writer.persist();
   }
 }
