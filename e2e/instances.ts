@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningJwk } from '../lib/oauth/key-store';
-import { freePort, startRedisServer } from '../lib/state/redis-test-server';
+import { freePort, startRedisServer, type RedisTestServer } from '../lib/state/redis-test-server';
 
 /** One `next start` process on a loopback port that can be stopped and started again. */
 export interface Instance {
@@ -83,6 +83,8 @@ export function nextInstance(port: number, env: Record<string, string>): Instanc
 export interface RedisPair {
   readonly a: Instance;
   readonly b: Instance;
+  /** The redis-server they share (tests stop and start it to take Redis down). */
+  readonly redis: RedisTestServer;
   /** Stops both instances and the redis-server, and removes their data folders. */
   stop(): Promise<void>;
 }
@@ -117,5 +119,5 @@ export async function startRedisPair(instructorKey: string): Promise<RedisPair> 
     await stop();
     throw e;
   }
-  return { a, b, stop };
+  return { a, b, redis, stop };
 }

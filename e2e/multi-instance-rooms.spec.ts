@@ -3,15 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { getLesson } from '../lib/lessons';
-import { generateSigningJwk } from '../lib/oauth/key-store';
-import {
-  freePort,
-  redisServerMissing,
-  startRedisServer,
-  type RedisTestServer,
-} from '../lib/state/redis-test-server';
+import { freePort, redisServerMissing, type RedisTestServer } from '../lib/state/redis-test-server';
 import { basic, FORM } from './http-support';
-import { nextInstance, type Instance } from './instances';
+import { nextInstance, startRedisPair, type Instance, type RedisPair } from './instances';
 
 // Follow-me rooms across real processes: two `next start` instances of the build sharing one
 // private redis-server (a room opened at A, followed and voted on at B, both restarted, Redis
@@ -126,33 +120,19 @@ test.describe('rooms across two instances sharing Redis', () => {
   let redis: RedisTestServer | undefined;
   let a: Instance;
   let b: Instance;
-  const dirs: string[] = [];
+  let pair: RedisPair | undefined;
   let room: { id: string; key: string };
   let pollId: string;
   let followers: Joined[];
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    redis = await startRedisServer();
-    const env = {
-      FLOWLAB_SIGNING_KEY: JSON.stringify(await generateSigningJwk()),
-      FLOWLAB_ISSUER: 'http://flowlab.test',
-      FLOWLAB_INSTRUCTOR_KEY: INSTRUCTOR_KEY,
-      FLOWLAB_REDIS_URL: redis.url,
-    };
-    const instance = async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'flowlab-rooms-'));
-      dirs.push(dir);
-      return nextInstance(await freePort(), { ...env, FLOWLAB_DATA_DIR: dir });
-    };
-    a = await instance();
-    b = await instance();
-    await Promise.all([a.start(), b.start()]);
+    pair = await startRedisPair(INSTRUCTOR_KEY);
+    ({ a, b, redis } = pair);
   });
 
   test.afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop(), redis?.stop()]);
-    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+    await pair?.stop();
   });
 
   test("the presenter's step at A reaches a follower at B; a poll opened at A gets votes at both and reveals the total", async () => {

@@ -2,14 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { generateSigningJwk } from '../lib/oauth/key-store';
-import {
-  freePort,
-  redisServerMissing,
-  startRedisServer,
-  type RedisTestServer,
-} from '../lib/state/redis-test-server';
-import { nextInstance, type Instance } from './instances';
+import { freePort, redisServerMissing, type RedisTestServer } from '../lib/state/redis-test-server';
+import { nextInstance, startRedisPair, type Instance, type RedisPair } from './instances';
 import { basic, FORM } from './http-support';
 
 // Real processes: a private redis-server and two `next start` instances of the build the
@@ -17,7 +11,6 @@ import { basic, FORM } from './http-support';
 // FLOWLAB_INSTRUCTOR_KEY and FLOWLAB_REDIS_URL (each has its own data folder). Then one
 // instance without Redis, restarted. Every process is stopped in afterAll, even on failure.
 
-const ISSUER = 'http://flowlab.test';
 const INSTRUCTOR_KEY = 'multi-instance-test-instructor-key';
 const missing = redisServerMissing();
 
@@ -59,30 +52,16 @@ test.describe('two instances sharing Redis', () => {
   let redis: RedisTestServer | undefined;
   let a: Instance;
   let b: Instance;
-  const dirs: string[] = [];
+  let pair: RedisPair | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    redis = await startRedisServer();
-    const env = {
-      FLOWLAB_SIGNING_KEY: JSON.stringify(await generateSigningJwk()),
-      FLOWLAB_ISSUER: ISSUER,
-      FLOWLAB_INSTRUCTOR_KEY: INSTRUCTOR_KEY,
-      FLOWLAB_REDIS_URL: redis.url,
-    };
-    const instance = async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'flowlab-instance-'));
-      dirs.push(dir);
-      return nextInstance(await freePort(), { ...env, FLOWLAB_DATA_DIR: dir });
-    };
-    a = await instance();
-    b = await instance();
-    await Promise.all([a.start(), b.start()]);
+    pair = await startRedisPair(INSTRUCTOR_KEY);
+    ({ a, b, redis } = pair);
   });
 
   test.afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop(), redis?.stop()]);
-    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+    await pair?.stop();
   });
 
   test('a token from A works at B; revoked at A, B refuses it; both restarted, it stays revoked', async () => {
