@@ -1,6 +1,7 @@
 import type { StepPrediction } from '../engine/predictions';
 import type { OutcomeText } from '../engine/run-text';
-import type { StepRecord } from '../engine/step-record';
+import { responseSummary } from '../engine/format';
+import { jsonField, jsonString, tokenExchange, type StepRecord } from '../engine/step-record';
 
 /**
  * The words both lessons say about the engine's shared token steps (calling the API, the end of
@@ -16,6 +17,21 @@ export const status = (r: StepRecord) => {
 /** The error a run ended with, short ("401 invalid_client"). */
 export const errorLabel = (r: StepRecord) =>
   r.error ? `${r.error.status} ${r.error.code ?? ''}`.trim() : 'Error';
+
+/** The token endpoint's answer in one line, for the issue step's response column. */
+export const issuedResponse = (_r: StepRecord, trace: readonly StepRecord[]) => {
+  const exchange = tokenExchange(trace);
+  return exchange ? responseSummary(exchange) : 'N/A';
+};
+
+/** What the issued token's answer said: its scope and lifetime, when it sent them. */
+export function issuedToken(trace: readonly StepRecord[]): {
+  readonly scope: string | undefined;
+  readonly lifetime: unknown;
+} {
+  const json = tokenExchange(trace)?.response.json;
+  return { scope: jsonString(json, 'scope'), lifetime: jsonField(json, 'expires_in') };
+}
 
 /** "The client", or how its clock was fast-forwarded first (the expired scenarios). */
 function subject(r: StepRecord): string {

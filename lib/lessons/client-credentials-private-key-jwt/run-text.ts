@@ -1,7 +1,14 @@
-import { responseSummary, shorten } from '../../engine/format';
+import { shorten } from '../../engine/format';
 import type { RunText } from '../../engine/run-text';
-import { jsonField, jsonString, tokenExchange, type StepRecord } from '../../engine/step-record';
-import { callApiText, endFailureText, errorLabel, status } from '../token-run-text';
+import { tokenExchange, type StepRecord } from '../../engine/step-record';
+import {
+  callApiText,
+  endFailureText,
+  errorLabel,
+  issuedResponse,
+  issuedToken,
+  status,
+} from '../token-run-text';
 import type { StepOutcomes } from './outcomes';
 
 /**
@@ -116,14 +123,9 @@ export const runText: RunText<StepOutcomes> = {
   issue: {
     issued: {
       tone: 'ok',
-      response: (_r, trace) => {
-        const exchange = tokenExchange(trace);
-        return exchange ? responseSummary(exchange) : 'N/A';
-      },
+      response: issuedResponse,
       note: (r, trace) => {
-        const json = tokenExchange(trace)?.response.json;
-        const scope = jsonString(json, 'scope');
-        const lifetime = jsonField(json, 'expires_in');
+        const { scope, lifetime } = issuedToken(trace);
         return `The server issued a ${r.vars.token_type ?? ''} token${scope === undefined ? '' : ` for scope "${scope}"`}${lifetime === undefined ? '' : `, valid ${String(lifetime)} s`}: the same kind of token a secret would have got.`;
       },
     },

@@ -1,7 +1,13 @@
-import { responseSummary } from '../../engine/format';
 import type { RunText } from '../../engine/run-text';
-import { jsonField, jsonString, tokenExchange, type StepRecord } from '../../engine/step-record';
-import { callApiText, endFailureText, errorLabel, status } from '../token-run-text';
+import type { StepRecord } from '../../engine/step-record';
+import {
+  callApiText,
+  endFailureText,
+  errorLabel,
+  issuedResponse,
+  issuedToken,
+  status,
+} from '../token-run-text';
 import type { StepOutcomes } from './outcomes';
 
 /**
@@ -67,14 +73,9 @@ export const runText: RunText<StepOutcomes> = {
   issue: {
     issued: {
       tone: 'ok',
-      response: (_r, trace) => {
-        const exchange = tokenExchange(trace);
-        return exchange ? responseSummary(exchange) : 'N/A';
-      },
+      response: issuedResponse,
       note: (r, trace) => {
-        const json = tokenExchange(trace)?.response.json;
-        const scope = jsonString(json, 'scope');
-        const lifetime = jsonField(json, 'expires_in');
+        const { scope, lifetime } = issuedToken(trace);
         return [
           `The server issued a ${r.vars.token_type ?? ''} token`,
           scope === undefined ? '' : ` for scope "${scope}"`,
