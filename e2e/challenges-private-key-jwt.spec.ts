@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { expect, test } from '@playwright/test';
-import { signClientAssertion } from '../lib/protocol/client-assertion';
+import { signClientAssertion } from '../lib/protocol/sign-client-assertion';
 import { buildRegisterRequest, buildTokenRequest } from '../lib/protocol/requests';
 import { expectDone } from './challenges-support';
 

@@ -2,11 +2,8 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import * as oauth from 'oauth4webapi';
 import * as client from 'openid-client';
-import {
-  signClientAssertion,
-  unsignedClientAssertion,
-  type AssertionOptions,
-} from '../lib/protocol/client-assertion';
+import { unsignedClientAssertion, type AssertionOptions } from '../lib/protocol/client-assertion';
+import { signClientAssertion } from '../lib/protocol/sign-client-assertion';
 import type { RegistrationResponse } from '../lib/protocol/registration';
 import { expectOAuthError, FORM, noStore, TEST_REGISTRATION_LIMIT } from './http-support';
 

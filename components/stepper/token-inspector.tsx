@@ -3,13 +3,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browserSendDeps, sendRequest } from '@/lib/protocol/fetch';
 import { buildJwksRequest } from '@/lib/protocol/requests';
-import {
-  decodeToken,
-  isJwks,
-  verifySignature,
-  type SignatureCheck,
-  type TokenField,
-} from '@/lib/engine/jwt';
+import { decodeToken, isJwks, type TokenField } from '@/lib/engine/jwt';
+import type { SignatureCheck } from '@/lib/engine/jwt-verify';
 
 type Check = { token: string; result: SignatureCheck };
 
@@ -42,8 +37,9 @@ export function TokenInspector({ token }: { token: string }) {
     let cancelled = false;
     sendRequest(buildJwksRequest(window.location.origin), browserSendDeps())
       .then(async ({ response: { json: jwks } }) => {
+        // The verifier (most of jose) loads only once a token is shown.
         const result: SignatureCheck = isJwks(jwks)
-          ? await verifySignature(token, jwks)
+          ? await (await import('@/lib/engine/jwt-verify')).verifySignature(token, jwks)
           : { ok: false, reason: 'No JWKS' };
         if (!cancelled) setCheck({ token, result });
       })

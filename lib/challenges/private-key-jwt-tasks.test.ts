@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signClientAssertion } from '../protocol/client-assertion';
+import { signClientAssertion } from '../protocol/sign-client-assertion';
 import { createClientRegistry } from '../oauth/clients';
 import { parseClientsConfig } from '../oauth/client-config';
 import { DEMO_CLIENTS_CONFIG } from '../oauth/demo-clients';

@@ -1,15 +1,9 @@
-import {
-  base64url,
-  compactVerify,
-  createLocalJWKSet,
-  decodeJwt,
-  decodeProtectedHeader,
-  type JSONWebKeySet,
-} from 'jose';
+import { base64url, decodeJwt, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 
 /**
  * Helpers for showing an access token to a learner: its header and claims decoded and explained,
- * times as dates, and its signature checked against the server's published keys (JWKS).
+ * times as dates. Checking its signature is in `jwt-verify.ts`, which pages load when they
+ * need it.
  * @see https://www.rfc-editor.org/rfc/rfc9068
  */
 
@@ -110,32 +104,6 @@ export function tamperToken(token: string, changes: Readonly<Record<string, unkn
   >;
   const edited = base64url.encode(JSON.stringify({ ...claims, ...changes }));
   return `${header}.${edited}.${signature}`;
-}
-
-/** The result of a signature check: the key and algorithm that verified it, or why not. */
-export type SignatureCheck =
-  | { readonly ok: true; readonly kid?: string; readonly alg: string }
-  | { readonly ok: false; readonly reason: string };
-
-/**
- * Checks only the token's signature against a JWKS (not its expiry or audience: the API does
- * those). Verifying with the published public key is how anyone can tell the token is genuine.
- * @see https://www.rfc-editor.org/rfc/rfc7515#section-5.2
- */
-export async function verifySignature(token: string, jwks: JSONWebKeySet): Promise<SignatureCheck> {
-  try {
-    const { protectedHeader } = await compactVerify(token, createLocalJWKSet(jwks), {
-      algorithms: ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA', 'Ed25519'],
-    });
-    return {
-      ok: true,
-      alg: protectedHeader.alg,
-      ...(protectedHeader.kid ? { kid: protectedHeader.kid } : {}),
-    };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason };
-  }
 }
 
 /** Narrows parsed JSON to a JWKS. */

@@ -1,5 +1,6 @@
 import { calculateJwkThumbprint, exportJWK, type JWK } from 'jose';
-import { signClientAssertion, type AssertionOptions } from '../protocol/client-assertion';
+import type { AssertionOptions } from '../protocol/client-assertion';
+import { signClientAssertion } from '../protocol/sign-client-assertion';
 import { jsonField, jsonString, sendAndRecord, type RecordedExchange } from './step-record';
 import {
   buildClockRequest,

@@ -1,11 +1,8 @@
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseChecksHeader } from '../protocol/checks';
-import {
-  signClientAssertion,
-  unsignedClientAssertion,
-  type AssertionOptions,
-} from '../protocol/client-assertion';
+import { unsignedClientAssertion, type AssertionOptions } from '../protocol/client-assertion';
+import { signClientAssertion } from '../protocol/sign-client-assertion';
 import { createClientRegistry } from './clients';
 import { parseClientsConfig } from './client-config';
 import { DEMO_CLIENTS_CONFIG } from './demo-clients';

@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signClientAssertion } from '../protocol/client-assertion';
+import { signClientAssertion } from '../protocol/sign-client-assertion';
 import { encodeBasicAuthorization } from '../protocol/basic';
 import type { RegistrationResponse } from '../protocol/registration';
 import type { RegistrationAction } from './registration-endpoint';

@@ -4,9 +4,9 @@ import {
   CLIENT_ASSERTION_TYPE,
   assertionClaims,
   isAssertionAlg,
-  signClientAssertion,
   unsignedClientAssertion,
 } from './client-assertion';
+import { signClientAssertion } from './sign-client-assertion';
 
 const options = { clientId: 'learner-1', audience: 'http://127.0.0.1:3000', now: 1_000_000 };
 

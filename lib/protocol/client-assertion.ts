@@ -3,8 +3,9 @@
  * own private key instead of sending a secret. Works in the browser and in Node (WebCrypto keys
  * through jose). Every claim and header field can be overridden, so the lesson's scenarios can
  * build the assertions the server must refuse (wrong aud, expired, replayed, another key).
+ * Signing is in `sign-client-assertion.ts`, so the pages that only build requests do not carry it.
  */
-import { base64url, SignJWT } from 'jose';
+import { base64url } from 'jose';
 
 /**
  * The `client_assertion_type` of a JWT client assertion.
@@ -85,35 +86,6 @@ export function assertionClaims(options: AssertionOptions): Record<string, unkno
   const merged: Record<string, unknown> = { ...base, ...options.claims };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
   return merged;
-}
-
-/** A signing key and how to name it in the JOSE header. */
-export interface AssertionSigner {
-  /** A private WebCrypto key (non-extractable is fine) or a jose-imported key. */
-  readonly key: CryptoKey;
-  readonly alg: AssertionAlg | string;
-  /** The `kid` of the matching public key in the client's registered jwks. */
-  readonly kid?: string;
-  /** Extra or replaced JOSE header fields (`typ`, another `kid` ...). */
-  readonly header?: Readonly<Record<string, unknown>>;
-}
-
-/**
- * Signs a client assertion with the client's private key.
- * @see https://www.rfc-editor.org/rfc/rfc7523#section-2.2
- */
-export async function signClientAssertion(
-  options: AssertionOptions,
-  signer: AssertionSigner,
-): Promise<string> {
-  const header = {
-    alg: signer.alg,
-    ...(signer.kid === undefined ? {} : { kid: signer.kid }),
-    ...signer.header,
-  };
-  return new SignJWT(assertionClaims(options))
-    .setProtectedHeader(header as { alg: string })
-    .sign(signer.key);
 }
 
 const encoder = new TextEncoder();
