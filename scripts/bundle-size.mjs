@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // First-load JavaScript of each prerendered page, gzip: the sum of the script chunks its HTML
-// loads (legacy noModule polyfills excluded). Next 16's build log no longer prints it. The baseline is the built-in not-found page:
+// loads or preloads (legacy noModule polyfills excluded). Next 16's build log no longer prints it. The baseline is the built-in not-found page:
 // a hello-world page inside FlowLab's root layout.
 //   node scripts/bundle-size.mjs [distDir]     (after `next build`)
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
@@ -36,11 +36,18 @@ function measure(htmlPath) {
   const html = readFileSync(htmlPath, 'utf8');
   // noModule scripts (legacy polyfills) are never loaded by the browsers that run modules
   const tags = [...html.matchAll(/<script[^>]+>/g)].map((m) => m[0]);
+  // Scripts the page preloads (next/dynamic's chunks, Next's own) are fetched at load too.
+  const preloads = [...html.matchAll(/<link[^>]+>/g)]
+    .map((m) => m[0])
+    .filter((tag) => /\brel="preload"/.test(tag) && /\bas="script"/.test(tag))
+    .map((tag) => /href="([^"]+\.js[^"]*)"/.exec(tag)?.[1]);
   const srcs = new Set(
-    tags
-      .filter((tag) => !/\bnoModule\b/i.test(tag))
-      .map((tag) => /src="([^"]+\.js[^"]*)"/.exec(tag)?.[1])
-      .filter(Boolean),
+    [
+      ...tags
+        .filter((tag) => !/\bnoModule\b/i.test(tag))
+        .map((tag) => /src="([^"]+\.js[^"]*)"/.exec(tag)?.[1]),
+      ...preloads,
+    ].filter(Boolean),
   );
   const bytes = [...srcs].reduce((sum, src) => sum + gzipSize(src), 0);
   const route =

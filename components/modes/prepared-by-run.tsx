@@ -5,8 +5,8 @@ import { browserDeps } from '@/lib/engine/browser-deps';
 import { getScenario } from '@/lib/engine/scenarios';
 import type { StepRecord } from '@/lib/engine/step-record';
 import { runNextStep } from '@/lib/engine/trace';
-import { requireLessonRun } from '@/lib/lessons/runs';
-import type { LessonExample } from '@/lib/lessons/types';
+import { WithLessonRun } from '@/components/lessons/with-lesson-run';
+import type { LessonExample, LessonRun } from '@/lib/lessons/types';
 import type { HttpRequestRecord } from '@/lib/protocol/records';
 import { RequestSamples } from './request-samples';
 
@@ -16,8 +16,7 @@ type State =
   | { readonly kind: 'failed'; readonly message: string };
 
 /** Runs the lesson's happy path up to the step that prepares its token request, and returns it. */
-async function prepare(lessonSlug: string): Promise<HttpRequestRecord> {
-  const lesson = requireLessonRun(lessonSlug);
+async function prepare(lesson: LessonRun): Promise<HttpRequestRecord> {
   const { settings, treatment } = getScenario(lesson, 'valid');
   const deps = browserDeps();
   const trace: StepRecord[] = [];
@@ -37,17 +36,31 @@ export function PreparedByRun({
   lessonSlug: string;
   examples: readonly LessonExample[];
 }) {
+  return (
+    <WithLessonRun slug={lessonSlug}>
+      {(lesson) => <LessonPreparedByRun lesson={lesson} examples={examples} />}
+    </WithLessonRun>
+  );
+}
+
+function LessonPreparedByRun({
+  lesson,
+  examples,
+}: {
+  lesson: LessonRun;
+  examples: readonly LessonExample[];
+}) {
   const [state, setState] = useState<State>({ kind: 'preparing' });
   const load = useCallback(
     () =>
-      prepare(lessonSlug).then(
+      prepare(lesson).then(
         (request): State => ({ kind: 'ready', request }),
         (e: unknown): State => ({
           kind: 'failed',
           message: e instanceof Error ? e.message : String(e),
         }),
       ),
-    [lessonSlug],
+    [lesson],
   );
   useEffect(() => {
     let live = true;

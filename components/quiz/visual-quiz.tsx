@@ -8,7 +8,7 @@ import { getScenario } from '@/lib/engine/scenarios';
 import { runAll } from '@/lib/engine/trace';
 import { type StepRecord } from '@/lib/engine/step-record';
 import { buildVisualQuiz, type QuizLook, type VisualQuizQuestion } from '@/lib/engine/visual-quiz';
-import { requireLessonRun } from '@/lib/lessons/runs';
+import { WithLessonRun } from '@/components/lessons/with-lesson-run';
 import type { LessonRun } from '@/lib/lessons/types';
 import { useLessonProgress, useProgress, useProgressHydrated } from '@/lib/store/progress-hooks';
 import { visualQuizScore } from '@/lib/store/progress-schema';
@@ -36,7 +36,14 @@ async function run(lesson: LessonRun, scenario: string, deps: EngineDeps): Promi
  * against this app's own server, then asks about what that run really produced.
  */
 export function VisualQuiz({ lessonSlug }: { lessonSlug: string }) {
-  const lesson = requireLessonRun(lessonSlug);
+  return (
+    <WithLessonRun slug={lessonSlug}>
+      {(lesson) => <LessonVisualQuiz lesson={lesson} />}
+    </WithLessonRun>
+  );
+}
+
+function LessonVisualQuiz({ lesson }: { lesson: LessonRun }) {
   const [state, setState] = useState<State>({ kind: 'running' });
   const [shown, setShown] = useState<{ run: string; look: QuizLook | null }>({
     run: 'valid',

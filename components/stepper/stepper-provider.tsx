@@ -3,7 +3,8 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { browserDeps } from '@/lib/engine/browser-deps';
-import { requireLessonRun } from '@/lib/lessons/runs';
+import { WithLessonRun } from '@/components/lessons/with-lesson-run';
+import type { LessonRun } from '@/lib/lessons/types';
 import {
   createStepperStore,
   type StepperActions,
@@ -22,14 +23,34 @@ export function StepperProvider({
   scenarioId,
   children,
 }: {
-  /** The lesson's slug: a server page passes it, and the lesson (with its runners) is looked up here. */
+  /** The lesson's slug: a server page passes it, and the lesson (with its runners) is loaded here. */
   lessonSlug: string;
+  scenarioId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <WithLessonRun slug={lessonSlug}>
+      {(lesson) => (
+        <LessonStepperProvider lesson={lesson} scenarioId={scenarioId}>
+          {children}
+        </LessonStepperProvider>
+      )}
+    </WithLessonRun>
+  );
+}
+
+function LessonStepperProvider({
+  lesson,
+  scenarioId,
+  children,
+}: {
+  lesson: LessonRun;
   scenarioId?: string;
   children: ReactNode;
 }) {
   const [store] = useState(() =>
     createStepperStore({
-      lesson: requireLessonRun(lessonSlug),
+      lesson,
       deps: browserDeps(),
       ...(scenarioId ? { scenarioId } : {}),
     }),
