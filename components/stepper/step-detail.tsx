@@ -1,15 +1,14 @@
 'use client';
 
-import { CheckList } from '@/components/live/check-list';
 import { Badge } from '@/components/ui/badge';
 import type { ActorId } from '@/lib/lessons/types';
+import dynamic from 'next/dynamic';
+import { useEffect } from 'react';
 import { ClockJump } from './clock-jump';
 import { ErrorExplainer } from './error-explainer';
-import { HttpExchangeView, RequestView } from './http-exchange';
 import { PredictionPanel } from './prediction-panel';
 import { useStepper } from './stepper-provider';
 import { runningStep } from '@/lib/store/stepper';
-import { TokenInspector } from './token-inspector';
 import { useCurrentStep } from './use-current-step';
 
 const actorTone: Readonly<Record<ActorId, { tone: 'client' | 'authz' | 'api'; name: string }>> = {
@@ -17,6 +16,14 @@ const actorTone: Readonly<Record<ActorId, { tone: 'client' | 'authz' | 'api'; na
   'auth-server': { tone: 'authz', name: 'Auth server' },
   api: { tone: 'api', name: 'API' },
 };
+
+/**
+ * What a step sent and received, and the token: not on screen before the first step, so it loads
+ * in its own chunk, fetched once the browser is idle after the page loads.
+ */
+const StepExchange = dynamic(() => import('./step-exchange').then((m) => m.StepExchange), {
+  loading: () => <p className="text-muted text-sm">Loading the exchange…</p>,
+});
 
 /** The current step: what happens, what was sent and received, the token and any error. */
 export function StepDetail() {
@@ -27,6 +34,15 @@ export function StepDetail() {
   const prepared = record?.prepared;
   // A step that prepares a request shows it, and only its own exchanges, not an older one.
   const exchange = prepared && latest?.stepNumber !== cursor ? undefined : latest;
+  useEffect(() => {
+    // Safari has no requestIdleCallback: a short timer after mount does the same job there.
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(() => void import('./step-exchange'), 500);
+      return () => clearTimeout(timer);
+    }
+    const id = requestIdleCallback(() => void import('./step-exchange'));
+    return () => cancelIdleCallback(id);
+  }, []);
 
   return (
     <div className="space-y-3">
@@ -83,44 +99,14 @@ export function StepDetail() {
 
       {record?.error && <ErrorExplainer error={record.error} />}
 
-      {prepared && (
-        <div>
-          <h3 className="mb-1 text-sm font-semibold">
-            The request the client prepared (not sent yet)
-          </h3>
-          <RequestView request={prepared} full={false} />
-        </div>
-      )}
-      {exchange && (
-        <div>
-          <h3 className="mb-1 text-sm font-semibold">
-            HTTP exchange
-            {exchange.stepNumber !== cursor ? ` (sent at step ${exchange.stepNumber})` : ''}
-          </h3>
-          <HttpExchangeView
-            key={`${exchange.stepNumber}-${exchange.exchange.startedAt}`}
-            exchange={exchange.exchange}
-          />
-          {exchange.exchange.checks && (
-            <section aria-label="The server’s checks" className="mt-2">
-              <h3 className="text-sm font-semibold">
-                What the server checked (from its FlowLab-Checks header)
-              </h3>
-              <CheckList checks={exchange.exchange.checks} />
-            </section>
-          )}
-        </div>
-      )}
-
-      {token && (
-        <details className="border-line rounded-md border p-2" open={record?.outcome === 'issued'}>
-          <summary className="cursor-pointer text-sm font-semibold">
-            Decode the access token (header, claims, signature)
-          </summary>
-          <div className="mt-2">
-            <TokenInspector token={token} />
-          </div>
-        </details>
+      {(prepared || exchange || token) && (
+        <StepExchange
+          prepared={prepared}
+          exchange={exchange}
+          cursor={cursor}
+          token={token}
+          issued={record?.outcome === 'issued'}
+        />
       )}
     </div>
   );
