@@ -136,6 +136,16 @@ describe('valid scenario', () => {
     expect((await verifySignature(tampered, jwks)).ok).toBe(false);
     expect(decodeToken('not a token')).toBeNull();
   });
+
+  it('decodes only a header and claims that are JSON objects', () => {
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    expect(decodeToken(`${part({ alg: 'ES256' })}.${part({ sub: 'a' })}.sig`)?.claims).toEqual([
+      expect.objectContaining({ name: 'sub', value: 'a' }),
+    ]);
+    expect(decodeToken(`${part({ alg: 'ES256' })}.${part([1, 2])}.sig`)).toBeNull();
+    expect(decodeToken(`${part('none')}.${part({ sub: 'a' })}.sig`)).toBeNull();
+    expect(decodeToken(`${part({ alg: 'ES256' })}.bm90IGpzb24.sig`)).toBeNull();
+  });
 });
 
 describe('failure scenarios', () => {
