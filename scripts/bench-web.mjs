@@ -153,16 +153,25 @@ async function gzipKb(url) {
   return gzipCache.get(url);
 }
 
-/** One Lighthouse run: performance score, TBT, LCP, and the gzip size of scripts done by `load`. */
-async function measure(url, port) {
+/**
+ * One Lighthouse run: performance score, TBT, LCP, and the gzip size of scripts done by `load`.
+ * A run Lighthouse itself could not finish (a runtime error, no metrics) is tried again, twice.
+ */
+async function measure(url, port, attempt = 1) {
   const result = await lighthouse(url, {
     port,
     output: 'json',
     logLevel: 'error',
     onlyCategories: ['performance'],
   });
-  const { audits, categories } = result.lhr;
-  const metrics = audits.metrics.details.items[0];
+  const { audits, categories, runtimeError } = result.lhr;
+  const metrics = audits.metrics?.details?.items?.[0];
+  if (runtimeError || !metrics) {
+    const why = runtimeError ? `${runtimeError.code}: ${runtimeError.message}` : 'no metrics';
+    if (attempt >= 3) throw new Error(`Lighthouse could not measure ${url} (${why})`);
+    console.error(`Lighthouse failed on ${url} (${why}); trying again.`);
+    return measure(url, port, attempt + 1);
+  }
   const net = audits['network-requests'].details;
   const startTs = net.debugData?.networkStartTimeTs ?? 0;
   const scripts = net.items.filter(
