@@ -9,6 +9,7 @@ import { ErrorExplainer } from './error-explainer';
 import { PredictionPanel } from './prediction-panel';
 import { useStepper } from './stepper-provider';
 import { runningStep } from '@/lib/store/stepper';
+import { whenIdleAfterLoad } from '@/lib/store/when-idle-after-load';
 import { useCurrentStep } from './use-current-step';
 
 const actorTone: Readonly<Record<ActorId, { tone: 'client' | 'authz' | 'api'; name: string }>> = {
@@ -19,7 +20,7 @@ const actorTone: Readonly<Record<ActorId, { tone: 'client' | 'authz' | 'api'; na
 
 /**
  * What a step sent and received, and the token: not on screen before the first step, so it loads
- * in its own chunk, fetched once the browser is idle after the page loads.
+ * in its own chunk, fetched once the browser is idle after the page loads (whenIdleAfterLoad).
  */
 const StepExchange = dynamic(() => import('./step-exchange').then((m) => m.StepExchange), {
   loading: () => <p className="text-muted text-sm">Loading the exchange…</p>,
@@ -34,15 +35,7 @@ export function StepDetail() {
   const prepared = record?.prepared;
   // A step that prepares a request shows it, and only its own exchanges, not an older one.
   const exchange = prepared && latest?.stepNumber !== cursor ? undefined : latest;
-  useEffect(() => {
-    // Safari has no requestIdleCallback: a short timer after mount does the same job there.
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(() => void import('./step-exchange'), 500);
-      return () => clearTimeout(timer);
-    }
-    const id = requestIdleCallback(() => void import('./step-exchange'));
-    return () => cancelIdleCallback(id);
-  }, []);
+  useEffect(() => whenIdleAfterLoad(() => void import('./step-exchange')), []);
 
   return (
     <div className="space-y-3">

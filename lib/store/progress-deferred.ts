@@ -3,6 +3,8 @@
  * page has loaded and the main thread is idle: pages that record a visit or a step but show no
  * progress keep zustand's persist middleware and the progress schema out of their first load.
  */
+import { whenIdleAfterLoad } from './when-idle-after-load';
+
 type ProgressModule = typeof import('./progress');
 
 /** A write to the progress store, run once the store is loaded. */
@@ -10,15 +12,6 @@ export type ProgressTask = (progress: ProgressModule) => void;
 
 let loaded: ProgressModule | null = null;
 let queue: ProgressTask[] | null = null;
-
-function whenIdleAfterLoad(run: () => void): void {
-  const idle = () => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
-    else setTimeout(run, 0);
-  };
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
-}
 
 /**
  * Runs `task` with the progress store: at once when it is already loaded, else after the page's
