@@ -1,4 +1,5 @@
-import { base64url, type JSONWebKeySet } from 'jose';
+import type { JSONWebKeySet } from 'jose';
+import { base64urlDecode, base64urlEncode } from '../protocol/base64url';
 
 /**
  * Helpers for showing an access token to a learner: its header and claims decoded and explained,
@@ -72,7 +73,7 @@ const decoder = new TextDecoder();
 
 /** One base64url part of a JWT as the JSON object it holds, or null when it holds none. */
 function decodeJson(part: string): Record<string, unknown> | null {
-  const value: unknown = JSON.parse(decoder.decode(base64url.decode(part)));
+  const value: unknown = JSON.parse(decoder.decode(base64urlDecode(part)));
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : null;
@@ -110,7 +111,7 @@ export function tamperToken(token: string, changes: Readonly<Record<string, unkn
     throw new Error('not a compact JWT');
   }
   const claims = decodeJson(payload) ?? {};
-  const edited = base64url.encode(JSON.stringify({ ...claims, ...changes }));
+  const edited = base64urlEncode(JSON.stringify({ ...claims, ...changes }));
   return `${header}.${edited}.${signature}`;
 }
 

@@ -1,5 +1,7 @@
 /** Random identifiers and secrets for rooms, without Node-only APIs (Web Crypto everywhere). */
 
+import { base64urlEncode } from '../protocol/base64url';
+
 /** A source of `length` random bytes (injectable for tests). */
 export type RandomBytes = (length: number) => Uint8Array;
 
@@ -23,16 +25,9 @@ export function randomCode(length: number, random: RandomBytes): string {
   return out;
 }
 
-/** base64url without padding. */
-export function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 /** A secret token of `bytes` random bytes, base64url encoded. */
 export function randomToken(bytes: number, random: RandomBytes): string {
-  return base64url(random(bytes));
+  return base64urlEncode(random(bytes));
 }
 
 /** Compares two strings in time that depends only on their lengths. */

@@ -5,7 +5,7 @@
  * build the assertions the server must refuse (wrong aud, expired, replayed, another key).
  * Signing is in `sign-client-assertion.ts`, so the pages that only build requests do not carry it.
  */
-import { base64url } from 'jose';
+import { base64urlEncode } from './base64url';
 
 /**
  * The `client_assertion_type` of a JWT client assertion.
@@ -88,8 +88,6 @@ export function assertionClaims(options: AssertionOptions): Record<string, unkno
   return merged;
 }
 
-const encoder = new TextEncoder();
-
 /**
  * An unsecured assertion (`alg: none`, empty signature): what an attacker would send without the
  * key. FlowLab's server refuses it; the lesson builds it to show that.
@@ -99,6 +97,6 @@ export function unsignedClientAssertion(
   options: AssertionOptions,
   header: Readonly<Record<string, unknown>> = {},
 ): string {
-  const part = (value: unknown) => base64url.encode(encoder.encode(JSON.stringify(value)));
+  const part = (value: unknown) => base64urlEncode(JSON.stringify(value));
   return `${part({ alg: 'none', ...header })}.${part(assertionClaims(options))}.`;
 }
