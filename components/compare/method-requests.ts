@@ -1,10 +1,7 @@
 import type { AuthMethodComparison, ComparedMethodId } from '@/lib/lessons/auth-methods';
 import type { HttpRequestRecord } from '@/lib/protocol/records';
-import {
-  buildTokenRequest,
-  type AuthMethod,
-  type TokenRequestSettings,
-} from '@/lib/protocol/requests';
+import type { AuthMethod } from '@/lib/protocol/auth-methods';
+import { buildTokenRequest, type TokenRequestSettings } from '@/lib/protocol/requests';
 
 /** How each compared method is spelled in the request builder's settings. */
 export const builderMethod: Readonly<Record<ComparedMethodId, AuthMethod>> = {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { AuthMethod } from '@/lib/protocol/requests';
+import type { AuthMethod } from '@/lib/protocol/auth-methods';
 
 /** The client settings a learner edits: credentials, scope and how the client authenticates. */
 export interface ClientValues {

@@ -1,7 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { authMethods, type AuthMethod, type TokenRequestSettings } from '@/lib/protocol/requests';
+import { authMethods, type AuthMethod } from '@/lib/protocol/auth-methods';
+import type { TokenRequestSettings } from '@/lib/protocol/requests';
 import { getScenario, isScenarioOf, type Scenario } from '@/lib/engine/scenarios';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';

@@ -11,6 +11,7 @@ import {
   type StepperState,
   type StepperStore,
 } from '@/lib/store/stepper';
+import { whenIdleAfterLoad } from '@/lib/store/when-idle-after-load';
 
 const StepperContext = createContext<StepperStore | null>(null);
 
@@ -56,6 +57,8 @@ function LessonStepperProvider({
     }),
   );
   useEffect(() => () => store.getState().dispose(), [store]);
+  // The runners load on the first step; fetch them before that, once the page is idle.
+  useEffect(() => whenIdleAfterLoad(() => void lesson.loadRunners()), [lesson]);
   return <StepperContext.Provider value={store}>{children}</StepperContext.Provider>;
 }
 

@@ -10,6 +10,7 @@ export * from './http';
 export * from './jwt';
 export * from './player';
 export * from './predictions';
+export * from './record-exchange';
 export * from './scenarios';
 export * from './snippets';
 export * from './runners';

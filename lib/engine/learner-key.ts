@@ -1,7 +1,8 @@
 import { calculateJwkThumbprint, exportJWK, type JWK } from 'jose';
 import type { AssertionOptions } from '../protocol/client-assertion';
 import { signClientAssertion } from '../protocol/sign-client-assertion';
-import { jsonField, jsonString, sendAndRecord, type RecordedExchange } from './step-record';
+import { sendAndRecord } from './record-exchange';
+import { jsonField, jsonString, type RecordedExchange } from './step-record';
 import {
   buildClockRequest,
   buildRegisterRequest,

@@ -7,9 +7,8 @@ import {
   type TokenRequestSettings,
 } from '../protocol/requests';
 import type { HttpRequestRecord } from '../protocol/records';
+import { errorFromExchange, sendAndRecord } from './record-exchange';
 import {
-  errorFromExchange,
-  sendAndRecord,
   jsonField,
   jsonString,
   tokenExchange,

@@ -1,13 +1,13 @@
-import { explainError, type ErrorExplanation } from './errors';
-import { headerValue, type HttpExchange, type HttpRequestRecord } from '../protocol/records';
-import { CHECKS_HEADER, parseChecksHeader, type Check } from '../protocol/checks';
-import { sendRequest, type SendDeps } from '../protocol/fetch';
+import type { ErrorExplanation } from './errors';
+import type { HttpExchange, HttpRequestRecord } from '../protocol/records';
+import type { Check } from '../protocol/checks';
 import { TOKEN_PATH } from '../protocol/paths';
 
 /**
  * What the engine records for each step: facts only (variables, requests, responses, the
  * server's checks, decisions, the outcome). The words a learner reads about a step come from the
- * lesson's run text (`Lesson.runText`), keyed by step id and outcome.
+ * lesson's run text (`Lesson.runText`), keyed by step id and outcome. Sending a request and
+ * reading a server's error into a record is in `record-exchange.ts`, which only runners need.
  */
 
 /** An arm of a decision node. */
@@ -53,18 +53,6 @@ export interface RecordedExchange extends HttpExchange {
   readonly checks: readonly Check[] | null;
 }
 
-/** Sends a request record and records the exchange with the server's checks. */
-export async function sendAndRecord(
-  request: HttpRequestRecord,
-  deps: SendDeps,
-): Promise<RecordedExchange> {
-  const exchange = await sendRequest(request, deps);
-  return {
-    ...exchange,
-    checks: parseChecksHeader(headerValue(exchange.response.headers, CHECKS_HEADER)),
-  };
-}
-
 /** The facts every step records. */
 export interface StepFacts {
   /** 1-based step number. */
@@ -108,30 +96,6 @@ export function jsonString(value: unknown, key: string): string | undefined {
 /** A field of a JSON object value (undefined when absent or not an object). */
 export function jsonField(value: unknown, key: string): unknown {
   return record(value)[key];
-}
-
-/**
- * Reads the error of a failed token or API response (JSON body, or an RFC 6750 challenge).
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
- * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
- */
-export function errorFromExchange(
-  source: TraceError['source'],
-  exchange: HttpExchange,
-): TraceError {
-  const { status, headers, json } = exchange.response;
-  const challenge = headerValue(headers, 'www-authenticate') ?? '';
-  const fromHeader = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(challenge)?.[1];
-  const code = jsonString(json, 'error') ?? fromHeader('error');
-  const description = jsonString(json, 'error_description') ?? fromHeader('error_description');
-  const explanation = explainError(code, status);
-  return {
-    source,
-    status,
-    ...(code ? { code } : {}),
-    ...(description ? { description } : {}),
-    ...(explanation ? { explanation } : {}),
-  };
 }
 
 /** The last exchange of a trace whose request went to `path` on the server. */

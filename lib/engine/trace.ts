@@ -15,14 +15,18 @@ export function initialVars(lesson: LessonRun): Vars {
 }
 
 /** The lesson's runner of a step (undefined for an id that is not one of its steps). */
-function runnerOf(lesson: LessonRun, stepId: string): StepRunner | undefined {
-  const runners: Readonly<Record<string, StepRunner>> = lesson.runners;
+async function runnerOf(lesson: LessonRun, stepId: string): Promise<StepRunner | undefined> {
+  const runners: Readonly<Record<string, StepRunner>> = await lesson.loadRunners();
   return Object.hasOwn(runners, stepId) ? runners[stepId] : undefined;
 }
 
 /** Whether stepping onto this step of the lesson talks to a server (so its request is sent then). */
-export function stepTalksToServer(lesson: LessonRun, stepId: string, treatment: string): boolean {
-  return runnerOf(lesson, stepId)?.talksToServer(treatment) ?? false;
+export async function stepTalksToServer(
+  lesson: LessonRun,
+  stepId: string,
+  treatment: string,
+): Promise<boolean> {
+  return (await runnerOf(lesson, stepId))?.talksToServer(treatment) ?? false;
 }
 
 /**
@@ -37,7 +41,7 @@ export async function runNextStep(
 ): Promise<StepRecord> {
   const step = config.lesson.steps[trace.length];
   if (!step) throw new Error('The trace is already complete.');
-  const runner = runnerOf(config.lesson, step.id);
+  const runner = await runnerOf(config.lesson, step.id);
   if (!runner) throw new Error(`No runner for step "${step.id}".`);
   const vars = trace.at(-1)?.vars ?? initialVars(config.lesson);
   const result = await runner.run({ config, trace, vars, deps });

@@ -48,8 +48,8 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
     }
   });
 
-  it('has a runner and run text for every step, and predictions only for steps it has', () => {
-    expect(Object.keys(lesson.runners).sort()).toEqual([...stepIds].sort());
+  it('has a runner and run text for every step, and predictions only for steps it has', async () => {
+    expect(Object.keys(await lesson.loadRunners()).sort()).toEqual([...stepIds].sort());
     expect(Object.keys(lesson.runText).sort()).toEqual([...stepIds].sort());
     for (const id of Object.keys(lesson.predictions)) expect(stepIds).toContain(id);
     for (const prediction of Object.values(lesson.predictions)) {

@@ -233,8 +233,12 @@ export interface Lesson<StepId extends string = string, ScenarioId extends strin
   readonly emptyValueHints?: { readonly clientId?: string; readonly clientSecret?: string };
   /** The runs a learner can pick; the first is the happy path (`valid`). */
   readonly scenarios: readonly Scenario<ScenarioId>[];
-  /** The step runners, one per step id (built from the engine's primitives). */
-  readonly runners: { readonly [S in StepId]: StepRunner };
+  /**
+   * The step runners, one per step id (built from the engine's primitives), loaded when first
+   * asked for: they carry the request builders and the HTTP code, which a page needs only once a
+   * step runs, so the first render does not wait for them.
+   */
+  readonly loadRunners: () => Promise<{ readonly [S in StepId]: StepRunner }>;
   /** The words for every outcome each step can record (see `lib/engine/run-text.ts`). */
   readonly runText: { readonly [S in StepId]: Readonly<Record<string, OutcomeText>> };
   /** The choices a learner may predict before the steps that talk to a server. */
@@ -250,7 +254,7 @@ export const LESSON_RUN_FIELDS = [
   'steps',
   'variables',
   'scenarios',
-  'runners',
+  'loadRunners',
   'runText',
   'predictions',
   'visualQuiz',

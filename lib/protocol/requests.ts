@@ -16,13 +16,9 @@ import {
   registrationPath,
   registrationSecretPath,
 } from './paths';
+import type { AuthMethod } from './auth-methods';
 import type { HeaderPair, HttpRequestRecord } from './records';
 import type { RegistrationRequest } from './registration';
-
-/** How the client authenticates at the token endpoint (RFC 6749 §2.3.1, RFC 7523 §2.2). */
-export const authMethods = ['basic', 'body', 'both', 'private_key_jwt'] as const;
-/** One of {@link authMethods}. @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3 */
-export type AuthMethod = (typeof authMethods)[number];
 
 /** The learner-editable parts of a token request. */
 export interface TokenRequestSettings {

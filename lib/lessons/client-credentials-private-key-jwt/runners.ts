@@ -9,7 +9,8 @@ import {
   type LessonRunners,
   type RunnerContext,
 } from '../../engine/runners';
-import { sendAndRecord, type FastForward, type RecordedExchange } from '../../engine/step-record';
+import { sendAndRecord } from '../../engine/record-exchange';
+import type { FastForward, RecordedExchange } from '../../engine/step-record';
 import {
   DEFAULT_ASSERTION_LIFETIME,
   unsignedClientAssertion,

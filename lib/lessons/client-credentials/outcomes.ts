@@ -1,5 +1,5 @@
 import type { StepOutcomeTable } from '../../engine/step-record';
-import type { AuthMethod } from '../../protocol/requests';
+import type { AuthMethod } from '../../protocol/auth-methods';
 import type { StepId } from './steps';
 
 /** The outcomes each step of the client credentials lesson can record, as a closed set per step. */

@@ -2,7 +2,6 @@ import type { LessonRun } from '../types';
 import { flow } from './flow';
 import { predictions } from './predictions';
 import { runText } from './run-text';
-import { runners } from './runners';
 import { scenarios, type ScenarioId } from './scenarios';
 import { steps, type StepId } from './steps';
 import { variables } from './variables';
@@ -16,7 +15,7 @@ export const run = {
   steps,
   variables,
   scenarios,
-  runners,
+  loadRunners: () => import('./runners').then((m) => m.runners),
   runText,
   predictions,
   visualQuiz,
