@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { stepHref } from '@/lib/engine/deep-link';
 import type { Difficulty, Lesson, PracticeQuestion } from '@/lib/lessons/types';
 import { useLessonProgress, useProgress, useProgressHydrated } from '@/lib/store/progress-hooks';
-import { practiceScores } from '@/lib/store/progress-schema';
+import type { ProgressActions } from '@/lib/store/progress';
+import { practiceScores, type AnswerRecord } from '@/lib/store/progress-schema';
 import { DifficultyFilter, type Filter } from './difficulty-filter';
 import { QuestionCard } from './question-card';
 import { ScoreBoard } from './score-board';
@@ -53,6 +54,62 @@ function Solution({ lesson, q }: { lesson: PracticeLesson; q: PracticeQuestion }
   );
 }
 
+/**
+ * One question of the set. Memoized: reading the stored progress on arrival, or answering another
+ * question, leaves its props unchanged, so only the cards whose answer changed render again.
+ */
+const PracticeItem = memo(function PracticeItem({
+  lesson,
+  q,
+  number,
+  record,
+  answer,
+}: {
+  lesson: PracticeLesson;
+  q: PracticeQuestion;
+  number: number;
+  record: AnswerRecord | undefined;
+  answer: ProgressActions['answer'];
+}) {
+  const step = lesson.steps.find((s) => s.id === q.stepId);
+  return (
+    <QuestionCard
+      number={number}
+      prompt={q.prompt}
+      code={q.code}
+      options={q.options}
+      answer={q.answer}
+      record={record}
+      onAnswer={(choice, correct) => answer(lesson.slug, 'practice', q.id, choice, correct)}
+      meta={
+        <>
+          <span className={`rounded px-2 py-0.5 font-semibold capitalize ${badge[q.difficulty]}`}>
+            {q.difficulty}
+          </span>
+          <span className="text-muted">{q.topic}</span>
+        </>
+      }
+      hint={
+        <p>
+          {q.hint}
+          {step ? (
+            <>
+              {' '}
+              <Link
+                href={stepHref(lesson.slug, { scenario: q.scenario, step: step.number })}
+                className="text-accent font-medium underline"
+              >
+                See step {step.number}
+              </Link>
+            </>
+          ) : null}
+        </p>
+      }
+      explanation={<Solution lesson={lesson} q={q} />}
+    />
+  );
+});
+
 /** The practice questions with a difficulty filter, immediate feedback, retry and a score per difficulty. */
 export function PracticeSet({ lesson }: { lesson: PracticeLesson }) {
   const [filter, setFilter] = useState<Filter>('all');
@@ -69,48 +126,16 @@ export function PracticeSet({ lesson }: { lesson: PracticeLesson }) {
         <ScoreBoard scores={scores} ready={hydrated} />
       </aside>
       <section aria-label="Questions" className="space-y-4">
-        {shown.map((q) => {
-          const step = lesson.steps.find((s) => s.id === q.stepId);
-          return (
-            <QuestionCard
-              key={q.id}
-              number={lesson.practice.indexOf(q) + 1}
-              prompt={q.prompt}
-              code={q.code}
-              options={q.options}
-              answer={q.answer}
-              record={hydrated ? progress.practice[q.id] : undefined}
-              onAnswer={(choice, correct) => answer(lesson.slug, 'practice', q.id, choice, correct)}
-              meta={
-                <>
-                  <span
-                    className={`rounded px-2 py-0.5 font-semibold capitalize ${badge[q.difficulty]}`}
-                  >
-                    {q.difficulty}
-                  </span>
-                  <span className="text-muted">{q.topic}</span>
-                </>
-              }
-              hint={
-                <p>
-                  {q.hint}
-                  {step ? (
-                    <>
-                      {' '}
-                      <Link
-                        href={stepHref(lesson.slug, { scenario: q.scenario, step: step.number })}
-                        className="text-accent font-medium underline"
-                      >
-                        See step {step.number}
-                      </Link>
-                    </>
-                  ) : null}
-                </p>
-              }
-              explanation={<Solution lesson={lesson} q={q} />}
-            />
-          );
-        })}
+        {shown.map((q) => (
+          <PracticeItem
+            key={q.id}
+            lesson={lesson}
+            q={q}
+            number={lesson.practice.indexOf(q) + 1}
+            record={hydrated ? progress.practice[q.id] : undefined}
+            answer={answer}
+          />
+        ))}
       </section>
     </div>
   );

@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lesson } from '@/lib/lessons/client-credentials';
+import type { QuestionCardProps } from './question-card';
+import { PracticeSet } from './practice-set';
+
+/** How often each question card (by number) rendered. */
+const renders = vi.hoisted(() => new Map<number, number>());
+
+vi.mock('./question-card', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./question-card')>();
+  return {
+    QuestionCard(props: QuestionCardProps) {
+      renders.set(props.number, (renders.get(props.number) ?? 0) + 1);
+      return actual.QuestionCard(props);
+    },
+  };
+});
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+describe('PracticeSet', () => {
+  it('answering one question renders only that question again, not the whole set', async () => {
+    const { slug, practice, steps } = lesson;
+    render(<PracticeSet lesson={{ slug, practice, steps }} />);
+    // stored progress is read after mount; the score table replaces "Loading" once it has been
+    await screen.findByRole('table', { name: 'Correct answers per difficulty' });
+    renders.clear();
+
+    const first = screen.getAllByRole('article')[0]!;
+    await act(async () => {
+      fireEvent.click(within(first).getAllByRole('radio')[0]!);
+      fireEvent.click(within(first).getByRole('button', { name: 'Check answer' }));
+    });
+
+    expect(within(first).getByText(/Correct\.|Not quite\./)).toBeTruthy();
+    expect([...renders.keys()]).toEqual([1]);
+    expect(practice.length).toBeGreaterThan(3);
+  });
+});
