@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { browserDeps } from '@/lib/engine/browser-deps';
 import type { EngineDeps } from '@/lib/engine/http';
 import { getScenario } from '@/lib/engine/scenarios';
@@ -82,11 +82,12 @@ function LessonVisualQuiz({ lesson }: { lesson: LessonRun }) {
     }
   }, [lesson]);
 
-  // Runs the flow once on arrival; the answer arrives asynchronously.
+  // Runs the flow once on arrival; the answer arrives asynchronously. The questions and the run
+  // panel it brings render as a transition: in slices, so the page keeps answering input.
   useEffect(() => {
     let live = true;
     void load().then((next) => {
-      if (live) setState(next);
+      if (live) startTransition(() => setState(next));
     });
     return () => {
       live = false;
@@ -95,7 +96,8 @@ function LessonVisualQuiz({ lesson }: { lesson: LessonRun }) {
 
   const start = async () => {
     setState({ kind: 'running' });
-    setState(await load());
+    const next = await load();
+    startTransition(() => setState(next));
   };
 
   return (
