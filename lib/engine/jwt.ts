@@ -1,5 +1,5 @@
 import type { JSONWebKeySet } from 'jose';
-import { base64urlDecode, base64urlEncode } from '../protocol/base64url';
+import { base64urlEncode, decodeJsonPart } from '../protocol/base64url';
 
 /**
  * Helpers for showing an access token to a learner: its header and claims decoded and explained,
@@ -69,16 +69,6 @@ export function looksLikeJwt(token: string): boolean {
   return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token);
 }
 
-const decoder = new TextDecoder();
-
-/** One base64url part of a JWT as the JSON object it holds, or null when it holds none. */
-function decodeJson(part: string): Record<string, unknown> | null {
-  const value: unknown = JSON.parse(decoder.decode(base64urlDecode(part)));
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
-}
-
 /**
  * Decodes a JWT's header and claims without checking anything (never trust these values before
  * the signature is verified). Returns null when the text is not a decodable JWT.
@@ -88,8 +78,8 @@ export function decodeToken(token: string): DecodedToken | null {
   if (!looksLikeJwt(token)) return null;
   try {
     const [h = '', p = '', s = ''] = token.split('.');
-    const header = decodeJson(h);
-    const claims = decodeJson(p);
+    const header = decodeJsonPart(h);
+    const claims = decodeJsonPart(p);
     if (!header || !claims) return null;
     return {
       header: fields(header, headerExplanations),
@@ -110,7 +100,7 @@ export function tamperToken(token: string, changes: Readonly<Record<string, unkn
   if (header === undefined || payload === undefined || signature === undefined) {
     throw new Error('not a compact JWT');
   }
-  const claims = decodeJson(payload) ?? {};
+  const claims = decodeJsonPart(payload) ?? {};
   const edited = base64urlEncode(JSON.stringify({ ...claims, ...changes }));
   return `${header}.${edited}.${signature}`;
 }

@@ -6,6 +6,7 @@
 import { base64url, compactVerify, SignJWT } from 'jose';
 import type { SigningKey } from './key-store';
 import type { StateStore } from './state-store';
+import { decodeJsonPart } from '../protocol/base64url';
 import type { CheckId } from '../protocol/checks';
 import type { CheckRecorder } from './check-recorder';
 
@@ -96,18 +97,7 @@ export interface VerifyOptions {
   readonly clockOffset?: (clientId: string) => Promise<number>;
 }
 
-const decoder = new TextDecoder();
-
-function decodeJson(segment: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(decoder.decode(base64url.decode(segment)));
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
+const decodeJson = (segment: string) => decodeJsonPart(segment, base64url.decode);
 
 /**
  * Verifies an access token, recording the checks `jwt-format`, `alg`, `signature`, `typ`, `iss`,

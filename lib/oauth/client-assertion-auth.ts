@@ -10,6 +10,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
  */
 import { base64url, compactVerify, importJWK } from 'jose';
+import { decodeJsonPart } from '../protocol/base64url';
 import { isAssertionAlg, type AssertionAlg } from '../protocol/client-assertion';
 import type { PublicJwk } from '../protocol/registration';
 import { TOKEN_PATH } from '../protocol/paths';
@@ -32,19 +33,8 @@ export interface AssertionDeps {
   readonly lookup: (clientId: string) => Promise<RegisteredClient | undefined>;
 }
 
-const decoder = new TextDecoder();
-
-function decodePart(segment: string | undefined): Record<string, unknown> | null {
-  if (segment === undefined) return null;
-  try {
-    const value: unknown = JSON.parse(decoder.decode(base64url.decode(segment)));
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
+const decodePart = (segment: string | undefined) =>
+  segment === undefined ? null : decodeJsonPart(segment, base64url.decode);
 
 const imported = new WeakMap<PublicJwk, Map<string, Promise<CryptoKey | Uint8Array | null>>>();
 

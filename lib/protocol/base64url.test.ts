@@ -1,6 +1,6 @@
 import { base64url as joseBase64url } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { base64urlDecode, base64urlEncode } from './base64url';
+import { base64urlDecode, base64urlEncode, decodeJsonPart } from './base64url';
 
 describe('base64url', () => {
   it('uses the URL-safe alphabet without padding', () => {
@@ -27,5 +27,19 @@ describe('base64url', () => {
     for (const bad of ['a', 'ab=', 'a+b/', 'ab cd', 'abcde', 'é']) {
       expect(() => base64urlDecode(bad), bad).toThrow(TypeError);
     }
+  });
+
+  it('reads a JWT part as the JSON object it holds, and nothing else', () => {
+    expect(decodeJsonPart(base64urlEncode('{"alg":"ES256"}'))).toEqual({ alg: 'ES256' });
+    for (const bad of [
+      base64urlEncode('[1]'),
+      base64urlEncode('"x"'),
+      base64urlEncode('{'),
+      'a+b',
+    ]) {
+      expect(decodeJsonPart(bad), bad).toBeNull();
+    }
+    // a caller's own decoder (the server passes jose's)
+    expect(decodeJsonPart('e30', (t) => joseBase64url.decode(t))).toEqual({});
   });
 });

@@ -23,3 +23,24 @@ export function base64urlDecode(text: string): Uint8Array {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
 }
+
+const decoder = new TextDecoder();
+
+/**
+ * The JSON object a base64url part holds (a JWT's header or claims), or null when the part does
+ * not decode, is not JSON, or holds something other than an object. `decode` is this module's
+ * strict decoder unless a caller passes its own (the server passes jose's, which it verifies with).
+ */
+export function decodeJsonPart(
+  part: string,
+  decode: (text: string) => Uint8Array = base64urlDecode,
+): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(decoder.decode(decode(part)));
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
