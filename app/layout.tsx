@@ -13,6 +13,8 @@ export const metadata: Metadata = {
   metadataBase: new URL(process.env.FLOWLAB_ISSUER ?? 'http://localhost:3000'),
   title: { default: 'FlowLab — learn OAuth 2.0 flows', template: '%s · FlowLab' },
   description,
+  // app/icon.svg/route.ts serves the mark the header draws.
+  icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } },
   openGraph: {
     type: 'website',
     siteName: 'FlowLab',

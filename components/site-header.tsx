@@ -1,3 +1,4 @@
+import { BrandMark } from '@/components/brand-mark';
 import { IntentLink } from '@/components/ui/intent-link';
 import { ThemeToggle } from '@/components/ui/theme-toggle';
 
@@ -7,8 +8,7 @@ export function SiteHeader() {
     <header className="border-line bg-surface border-b">
       <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
         <IntentLink href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight">
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src="/icon.svg" alt="" width={24} height={24} />
+          <BrandMark />
           FlowLab
         </IntentLink>
         <nav aria-label="Main" className="flex flex-1 items-center gap-4 text-sm">

@@ -30,3 +30,37 @@ test('a lesson page names its Open Graph image, and the image is served', async 
   const bytes = await png.body();
   expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
 });
+
+test('the favicon is the mark the header draws inline, with no image request for it', async ({
+  page,
+  request,
+}) => {
+  const imageRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'image') imageRequests.push(r.url());
+  });
+  await page.goto('/learn/client-credentials/intro');
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toBe('/icon.svg');
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('type', 'image/svg+xml');
+
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toBe('image/svg+xml');
+  const served = await icon.text();
+  expect(served).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 32 32">/);
+
+  const mark = page.getByRole('banner').locator('[aria-hidden="true"]:has(> svg)').first();
+  await expect(mark).toBeVisible();
+  // The same drawing: the served markup, parsed as the page parses it, is the header's.
+  const sameDrawing = await mark.evaluate((el, markup) => {
+    const parsed = document.createElement('template');
+    parsed.innerHTML = markup;
+    return parsed.innerHTML === el.innerHTML;
+  }, served);
+  expect(sameDrawing).toBe(true);
+  const box = await mark.boundingBox();
+  expect(box?.width).toBe(24);
+  expect(box?.height).toBe(24);
+  expect(imageRequests.filter((u) => new URL(u).pathname === '/icon.svg')).toEqual([]);
+});

@@ -1,0 +1,26 @@
+// @vitest-environment happy-dom
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { GET } from '@/app/icon.svg/route';
+import { BrandMark, brandMarkSvg } from './brand-mark';
+
+describe('the brand mark', () => {
+  it('is one well-formed SVG document', () => {
+    const doc = new DOMParser().parseFromString(brandMarkSvg, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect(doc.documentElement.getAttribute('viewBox')).toBe('0 0 32 32');
+  });
+
+  it('is decorative in the page, sized by its class', () => {
+    const html = renderToStaticMarkup(<BrandMark className="size-8" />);
+    expect(html).toBe(
+      `<span aria-hidden="true" class="inline-block shrink-0 *:size-full size-8">${brandMarkSvg}</span>`,
+    );
+  });
+
+  it('is what the favicon route serves', async () => {
+    const response = GET();
+    expect(response.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await response.text()).toBe(brandMarkSvg);
+  });
+});
