@@ -13,24 +13,24 @@ function providing(run: LessonRun): ComponentType<RunChildren> {
   };
 }
 
-const loading = () => <p className="text-muted text-sm">Loading the lesson…</p>;
-
-const ClientCredentialsRun = dynamic(
-  () => import('@/lib/lessons/client-credentials/run').then((m) => providing(m.run)),
-  { loading },
+const ClientCredentialsRun = dynamic(() =>
+  import('@/lib/lessons/client-credentials/run').then((m) => providing(m.run)),
 );
-const PrivateKeyJwtRun = dynamic(
-  () =>
-    import('@/lib/lessons/client-credentials-private-key-jwt/run').then((m) => providing(m.run)),
-  { loading },
+const PrivateKeyJwtRun = dynamic(() =>
+  import('@/lib/lessons/client-credentials-private-key-jwt/run').then((m) => providing(m.run)),
 );
 
 /**
  * What the browser runs of each lesson (`lib/lessons/<slug>/run.ts`), one chunk per lesson, so a
  * page carries only the lesson it shows. `next/dynamic` renders the run on the server and makes
  * the page preload its chunk, so it arrives with the page's other scripts and hydration does not
- * wait for it. A lesson adds one component above and one line here: the import must be literal
- * for the preload.
+ * wait for it. There is no loading fallback on purpose: with one, `next/dynamic` adds a Suspense
+ * boundary, and the first page the server rendered with a lesson (the step page) sent "Loading
+ * the lesson…" in place of its content, the content later in a hidden part of the HTML, and a
+ * script that swaps them, which React holds back up to 300 ms once the page has painted. Without
+ * it the content is in the page where it belongs, and a client-side navigation keeps the old page
+ * until the chunk is there. A lesson adds one component above and one line here: the import must
+ * be literal for the preload.
  */
 const runs = new Map<string, (children: RunChildren['children']) => ReactNode>([
   ['client-credentials', (children) => <ClientCredentialsRun>{children}</ClientCredentialsRun>],
