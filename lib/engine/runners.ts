@@ -21,11 +21,12 @@ import {
 /**
  * Step runners and the engine's shared ones. A lesson's runners (`<lesson>/runners.ts`, which its
  * `loadRunners` imports on the first step) are one per step id: each runs its step for real
- * (sending the request when the step talks to a server) and records what happened. No words here: the lesson narrates the records. The shared
- * runners below are the steps every client credentials lesson has once it holds a token request:
- * send it, decide, issue, keep the token, call the API, end. They light the flow nodes `send`,
- * `validate`, `issue`, `store`, `call-api`, `api-check`, `error`, `api-error` and `api-data`, so a
- * lesson that uses them names those nodes in its concept flow.
+ * (sending the request when the step talks to a server) and records what happened. No words
+ * here: the lesson narrates the records. The shared runners below are the steps every client
+ * credentials lesson has once it holds a token request: send it, decide, issue, keep the token,
+ * call the API, end. They light the flow nodes `send`, `validate`, `issue`, `store`, `call-api`,
+ * `api-check`, `error`, `api-error` and `api-data`, so a lesson that uses them names those nodes
+ * in its concept flow.
  */
 
 /** What the shared token runners do with the token between receiving it and calling the API. */
