@@ -14,7 +14,8 @@ export interface ErrorExplanation {
 const rfc6749 = (section: string) => `https://www.rfc-editor.org/rfc/rfc6749#section-${section}`;
 const rfc6750 = (section: string) => `https://www.rfc-editor.org/rfc/rfc6750#section-${section}`;
 
-const explanations: Readonly<Record<string, ErrorExplanation>> = {
+/** The token endpoint's error codes (RFC 6749 §5.2). */
+const tokenExplanations: Readonly<Record<string, ErrorExplanation>> = {
   invalid_request: {
     meaning:
       'The request itself is malformed: a required parameter is missing, a parameter is repeated, the body is not form-encoded, or the client used more than one way to authenticate.',
@@ -23,7 +24,7 @@ const explanations: Readonly<Record<string, ErrorExplanation>> = {
   },
   invalid_client: {
     meaning:
-      'Client authentication failed: the client is unknown, the secret is wrong, or no credentials were sent. No token is issued.',
+      'Client authentication failed: the client is unknown, it sent no credentials or used a method it is not registered for, its secret is wrong, or its client assertion did not check out (signature, aud, exp or a replayed jti, RFC 7523 §3). No token is issued.',
     rfc: 'RFC 6749 §5.2',
     url: rfc6749('5.2'),
   },
@@ -48,6 +49,16 @@ const explanations: Readonly<Record<string, ErrorExplanation>> = {
     rfc: 'RFC 6749 §5.2',
     url: rfc6749('5.2'),
   },
+};
+
+/** The protected API's error codes (RFC 6750 §3.1). */
+const apiExplanations: Readonly<Record<string, ErrorExplanation>> = {
+  invalid_request: {
+    meaning:
+      'The request itself is malformed: the Authorization header is not a well-formed Bearer header, or the token was sent in more than one place or outside the Authorization header.',
+    rfc: 'RFC 6750 §3.1',
+    url: rfc6750('3.1'),
+  },
   invalid_token: {
     meaning:
       'The API rejected the access token: it is malformed, its signature does not match the server’s keys, it was not meant for this API (its iss is not this authorization server, its aud is not this API, or its typ is not at+jwt, so it is not an access token), it is expired or not yet valid, or it was revoked.',
@@ -62,6 +73,8 @@ const explanations: Readonly<Record<string, ErrorExplanation>> = {
   },
 };
 
+const explanations = { token: tokenExplanations, api: apiExplanations } as const;
+
 const noCredentials: ErrorExplanation = {
   meaning: 'The request carried no token at all, so the API answers with a bare Bearer challenge.',
   rfc: 'RFC 6750 §3',
@@ -75,12 +88,17 @@ const tooMany: ErrorExplanation = {
   url: 'https://www.rfc-editor.org/rfc/rfc6585#section-4',
 };
 
-/** The explanation for an error code, or for a bare status when there is no code. */
+/**
+ * The explanation for an error code from the token endpoint or the API, or for a bare status when
+ * there is no code.
+ */
 export function explainError(
+  source: keyof typeof explanations,
   code: string | undefined,
   status: number,
 ): ErrorExplanation | undefined {
-  if (code && explanations[code]) return explanations[code];
+  const table = explanations[source];
+  if (code && Object.hasOwn(table, code)) return table[code];
   if (status === 429) return tooMany;
   if (status === 401 && !code) return noCredentials;
   return undefined;

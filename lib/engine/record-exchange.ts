@@ -35,7 +35,7 @@ export function errorFromExchange(
   const fromHeader = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(challenge)?.[1];
   const code = jsonString(json, 'error') ?? fromHeader('error');
   const description = jsonString(json, 'error_description') ?? fromHeader('error_description');
-  const explanation = explainError(code, status);
+  const explanation = explainError(source, code, status);
   return {
     source,
     status,

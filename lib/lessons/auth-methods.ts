@@ -90,7 +90,7 @@ export const authMethodComparison = {
       sends:
         'The client_id and the client_secret, form-encoded, joined by a colon and base64-encoded in an HTTP Basic Authorization header. Every authorization server MUST support it for clients that have a password.',
       serverKeeps:
-        'Something to check the secret against: the secret itself or a hash of it (FlowLab keeps a SHA-256 digest).',
+        'Something to check the secret against: the secret itself or a hash of it (FlowLab stores only a SHA-256 digest of the secrets of clients registered at /register; the demo clients’ secrets are in its configuration).',
       sources: [rfc6749],
     },
     {

@@ -89,7 +89,7 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     answer: 'a',
     hint: 'The client issues the JWT, and the JWT is about the client.',
     solution: [
-      'RFC 7523 §3: the JWT MUST contain iss, the entity that issued it; for client authentication that is the client.',
+      'RFC 7523 §3: the JWT MUST contain iss, the entity that issued it; with private_key_jwt the client signs its own assertion, so iss is its client_id (OpenID Connect Core §9 requires exactly that).',
       'sub MUST be the client_id of the OAuth client when the JWT is used for client authentication.',
       'The server (aud) is the audience, not the issuer.',
     ],

@@ -117,7 +117,7 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     hint: 'Compare the Content-Type header with the format RFC 6749 §4.4.2 requires for the request parameters.',
     solution: [
       'The method is POST and grant_type=client_credentials is the correct value, so A and D are out.',
-      'RFC 6749 §4.4.2 and Appendix B: the parameters are sent in the application/x-www-form-urlencoded format. A server does not parse JSON here, so it sees no grant_type at all and answers invalid_request.',
+      'RFC 6749 §4.4.2 and Appendix B: the parameters are sent in the application/x-www-form-urlencoded format. FlowLab checks the Content-Type first and refuses anything else with 400 invalid_request; a server that read the body as a form anyway would find no grant_type and answer invalid_request too.',
       "B is tempting, because HTTP Basic is the client authentication every server MUST support (§2.3.1). But body parameters (client_id and client_secret as form fields) are an alternative a server MAY accept, and FlowLab's does, so a missing Basic header is not what breaks this request: the JSON body is. (§2.3.1 still marks body credentials NOT RECOMMENDED.)",
       'Fix: send grant_type=client_credentials as application/x-www-form-urlencoded, best with the credentials in a Basic header; client_id=abc123&client_secret=secret456 in the same form also works here, though NOT RECOMMENDED.',
     ],
@@ -565,7 +565,7 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     answer: 'a',
     hint: 'RFC 8414 defines a well-known URI for the authorization server’s own metadata. The other well-known documents describe something else.',
     solution: [
-      'RFC 8414 §3: the authorization server metadata is at /.well-known/oauth-authorization-server under the issuer, and holds token_endpoint, token_endpoint_auth_methods_supported and more. §3.3: the issuer in the document MUST be identical to the issuer the client used, or the client must not use the metadata. RFC 9700 §2.6 recommends that servers publish it.',
+      'RFC 8414 §3: the authorization server metadata is at /.well-known/oauth-authorization-server, placed between the issuer’s host and its path if it has one (for https://auth.example.com, simply https://auth.example.com/.well-known/oauth-authorization-server), and holds token_endpoint, token_endpoint_auth_methods_supported and more. §3.3: the issuer in the document MUST be identical to the issuer the client used, or the client must not use the metadata. RFC 9700 §2.6 recommends that servers publish it.',
       'The JWKS document holds public keys only, for checking token signatures (B). Paths differ between servers, so guessing breaks (C). /.well-known/oauth-protected-resource (RFC 9728) describes a protected resource and names its authorization_servers, not their endpoints (D).',
       'So A. FlowLab serves its metadata at /.well-known/oauth-authorization-server; open it and compare token_endpoint with the URL this lesson sends to.',
     ],
@@ -604,8 +604,8 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     hint: 'Retry-After says how long, in which unit? And will retrying ever fix a wrong secret?',
     solution: [
       '429 (RFC 6585 §4) means the client sent too many requests; the server MAY say in Retry-After how long to wait, in seconds or as an HTTP date (RFC 9110 §10.2.3). 42 means 42 seconds (C is out).',
-      'Retrying in a loop extends the lockout and loads the server (B); the limit is on the client, not on how it authenticates, and body credentials are NOT RECOMMENDED anyway (D, §2.3.1). RFC 6749 §2.3.1 requires servers to protect password authentication against brute force, which is what this limit does.',
-      'So A. FlowLab locks a client out after 10 wrong secrets in 60 seconds and then answers 429 to every request of that client for the rest of the window, right secret or not, so a guesser learns nothing. A wrong secret never fixes itself: a person must.',
+      'Retrying in a loop meets 429 after 429, loads the server, and with a wrong secret locks the client out again as soon as the window ends (B); the limit is on the client, not on how it authenticates, and body credentials are NOT RECOMMENDED anyway (D, §2.3.1). RFC 6749 §2.3.1 requires servers to protect password authentication against brute force, which is what this limit does.',
+      'So A. FlowLab locks a client out after 10 wrong secrets in 60 seconds and then answers 429 to every request of that client for the rest of the window, right secret or not, so a guesser learns nothing. (The lesson’s public clients abc, myapp123 and abc123 are exempt, so a room can replay the wrong-secret scenario; your own registered client is not.) A wrong secret never fixes itself: a person must.',
     ],
     mistakes: [
       'Retrying immediately, in a tight loop.',

@@ -41,7 +41,7 @@ const stepNotes: Readonly<Record<StepId, StepNotes>> = {
   },
   issue: {
     say: [
-      'A 200 with access_token and token_type Bearer; expires_in is RECOMMENDED and scope OPTIONAL, and FlowLab sends both. RFC 6749 §4.4.3: a refresh token SHOULD NOT be included, since the client can always ask again.',
+      'A 200 with access_token and token_type Bearer; expires_in is RECOMMENDED, and scope may be left out only when it equals what was asked for: here the client asked for none and got the default data:read, so it must be there (RFC 6749 §3.3, §5.1). FlowLab sends both. RFC 6749 §4.4.3: a refresh token SHOULD NOT be included, since the client can always ask again.',
       'The token is a signed JWT; anyone can read its claims, nobody can change them without breaking the signature.',
     ],
     point: [
@@ -104,12 +104,14 @@ const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, ScenarioNote
   },
   'json-body': {
     takeaway: 'The token endpoint takes form-encoded bodies only; JSON is invalid_request.',
-    watch: 'The failing check is the content type, the very first thing the server looks at.',
+    watch:
+      'The failing check is the content type, the first thing the server checks after the method.',
     terminal: true,
   },
   'missing-grant-type': {
     takeaway: 'grant_type is required: without it the request is malformed (400 invalid_request).',
-    watch: 'The failing check is the grant type.',
+    watch:
+      'The failing check is “Parameters are well formed and complete”: without grant_type the server stops before it even authenticates the client.',
   },
   'unsupported-grant-type': {
     takeaway: 'A grant the server does not offer is unsupported_grant_type, not invalid_client.',
