@@ -133,12 +133,14 @@ test.describe('introspection and revocation', () => {
       token_type: 'Bearer',
     });
 
-    // another client's revoke does nothing (200, token still works)
+    // another client's revoke is refused (RFC 7009 §2.1) and the token still works
     const foreign = await request.post('/revoke', {
       headers: FORM,
       data: `token=${token}&client_id=myapp123&client_secret=secret456`,
     });
-    expect(foreign.status()).toBe(200);
+    expect(foreign.status()).toBe(400);
+    expect(await foreign.json()).toMatchObject({ error: 'invalid_request' });
+    noStore(foreign);
     expect((await request.get('/api/data', { headers: bearer(token) })).status()).toBe(200);
 
     const revoked = await request.post('/revoke', {

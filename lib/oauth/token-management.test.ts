@@ -137,9 +137,15 @@ describe('POST /revoke (RFC 7009)', () => {
     expect((await revoke('nonsense')).status).toBe(200);
   });
 
-  it('another client’s revoke answers 200 and revokes nothing', async () => {
+  it('another client’s revoke is refused with 400 invalid_request and revokes nothing (RFC 7009 §2.1)', async () => {
     const token = await getToken(t.server, 'abc', 'xyz');
-    expect((await revoke(token, 'myapp123', 'secret456')).status).toBe(200);
+    const res = await revoke(token, 'myapp123', 'secret456');
+    expect(res.status).toBe(400);
+    expect(await body(res)).toEqual({
+      error: 'invalid_request',
+      error_description:
+        'This token was issued to another client; a client may revoke only its own tokens.',
+    });
     expect(t.events.at(-1)!.checks.at(-1)).toMatchObject({ id: 'token-owner', ok: false });
     expect((await t.server.api(apiGet(token))).status).toBe(200);
     expect(t.state.size.revoked).toBe(0);
@@ -179,6 +185,6 @@ describe('POST /revoke (RFC 7009)', () => {
     expect(t.events.at(-1)!.checks.at(-1)).toMatchObject({ id: 'revoked', ok: false });
     expect((await t.server.api(apiGet(tokens[2]!))).status).toBe(200);
     expect((await t.server.api(apiGet(tokens[0]!))).status).toBe(401); // still revoked
-    expect((await revoke(tokens[2]!, 'myapp123', 'secret456')).status).toBe(200); // not its token
+    expect((await revoke(tokens[2]!, 'myapp123', 'secret456')).status).toBe(400); // not its token
   });
 });

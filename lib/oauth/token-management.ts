@@ -82,10 +82,11 @@ export function introspectionEndpoint(ctx: Ctx, request: CoreRequest): Promise<C
 
 /**
  * Revocation: the owning client revokes its token; the API and introspection refuse it from then
- * until it would have expired. The answer is 200 with an empty body in every case that passes
- * client authentication: also for unknown or invalid tokens, and, by FlowLab's choice under
- * RFC 7009 §2.1, when another client's token is presented (then nothing is revoked, so no client
- * can revoke or probe tokens that are not its own).
+ * until it would have expired. The answer is 200 with an empty body for the client's own token
+ * and for unknown or invalid ones (RFC 7009 §2.2: the client could do nothing with an error). A
+ * genuine token issued to another client is refused with 400 invalid_request and stays valid
+ * (§2.1: the server verifies the token was issued to the caller, else refuses and says so); that
+ * tells the caller nothing it could not read in the token's own `client_id` claim.
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2
  */
 export function revocationEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
@@ -99,8 +100,14 @@ export function revocationEndpoint(ctx: Ctx, request: CoreRequest): Promise<Core
     const done = (): CoreResponse => ({ status: 200, headers: { ...NO_STORE }, body: '' });
     if (!claims) return done();
     if (claims.client_id !== client.clientId) {
-      checks.note('token-owner', 'the token belongs to another client; nothing was revoked');
-      return done();
+      throw checks.fail(
+        'token-owner',
+        new OAuthError(
+          'invalid_request',
+          'This token was issued to another client; a client may revoke only its own tokens.',
+          400,
+        ),
+      );
     }
     checks.pass('token-owner');
     const stored = await checks.fromStore(
