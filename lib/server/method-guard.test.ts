@@ -1,13 +1,28 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { installMethodGuard, PEER_HEADER } from './method-guard';
+import {
+  installMethodGuard,
+  MAX_REQUEST_BODY_BYTES,
+  PEER_HEADER,
+  REQUEST_TIMEOUT_MS,
+} from './method-guard';
 
 installMethodGuard();
 installMethodGuard(); // idempotent
-const server = http.createServer((req, res) =>
-  res.end(req.url === '/peer' ? String(req.headers[PEER_HEADER]) : 'route'),
-);
+let routed = 0;
+const server = http.createServer((req, res) => {
+  routed += 1;
+  if (req.url !== '/echo') {
+    res.end(req.url === '/peer' ? String(req.headers[PEER_HEADER]) : 'route');
+    return;
+  }
+  // like Next with a proxy: the whole body is read before the route answers
+  let bytes = 0;
+  req.on('data', (c: Buffer) => (bytes += c.length));
+  req.on('end', () => res.end(`read ${bytes}`));
+  req.on('error', () => undefined);
+});
 const listening = new Promise<number>((resolve) =>
   server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
 );
@@ -38,6 +53,86 @@ function send(
       }),
   );
 }
+
+/** Sends `chunks` as a chunked body (or with `length` declared); resolves with the answer. */
+function post(
+  chunks: readonly Buffer[],
+  { length, endless = false }: { length?: number; endless?: boolean } = {},
+): Promise<{ status: number; body: string; connection?: string }> {
+  return listening.then(
+    (port) =>
+      new Promise((resolve, reject) => {
+        const req = http.request(
+          {
+            port,
+            host: '127.0.0.1',
+            method: 'POST',
+            path: '/echo',
+            headers: length === undefined ? {} : { 'Content-Length': String(length) },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => {
+              req.destroy();
+              resolve({
+                status: res.statusCode ?? 0,
+                body,
+                ...(res.headers.connection ? { connection: res.headers.connection } : {}),
+              });
+            });
+          },
+        );
+        req.on('error', (e) => (endless ? undefined : reject(e)));
+        for (const c of chunks) req.write(c);
+        if (!endless) {
+          req.end();
+          return;
+        }
+        // a body that never ends: keep writing until the server answers or closes
+        const more = () => {
+          if (req.destroyed) return;
+          if (req.write(Buffer.alloc(4096, 0x61))) setImmediate(more);
+          else req.once('drain', more);
+        };
+        more();
+      }),
+  );
+}
+
+describe('request bodies', () => {
+  it('passes a body within the limit on untouched', async () => {
+    const body = Buffer.alloc(MAX_REQUEST_BODY_BYTES, 0x62);
+    expect(await post([body.subarray(0, 1000), body.subarray(1000)])).toMatchObject({
+      status: 200,
+      body: `read ${MAX_REQUEST_BODY_BYTES}`,
+    });
+    expect(await post([body], { length: body.length })).toMatchObject({ status: 200 });
+  });
+
+  it('refuses a declared length over the limit at once, without the route or the body', async () => {
+    const before = routed;
+    const res = await post([Buffer.from('grant_type=x')], { length: 20_000 });
+    expect(res).toMatchObject({ status: 413, connection: 'close' });
+    expect(JSON.parse(res.body)).toEqual({
+      error: 'request_too_large',
+      error_description: `The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes.`,
+    });
+    expect(routed).toBe(before);
+  });
+
+  it('cuts a body that never ends with 413 once it passes the limit', async () => {
+    const res = await post([], { endless: true });
+    expect(res).toMatchObject({ status: 413, connection: 'close' });
+    expect(JSON.parse(res.body)).toMatchObject({ error: 'request_too_large' });
+  });
+
+  it('bounds how long a request may take to arrive', async () => {
+    await send('GET');
+    expect(server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
+    expect(server.headersTimeout).toBeLessThanOrEqual(REQUEST_TIMEOUT_MS);
+  });
+});
 
 describe('method guard', () => {
   it('answers TRACE and unknown methods with 405, Allow and the security headers', async () => {
