@@ -7,6 +7,22 @@ import type { OAuthError } from './errors';
 import { StateUnavailableError } from './state-store';
 import type { AuthEndpoint, AuthEvent } from './events';
 
+/**
+ * The longest client id an event carries. The id is what the request named, before anything
+ * checked it, and the live feed shows it on the presenter's screen: a longer one is cut, so
+ * nobody can put a paragraph on the projector. Every id FlowLab issues or seeds is far shorter.
+ */
+export const MAX_EVENT_CLIENT_ID = 64;
+
+/** A client id as an event may show it: control characters replaced, at most {@link MAX_EVENT_CLIENT_ID} characters. */
+export function shownClientId(id: string): string {
+  const printable = id.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+  const chars = Array.from(printable);
+  return chars.length <= MAX_EVENT_CLIENT_ID
+    ? printable
+    : `${chars.slice(0, MAX_EVENT_CLIENT_ID - 1).join('')}…`;
+}
+
 /** The per-request recorder of the server's checks. */
 export class CheckRecorder {
   readonly checks: Check[] = [];
@@ -65,7 +81,7 @@ export class CheckRecorder {
     };
     return {
       ...base,
-      clientId: this.clientId,
+      clientId: this.clientId === null ? null : shownClientId(this.clientId),
       status: response.status,
       ...(error === undefined ? {} : { error }),
       checks: this.checks,

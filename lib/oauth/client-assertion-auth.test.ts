@@ -170,7 +170,19 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
       .setExpirationTime(nowS() + 60)
       .sign(new TextEncoder().encode('a-shared-secret-of-32-bytes-long!'));
     const hs = await refused(await token(hmac), 401, 'invalid_client', 'assertion-alg');
-    expect(hs.error_description).toMatch(/HMAC/);
+    expect(hs.error_description).toMatch(/HS256, an HMAC/);
+  });
+
+  it('never repeats an alg that is not a JWS algorithm name', async () => {
+    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const shout = 'HS256 SHOWN TO THE WHOLE CLASS '.repeat(20);
+    for (const alg of [shout, 'XS999 hello']) {
+      const jwt = `${part({ alg })}.${part({ iss: 'signer', sub: 'signer', aud: ORIGIN })}.c2ln`;
+      const res = await refused(await token(jwt), 401, 'invalid_client', 'assertion-alg');
+      expect(res.error_description).toBe(
+        'The client assertion header names no JWS algorithm. Sign with a private key (ES256, ES384, PS256, RS256 or EdDSA).',
+      );
+    }
   });
 
   it('refuses an assertion that is not a JWT', async () => {
@@ -185,7 +197,13 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
       `${grant}&client_assertion_type=urn%3Aexample&client_assertion=${a}`,
       `${grant}&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer`,
     ]) {
-      await refused(await t.server.token(formPost(b)), 400, 'invalid_request', 'client-auth');
+      const res = await refused(
+        await t.server.token(formPost(b)),
+        400,
+        'invalid_request',
+        'client-auth',
+      );
+      expect(res.error_description).not.toContain('urn:example');
     }
   });
 

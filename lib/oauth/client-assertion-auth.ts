@@ -54,16 +54,28 @@ function invalidClient(description: string): OAuthError {
   return new OAuthError('invalid_client', description, 401);
 }
 
+/**
+ * The JWS algorithm names (RFC 7518 §3.1, RFC 8037, RFC 8812) an answer may repeat: anything else
+ * in a header is the client's own text and is never echoed.
+ */
+const JWS_ALGORITHMS: ReadonlySet<string> = new Set([
+  ...['HS', 'RS', 'ES', 'PS'].flatMap((family) => ['256', '384', '512'].map((n) => family + n)),
+  ...['EdDSA', 'Ed25519', 'Ed448', 'ES256K'],
+]);
+
 /** Why an algorithm is refused, in words a learner can act on. */
 function algProblem(alg: unknown): string {
   if (typeof alg !== 'string') return 'The client assertion header has no alg.';
   if (alg.toLowerCase() === 'none') {
     return 'The client assertion is unsigned (alg none): anyone could have written it. Sign it with the private key.';
   }
-  if (/^HS/i.test(alg)) {
+  if (!JWS_ALGORITHMS.has(alg)) {
+    return 'The client assertion header names no JWS algorithm. Sign with a private key (ES256, ES384, PS256, RS256 or EdDSA).';
+  }
+  if (alg.startsWith('HS')) {
     return `The client assertion uses ${alg}, an HMAC: its key is a shared secret again. Sign with a private key (ES256, ES384, PS256, RS256 or EdDSA).`;
   }
-  return `The client assertion algorithm ${alg.slice(0, 20)} is not accepted (ES256, ES384, PS256, RS256 or EdDSA).`;
+  return `The client assertion algorithm ${alg} is not accepted (ES256, ES384, PS256, RS256 or EdDSA).`;
 }
 
 /**

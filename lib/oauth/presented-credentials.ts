@@ -85,9 +85,7 @@ export function presentedCredentials(
     if (assertionType !== CLIENT_ASSERTION_TYPE) {
       throw checks.fail(
         'client-auth',
-        malformed(
-          `client_assertion_type "${assertionType.slice(0, 100)}" is not supported; use ${CLIENT_ASSERTION_TYPE}.`,
-        ),
+        malformed(`This client_assertion_type is not supported; use ${CLIENT_ASSERTION_TYPE}.`),
       );
     }
     if (assertion === undefined || assertion === '') {

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { CheckRecorder, MAX_EVENT_CLIENT_ID, shownClientId } from './check-recorder';
+
+const base = { at: 0, endpoint: 'token', method: 'POST', path: '/token', durationMs: 1 } as const;
+
+describe('the client id an event carries', () => {
+  it('is the id as named when it is short and printable', () => {
+    expect(shownClientId('learner-4f9c2a')).toBe('learner-4f9c2a');
+  });
+
+  it('is cut to MAX_EVENT_CLIENT_ID characters, so no paragraph reaches the projector', () => {
+    const checks = new CheckRecorder();
+    checks.clientId = 'HELLO-CLASS-THIS-IS-ON-THE-PROJECTOR-'.repeat(300);
+    const shown = checks.toEvent(base, { status: 401 }).clientId!;
+    expect(Array.from(shown)).toHaveLength(MAX_EVENT_CLIENT_ID);
+    expect(shown.endsWith('…')).toBe(true);
+    expect(Array.from(shownClientId('é'.repeat(MAX_EVENT_CLIENT_ID)))).toHaveLength(64);
+  });
+
+  it('has its control characters replaced', () => {
+    expect(shownClientId('abc\n\u0007\u009bxyz')).toBe('abc\ufffd\ufffd\ufffdxyz');
+  });
+});
