@@ -3,6 +3,7 @@
  * *.test.ts only): the injected fetch calls the core's handlers, and the injected clock
  * drives both sides; the learner's key and registrations live in memory.
  */
+import { sentBy } from '../oauth/http';
 import { makeServer, ORIGIN, type TestServer } from '../oauth/test-support';
 import { ROUTES } from '../oauth/server';
 import { REGISTER_PATH } from '../protocol/paths';
@@ -31,7 +32,7 @@ export async function coreHarness(): Promise<CoreHarness> {
       const request = new Request(input, init);
       requests.push(request.clone());
       const path = new URL(request.url).pathname;
-      if (path === REGISTER_PATH) return test.server.register(request, 'engine-test');
+      if (path === REGISTER_PATH) return test.server.register(sentBy(request, 'engine-test'));
       const managed = /^\/register\/([^/]+)(?:\/(secret|clock))?$/.exec(path);
       if (managed)
         return test.server.manageRegistration(

@@ -15,18 +15,18 @@ import { presentedCredentials, type PresentedCredentials } from './presented-cre
 import { secretMatchesDigest, sha256 } from './secure-compare';
 import type { StateStore } from './state-store';
 import type { CheckRecorder } from './check-recorder';
-import type { CoreRequest } from './http';
+import { callerOf, type CoreRequest } from './http';
 
 /** The supported methods and their type (re-exported from `presented-credentials.ts`). */
 export { CLIENT_AUTH_METHODS, type ClientAuthMethod } from './presented-credentials';
 
-/** Wrong secrets allowed per client and window before the client is locked out (429). */
+/** Wrong secrets allowed per client, caller and window before that caller is locked out (429). */
 export interface RateLimitOptions {
   readonly maxFailures: number;
   readonly windowMs: number;
 }
 
-/** 10 wrong secrets per client per 60 s: a class can replay the wrong-secret scenario safely. */
+/** 10 wrong secrets per client and caller per 60 s. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { maxFailures: 10, windowMs: 60_000 };
 
 /** What client authentication needs: state and limits, realm, clock, registry and its upkeep. */
@@ -111,9 +111,11 @@ export async function authenticateClient(
   checks.pass('client-known');
 
   // Public demo clients (their secret is in the lesson) are never locked out: a room running the
-  // wrong-secret scenario must not lock the lesson out. Every other client is.
+  // wrong-secret scenario must not lock the lesson out. Every other client is, per caller: a
+  // guesser locks out only their own address, never the owner's (anyone in the room can read a
+  // learner's client_id on the projected feed, and the instructor's is public).
   const guarded = client.lockout !== false;
-  const key = `auth-failures:${client.clientId}`;
+  const key = `auth-failures:${client.clientId}:${callerOf(request)}`;
   const window = guarded ? await checks.fromStore('rate-limit', deps.state.peek(key)) : undefined;
   if (window && window.count >= deps.rateLimit.maxFailures) {
     const retryAfter = Math.max(1, Math.ceil((window.resetAt - deps.now()) / 1000));

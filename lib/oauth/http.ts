@@ -12,6 +12,27 @@ export interface CoreRequest {
   readonly body: ReadableStream<Uint8Array> | null;
   /** The body already buffered by the adapter; read instead of `body` when present. */
   readonly bufferedBody?: Uint8Array;
+  /**
+   * Who sent it (its address, which the client cannot choose), for the limits that count per
+   * caller: registrations, and wrong secrets. Absent, every such request counts as one caller.
+   */
+  readonly caller?: string;
+}
+
+/** A web `Request` as the core reads it, sent by `caller` (see {@link CoreRequest.caller}). */
+export function sentBy(request: Request, caller: string): CoreRequest {
+  return {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    body: request.body,
+    caller,
+  };
+}
+
+/** The caller a per-caller limit counts for `request` (see {@link CoreRequest.caller}). */
+export function callerOf(request: CoreRequest): string {
+  return request.caller ?? 'unknown';
 }
 
 /**

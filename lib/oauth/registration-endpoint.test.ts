@@ -1,3 +1,4 @@
+import { sentBy } from './http';
 import { exportJWK, generateKeyPair } from 'jose';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signClientAssertion } from '../protocol/sign-client-assertion';
@@ -31,7 +32,7 @@ const json = (b: unknown, headers: Record<string, string> = {}) => ({
   body: typeof b === 'string' ? b : JSON.stringify(b),
 });
 const register = (b: unknown, caller = '203.0.113.1', init = json(b)) =>
-  t.server.register(new Request(`${ORIGIN}/register`, init), caller);
+  t.server.register(sentBy(new Request(`${ORIGIN}/register`, init), caller));
 
 async function registered(b: unknown, caller?: string): Promise<RegistrationResponse> {
   const res = await register(b, caller);

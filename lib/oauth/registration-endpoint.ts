@@ -20,7 +20,7 @@ import {
 } from './registration-metadata';
 import type { StoredRegistration } from './registration-store';
 import { bytesEqualConstantTime, sha256 } from './secure-compare';
-import type { CoreRequest, CoreResponse } from './http';
+import { callerOf, type CoreRequest, type CoreResponse } from './http';
 
 /** Largest registration body (bytes): a few public keys fit easily. */
 export const MAX_REGISTRATION_BYTES = 16 * 1024;
@@ -89,20 +89,16 @@ async function readJson(
 /**
  * `POST /register`: validates the metadata, counts the caller's registrations (429 past the
  * limit), stores the client unless the server-wide cap is reached (503), answers 201 with the
- * credentials issued once. `caller` names the source (its address) for the per-caller limit.
+ * credentials issued once. The per-caller limit counts the request's `caller` (its address).
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-3.1
  */
-export function registerEndpoint(
-  ctx: Ctx,
-  request: CoreRequest,
-  caller: string,
-): Promise<CoreResponse> {
+export function registerEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
   return run(async () => {
     const store = ctx.registrations;
     if (!store) throw notFound();
     if (request.method !== 'POST') throw methodNotAllowed('POST');
     const limits = ctx.registrationLimits;
-    const hits = await ctx.state.increment(`register:${caller}`, limits.windowMs);
+    const hits = await ctx.state.increment(`register:${callerOf(request)}`, limits.windowMs);
     if (hits.count > limits.perCaller) {
       const retryAfter = Math.max(1, Math.ceil((hits.resetAt - ctx.now()) / 1000));
       throw new OAuthError(

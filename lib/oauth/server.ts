@@ -67,8 +67,8 @@ export interface AuthServer {
    * bearer token grants `scope`, else the RFC 6750 answer (401 / 403 `insufficient_scope`).
    */
   requireScope(request: CoreRequest, scope: Scope): Promise<Response | null>;
-  /** `POST /register`; `caller` names the source (its address) for the per-caller limit. */
-  register(request: CoreRequest, caller: string): Promise<Response>;
+  /** `POST /register`; its per-caller limit counts `request.caller`. */
+  register(request: CoreRequest): Promise<Response>;
   /** `GET` / `DELETE /register/<id>`, `POST .../secret`, `PUT .../clock`. */
   manageRegistration(
     request: CoreRequest,
@@ -129,7 +129,7 @@ export function createAuthServer(deps: AuthServerDeps): AuthServer {
       const refused = await requireScope(ctx, r, scope);
       return refused && toWebResponse(refused);
     },
-    register: async (r, caller) => toWebResponse(await registerEndpoint(ctx, r, caller)),
+    register: async (r) => toWebResponse(await registerEndpoint(ctx, r)),
     manageRegistration: async (r, id, action) =>
       toWebResponse(await manageRegistrationEndpoint(ctx, r, id, action)),
     core,

@@ -1,3 +1,4 @@
+import { sentBy } from './http';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeProtectedHeader, decodeJwt, jwtVerify } from 'jose';
 import { encodeBasicAuthorization } from '../protocol/basic';
@@ -303,6 +304,15 @@ describe('brute-force lockout', () => {
     expect(still.headers.get('retry-after')).toBe('30');
     t.advance(30_000);
     expect((await t.server.token(tokenPost('lockout-demo', 'lockout-secret'))).status).toBe(200);
+  });
+
+  it('locks out only the caller who guessed: the owner elsewhere keeps their client', async () => {
+    const from = (caller: string, secret: string) =>
+      t.server.token(sentBy(tokenPost('lockout-demo', secret), caller));
+    for (let i = 0; i < 10; i++) expect((await from('203.0.113.7', `guess${i}`)).status).toBe(401);
+    expect((await from('203.0.113.7', 'lockout-secret')).status).toBe(429);
+    expect((await from('198.51.100.2', 'lockout-secret')).status).toBe(200);
+    expect((await from('198.51.100.2', 'wrong')).status).toBe(401);
   });
 
   it('never locks out a public demo client of the lesson (a room may run the wrong-secret scenario)', async () => {

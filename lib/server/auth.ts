@@ -10,6 +10,7 @@ import { attachEventSource } from '@/lib/live/hub';
 import { attachChallengeGrader } from '@/lib/server/challenges';
 import type { AuthEvent, AuthEventSink, AuthEventSource } from '@/lib/oauth/events';
 import { createAuthServer, type AuthServer, type RouteName } from '@/lib/oauth/server';
+import { coreRequest } from '@/lib/server/caller-address';
 import { openLiveStores, openRegistrationStore, openStateStore } from '@/lib/server/state';
 
 interface Holder {
@@ -77,7 +78,7 @@ export type AuthRoute = RouteName;
 /** Serves one request with one of the core's handlers (what a route handler calls). */
 export async function serveAuth(route: AuthRoute, request: Request): Promise<Response> {
   const server = await getAuthServer();
-  return server[route](request);
+  return server[route](coreRequest(request));
 }
 
 /**

@@ -11,6 +11,7 @@ import { INSTRUCTOR_CLIENT_ID } from '@/lib/oauth/clients';
 import { publicUrl } from '@/lib/oauth/context';
 import { PRESENTER_SCOPE } from '@/lib/oauth/scopes';
 import { getAuthServer } from './auth';
+import { callerAddress, coreRequest } from './caller-address';
 import { PRESENTER_COOKIE, isSameOrigin } from './presenter-auth';
 
 /** Why a sign-in failed, as shown on the sign-in form (`?signin=`). */
@@ -34,15 +35,19 @@ export type SignInResult =
 /** Exchanges the instructor key for a `live:present` token at this server's token endpoint. */
 export async function exchangeKey(request: Request, key: string): Promise<SignInResult> {
   const server = await getAuthServer();
+  // the sign-in's own caller: a guesser at the sign-in form locks out only their own address
   const res = await server.token(
-    new Request(new URL('/token', publicUrl(request)), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        authorization: encodeBasicAuthorization(INSTRUCTOR_CLIENT_ID, key),
-      },
-      body: new URLSearchParams({ grant_type: 'client_credentials', scope: PRESENTER_SCOPE }),
-    }),
+    coreRequest(
+      new Request(new URL('/token', publicUrl(request)), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: encodeBasicAuthorization(INSTRUCTOR_CLIENT_ID, key),
+        },
+        body: new URLSearchParams({ grant_type: 'client_credentials', scope: PRESENTER_SCOPE }),
+      }),
+      callerAddress(request),
+    ),
   );
   if (res.status === 200) {
     const body = (await res.json()) as { access_token: string; expires_in: number };

@@ -1,12 +1,12 @@
 /**
  * The Next.js wiring of client registration (`/register`, `/register/<id>`, `.../secret`,
  * `.../clock`): each route file is a few lines calling these. The per-caller limit keys on
- * {@link callerAddress}.
+ * the caller's address (`coreRequest`).
  */
 import 'server-only';
 import type { RegistrationAction } from '@/lib/oauth/registration-endpoint';
 import { getAuthServer } from '@/lib/server/auth';
-import { callerAddress } from '@/lib/server/caller-address';
+import { coreRequest } from '@/lib/server/caller-address';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
@@ -23,9 +23,7 @@ function everyMethod(handler: (request: Request, client: string) => Promise<Resp
 
 /** The exports of `app/register/route.ts`. */
 export function registerRouteHandlers() {
-  return everyMethod(async (request) =>
-    (await getAuthServer()).register(request, callerAddress(request)),
-  );
+  return everyMethod(async (request) => (await getAuthServer()).register(coreRequest(request)));
 }
 
 /** The exports of a route file under `app/register/[client]/` for one action. */

@@ -85,7 +85,7 @@ export const challenges: ChallengeSpec = {
       id: 'wait-retry-after',
       title: 'After a 429, wait as long as Retry-After says',
       todo: 'Send wrong secrets until the server locks your client out (429), then wait at least the Retry-After seconds before asking for a token again with the right secret.',
-      hint: 'Ten wrong secrets within a minute lock your client (only yours) out; curl -i shows the Retry-After header. An attempt before it is up is refused again, with a Retry-After counting down the same lockout; wait at least that long from the latest 429.',
+      hint: 'Ten wrong secrets within a minute lock you out of your client (only you, from this address); curl -i shows the Retry-After header. An attempt before it is up is refused again, with a Retry-After counting down the same lockout; wait at least that long from the latest 429.',
       rfc: rfc('RFC 6585 §4', 'https://www.rfc-editor.org/rfc/rfc6585#section-4'),
       rule: { kind: 'wait-retry-after', then: { endpoint: 'token', status: 200 } },
       examples: [{ kind: 'token', auth: 'basic' }],
