@@ -100,10 +100,17 @@ test.describe('GET /api/data (RFC 6750)', () => {
     expect((await res.json()).error_description).toMatch(/expired/);
   });
 
-  test('other methods: 405 with Allow: GET', async ({ request }) => {
+  test('other methods: 405 with Allow: GET, HEAD; HEAD answers like GET, without a body', async ({
+    request,
+  }) => {
     const res = await request.post('/api/data');
     expect(res.status()).toBe(405);
-    expect(res.headers()['allow']).toBe('GET');
+    expect(res.headers()['allow']).toBe('GET, HEAD');
+    const token = await tokenFor(request, 'abc', 'xyz');
+    const head = await request.head('/api/data', { headers: bearer(token) });
+    expect(head.status()).toBe(200);
+    expect(await head.body()).toHaveLength(0);
+    expect((await request.head('/api/data')).status()).toBe(401);
   });
 });
 

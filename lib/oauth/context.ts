@@ -219,14 +219,18 @@ function withChecksHeader(response: CoreResponse, checks: CheckRecorder): CoreRe
   };
 }
 
-/** The `method` check: 405 with `Allow` for any other method. */
+/**
+ * The `method` check: 405 with `Allow` for any other method. A GET endpoint answers HEAD too, as
+ * every general-purpose server must (RFC 9110 §9.1); the adapters send no body for it.
+ */
 export function requireMethod(
   checks: CheckRecorder,
   request: CoreRequest,
-  allowed: string,
+  allowed: 'GET' | 'POST',
   extra: Record<string, string> = {},
 ): void {
-  if (request.method !== allowed) {
+  const methods = allowed === 'GET' ? ['GET', 'HEAD'] : [allowed];
+  if (!methods.includes(request.method)) {
     throw checks.fail(
       'method',
       new OAuthError(
@@ -234,7 +238,7 @@ export function requireMethod(
         `Use ${allowed}; no other method is allowed here.`,
         405,
         {
-          Allow: allowed,
+          Allow: methods.join(', '),
           ...extra,
         },
       ),

@@ -195,6 +195,16 @@ describe('one registration (RFC 7592)', () => {
       expect((await body(res)).error).toBe('invalid_token');
       expect(res.headers.get('www-authenticate')).toContain('error="invalid_token"');
     }
+    // another scheme sends no bearer credentials: a bare challenge, no error code (RFC 6750 §3.1)
+    const basic = await t.server.manageRegistration(
+      new Request(`${ORIGIN}/register/${mine.client_id}`, {
+        headers: { Authorization: 'Basic YTpi' },
+      }),
+      mine.client_id,
+      'read',
+    );
+    expect(basic.status).toBe(401);
+    expect(basic.headers.get('www-authenticate')).toBe('Bearer realm="FlowLab"');
     const unknown = await manage({ client_id: 'learner-nope' }, 'read', 'GET', 'x');
     expect(unknown.status).toBe(401);
     expect((await tokenWith(mine.client_id)).status).toBe(200); // still there

@@ -160,9 +160,10 @@ async function authorize(ctx: Ctx, request: CoreRequest, clientId: string) {
       'WWW-Authenticate': `Bearer realm=${quote(ctx.realm)}${code ? ', error="invalid_token"' : ''}`,
     });
   if (!m) {
+    // RFC 6750 §3.1: no error code unless bearer credentials were sent (another scheme is none)
     throw refuse(
       'Send the registration_access_token: Authorization: Bearer <registration_access_token>.',
-      header !== null,
+      header !== null && /^Bearer(?:\s|$)/i.test(header),
     );
   }
   const stored = clientId.startsWith(REGISTERED_CLIENT_PREFIX)

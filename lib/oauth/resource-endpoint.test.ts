@@ -202,10 +202,23 @@ describe('GET /api/data', () => {
     });
   });
 
-  it('other methods -> 405 with Allow: GET', async () => {
+  it('other methods -> 405 with Allow: GET, HEAD', async () => {
     const res = await t.server.api(new Request(`${ORIGIN}/api/data`, { method: 'POST' }));
     expect(res.status).toBe(405);
-    expect(res.headers.get('allow')).toBe('GET');
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('HEAD is checked like GET (RFC 9110 §9.1)', async () => {
+    const token = await getToken(t.server, 'abc', 'xyz');
+    const head = (authorization?: string) =>
+      t.server.api(
+        new Request(`${ORIGIN}/api/data`, {
+          method: 'HEAD',
+          headers: authorization ? { Authorization: authorization } : {},
+        }),
+      );
+    expect((await head(`Bearer ${token}`)).status).toBe(200);
+    expect((await head()).status).toBe(401);
   });
 
   it('a token issued for another host is refused (iss derived per request)', async () => {
