@@ -105,12 +105,23 @@ test.describe('live routes under hostile input', () => {
       headers: { ...auth, ...JSON_TYPE, 'x-room-key': room.key, 'Transfer-Encoding': 'chunked' },
       chunks: 64, // 4 MiB, chunked: no Content-Length to refuse it by
     });
+    // the method guard cuts it once 16 KiB have arrived, before any route reads it
     expect(res.status).toBe(413);
-    expect(JSON.parse(res.body)).toEqual({ error: 'body_too_large' });
+    expect(res.headers.connection).toBe('close');
+    expect(JSON.parse(res.body)).toMatchObject({ error: 'request_too_large' });
+    // Within the guard's limit but over the room routes' own 4 KiB: the route's 413.
+    const over = await raw(baseURL!, 'PUT', `/api/rooms/${room.id}/state`, {
+      headers: { ...auth, ...JSON_TYPE, 'x-room-key': room.key, 'Transfer-Encoding': 'chunked' },
+      chunks: 2,
+      chunkSize: 4 * 1024,
+    });
+    expect(over.status).toBe(413);
+    expect(JSON.parse(over.body)).toEqual({ error: 'body_too_large' });
     // Without the room key, the body is not even read: 403 first.
     const forged = await raw(baseURL!, 'PUT', `/api/rooms/${room.id}/state`, {
       headers: { ...auth, ...JSON_TYPE, 'x-room-key': 'forged', 'Transfer-Encoding': 'chunked' },
-      chunks: 16,
+      chunks: 2,
+      chunkSize: 4 * 1024,
     });
     expect(forged.status).toBe(403);
   });
@@ -219,5 +230,25 @@ test.describe('live routes under hostile input', () => {
       expect(res.headers.allow).not.toContain('TRACE');
       expectSecurityHeaders(res.res);
     }
+  });
+
+  test('a method a route does not take is 405 with that route’s Allow (RFC 9110 §15.5.6)', async ({
+    request,
+  }) => {
+    for (const [method, path, allow] of [
+      ['POST', '/.well-known/jwks.json', 'GET, HEAD, OPTIONS'],
+      ['DELETE', '/api/live/feed', 'GET, HEAD, OPTIONS'],
+      ['GET', '/api/rooms', 'POST, OPTIONS'],
+      ['PUT', '/present/session', 'GET, POST, HEAD, OPTIONS'],
+    ] as const) {
+      const res = await request.fetch(path, { method });
+      expect(res.status(), `${method} ${path}`).toBe(405);
+      expect(res.headers()['allow'], `${method} ${path}`).toBe(allow);
+      expect(((await res.json()) as { error: string }).error).toBe('method_not_allowed');
+      expectSecurityHeaders(res);
+    }
+    const options = await request.fetch('/api/rooms', { method: 'OPTIONS' });
+    expect(options.status()).toBe(204);
+    expect(options.headers()['allow']).toBe('POST, OPTIONS');
   });
 });

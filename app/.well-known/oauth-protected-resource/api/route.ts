@@ -1,4 +1,5 @@
 import { serveAuth } from '@/lib/server/auth';
+import { routeMethods } from '@/lib/server/route-methods';
 
 /** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
@@ -8,6 +9,9 @@ export const dynamic = 'force-dynamic';
  * `<issuer>/api`. Nothing is served at the bare `/.well-known/oauth-protected-resource`: that URL
  * names the origin, which is not a protected resource here (RFC 9728 §3.3).
  */
-export function GET(request: Request): Promise<Response> {
+function handleGet(request: Request): Promise<Response> {
   return serveAuth('protectedResourceMetadata', request);
 }
+
+/** Every method: the handler above, 405 with Allow for the rest (lib/server/route-methods.ts). */
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: handleGet });

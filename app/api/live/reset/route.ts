@@ -1,6 +1,7 @@
 import { RESET_HEADER } from '@/lib/live/protocol';
 import { noStoreJson, resetDemo } from '@/lib/server/live-hub';
 import { requirePresenter } from '@/lib/server/presenter-auth';
+import { routeMethods } from '@/lib/server/route-methods';
 
 /** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
@@ -10,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * `X-FlowLab-Confirm: reset`, which another site cannot send without a (refused) preflight.
  * The presenter only (`live:present`).
  */
-export async function POST(request: Request): Promise<Response> {
+async function handlePost(request: Request): Promise<Response> {
   const refused = await requirePresenter(request);
   if (refused) return refused;
   if (request.headers.get(RESET_HEADER) !== 'reset') {
@@ -22,3 +23,6 @@ export async function POST(request: Request): Promise<Response> {
   await resetDemo();
   return noStoreJson({ reset: true });
 }
+
+/** Every method: the handlers above, and 405 with Allow for the rest (lib/server/route-methods.ts). */
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ POST: handlePost });

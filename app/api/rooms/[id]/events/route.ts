@@ -1,4 +1,5 @@
 import { roomEvents } from '@/lib/server/room-routes';
+import { routeMethods } from '@/lib/server/route-methods';
 
 /** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
@@ -8,9 +9,12 @@ export const dynamic = 'force-dynamic';
  * change is the full state (`event: state`, id = its version); `event: closed` ends the stream.
  * With a follower id, the open connection is what counts the follower as present.
  */
-export async function GET(
+async function handleGet(
   request: Request,
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   return roomEvents(request, (await params).id);
 }
+
+/** Every method: the handlers above, and 405 with Allow for the rest (lib/server/route-methods.ts). */
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: handleGet });

@@ -1,12 +1,16 @@
 import { joinRoomChallenges } from '@/lib/server/challenge-routes';
+import { routeMethods } from '@/lib/server/route-methods';
 
 /** Rendered on every request, never prerendered or cached. */
 export const dynamic = 'force-dynamic';
 
 /** PUT /api/challenges/clients/:client/room `{ roomId, followerId, followerKey }`. */
-export async function PUT(
+async function handlePut(
   request: Request,
   { params }: { params: Promise<{ client: string }> },
 ): Promise<Response> {
   return joinRoomChallenges(request, (await params).client);
 }
+
+/** Every method: the handlers above, and 405 with Allow for the rest (lib/server/route-methods.ts). */
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ PUT: handlePut });
