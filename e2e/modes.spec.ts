@@ -166,12 +166,12 @@ test.describe('sandbox', () => {
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.getByRole('region', { name: 'Response' })).toContainText('HTTP 200');
     await page.getByRole('button', { name: 'Use the token on /api/data' }).click();
-    await expect(page.getByLabel('Method')).toHaveValue('GET');
+    await expect(page.getByLabel('Method', { exact: true })).toHaveValue('GET');
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.getByRole('region', { name: 'Response' })).toContainText('HTTP 200');
 
-    await page.getByLabel('Method').selectOption('DELETE');
-    await page.getByLabel('Path').fill('/token');
+    await page.getByLabel('Method', { exact: true }).selectOption('DELETE');
+    await page.getByLabel('Path', { exact: true }).fill('/token');
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.getByRole('region', { name: 'Response' })).toContainText('HTTP 405');
   });
