@@ -166,11 +166,11 @@ test.describe('sandbox', () => {
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.getByRole('region', { name: 'Response' })).toContainText('HTTP 200');
     await page.getByRole('button', { name: 'Use the token on /api/data' }).click();
-    await expect(page.getByLabel('Method', { exact: true })).toHaveValue('GET');
+    await expect(page.getByRole('combobox', { name: /^Method/ })).toHaveValue('GET');
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.getByRole('region', { name: 'Response' })).toContainText('HTTP 200');
 
-    await page.getByLabel('Method', { exact: true }).selectOption('DELETE');
+    await page.getByRole('combobox', { name: /^Method/ }).selectOption('DELETE');
     await page.getByLabel('Path', { exact: true }).fill('/token');
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.getByRole('region', { name: 'Response' })).toContainText('HTTP 405');
@@ -184,4 +184,26 @@ test('the transcript prints without the navigation', async ({ page }) => {
   await expect(page.getByRole('navigation', { name: 'Learning modes' })).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Step by step' })).toBeVisible();
+});
+
+test.describe('on a 390 px phone nothing widens the page', () => {
+  const overflow = (page: Page) =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+  for (const lesson of ['client-credentials', 'client-credentials-private-key-jwt'])
+    for (const mode of [...modes.map((m) => m.path), 'step'] as const)
+      test(`${lesson}: ${mode}`, async ({ page }) => {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.goto(`/learn/${lesson}/${mode}${mode === 'step' ? '?step=1' : ''}`);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        if (mode === 'quiz')
+          await expect(page.getByRole('article').first().getByRole('radio').first()).toBeVisible();
+        if (mode === 'sandbox') {
+          await page.getByRole('button', { name: 'Send request' }).click();
+          await expect(page.getByRole('region', { name: 'Response' })).toContainText('HTTP');
+        }
+        if (mode === 'step') await expect(page.getByText(/Step 1 of \d/).first()).toBeVisible();
+        expect(await overflow(page)).toBeLessThanOrEqual(0);
+      });
 });

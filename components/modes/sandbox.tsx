@@ -40,7 +40,7 @@ export function Sandbox() {
   }
 
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-2">
       <form
         className="border-line bg-surface space-y-3 rounded-lg border p-4"
         onSubmit={(e) => {

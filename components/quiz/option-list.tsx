@@ -32,7 +32,7 @@ export function OptionList({
   onSelect,
 }: OptionListProps) {
   return (
-    <fieldset>
+    <fieldset className="min-w-0">
       <legend className="sr-only">{legend}</legend>
       <ul className="space-y-2">
         {options.map((option, i) => {

@@ -125,7 +125,7 @@ function LessonVisualQuiz({ lesson }: { lesson: LessonRun }) {
         </button>
       </div>
       {state.kind === 'ready' ? (
-        <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
+        <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
           <div className="space-y-4">
             {state.questions.map((q, i) => (
               <QuestionCard

@@ -17,7 +17,7 @@ export default async function SnapshotPage({ params }: LessonParams) {
   return (
     <article>
       <ModeHeading mode="snapshot" lessonTitle={lesson.title} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-2">
         <section aria-labelledby="cheat" className="border-line bg-surface rounded-lg border p-4">
           <h2 id="cheat" className="mb-3 text-lg font-semibold">
             {lesson.title} in six lines
