@@ -13,6 +13,9 @@ function ownsKeys(target: EventTarget | null, key: string): boolean {
   if (role === 'tab' || role === 'radio' || role === 'slider' || role === 'listbox') return true;
   // Space activates buttons, links and disclosure summaries natively.
   if (key === ' ' && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY')) return true;
+  // A focused scroll box that is wider than its view (the tables on a narrow screen) scrolls
+  // with the arrow keys, Home and End: that is why it takes focus.
+  if (role === 'region' && key !== ' ' && target.scrollWidth > target.clientWidth) return true;
   return false;
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { trackerColumns } from '@/lib/engine/derived';
 import { formatVar, shorten } from '@/lib/engine/format';
 import type { StepRecord } from '@/lib/engine/step-record';
@@ -46,8 +46,23 @@ export function VariableTrackerView({
 }) {
   const columns = useMemo(() => trackerColumns(lesson, trace), [lesson, trace]);
   const all = [0, ...lesson.steps.map((s) => s.number)];
+  const box = useRef<HTMLDivElement>(null);
+
+  // On a narrow screen, keep the current step's column (and its changed cells) in view.
+  useEffect(() => {
+    const region = box.current;
+    const column = region?.querySelector<HTMLElement>('th[aria-current="step"]');
+    if (!region || !column || region.scrollWidth <= region.clientWidth) return;
+    const start = column.offsetLeft;
+    const end = start + column.offsetWidth;
+    const first = region.querySelector<HTMLElement>('th')?.offsetWidth ?? 0;
+    if (end > region.scrollLeft + region.clientWidth) region.scrollLeft = end - region.clientWidth;
+    else if (start - first < region.scrollLeft) region.scrollLeft = Math.max(0, start - first);
+  }, [cursor]);
+
   return (
     <div
+      ref={box}
       className="relative overflow-x-auto"
       role="region"
       aria-label="Variable tracker"
