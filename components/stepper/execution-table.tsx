@@ -22,8 +22,9 @@ export function ExecutionTable() {
 }
 
 /**
- * The execution table of any run: one row per step, live values once a step has run, the row at
- * `cursor` lit, and the row `highlight` (a step number) marked as the place a hint points to.
+ * The execution table of any run up to `cursor`: one row per step, live values for the steps up
+ * to it, the row at `cursor` lit, and the row `highlight` (a step number) marked as the place a
+ * hint points to.
  */
 export function ExecutionTableView({
   lesson,
@@ -36,7 +37,12 @@ export function ExecutionTableView({
   cursor: number;
   highlight?: number | undefined;
 }) {
-  const rows = useMemo(() => executionRows(lesson, trace), [lesson, trace]);
+  // only the steps up to the cursor: a step the learner went back before has not run, as the
+  // variable tracker shows it
+  const rows = useMemo(
+    () => executionRows(lesson, trace.slice(0, cursor)),
+    [lesson, trace, cursor],
+  );
   return (
     <div
       className="relative overflow-x-auto"
@@ -47,7 +53,8 @@ export function ExecutionTableView({
       <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
         <caption className="sr-only">
           Execution table: each step’s action, request data, the checks the server made and its
-          response. Rows not run yet show the lesson’s expected values.
+          response. Rows not run yet show the lesson’s expected values, or only that they have not
+          run once the flow took a No branch.
         </caption>
         <thead>
           <tr className="border-line text-muted border-b text-xs uppercase">

@@ -123,18 +123,23 @@ function liveRow(
   };
 }
 
-/** The execution table: live cells for the steps that have run, the lesson's text for the rest. */
+/**
+ * The execution table: live cells for the steps that have run, the lesson's happy-path text for
+ * the rest, until the run takes a No branch: from then on the rest say only that they have not
+ * run, since the happy path is no longer where the run is going.
+ */
 export function executionRows(lesson: LessonRun, trace: readonly StepRecord[]): ExecutionRow[] {
+  const no = trace.find((r) => r.decision?.branch === 'no');
   return lesson.steps.map((step, i) => {
     const record = trace[i];
     if (record) return liveRow(lesson, step, record, trace);
     return {
       step,
       live: false,
-      requestData: step.requestData,
-      validation: step.validation,
+      requestData: no ? '—' : step.requestData,
+      validation: no ? `Not run yet (step ${no.number} took the No branch)` : step.validation,
       checks: null,
-      response: step.response,
+      response: no ? '—' : step.response,
       outcome: 'neutral',
     };
   });

@@ -149,6 +149,20 @@ describe('valid scenario', () => {
   });
 });
 
+describe('execution rows after a No branch', () => {
+  it('say the steps after it have not run, instead of showing the happy path', async () => {
+    const { trace } = await run('wrong-secret');
+    const rows = executionRows(lesson, trace.slice(0, 3));
+    expect(rows.map((r) => r.live)).toEqual([true, true, true, false, false, false, false]);
+    for (const row of rows.slice(3)) {
+      expect(row).toMatchObject({ requestData: '—', response: '—' });
+      expect(row.validation).toBe('Not run yet (step 3 took the No branch)');
+    }
+    // before the branch, the happy path is still what lies ahead
+    expect(executionRows(lesson, trace.slice(0, 2))[3]?.response).toBe(lesson.steps[3]?.response);
+  });
+});
+
 describe('failure scenarios', () => {
   it.each([
     ['wrong-secret', 401, 'invalid_client'],
