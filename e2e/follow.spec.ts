@@ -1,5 +1,15 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { getLesson } from '../lib/lessons';
 import { signInPresenter } from './presenter-fixture';
+
+/** The letter an option of the http-method question shows (the order is the lesson's, arranged). */
+const letterOf = (id: string) =>
+  String.fromCharCode(
+    65 +
+      getLesson('client-credentials')!
+        .practice.find((q) => q.id === 'http-method')!
+        .options.findIndex((o) => o.id === id),
+  );
 
 async function presenterWithRoom(browser: Browser): Promise<{ presenter: Page; joinPath: string }> {
   const context = await browser.newContext();
@@ -64,6 +74,16 @@ test.describe('follow me', () => {
     );
   });
 
+  test('a mistyped room code says so, in the site’s own page', async ({ page }) => {
+    await page.goto('/follow/abc1');
+    await expect(page.getByRole('heading', { name: 'No room has this code' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Back to FlowLab' })).toBeVisible();
+    await page.goto('/follow/zzzzzz'); // well formed, never opened
+    await expect(page.getByTestId('follow-status')).toHaveText(
+      'No open room has this code: the presenter ended the session, or the code is not the one in their join link.',
+    );
+  });
+
   test('poll answers from followers aggregate, and the reveal marks the correct one', async ({
     browser,
   }) => {
@@ -78,12 +98,12 @@ test.describe('follow me', () => {
     const alicePoll = alice.getByTestId('follower-poll');
     await expect(alicePoll).toContainText('Which HTTP method');
     await alicePoll.getByRole('radio', { name: /GET/ }).click();
-    await expect(alicePoll).toContainText('Your answer is in: A');
+    await expect(alicePoll).toContainText(`Your answer is in: ${letterOf('a')}`);
     await alicePoll.getByRole('radio', { name: /POST/ }).click(); // changed her mind
-    await expect(alicePoll).toContainText('Your answer is in: B');
+    await expect(alicePoll).toContainText(`Your answer is in: ${letterOf('b')}`);
     const bobPoll = bob.getByTestId('follower-poll');
     await bobPoll.getByRole('radio', { name: /PUT/ }).click();
-    await expect(bobPoll).toContainText('Your answer is in: C');
+    await expect(bobPoll).toContainText(`Your answer is in: ${letterOf('c')}`);
 
     const panel = presenter.getByTestId('presenter-poll');
     await expect(panel).toContainText('2 of 2 followers answered');

@@ -48,21 +48,23 @@ export function FollowerView({ roomId }: { roomId: string }) {
           Room <span className="font-mono">{roomId}</span>
         </h1>
         <p className="text-muted" role="status" data-testid="follow-status">
-          {ended
+          {ended && (membership || stream.status === 'closed')
             ? 'The presenter ended this session.'
-            : problem === 'full'
-              ? 'This room is full.'
-              : problem === 'closed'
-                ? 'The presenter has closed joining for this room.'
-                : problem === 'error'
-                  ? 'Cannot reach the room right now.'
-                  : following
-                    ? stream.status === 'live'
-                      ? `Following the presenter · ${getScenario(lesson, scenarioId).title}`
-                      : stream.status === 'reconnecting'
-                        ? 'Reconnecting to the presenter…'
-                        : 'Connecting to the presenter…'
-                    : 'Exploring on your own'}
+            : ended
+              ? 'No open room has this code: the presenter ended the session, or the code is not the one in their join link.'
+              : problem === 'full'
+                ? 'This room is full.'
+                : problem === 'closed'
+                  ? 'The presenter has closed joining for this room.'
+                  : problem === 'error'
+                    ? 'Cannot reach the room right now.'
+                    : following
+                      ? stream.status === 'live'
+                        ? `Following the presenter · ${getScenario(lesson, scenarioId).title}`
+                        : stream.status === 'reconnecting'
+                          ? 'Reconnecting to the presenter…'
+                          : 'Connecting to the presenter…'
+                      : 'Exploring on your own'}
         </p>
         {!ended && membership && (
           <button
