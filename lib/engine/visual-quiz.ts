@@ -1,3 +1,4 @@
+import { rotateById } from '../lessons/arrange';
 import type { LessonRun, VisualQuizItem } from '../lessons/types';
 import { stepHref } from './deep-link';
 import { getScenario } from './scenarios';
@@ -59,20 +60,6 @@ export interface VisualQuizRuns {
   readonly trace: readonly StepRecord[];
   /** Optional runs of other scenarios, by id (e.g. `wrong-secret`), for `branch-on-error`. */
   readonly others?: Readonly<Record<string, readonly StepRecord[]>>;
-}
-
-/** A small stable hash, to vary where the right answer sits without randomness. */
-function hash(text: string): number {
-  let h = 0;
-  for (const ch of text) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return h;
-}
-
-/** Puts the options in an order that depends only on the question id (the same on every render). */
-function arrange(id: string, options: readonly VisualQuizOption[]): VisualQuizOption[] {
-  const n = options.length;
-  const shift = n === 0 ? 0 : hash(id) % n;
-  return options.map((_, i) => options[(i + shift) % n] as VisualQuizOption);
 }
 
 /** Drops options whose text repeats an earlier one (so exactly one option can be right). */
@@ -207,7 +194,7 @@ export function buildVisualQuiz(lesson: LessonRun, runs: VisualQuizRuns): Visual
     return {
       id: item.id,
       prompt: fill(item.prompt, snap.number),
-      options: arrange(item.id, derived.options),
+      options: rotateById(item.id, derived.options),
       answer: derived.answer,
       hint: fill(item.hint, snap.number),
       hintHref: stepHref(lesson.slug, { scenario: item.scenario, step: snap.number }),

@@ -1,3 +1,4 @@
+import { arrangePractice } from '../arrange';
 import type { Lesson } from '../types';
 import { challenges } from './challenges';
 import { intro } from './intro';
@@ -19,7 +20,7 @@ export const lesson = {
     'The same grant, proven with a signature instead of a secret: your browser makes a key pair, registers only the public key, and signs a short-lived, single-use JWT for each token request.',
   estimatedMinutes: 20,
   keyMoments,
-  practice,
+  practice: arrangePractice(practice),
   intro,
   syntax,
   notes,

@@ -116,9 +116,9 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     answer: 'c',
     hint: 'Compare the Content-Type header with the format RFC 6749 §4.4.2 requires for the request parameters.',
     solution: [
-      'The method is POST and grant_type=client_credentials is the correct value, so A and D are out.',
+      'The method is POST and grant_type=client_credentials is the correct value, so {a} and {d} are out.',
       'RFC 6749 §4.4.2 and Appendix B: the parameters are sent in the application/x-www-form-urlencoded format. FlowLab checks the Content-Type first and refuses anything else with 400 invalid_request; a server that read the body as a form anyway would find no grant_type and answer invalid_request too.',
-      "B is tempting, because HTTP Basic is the client authentication every server MUST support (§2.3.1). But body parameters (client_id and client_secret as form fields) are an alternative a server MAY accept, and FlowLab's does, so a missing Basic header is not what breaks this request: the JSON body is. (§2.3.1 still marks body credentials NOT RECOMMENDED.)",
+      "{b} is tempting, because HTTP Basic is the client authentication every server MUST support (§2.3.1). But body parameters (client_id and client_secret as form fields) are an alternative a server MAY accept, and FlowLab's does, so a missing Basic header is not what breaks this request: the JSON body is. (§2.3.1 still marks body credentials NOT RECOMMENDED.)",
       'Fix: send grant_type=client_credentials as application/x-www-form-urlencoded, best with the credentials in a Basic header; client_id=abc123&client_secret=secret456 in the same form also works here, though NOT RECOMMENDED.',
     ],
     mistakes: [
@@ -156,10 +156,10 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     answer: 'a',
     hint: 'Three things must all be right: an encrypted connection, to the real server, and a place for the secret that does not end up in logs.',
     solution: [
-      'RFC 6749 §2.3.1 requires TLS for requests that carry a client password, with no exception for internal networks: anyone on the path (a misconfigured proxy, a compromised host) reads the secret otherwise (B is out).',
-      'TLS does encrypt the URL on the wire, but URLs are written to server, proxy and tool logs and kept in histories; §2.3.1 says the credentials MUST NOT be included in the request URI (C is out).',
-      'TLS without certificate verification protects against nobody: whoever intercepts the connection presents their own certificate and receives the secret. RFC 6749 §10.9: the client MUST validate the authorization server’s TLS certificate (D is out; give staging a trusted certificate instead).',
-      'HTTP Basic over verified TLS is the method every server must support (§2.3.1). Body fields over TLS also reach the server, but §2.3.1 marks them NOT RECOMMENDED. A is the answer.',
+      'RFC 6749 §2.3.1 requires TLS for requests that carry a client password, with no exception for internal networks: anyone on the path (a misconfigured proxy, a compromised host) reads the secret otherwise ({b} is out).',
+      'TLS does encrypt the URL on the wire, but URLs are written to server, proxy and tool logs and kept in histories; §2.3.1 says the credentials MUST NOT be included in the request URI ({c} is out).',
+      'TLS without certificate verification protects against nobody: whoever intercepts the connection presents their own certificate and receives the secret. RFC 6749 §10.9: the client MUST validate the authorization server’s TLS certificate ({d} is out; give staging a trusted certificate instead).',
+      'HTTP Basic over verified TLS is the method every server must support (§2.3.1). Body fields over TLS also reach the server, but §2.3.1 marks them NOT RECOMMENDED. {a} is the answer.',
     ],
     mistakes: [
       'Using http:// because "it is only an internal network".',
@@ -195,8 +195,8 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     hint: 'RFC 6749 §2.3 says something about how many authentication methods a client may use in one request. Is breaking that rule a failed login, or a malformed request?',
     solution: [
       'Both methods exist on their own: HTTP Basic (client_secret_basic), which every server MUST support, and body fields (client_secret_post), which a server MAY support and §2.3.1 marks NOT RECOMMENDED.',
-      'RFC 6749 §2.3: the client MUST NOT use more than one authentication method in each request. No precedence rule exists, so a server that silently picks one (D) or accepts matching values (A) hides a broken client.',
-      'The credentials themselves may well be right, so this is not a failed authentication (C): the request breaks a rule of the protocol, which is invalid_request, answered with 400 (§5.2). FlowLab answers exactly that.',
+      'RFC 6749 §2.3: the client MUST NOT use more than one authentication method in each request. No precedence rule exists, so a server that silently picks one ({d}) or accepts matching values ({a}) hides a broken client.',
+      'The credentials themselves may well be right, so this is not a failed authentication ({c}): the request breaks a rule of the protocol, which is invalid_request, answered with 400 (§5.2). FlowLab answers exactly that.',
     ],
     mistakes: [
       'Sending both "to be safe", or because a library adds the header while the code also fills the form.',
@@ -221,10 +221,10 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     answer: 'c',
     hint: 'First pick the error code (is the request malformed, or did the client fail to prove who it is?), then read what RFC 6749 §5.2 says about the status when the Authorization header was used.',
     solution: [
-      'invalid_request means the request itself is malformed: a missing grant_type, a JSON body, a repeated parameter, two authentication methods. This request is well formed (A is out).',
-      'invalid_client means client authentication failed: unknown client, wrong secret, no authentication, unsupported method (RFC 6749 §5.2). No token is issued at all (D is out).',
-      '§5.2 answers errors with 400 unless it says otherwise; for invalid_client the server MAY answer 401, and MUST answer 401 with a WWW-Authenticate header matching the scheme when the client authenticated in the Authorization header. So with Basic it is C.',
-      'With body credentials (NOT RECOMMENDED, §2.3.1) B would be allowed too. FlowLab answers 401 with WWW-Authenticate: Basic in every case, body credentials included; the wrong-secret scenario shows it with Basic.',
+      'invalid_request means the request itself is malformed: a missing grant_type, a JSON body, a repeated parameter, two authentication methods. This request is well formed ({a} is out).',
+      'invalid_client means client authentication failed: unknown client, wrong secret, no authentication, unsupported method (RFC 6749 §5.2). No token is issued at all ({d} is out).',
+      '§5.2 answers errors with 400 unless it says otherwise; for invalid_client the server MAY answer 401, and MUST answer 401 with a WWW-Authenticate header matching the scheme when the client authenticated in the Authorization header. So with Basic it is {c}.',
+      'With body credentials (NOT RECOMMENDED, §2.3.1) {b} would be allowed too. FlowLab answers 401 with WWW-Authenticate: Basic in every case, body credentials included; the wrong-secret scenario shows it with Basic.',
     ],
     mistakes: [
       'Expecting a token with reduced rights instead of an error.',
@@ -263,8 +263,8 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     hint: 'Think about what a refresh token saves a user from, whether a program needs saving from it, and how strong the RFC’s wording is.',
     solution: [
       'A refresh token lets a client get new access tokens without asking the user to sign in again. Here there is no user: the client can repeat the token request with its own credentials at any time, so a refresh token would only be a second long-lived credential to protect.',
-      'RFC 6749 §4.4.3: a refresh token SHOULD NOT be included. SHOULD NOT is not MUST NOT: a server may still send one, and the client may ignore it, so rejecting the response (A) is wrong.',
-      'The tokens do expire (expires_in), which rules out C. offline_access is an OpenID Connect scope for user sign-in (D). So B.',
+      'RFC 6749 §4.4.3: a refresh token SHOULD NOT be included. SHOULD NOT is not MUST NOT: a server may still send one, and the client may ignore it, so rejecting the response ({a}) is wrong.',
+      'The tokens do expire (expires_in), which rules out {c}. offline_access is an OpenID Connect scope for user sign-in ({d}). So {b}.',
     ],
     mistakes: [
       'Storing and waiting for a refresh token that never comes.',
@@ -384,9 +384,9 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     answer: 'a',
     hint: 'Decode the token in step 4 and read the explanation next to each claim. Then ask what an attacker could do with a token issued for another API.',
     solution: [
-      'aud (audience) names the resource server the token was issued for; RFC 9068 §4: the resource server MUST check that aud names it, and refuse tokens meant for someone else. The client is in client_id, not aud (B is out).',
-      'exp is a NumericDate, seconds since 1970 (RFC 7519 §2), not milliseconds (C is out). RFC 9068 §4: the current time MUST be before exp, so the API checks it; after it the API answers 401 invalid_token.',
-      'The signature proves who issued the token and that it was not changed; it does not say who it is for or until when. Without the aud check, any API trusting the same server accepts a token meant for another (D is out). So A.',
+      'aud (audience) names the resource server the token was issued for; RFC 9068 §4: the resource server MUST check that aud names it, and refuse tokens meant for someone else. The client is in client_id, not aud ({b} is out).',
+      'exp is a NumericDate, seconds since 1970 (RFC 7519 §2), not milliseconds ({c} is out). RFC 9068 §4: the current time MUST be before exp, so the API checks it; after it the API answers 401 invalid_token.',
+      'The signature proves who issued the token and that it was not changed; it does not say who it is for or until when. Without the aud check, any API trusting the same server accepts a token meant for another ({d} is out). So {a}.',
     ],
     mistakes: [
       'Checking only the signature and accepting tokens issued for another API.',
@@ -419,7 +419,7 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     solution: [
       'The secret matches, so it is not invalid_client.',
       'The server does support client_credentials (other clients get tokens), so it is not unsupported_grant_type.',
-      'RFC 6749 §5.2: unauthorized_client means the authenticated client is not authorized to use this grant type. Answer A.',
+      'RFC 6749 §5.2: unauthorized_client means the authenticated client is not authorized to use this grant type. Answer {a}.',
     ],
     mistakes: [
       'Reading every 4xx from /token as a wrong password.',
@@ -452,9 +452,9 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     answer: 'a',
     hint: 'Count the token requests each strategy makes, and ask what happens to a call made in the last second of the token’s life.',
     solution: [
-      'expires_in counts from when the server generated the response (RFC 6749 §5.1). The request took time, the clocks of the service, the server and the API differ a little, and a call sent just before expiry may arrive just after it. So renew with a margin, not at the exact second (D is out).',
-      'Waiting for a 401 makes one call per thread fail first, and 20 threads renewing at once send 20 token requests for one new token (B is out). A new token per call is correct but doubles every round trip and loads the authorization server (C is out).',
-      'So A: one cached token, renewed shortly before expiry, by one caller at a time. Keep one retry after a 401 as a fallback: a token can also be revoked before it expires.',
+      'expires_in counts from when the server generated the response (RFC 6749 §5.1). The request took time, the clocks of the service, the server and the API differ a little, and a call sent just before expiry may arrive just after it. So renew with a margin, not at the exact second ({d} is out).',
+      'Waiting for a 401 makes one call per thread fail first, and 20 threads renewing at once send 20 token requests for one new token ({b} is out). A new token per call is correct but doubles every round trip and loads the authorization server ({c} is out).',
+      'So {a}: one cached token, renewed shortly before expiry, by one caller at a time. Keep one retry after a 401 as a fallback: a token can also be revoked before it expires.',
     ],
     mistakes: [
       'Fetching a token for every request.',
@@ -491,9 +491,9 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     answer: 'a',
     hint: 'What can a leaked token do, and does a 200 promise that you got everything you asked for?',
     solution: [
-      'A token should carry only what the job needs: a leaked data:read token cannot change anything. So ask for the least scope (C is out).',
-      'Leaving scope out does not mean "everything": RFC 6749 §3.3 lets the server apply a default of its own choosing or refuse with invalid_scope (B is out). FlowLab applies the client’s registered default.',
-      'The server may grant less than asked; then §3.3 says the response MUST include the scope actually granted. So read it instead of assuming (D is out). A is the answer. FlowLab refuses a scope the client may not have with invalid_scope instead of granting less.',
+      'A token should carry only what the job needs: a leaked data:read token cannot change anything. So ask for the least scope ({c} is out).',
+      'Leaving scope out does not mean "everything": RFC 6749 §3.3 lets the server apply a default of its own choosing or refuse with invalid_scope ({b} is out). FlowLab applies the client’s registered default.',
+      'The server may grant less than asked; then §3.3 says the response MUST include the scope actually granted. So read it instead of assuming ({d} is out). {a} is the answer. FlowLab refuses a scope the client may not have with invalid_scope instead of granting less.',
     ],
     mistakes: [
       'Requesting every scope the client is allowed "just in case".',
@@ -528,7 +528,7 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     solution: [
       'RFC 6749 §4.4: the client credentials grant MUST only be used by confidential clients.',
       '§2.1: a confidential client can keep its credentials confidential, for example a client on a secure server with restricted access. A public client cannot: its code runs on the user’s device, like a browser app or an installed native app.',
-      'A build-time variable ends up in the bundle every visitor downloads (B), obfuscation slows a reader down but does not hide the secret (C), and a config file on every laptop is readable by everyone who has one (D). Only A keeps the secret on a server.',
+      'A build-time variable ends up in the bundle every visitor downloads ({b}), obfuscation slows a reader down but does not hide the secret ({c}), and a config file on every laptop is readable by everyone who has one ({d}). Only {a} keeps the secret on a server.',
     ],
     mistakes: [
       'Believing an environment variable keeps a secret safe even when it is baked into front-end code.',
@@ -566,8 +566,8 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     hint: 'RFC 8414 defines a well-known URI for the authorization server’s own metadata. The other well-known documents describe something else.',
     solution: [
       'RFC 8414 §3: the authorization server metadata is at /.well-known/oauth-authorization-server, placed between the issuer’s host and its path if it has one (for https://auth.example.com, simply https://auth.example.com/.well-known/oauth-authorization-server), and holds token_endpoint, token_endpoint_auth_methods_supported and more. §3.3: the issuer in the document MUST be identical to the issuer the client used, or the client must not use the metadata. RFC 9700 §2.6 recommends that servers publish it.',
-      'The JWKS document holds public keys only, for checking token signatures (B). Paths differ between servers, so guessing breaks (C). /.well-known/oauth-protected-resource (RFC 9728) describes a protected resource and names its authorization_servers, not their endpoints (D).',
-      'So A. FlowLab serves its metadata at /.well-known/oauth-authorization-server; open it and compare token_endpoint with the URL this lesson sends to.',
+      'The JWKS document holds public keys only, for checking token signatures ({b}). Paths differ between servers, so guessing breaks ({c}). /.well-known/oauth-protected-resource (RFC 9728) describes a protected resource and names its authorization_servers, not their endpoints ({d}).',
+      'So {a}. FlowLab serves its metadata at /.well-known/oauth-authorization-server; open it and compare token_endpoint with the URL this lesson sends to.',
     ],
     mistakes: [
       'Hard-coding endpoint URLs copied from documentation.',
@@ -603,9 +603,9 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     answer: 'a',
     hint: 'Retry-After says how long, in which unit? And will retrying ever fix a wrong secret?',
     solution: [
-      '429 (RFC 6585 §4) means the client sent too many requests; the server MAY say in Retry-After how long to wait, in seconds or as an HTTP date (RFC 9110 §10.2.3). 42 means 42 seconds (C is out).',
-      'Retrying in a loop meets 429 after 429, loads the server, and with a wrong secret locks the client out again as soon as the window ends (B); the limit is on the client, not on how it authenticates, and body credentials are NOT RECOMMENDED anyway (D, §2.3.1). RFC 6749 §2.3.1 requires servers to protect password authentication against brute force, which is what this limit does.',
-      'So A. FlowLab locks a caller out of a client after 10 wrong secrets in 60 seconds and then answers 429 to every request of that caller for that client for the rest of the window, right secret or not, so a guesser learns nothing; the client’s owner, calling from elsewhere, is not locked out. (The lesson’s public clients abc, myapp123 and abc123 are exempt, so a room can replay the wrong-secret scenario; your own registered client is not.) A wrong secret never fixes itself: a person must.',
+      '429 (RFC 6585 §4) means the client sent too many requests; the server MAY say in Retry-After how long to wait, in seconds or as an HTTP date (RFC 9110 §10.2.3). 42 means 42 seconds ({c} is out).',
+      'Retrying in a loop meets 429 after 429, loads the server, and with a wrong secret locks the client out again as soon as the window ends ({b}); the limit is on the client, not on how it authenticates, and body credentials are NOT RECOMMENDED anyway ({d}, §2.3.1). RFC 6749 §2.3.1 requires servers to protect password authentication against brute force, which is what this limit does.',
+      'So {a}. FlowLab locks a caller out of a client after 10 wrong secrets in 60 seconds and then answers 429 to every request of that caller for that client for the rest of the window, right secret or not, so a guesser learns nothing; the client’s owner, calling from elsewhere, is not locked out. (The lesson’s public clients abc, myapp123 and abc123 are exempt, so a room can replay the wrong-secret scenario; your own registered client is not.) A wrong secret never fixes itself: a person must.',
     ],
     mistakes: [
       'Retrying immediately, in a tight loop.',
@@ -634,7 +634,7 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     solution: [
       'A bearer token works for whoever holds it, with no further proof (RFC 6750 §1.2).',
       'RFC 6750 §5.3: clients MUST always use TLS (https) when making requests with bearer tokens. The signature stops changes to the token, not its theft; an hour is plenty of time to misuse it; a header is just as readable as a URL on an unencrypted connection.',
-      'So A: TLS on the token request and on every API call.',
+      'So {a}: TLS on the token request and on every API call.',
     ],
     mistakes: [
       'Protecting the token request but not the API calls.',
@@ -668,8 +668,8 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     hint: 'The question is not how long the shared secret is, but whether there is a shared secret at all.',
     solution: [
       'RFC 9700 §2.5 recommends asymmetric cryptography for client authentication, such as mutual TLS (RFC 8705) or signed JWTs (RFC 7523, the private_key_jwt method): the authorization server no longer stores a secret that could leak.',
-      'A longer, rotated secret is still a shared secret (B); Basic is the better of the two secret methods (body credentials are NOT RECOMMENDED, RFC 6749 §2.3.1), but it only base64-encodes the secret, TLS does the encrypting (C); client_secret_jwt signs with the same shared secret, so the server still stores it (D).',
-      'So A. FlowLab’s demo clients use secrets because the lesson’s examples do; a later FlowLab lesson teaches private_key_jwt.',
+      'A longer, rotated secret is still a shared secret ({b}); Basic is the better of the two secret methods (body credentials are NOT RECOMMENDED, RFC 6749 §2.3.1), but it only base64-encodes the secret, TLS does the encrypting ({c}); client_secret_jwt signs with the same shared secret, so the server still stores it ({d}).',
+      'So {a}. FlowLab’s demo clients use secrets because the lesson’s examples do; a later FlowLab lesson teaches private_key_jwt.',
     ],
     mistakes: [
       'Believing Basic authentication encrypts the secret.',
