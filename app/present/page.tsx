@@ -17,7 +17,7 @@ export default async function PresentIndexPage({
 }) {
   return (
     <SignInGate path="/present" query={await searchParams}>
-      <main className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-10">
+      <div className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-10">
         <h1 className="text-2xl font-bold">Present a lesson</h1>
         <p className="text-muted">You are signed in as the instructor.</p>
         <ul className="flex flex-col gap-2">
@@ -33,7 +33,7 @@ export default async function PresentIndexPage({
           ))}
         </ul>
         <SignOutButton className="border-line hover:bg-raised rounded-md border px-3 py-1.5" />
-      </main>
+      </div>
     </SignInGate>
   );
 }

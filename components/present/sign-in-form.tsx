@@ -22,7 +22,7 @@ export function SignInForm({
   retry?: number;
 }) {
   return (
-    <main className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-10">
+    <div className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-10">
       <h1 className="text-2xl font-bold">Instructor sign-in</h1>
       <p className="text-muted">
         The presenter view shows every learner&rsquo;s requests and runs rooms and polls, so it
@@ -61,6 +61,6 @@ export function SignInForm({
         credentials grant: client <code>instructor</code>, the key as its secret,{' '}
         <code>scope=live:present</code>.
       </p>
-    </main>
+    </div>
   );
 }

@@ -40,7 +40,7 @@ export const DEMO_CLIENTS_CONFIG: readonly ClientConfigJson[] = [
     client_secret: 'short-secret',
     scope: 'data:read',
     token_lifetime: 2,
-    description: 'Its tokens live 2 seconds: the expired-token scenario.',
+    description: 'Its tokens live 2 seconds: watch one expire from a terminal.',
   },
   {
     client_id: 'legacy-portal',
