@@ -125,14 +125,17 @@ function fromV1(value: unknown): unknown {
 }
 
 /**
- * Brings stored progress of any earlier version to the current shape. Unknown versions (a newer
- * FlowLab, or garbage) are dropped cleanly: the learner starts afresh rather than seeing errors.
+ * Brings stored progress of any earlier version to the current shape. Progress a newer FlowLab
+ * wrote keeps every record this version can read; an unknown older version or garbage is dropped
+ * cleanly: the learner starts afresh rather than seeing errors.
  */
 export function migrateProgress(persisted: unknown, version: number): ProgressData {
   try {
     let value = persisted;
     if (version === 1) value = fromV1(value);
-    else if (version !== PROGRESS_VERSION) return emptyProgress();
+    // a newer FlowLab wrote it (and this one was rolled back): keep every record this version
+    // still reads, rather than wiping the learner's progress
+    else if (version < PROGRESS_VERSION) return emptyProgress();
     return parseProgress(value) ?? emptyProgress();
   } catch {
     return emptyProgress();

@@ -97,10 +97,12 @@ describe('migrateProgress', () => {
     expect(l.visualQuiz).toEqual({});
   });
 
-  it('drops data from unknown versions (newer, negative, garbage) cleanly', () => {
+  it('keeps what it reads of a newer version, and drops unknown older ones and garbage', () => {
     expect(
-      migrateProgress({ lessons: { [slug]: { modes: { intro: 1 } } } }, PROGRESS_VERSION + 1),
-    ).toEqual(emptyProgress());
+      migrateProgress({ lessons: { [slug]: { modes: { intro: 1 } } } }, PROGRESS_VERSION + 1)
+        .lessons[slug]?.modes,
+    ).toEqual({ intro: 1 });
+    expect(migrateProgress({ anything: true }, PROGRESS_VERSION + 1)).toEqual(emptyProgress());
     expect(migrateProgress({ anything: true }, -3)).toEqual(emptyProgress());
     expect(migrateProgress('corrupt', 1)).toEqual(emptyProgress());
   });
