@@ -73,6 +73,8 @@ describe('learner key', () => {
     const again = await keys.ensureClient('private_key_jwt', core.deps);
     expect(again.exchanges.map((e) => e.request.method)).toEqual(['GET', 'PUT']);
     expect(again.exchanges[1]?.response.json).toEqual({ clock_offset_seconds: 0 });
+    expect(again.outcome).toBe('reused-clock-reset');
+    expect((await keys.ensureClient('private_key_jwt', core.deps)).outcome).toBe('reused');
   });
 
   it('shares one registration between parallel runs', async () => {

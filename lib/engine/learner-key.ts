@@ -52,7 +52,8 @@ export interface LearnerStorage {
 /** A registration made sure of, and the round trips that took (to show them in the run). */
 export interface EnsuredClient {
   readonly registration: LearnerRegistration;
-  readonly outcome: 'registered' | 'reused';
+  /** New; the stored one as it was; the stored one, its clock set back to real time first. */
+  readonly outcome: 'registered' | 'reused' | 'reused-clock-reset';
   readonly exchanges: readonly RecordedExchange[];
 }
 
@@ -162,13 +163,13 @@ export function learnerKeys(storage: LearnerStorage, subtle: SubtleCrypto): Lear
       read.response.status === 200 ? registrationFrom(read.response.json, stored) : undefined;
     // Deleted, expired or not this browser's any more (404, 401): register again.
     if (!known) return register(current, method, deps, exchanges);
-    if (jsonField(read.response.json, 'clock_offset_seconds') !== 0)
-      exchanges.push(await sendAndRecord(buildClockRequest(known, 0, deps.baseUrl), deps));
+    const moved = jsonField(read.response.json, 'clock_offset_seconds') !== 0;
+    if (moved) exchanges.push(await sendAndRecord(buildClockRequest(known, 0, deps.baseUrl), deps));
     await storage.save({
       ...current,
       registrations: { ...current.registrations, [method]: known },
     });
-    return { registration: known, outcome: 'reused', exchanges };
+    return { registration: known, outcome: moved ? 'reused-clock-reset' : 'reused', exchanges };
   }
 
   return {

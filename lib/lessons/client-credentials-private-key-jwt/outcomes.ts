@@ -6,8 +6,8 @@ export type StepOutcomes = StepOutcomeTable<
   StepId,
   {
     readonly 'make-key': 'ready';
-    /** A new registration, or this browser's earlier one, still alive. */
-    readonly register: 'registered' | 'reused';
+    /** A new registration, or this browser's earlier one, still alive (its clock set back to real time when an earlier run had moved it). */
+    readonly register: 'registered' | 'reused' | 'reused-clock-reset';
     /** Which claims the client wrote. */
     readonly 'build-claims': 'standard' | 'wrong-aud';
     /** How the assertion was signed: the learner's key, a stranger's key, or not at all. */

@@ -46,6 +46,11 @@ export const runText: RunText<StepOutcomes> = {
       note: (r) =>
         `The server still knows this browser’s client ${r.vars.client_id ?? '?'} (${exchangeList(r)}): its registration is reused, and the answer carries the public key only.`,
     },
+    'reused-clock-reset': {
+      tone: 'ok',
+      note: (r) =>
+        `The server still knows this browser’s client ${r.vars.client_id ?? '?'} (${exchangeList(r)}): its registration is reused, and its clock, which an earlier run had moved ahead, is set back to real time first, so this run’s assertion is checked on the real clock. The GET answer carries the public key only.`,
+    },
   },
   'build-claims': {
     standard: {
