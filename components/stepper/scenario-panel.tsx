@@ -38,6 +38,7 @@ export function ScenarioPanel() {
   const [notice, setNotice] = useState('');
   const id = useId();
   const scenario = getScenario(lesson, scenarioId);
+  const hints = scenario.emptyValueHints ?? lesson.emptyValueHints;
 
   /**
    * Applies one edit: the run starts over from step 1 with the edited values (the fields and the
@@ -90,7 +91,7 @@ export function ScenarioPanel() {
             name="clientId"
             value={settings.clientId}
             onChange={(e) => edit({ clientId: e.target.value }, 'client_id')}
-            placeholder={lesson.emptyValueHints?.clientId}
+            placeholder={hints?.clientId}
             className={field}
             autoComplete="off"
             spellCheck={false}
@@ -107,7 +108,7 @@ export function ScenarioPanel() {
               type={showSecret ? 'text' : 'password'}
               value={settings.clientSecret}
               onChange={(e) => edit({ clientSecret: e.target.value }, 'client_secret')}
-              placeholder={lesson.emptyValueHints?.clientSecret}
+              placeholder={hints?.clientSecret}
               className={field}
               autoComplete="off"
               spellCheck={false}

@@ -25,6 +25,8 @@ export interface Scenario<Id extends string = string, Treatment extends string =
   readonly description: string;
   readonly settings: TokenRequestSettings;
   readonly treatment: Treatment;
+  /** What an empty client value means in this scenario's runs, when not what the lesson says. */
+  readonly emptyValueHints?: { readonly clientId?: string; readonly clientSecret?: string };
   /**
    * The token endpoint's answer, and the API's when the flow gets that far; `null` for `custom`,
    * where the learner's values decide.

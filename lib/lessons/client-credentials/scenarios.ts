@@ -133,7 +133,12 @@ export const scenarios: readonly LessonScenario[] = [
     title: 'Expired token',
     description:
       'This browser’s own client (registered at POST /register) gets a token, then fast-forwards the server’s clock for itself alone past the token’s exp and calls the API.',
-    settings: valid,
+    // the run's client is this browser's own, so the fields name no other
+    settings: { ...valid, clientId: '', clientSecret: '' },
+    emptyValueHints: {
+      clientId: 'this browser’s own client',
+      clientSecret: 'its own, from POST /register',
+    },
     treatment: 'expire',
     expected: { token: { status: 200 }, api: { status: 401, error: 'invalid_token' } },
   },
