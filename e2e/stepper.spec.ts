@@ -162,6 +162,10 @@ for (const f of failures) {
     await page.getByRole('button', { name: 'Last step' }).click();
     await expectStep(page, 7);
     if (f.id === 'expired-token') {
+      // The run's client is this browser's own: the fields name no other client.
+      const clientId = page.getByLabel('client_id', { exact: true });
+      await expect(clientId).toHaveValue('');
+      await expect(clientId).toHaveAttribute('placeholder', 'this browser’s own client');
       // No waiting: the server's clock for this browser's own client jumps past the token's exp.
       await page.getByRole('button', { name: /^Step 6:/ }).click();
       await expect(page.getByRole('timer')).toContainText(
@@ -225,6 +229,21 @@ test('typing another secret and pressing Next sends that secret: invalid_client,
   await expect(page.getByTestId('error-explainer')).toContainText('invalid_client');
   await next(page);
   await expect(trackerCell(page, 'access_token', 4)).toHaveText(value('None'));
+});
+
+test('your own values survive a reload of the tab: the same secret, the same 401', async ({
+  page,
+}) => {
+  await page.goto(`${PAGE}?scenario=valid`);
+  await page.getByLabel('client_secret').fill('typed-wrong');
+  await expect(page.getByLabel('Scenario')).toHaveValue('custom');
+  await page.getByRole('button', { name: /^Step 3:/ }).click();
+  await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('401'));
+  await page.reload();
+  await expect(page.getByLabel('Scenario')).toHaveValue('custom');
+  await expect(page.getByLabel('client_secret')).toHaveValue('typed-wrong');
+  await expectStep(page, 3);
+  await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('401'));
 });
 
 test('predict the outcome, then see the real one', async ({ page }) => {
