@@ -35,6 +35,14 @@ export interface RoomLimits extends PresenceLimits {
   readonly maxStreamsTotal: number;
   /** A room without presenter activity for this long ends. */
   readonly idleMs: number;
+  /**
+   * Seats one caller (address) may take in one room per window. The room's join rate (a burst,
+   * then a few a second) bounds everyone together; without a share per caller, one script could
+   * keep that rate used up and the room closed to the class. 30 a minute is less than the room's
+   * rate, so others always get in, and a class behind one address (a school's NAT) still joins
+   * within a minute or two, each follower page retrying after Retry-After.
+   */
+  readonly joinsPerCaller: { readonly count: number; readonly windowMs: number };
 }
 
 /** The default limits. */
@@ -48,6 +56,7 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   joinGraceMs: 60 * 1000,
   joinBurst: 60,
   joinsPerSecond: 3,
+  joinsPerCaller: { count: 30, windowMs: 60_000 },
 };
 
 /** What the presenter receives on opening a room. */
