@@ -13,7 +13,7 @@ async function handlePost(request: Request): Promise<Response> {
   return Response.json({ ok: true, bytes: body.length });
 }
 
-/** Every method: the handlers above, and 405 with Allow for the rest (lib/server/route-methods.ts). */
+/** Every method: the handlers above, 405 with Allow for the rest (lib/server/route-methods.ts). */
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({
   GET: handleGet,
   POST: handlePost,

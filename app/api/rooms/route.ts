@@ -13,5 +13,5 @@ async function handlePost(request: Request): Promise<Response> {
   return (await requirePresenter(request)) ?? openRoom(request);
 }
 
-/** Every method: the handlers above, and 405 with Allow for the rest (lib/server/route-methods.ts). */
+/** Every method: the handlers above, 405 with Allow for the rest (lib/server/route-methods.ts). */
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ POST: handlePost });

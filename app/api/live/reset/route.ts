@@ -24,5 +24,5 @@ async function handlePost(request: Request): Promise<Response> {
   return noStoreJson({ reset: true });
 }
 
-/** Every method: the handlers above, and 405 with Allow for the rest (lib/server/route-methods.ts). */
+/** Every method: the handlers above, 405 with Allow for the rest (lib/server/route-methods.ts). */
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ POST: handlePost });

@@ -25,7 +25,7 @@ async function handleDelete(request: Request, { params }: Params): Promise<Respo
   );
 }
 
-/** Every method: the handlers above, and 405 with Allow for the rest (lib/server/route-methods.ts). */
+/** Every method: the handlers above, 405 with Allow for the rest (lib/server/route-methods.ts). */
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods<Params>({
   GET: handleGet,
   DELETE: handleDelete,

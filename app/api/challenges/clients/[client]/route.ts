@@ -12,5 +12,5 @@ async function handleGet(
   return learnerProgress(request, (await params).client);
 }
 
-/** Every method: the handlers above, and 405 with Allow for the rest (lib/server/route-methods.ts). */
+/** Every method: the handlers above, 405 with Allow for the rest (lib/server/route-methods.ts). */
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: handleGet });

@@ -12,5 +12,5 @@ async function handlePut(
   return joinRoomChallenges(request, (await params).client);
 }
 
-/** Every method: the handlers above, and 405 with Allow for the rest (lib/server/route-methods.ts). */
+/** Every method: the handlers above, 405 with Allow for the rest (lib/server/route-methods.ts). */
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ PUT: handlePut });
