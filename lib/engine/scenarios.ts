@@ -8,6 +8,12 @@ import type { TokenRequestSettings } from '../protocol/requests';
  * lesson has `valid` (the happy path, first) and `custom` (the learner's own values).
  */
 
+/** What an empty client value means in a run, shown as the field's placeholder. */
+export interface EmptyValueHints {
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+}
+
 /** A response the scenario expects: the status and, for errors, the RFC error code. */
 export interface ExpectedOutcome {
   readonly status: number;
@@ -26,7 +32,7 @@ export interface Scenario<Id extends string = string, Treatment extends string =
   readonly settings: TokenRequestSettings;
   readonly treatment: Treatment;
   /** What an empty client value means in this scenario's runs, when not what the lesson says. */
-  readonly emptyValueHints?: { readonly clientId?: string; readonly clientSecret?: string };
+  readonly emptyValueHints?: EmptyValueHints;
   /**
    * The token endpoint's answer, and the API's when the flow gets that far; `null` for `custom`,
    * where the learner's values decide.

@@ -8,7 +8,7 @@ import type { PracticeQuestion } from './types';
  */
 
 /** A small stable hash of a text (the same in every process). */
-export function stableHash(text: string): number {
+function stableHash(text: string): number {
   let h = 0;
   for (const ch of text) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return h;

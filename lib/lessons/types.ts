@@ -13,7 +13,7 @@ import type { ChallengeSpec } from '../challenges/types';
 import type { StepPrediction } from '../engine/predictions';
 import type { OutcomeText } from '../engine/run-text';
 import type { StepRunner } from '../engine/runners';
-import type { Scenario } from '../engine/scenarios';
+import type { EmptyValueHints, Scenario } from '../engine/scenarios';
 
 /** The three parties of the flow, each with its own colour in every view. */
 export type ActorId = 'client' | 'auth-server' | 'api';
@@ -230,7 +230,7 @@ export interface Lesson<StepId extends string = string, ScenarioId extends strin
    * What an empty client value means in this lesson's runs, shown as the field's placeholder
    * (for example "this browser's own client"); without it an empty field is just empty.
    */
-  readonly emptyValueHints?: { readonly clientId?: string; readonly clientSecret?: string };
+  readonly emptyValueHints?: EmptyValueHints;
   /** The runs a learner can pick; the first is the happy path (`valid`). */
   readonly scenarios: readonly Scenario<ScenarioId>[];
   /**
