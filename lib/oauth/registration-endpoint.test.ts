@@ -95,7 +95,9 @@ describe('POST /register (RFC 7591)', () => {
 
   it('registers a secret client whose secret works with Basic and in the body, kept only hashed', async () => {
     const r = await registered({ token_endpoint_auth_method: 'client_secret_basic' });
-    expect(r.client_secret_expires_at).toBe(0);
+    // RFC 7591 §3.2.1: 0 would mean the secret never expires; it lapses with the registration
+    expect(r.client_secret_expires_at).toBe((t.now() + 24 * HOUR) / 1000);
+    expect(r.client_secret_expires_at).toBe(r.flowlab_expires_at);
     const basic = await t.server.token(
       formPost('grant_type=client_credentials', {
         Authorization: encodeBasicAuthorization(r.client_id, r.client_secret!),
@@ -220,10 +222,15 @@ describe('one registration (RFC 7592)', () => {
 
   it('rotates the secret: the old one stops working at once', async () => {
     const r = await registered({});
+    t.advance(HOUR);
     const res = await manage(r, 'secret', 'POST', r.registration_access_token);
     expect(res.status).toBe(200);
-    const { client_secret: next } = (await res.json()) as RegistrationResponse;
+    const rotated = (await res.json()) as RegistrationResponse;
+    const next = rotated.client_secret;
     expect(next).not.toBe(r.client_secret);
+    // the rotation is a use: the registration, and so the new secret, lives 24 h from now
+    expect(rotated.client_secret_expires_at).toBe((t.now() + 24 * HOUR) / 1000);
+    expect(rotated.flowlab_expires_at).toBe(rotated.client_secret_expires_at);
     expect(
       (
         await t.server.token(

@@ -97,12 +97,14 @@ export function registrationResponse(
   issuer: string,
   extra: { client_secret?: string; registration_access_token?: string } = {},
 ): RegistrationResponse {
+  const expiresAtSeconds = Math.floor(stored.expiresAt / 1000);
   return {
     client_id: stored.clientId,
     client_id_issued_at: stored.issuedAt,
+    // the secret lives as long as the registration: 0 would tell a client it never expires
     ...(extra.client_secret === undefined
       ? {}
-      : { client_secret: extra.client_secret, client_secret_expires_at: 0 }),
+      : { client_secret: extra.client_secret, client_secret_expires_at: expiresAtSeconds }),
     ...(extra.registration_access_token === undefined
       ? {}
       : { registration_access_token: extra.registration_access_token }),
@@ -112,7 +114,7 @@ export function registrationResponse(
     scope: stored.scope,
     ...(stored.jwks ? { jwks: stored.jwks } : {}),
     ...(stored.clientName === undefined ? {} : { client_name: stored.clientName }),
-    flowlab_expires_at: Math.floor(stored.expiresAt / 1000),
+    flowlab_expires_at: expiresAtSeconds,
     clock_offset_seconds: stored.clockOffset,
   };
 }

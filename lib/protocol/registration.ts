@@ -41,7 +41,7 @@ export interface RegistrationResponse {
   readonly client_id_issued_at: number;
   /** Only for the secret methods, and only when it is issued (registration, rotation). */
   readonly client_secret?: string;
-  /** `0`: the secret itself does not expire (the registration does, see flowlab_expires_at). */
+  /** With the secret: epoch seconds when it lapses with its registration, as flowlab_expires_at. */
   readonly client_secret_expires_at?: number;
   /** Only in the registration answer: the server keeps only its hash. */
   readonly registration_access_token?: string;
