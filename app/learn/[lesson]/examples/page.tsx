@@ -17,8 +17,8 @@ export default async function ExamplesPage({ params }: LessonParams) {
           The shape of the request
         </h2>
         <ul className="list-disc space-y-2 pl-5">
-          {lesson.syntax.notes.map((n) => (
-            <li key={n}>{n}</li>
+          {lesson.syntax.notes.map((n, i) => (
+            <li key={i}>{n}</li>
           ))}
         </ul>
       </section>

@@ -25,7 +25,7 @@ export default async function IntroPage({ params }: LessonParams) {
         </h2>
         <ol className="space-y-2">
           {intro.whenToUse.map((situation, i) => (
-            <li key={situation} className="border-line bg-surface flex gap-3 rounded-lg border p-3">
+            <li key={i} className="border-line bg-surface flex gap-3 rounded-lg border p-3">
               <span
                 aria-hidden="true"
                 className="bg-client-soft text-client grid size-7 shrink-0 place-items-center rounded-full font-semibold"

@@ -16,9 +16,9 @@ export default async function NotesPage({ params }: LessonParams) {
           Important notes
         </h2>
         <ul className="space-y-3">
-          {lesson.notes.map((note) => (
+          {lesson.notes.map((note, i) => (
             <li
-              key={note}
+              key={i}
               className="border-warn bg-warn-soft rounded-lg border-l-4 p-3 leading-relaxed"
             >
               {note}
@@ -31,8 +31,8 @@ export default async function NotesPage({ params }: LessonParams) {
           Summary
         </h2>
         <ul className="list-disc space-y-2 pl-5">
-          {lesson.summaryPoints.map((point) => (
-            <li key={point}>{point}</li>
+          {lesson.summaryPoints.map((point, i) => (
+            <li key={i}>{point}</li>
           ))}
         </ul>
       </section>

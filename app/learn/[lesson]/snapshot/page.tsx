@@ -23,8 +23,8 @@ export default async function SnapshotPage({ params }: LessonParams) {
             {lesson.title} in six lines
           </h2>
           <ul className="list-disc space-y-2 pl-5">
-            {lesson.snapshot.map((line) => (
-              <li key={line}>{line}</li>
+            {lesson.snapshot.map((line, i) => (
+              <li key={i}>{line}</li>
             ))}
           </ul>
         </section>

@@ -23,8 +23,8 @@ export default async function TranscriptPage({ params }: LessonParams) {
         <h2 id="overview" className="text-xl font-semibold">
           The flow in words
         </h2>
-        {lesson.transcript.map((p) => (
-          <p key={p}>{p}</p>
+        {lesson.transcript.map((p, i) => (
+          <p key={i}>{p}</p>
         ))}
       </section>
       <section aria-labelledby="steps" className="mb-8">
@@ -58,8 +58,8 @@ export default async function TranscriptPage({ params }: LessonParams) {
           Remember
         </h2>
         <ul className="list-disc space-y-2 pl-5">
-          {[...lesson.notes, ...lesson.summaryPoints].map((n) => (
-            <li key={n}>{n}</li>
+          {[...lesson.notes, ...lesson.summaryPoints].map((n, i) => (
+            <li key={i}>{n}</li>
           ))}
         </ul>
       </section>
