@@ -15,6 +15,14 @@ export interface PresenceLimits {
   /** Joins a room accepts at once, and then per second (a token bucket). */
   readonly joinBurst: number;
   readonly joinsPerSecond: number;
+  /**
+   * Seats one caller (address) may take in one room per window. The room's join rate (a burst,
+   * then a few a second) bounds everyone together; without a share per caller, one script could
+   * keep that rate used up and the room closed to the class. 30 a minute is less than the room's
+   * rate, so others always get in, and a class behind one address (a school's NAT) still joins
+   * within a minute or two, each follower page retrying after Retry-After.
+   */
+  readonly joinsPerCaller: { readonly count: number; readonly windowMs: number };
 }
 
 /** What a learner receives on joining. */
@@ -52,6 +60,8 @@ export type JoinRefusal = 'room_full' | 'too_many_joins';
 /** The followers of one room. */
 export class Presence {
   private readonly followers = new Map<string, Follower>();
+  /** Seats each caller took in its current window (only callers who were seated). */
+  private readonly callerSeats = new Map<string, { count: number; resetAt: number }>();
   private tokens: number;
   private refilledAt: number;
 
@@ -78,18 +88,25 @@ export class Presence {
     return n;
   }
 
-  /** Seconds until the next join would be accepted by the rate limit (0 when it would now). */
-  get retryAfterSeconds(): number {
+  /** Seconds until a join by `caller` would pass both rate limits (0 when it would now). */
+  retryAfterSeconds(caller: string): number {
     this.refill();
-    return this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / this.limits.joinsPerSecond);
+    const room = this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / this.limits.joinsPerSecond);
+    return Math.max(room, Math.ceil(this.callerWaitMs(caller) / 1000));
   }
 
-  /** Adds a follower, unless the room is full or joins come too fast. */
-  join(): JoinedFollower | JoinRefusal {
+  /**
+   * Seats a follower for `caller`, unless the room is full, the caller has taken its share of
+   * seats for now, or joins come too fast. Only a seat counts against the caller.
+   */
+  join(caller: string): JoinedFollower | JoinRefusal {
     if (this.followers.size >= this.limits.maxFollowersPerRoom) return 'room_full';
+    // before the room's rate: a refused script must not use up the class's joins
+    if (this.callerWaitMs(caller) > 0) return 'too_many_joins';
     this.refill();
     if (this.tokens < 1) return 'too_many_joins';
     this.tokens -= 1;
+    this.countSeat(caller);
     let followerId = randomToken(12, this.random);
     while (this.followers.has(followerId)) followerId = randomToken(12, this.random);
     const followerKey = randomToken(24, this.random);
@@ -160,12 +177,15 @@ export class Presence {
       if (f.connections === 0 && idleFor > limit) gone.push(id);
     }
     for (const id of gone) this.followers.delete(id);
+    for (const [caller, seats] of this.callerSeats)
+      if (seats.resetAt <= now) this.callerSeats.delete(caller);
     return gone;
   }
 
   /** Forgets everyone (the room ended). */
   clear(): void {
     this.followers.clear();
+    this.callerSeats.clear();
   }
 
   /** What survives a restart. */
@@ -184,6 +204,24 @@ export class Presence {
       this.followers.set(id, { key, connections: 0, everConnected, lastSeen });
     this.tokens = Math.min(this.limits.joinBurst, dump.tokens);
     this.refilledAt = dump.refilledAt;
+  }
+
+  /** Milliseconds until `caller` may take another seat (0: now). */
+  private callerWaitMs(caller: string): number {
+    const seats = this.callerSeats.get(caller);
+    const left = seats ? seats.resetAt - this.now() : 0;
+    return left > 0 && seats!.count >= this.limits.joinsPerCaller.count ? left : 0;
+  }
+
+  private countSeat(caller: string): void {
+    const now = this.now();
+    const seats = this.callerSeats.get(caller);
+    if (seats && seats.resetAt > now) seats.count += 1;
+    else
+      this.callerSeats.set(caller, {
+        count: 1,
+        resetAt: now + this.limits.joinsPerCaller.windowMs,
+      });
   }
 
   private refill(): void {

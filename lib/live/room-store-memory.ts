@@ -52,12 +52,12 @@ export class MemoryRoomStore implements RoomStore {
     return room.ok ? ok(asAsync(room.value, PRESENTER_METHODS, this.onChange)) : room;
   }
 
-  async join(id: string): Promise<RoomResult<JoinedFollower>> {
-    return this.changing(this.registry.join(id));
+  async join(id: string, caller: string): Promise<RoomResult<JoinedFollower>> {
+    return this.changing(this.registry.join(id, caller));
   }
 
-  async joinRetryAfter(id: string): Promise<number> {
-    return this.registry.joinRetryAfter(id);
+  async joinRetryAfter(id: string, caller: string): Promise<number> {
+    return this.registry.joinRetryAfter(id, caller);
   }
 
   async follower(

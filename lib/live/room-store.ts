@@ -39,10 +39,14 @@ export interface RoomStore {
   state(id: string): Promise<RoomResult<RoomState>>;
   /** The presenter check, the only one (counts as presenter activity). */
   presenter(id: string, key: string | null | undefined): Promise<RoomResult<PresenterActions>>;
-  /** A learner joins; refused when joining is closed, or by a cap of the room or the server. */
-  join(id: string): Promise<RoomResult<JoinedFollower>>;
-  /** Seconds a refused joiner should wait before trying again (the room's join rate). */
-  joinRetryAfter(id: string): Promise<number>;
+  /**
+   * A learner joins from `caller` (its address); refused when joining is closed, by a cap of the
+   * room or the server, or by the room's join rate or the caller's share of it
+   * (`limits.joinsPerCaller`: only a seat counts, so a refused join takes nothing).
+   */
+  join(id: string, caller: string): Promise<RoomResult<JoinedFollower>>;
+  /** Seconds a refused joiner from `caller` should wait before trying again. */
+  joinRetryAfter(id: string, caller: string): Promise<number>;
   /** A follower's seat, for the holder of its key. */
   follower(
     id: string,

@@ -68,9 +68,9 @@ export class Room implements PresenterControls {
     return this.channel.size - this.presenterListeners;
   }
 
-  /** Seconds until the join rate limit accepts another join. */
-  get joinRetryAfter(): number {
-    return this.presence.retryAfterSeconds;
+  /** Seconds until the join rate limits accept another join from `caller`. */
+  joinRetryAfter(caller: string): number {
+    return this.presence.retryAfterSeconds(caller);
   }
 
   /** The public state. */
@@ -112,11 +112,14 @@ export class Room implements PresenterControls {
     this.poll.restore(dump.poll);
   }
 
-  /** A learner joins, unless joining is closed, the room is full, or joins come too fast. */
-  join(): RoomResult<JoinedFollower> {
+  /**
+   * A learner joins from `caller`, unless joining is closed, the room is full, or joins come too
+   * fast (from everyone, or from this caller).
+   */
+  join(caller: string): RoomResult<JoinedFollower> {
     if (!this.joining) return fail('joining_closed');
     this.prune();
-    const joined: JoinedFollower | JoinRefusal = this.presence.join();
+    const joined: JoinedFollower | JoinRefusal = this.presence.join(caller);
     return typeof joined === 'string' ? fail(joined) : ok(joined);
   }
 

@@ -3,6 +3,9 @@ import type { PollQuestion } from './polls';
 import { RoomRegistry, type RoomLimits } from './rooms';
 import { andThen, isPresenterState, type RoomMessage, type RoomResult } from './room-state';
 
+/** The address the joins in these tests come from (a documentation address, RFC 5737). */
+const CALLER = '192.0.2.1';
+
 const question: PollQuestion = {
   id: 'q-step',
   prompt: 'At which step does the server validate the credentials?',
@@ -52,7 +55,7 @@ const start = { scenario: 'valid', step: 0 };
 
 /** A follower who joined and is following (has a live connection): only such a follower votes. */
 function follow(registry: RoomRegistry, roomId: string) {
-  const joined = value(registry.join(roomId));
+  const joined = value(registry.join(roomId, CALLER));
   value(registry.subscribe(roomId, () => undefined, { followerId: joined.followerId }));
   return joined;
 }
@@ -121,7 +124,7 @@ describe('RoomRegistry: lifecycle', () => {
     value(rooms.close(room.id, room.key));
     expect(heard).toEqual([{ type: 'closed', reason: 'closed' }]);
     expect(registry.state(room.id)).toEqual({ ok: false, error: 'not_found' });
-    expect(registry.join(room.id)).toEqual({ ok: false, error: 'not_found' });
+    expect(registry.join(room.id, CALLER)).toEqual({ ok: false, error: 'not_found' });
   });
 
   it('expires after the idle time without presenter activity (injected clock)', () => {
@@ -142,7 +145,7 @@ describe('RoomRegistry: lifecycle', () => {
   it('does not count follower traffic as presenter activity', () => {
     const { clock, registry } = setup({ idleMs: 60_000 });
     const room = value(registry.create('client-credentials', start));
-    const f = value(registry.join(room.id));
+    const f = value(registry.join(room.id, CALLER));
     clock.t += 59_000;
     value(registry.subscribe(room.id, () => undefined, { followerId: f.followerId }));
     clock.t += 2_000;
@@ -164,8 +167,8 @@ describe('RoomRegistry: followers', () => {
   it('counts followers with a live connection, once each', () => {
     const { registry } = setup();
     const room = value(registry.create('client-credentials', start));
-    const a = value(registry.join(room.id));
-    const b = value(registry.join(room.id));
+    const a = value(registry.join(room.id, CALLER));
+    const b = value(registry.join(room.id, CALLER));
     expect(value(registry.state(room.id)).followers).toBe(0);
     const stopA1 = value(
       registry.subscribe(room.id, () => undefined, { followerId: a.followerId }),
@@ -186,7 +189,7 @@ describe('RoomRegistry: followers', () => {
   it('lets a follower leave follow mode and re-join with the same id', () => {
     const { registry } = setup();
     const room = value(registry.create('client-credentials', start));
-    const f = value(registry.join(room.id));
+    const f = value(registry.join(room.id, CALLER));
     const stop = value(registry.subscribe(room.id, () => undefined, { followerId: f.followerId }));
     stop();
     expect(value(registry.state(room.id)).followers).toBe(0);
@@ -206,13 +209,13 @@ describe('RoomRegistry: followers', () => {
   it('caps followers per room and frees slots of followers long gone', () => {
     const { clock, registry } = setup({ maxFollowersPerRoom: 2, followerIdleMs: 1000 });
     const room = value(registry.create('client-credentials', start));
-    const a = value(registry.join(room.id));
-    value(registry.join(room.id));
-    expect(registry.join(room.id)).toEqual({ ok: false, error: 'room_full' });
+    const a = value(registry.join(room.id, CALLER));
+    value(registry.join(room.id, CALLER));
+    expect(registry.join(room.id, CALLER)).toEqual({ ok: false, error: 'room_full' });
     value(registry.subscribe(room.id, () => undefined, { followerId: a.followerId })); // a stays connected
     clock.t += 1001;
-    expect(registry.join(room.id).ok).toBe(true); // the idle one was forgotten
-    expect(registry.join(room.id)).toEqual({ ok: false, error: 'room_full' });
+    expect(registry.join(room.id, CALLER).ok).toBe(true); // the idle one was forgotten
+    expect(registry.join(room.id, CALLER)).toEqual({ ok: false, error: 'room_full' });
   });
 
   it('caps listeners per room', () => {
@@ -226,13 +229,13 @@ describe('RoomRegistry: followers', () => {
   it('frees a slot at once when a follower leaves', () => {
     const { registry, rooms } = setup({ maxFollowersPerRoom: 1 });
     const room = value(registry.create('client-credentials', start));
-    const f = value(registry.join(room.id));
+    const f = value(registry.join(room.id, CALLER));
     expect(rooms.leave(room.id, f.followerId, 'wrong-key')).toEqual({
       ok: false,
       error: 'unknown_follower',
     });
     value(rooms.leave(room.id, f.followerId, f.followerKey));
-    expect(registry.join(room.id).ok).toBe(true);
+    expect(registry.join(room.id, CALLER).ok).toBe(true);
   });
 });
 
@@ -336,7 +339,7 @@ describe('RoomRegistry: classroom limits', () => {
     const { registry, rooms } = setup();
     const room = value(registry.create('client-credentials', start));
     const poll = value(rooms.openPoll(room.id, room.key, question)).poll;
-    const joinedOnly = value(registry.join(room.id));
+    const joinedOnly = value(registry.join(room.id, CALLER));
     expect(
       rooms.vote(room.id, joinedOnly.followerId, joinedOnly.followerKey, poll!.id, 'a'),
     ).toEqual({ ok: false, error: 'not_following' });
@@ -348,38 +351,38 @@ describe('RoomRegistry: classroom limits', () => {
     const room = value(registry.create('client-credentials', start));
     expect(rooms.setJoining(room.id, 'x', false)).toEqual({ ok: false, error: 'forbidden' });
     expect(value(rooms.setJoining(room.id, room.key, false)).joining).toBe(false);
-    expect(registry.join(room.id)).toEqual({ ok: false, error: 'joining_closed' });
+    expect(registry.join(room.id, CALLER)).toEqual({ ok: false, error: 'joining_closed' });
     value(rooms.setJoining(room.id, room.key, true));
-    expect(registry.join(room.id).ok).toBe(true);
+    expect(registry.join(room.id, CALLER).ok).toBe(true);
   });
 
   it('limits the join rate of a room (a burst, then a steady rate) and says when to retry', () => {
     const { clock, registry } = setup({ joinBurst: 3, joinsPerSecond: 1 });
     const room = value(registry.create('client-credentials', start));
-    for (let i = 0; i < 3; i += 1) value(registry.join(room.id));
-    expect(registry.join(room.id)).toEqual({ ok: false, error: 'too_many_joins' });
-    expect(registry.joinRetryAfter(room.id)).toBe(1);
+    for (let i = 0; i < 3; i += 1) value(registry.join(room.id, CALLER));
+    expect(registry.join(room.id, CALLER)).toEqual({ ok: false, error: 'too_many_joins' });
+    expect(registry.joinRetryAfter(room.id, CALLER)).toBe(1);
     clock.t += 1000;
-    expect(registry.join(room.id).ok).toBe(true);
-    expect(registry.join(room.id).ok).toBe(false);
+    expect(registry.join(room.id, CALLER).ok).toBe(true);
+    expect(registry.join(room.id, CALLER).ok).toBe(false);
   });
 
   it('forgets a follower who joined but never connected after the grace time', () => {
     const { clock, registry } = setup({ maxFollowersPerRoom: 1, joinGraceMs: 10_000 });
     const room = value(registry.create('client-credentials', start));
-    value(registry.join(room.id));
-    expect(registry.join(room.id)).toEqual({ ok: false, error: 'room_full' });
+    value(registry.join(room.id, CALLER));
+    expect(registry.join(room.id, CALLER)).toEqual({ ok: false, error: 'room_full' });
     clock.t += 10_001;
-    expect(registry.join(room.id).ok).toBe(true);
+    expect(registry.join(room.id, CALLER).ok).toBe(true);
   });
 
   it('caps followers and streams across the server', () => {
     const { registry } = setup({ maxFollowersTotal: 2, maxStreamsTotal: 2 });
     const a = value(registry.create('client-credentials', start));
     const b = value(registry.create('client-credentials', start));
-    value(registry.join(a.id));
-    value(registry.join(b.id));
-    expect(registry.join(b.id)).toEqual({ ok: false, error: 'server_full' });
+    value(registry.join(a.id, CALLER));
+    value(registry.join(b.id, CALLER));
+    expect(registry.join(b.id, CALLER)).toEqual({ ok: false, error: 'server_full' });
     value(registry.subscribe(a.id, () => undefined));
     value(registry.subscribe(b.id, () => undefined));
     expect(registry.subscribe(b.id, () => undefined)).toEqual({ ok: false, error: 'server_full' });

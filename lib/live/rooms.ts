@@ -35,14 +35,6 @@ export interface RoomLimits extends PresenceLimits {
   readonly maxStreamsTotal: number;
   /** A room without presenter activity for this long ends. */
   readonly idleMs: number;
-  /**
-   * Seats one caller (address) may take in one room per window. The room's join rate (a burst,
-   * then a few a second) bounds everyone together; without a share per caller, one script could
-   * keep that rate used up and the room closed to the class. 30 a minute is less than the room's
-   * rate, so others always get in, and a class behind one address (a school's NAT) still joins
-   * within a minute or two, each follower page retrying after Retry-After.
-   */
-  readonly joinsPerCaller: { readonly count: number; readonly windowMs: number };
 }
 
 /** The default limits. */
@@ -161,19 +153,22 @@ export class RoomRegistry {
     return ok(room);
   }
 
-  /** A learner joins; refused when joining is closed, or by a cap of the room or the server. */
-  join(id: string): RoomResult<JoinedFollower> {
+  /**
+   * A learner joins from `caller` (its address); refused when joining is closed, or by a cap of
+   * the room or the server, or by the room's join rate or the caller's share of it.
+   */
+  join(id: string, caller: string): RoomResult<JoinedFollower> {
     const room = this.find(id);
     if (!room) return fail('not_found');
     let joined = 0;
     for (const r of this.rooms.values()) joined += r.joined;
     if (joined >= this.limits.maxFollowersTotal) return fail('server_full');
-    return room.join();
+    return room.join(caller);
   }
 
-  /** Seconds a refused joiner should wait before trying again (the room's join rate). */
-  joinRetryAfter(id: string): number {
-    return this.rooms.get(id)?.joinRetryAfter ?? 0;
+  /** Seconds a refused joiner from `caller` should wait before trying again. */
+  joinRetryAfter(id: string, caller: string): number {
+    return this.rooms.get(id)?.joinRetryAfter(caller) ?? 0;
   }
 
   /** A follower's seat, for the holder of its key. */

@@ -7,13 +7,11 @@ import 'server-only';
 import QRCode from 'qrcode';
 import { getLesson } from '@/lib/lessons';
 import { countConnection } from '@/lib/live/hub';
-import { DEFAULT_ROOM_LIMITS } from '@/lib/live/rooms';
 import { livePaths, type CreateRoomResponse } from '@/lib/live/protocol';
 import type { FollowerActions, PresenterActions } from '@/lib/live/room-store';
 import { fail, type RoomResult } from '@/lib/live/room-state';
 import { createRoomStream } from '@/lib/live/room-stream';
 import { SSE_HEADERS } from '@/lib/live/sse';
-import { getAuthServer } from './auth';
 import { callerAddress } from './caller-address';
 import { liveHub } from './live-hub';
 import {
@@ -116,29 +114,19 @@ export function setJoining(request: Request, id: string): Promise<Response> {
 
 /**
  * POST /api/rooms/:id/followers `{}`: a learner joins; answers `{ followerId, followerKey }`.
- * Each caller's seats in the room are counted ({@link DEFAULT_ROOM_LIMITS} `joinsPerCaller`).
+ * The room store counts each caller's seats (`RoomLimits.joinsPerCaller`).
  */
 export async function joinRoom(request: Request, id: string): Promise<Response> {
   const body = await readJson(request);
   if (!body.ok) return body.response;
-  const state = (await getAuthServer()).state;
-  const key = `room-joins:${id}:${callerAddress(request)}`;
-  try {
-    const mine = await state.peek(key);
-    if (mine && mine.count >= DEFAULT_ROOM_LIMITS.joinsPerCaller.count)
-      return roomErrorResponse('too_many_joins', Math.ceil((mine.resetAt - Date.now()) / 1000));
-  } catch {
-    return roomErrorResponse('temporarily_unavailable');
-  }
+  const caller = callerAddress(request);
   const rooms = liveHub().rooms;
-  const joined = await rooms.join(id);
+  const joined = await rooms.join(id, caller);
   if (!joined.ok)
     return roomErrorResponse(
       joined.error,
-      joined.error === 'too_many_joins' ? await rooms.joinRetryAfter(id).catch(() => 1) : 0,
+      joined.error === 'too_many_joins' ? await rooms.joinRetryAfter(id, caller).catch(() => 1) : 0,
     );
-  // counted once seated: a refused join (a full or unknown room) takes nothing from the caller
-  await state.increment(key, DEFAULT_ROOM_LIMITS.joinsPerCaller.windowMs).catch(() => undefined);
   return roomResponse(joined, (v) => v, 201);
 }
 

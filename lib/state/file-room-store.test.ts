@@ -7,6 +7,9 @@ import type { RoomResult } from '../live/room-state';
 import { resetShutdown, shutdownLive } from '../live/sse-shutdown';
 import { openFileRoomStore, ROOMS_FILE_NAME } from './file-room-store';
 
+/** The address the joins in these tests come from (a documentation address, RFC 5737). */
+const CALLER = '192.0.2.1';
+
 const question: PollQuestion = {
   id: 'q',
   prompt: 'Which grant?',
@@ -39,7 +42,7 @@ describe('openFileRoomStore', () => {
     const p = value(await before.presenter(room.id, room.key));
     value(await p.move({ scenario: 'wrong-secret', step: 3 }));
     const poll = value(await p.openPoll(question)).poll!;
-    const f = value(await before.join(room.id));
+    const f = value(await before.join(room.id, CALLER));
     const stop = value(
       await before.subscribe(room.id, () => undefined, { followerId: f.followerId }),
     );

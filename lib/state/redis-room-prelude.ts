@@ -12,21 +12,21 @@ local R, ROOMS = KEYS[1], KEYS[2]
 local now, idle, CHANNEL, id = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4]
 local followerIdle, grace = tonumber(ARGV[5]), tonumber(ARGV[6])
 local PREFIX = string.sub(R, 1, #R - #id)
-local F, C, V = R .. ':f', R .. ':c', R .. ':v'
+local F, C, V, J = R .. ':f', R .. ':c', R .. ':v', R .. ':j'
 local function at(rid)
-  id = rid; R = PREFIX .. rid; F = R .. ':f'; C = R .. ':c'; V = R .. ':v'
+  id = rid; R = PREFIX .. rid; F = R .. ':f'; C = R .. ':c'; V = R .. ':v'; J = R .. ':j'
 end
 local function publish(kind)
   redis.call('PUBLISH', CHANNEL, id .. '|' .. kind)
 end
 local function endRoom(reason)
-  redis.call('DEL', R, F, C, V)
+  redis.call('DEL', R, F, C, V, J)
   redis.call('ZREM', ROOMS, id)
   publish('closed|' .. reason)
 end
 local function keep()
   local ttl = idle + 60000
-  for _, k in ipairs({R, F, C, V}) do redis.call('PEXPIRE', k, ttl) end
+  for _, k in ipairs({R, F, C, V, J}) do redis.call('PEXPIRE', k, ttl) end
 end
 local function find()
   local la = redis.call('HGET', R, 'la')
@@ -66,6 +66,10 @@ local function prune()
         if open and redis.call('HDEL', V, fid) == 1 then dropped = true end
       end
     end
+  end
+  local seats = redis.call('HGETALL', J)
+  for i = 1, #seats, 2 do
+    if tonumber(string.match(seats[i + 1], '|(%d+)$')) <= now then redis.call('HDEL', J, seats[i]) end
   end
   return dropped
 end

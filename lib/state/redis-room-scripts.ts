@@ -4,7 +4,8 @@
  * the index of open rooms (a sorted set scored by last presenter activity), and ARGV[1..6] =
  * now, the idle limit, the events channel, the room id, the follower idle limit and the join
  * grace; its own arguments follow from ARGV[7]. The room's other keys are named after its hash
- * (`:f` followers, `:c` open streams with their lease, `:v` votes), so standalone Redis only.
+ * (`:f` followers, `:c` open streams with their lease, `:v` votes, `:j` each caller's seats in
+ * its window as `count|resetAt`), so standalone Redis only.
  * A script answers `{1, ...}` or `{0, error}`.
  */
 
@@ -73,7 +74,10 @@ end
 return {1, view()}
 `);
 
-/** ARGV 7-12: follower id, its key hash, max per room, max in all rooms, burst, joins per second. */
+/**
+ * ARGV 7-15: follower id, its key hash, max per room, max in all rooms, burst, joins per second,
+ * the caller, its seats per window, the window in ms. Only a seat counts against the caller.
+ */
 export const JOIN = script(`
 if not find() then return {0, 'not_found'} end
 local total = 0
@@ -84,6 +88,14 @@ if total >= tonumber(ARGV[10]) then return {0, 'server_full'} end
 if redis.call('HGET', R, 'j') ~= '1' then return {0, 'joining_closed'} end
 if prune() then changed() end
 if redis.call('HLEN', F) >= tonumber(ARGV[9]) then return {0, 'room_full'} end
+local caller, seats, reset = ARGV[13], 0, now + tonumber(ARGV[15])
+local mine = redis.call('HGET', J, caller)
+if mine then
+  local n, r = string.match(mine, '^(%d+)|(%d+)$')
+  if tonumber(r) > now then seats, reset = tonumber(n), tonumber(r) end
+end
+-- before the room's rate: a refused script must not use up the class's joins
+if seats >= tonumber(ARGV[14]) then return {0, 'too_many_joins'} end
 local burst, rate = tonumber(ARGV[11]), tonumber(ARGV[12])
 local tk = tonumber(redis.call('HGET', R, 'tk'))
 local tr = tonumber(redis.call('HGET', R, 'tr'))
@@ -93,7 +105,10 @@ if tk < 1 then return {0, 'too_many_joins'} end
 if redis.call('HEXISTS', F, ARGV[7]) == 1 then return {0, 'collision'} end
 redis.call('HSET', R, 'tk', tostring(tk - 1))
 redis.call('HSET', F, ARGV[7], ARGV[8] .. '|' .. now .. '|0')
-redis.call('PEXPIRE', F, redis.call('PTTL', R))
+redis.call('HSET', J, caller, (seats + 1) .. '|' .. reset)
+local ttl = redis.call('PTTL', R)
+redis.call('PEXPIRE', F, ttl)
+redis.call('PEXPIRE', J, ttl)
 return {1}
 `);
 

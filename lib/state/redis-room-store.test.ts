@@ -5,6 +5,9 @@ import { RedisRoomStore } from './redis-room-store';
 import { connectRedis, whenReady } from './redis-state-store';
 import { redisServerMissing, startRedisServer, type RedisTestServer } from './redis-test-server';
 
+/** The address the joins in these tests come from (a documentation address, RFC 5737). */
+const CALLER = '192.0.2.1';
+
 // What only the Redis room store has: leases of open streams, expiring keys, Redis going away.
 
 const missing = redisServerMissing();
@@ -47,7 +50,7 @@ describe.skipIf(!!missing)('RedisRoomStore against a real redis-server', () => {
     const crashed = store(1_000);
     const other = store();
     const room = value(await other.create('client-credentials', { scenario: 'valid', step: 0 }));
-    const f = value(await crashed.join(room.id));
+    const f = value(await crashed.join(room.id, CALLER));
     value(await crashed.subscribe(room.id, () => undefined, { followerId: f.followerId }));
     expect(value(await other.state(room.id)).followers).toBe(1);
     clock.t += 1_001; // no refresh came (the instance is gone): its lease ran out
@@ -61,7 +64,7 @@ describe.skipIf(!!missing)('RedisRoomStore against a real redis-server', () => {
   it('keeps no key and only hashes of the keys, each room key expiring with the room', async () => {
     const s = store();
     const room = value(await s.create('client-credentials', { scenario: 'valid', step: 0 }));
-    const f = value(await s.join(room.id));
+    const f = value(await s.join(room.id, CALLER));
     const redis = connections[0]!;
     const hash = await redis.hgetall(`flowlab:room:${room.id}`);
     expect(JSON.stringify(hash)).not.toContain(room.key);
@@ -87,7 +90,7 @@ describe.skipIf(!!missing)('RedisRoomStore against a real redis-server', () => {
       }),
     );
     for (let i = 0; i < 5; i += 1) {
-      const f = value(await s.join(room.id));
+      const f = value(await s.join(room.id, CALLER));
       value(await s.subscribe(room.id, () => undefined, { followerId: f.followerId }));
     }
     expect(queued).toHaveLength(1);
@@ -102,7 +105,10 @@ describe.skipIf(!!missing)('RedisRoomStore against a real redis-server', () => {
     await server.stop();
     try {
       expect(await s.state(room.id)).toEqual({ ok: false, error: 'temporarily_unavailable' });
-      expect(await s.join(room.id)).toEqual({ ok: false, error: 'temporarily_unavailable' });
+      expect(await s.join(room.id, CALLER)).toEqual({
+        ok: false,
+        error: 'temporarily_unavailable',
+      });
       expect(await s.create('client-credentials', { scenario: 'valid', step: 0 })).toEqual({
         ok: false,
         error: 'temporarily_unavailable',

@@ -127,7 +127,7 @@ export class RedisRoomStore implements RoomStore {
     });
   }
 
-  async join(id: string): Promise<RoomResult<JoinedFollower>> {
+  async join(id: string, caller: string): Promise<RoomResult<JoinedFollower>> {
     const l = this.limits;
     for (;;) {
       const followerId = randomToken(12, this.random);
@@ -139,21 +139,33 @@ export class RedisRoomStore implements RoomStore {
         l.maxFollowersTotal,
         l.joinBurst,
         l.joinsPerSecond,
+        caller,
+        l.joinsPerCaller.count,
+        l.joinsPerCaller.windowMs,
       ]);
       if (r.ok) return ok({ followerId, followerKey });
       if (r.error !== 'collision') return refused(r);
     }
   }
 
-  async joinRetryAfter(id: string): Promise<number> {
-    const [tk, tr] = await this.redis.hmget(`${ROOM_PREFIX}${id}`, 'tk', 'tr');
+  async joinRetryAfter(id: string, caller: string): Promise<number> {
+    const room = `${ROOM_PREFIX}${id}`;
+    const [[tk, tr], mine] = await Promise.all([
+      this.redis.hmget(room, 'tk', 'tr'),
+      this.redis.hget(`${room}:j`, caller),
+    ]);
     if (tk === null || tr === null) return 0;
-    const { joinBurst, joinsPerSecond } = this.limits;
+    const { joinBurst, joinsPerSecond, joinsPerCaller } = this.limits;
+    const now = this.now();
     const tokens = Math.min(
       joinBurst,
-      Number(tk) + (Math.max(0, this.now() - Number(tr)) / 1000) * joinsPerSecond,
+      Number(tk) + (Math.max(0, now - Number(tr)) / 1000) * joinsPerSecond,
     );
-    return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / joinsPerSecond);
+    const roomWait = tokens >= 1 ? 0 : Math.ceil((1 - tokens) / joinsPerSecond);
+    const [seats = 0, resetAt = 0] = (mine ?? '').split('|').map(Number);
+    const callerWait =
+      seats >= joinsPerCaller.count && resetAt > now ? Math.ceil((resetAt - now) / 1000) : 0;
+    return Math.max(roomWait, callerWait);
   }
 
   async follower(

@@ -9,6 +9,9 @@ import { RedisRoomStore } from './redis-room-store';
 import { connectRedis, whenReady } from './redis-state-store';
 import { redisServerMissing, startRedisServer, type RedisTestServer } from './redis-test-server';
 
+/** The address the joins in these tests come from (a documentation address, RFC 5737). */
+const CALLER = '192.0.2.1';
+
 // One RoomStore contract for the in-memory registry and Redis (a real redis-server, two stores
 // on their own connections standing for two instances). "a" and "b" are the two instances: the
 // memory backend answers the same store for both.
@@ -92,7 +95,7 @@ for (const backend of backends) {
         value(await b.presenter(room.id, key));
       /** A follower who joined at b and follows (a live stream) at a. */
       const follow = async () => {
-        const joined = value(await b.join(room.id));
+        const joined = value(await b.join(room.id, CALLER));
         const stop = value(
           await a.subscribe(room.id, () => undefined, { followerId: joined.followerId }),
         );
@@ -132,7 +135,7 @@ for (const backend of backends) {
       await until(() => heard.length > 0);
       expect(heard).toEqual([{ type: 'closed', reason: 'closed' }]);
       expect(await a.state(room.id)).toEqual({ ok: false, error: 'not_found' });
-      expect(await b.join(room.id)).toEqual({ ok: false, error: 'not_found' });
+      expect(await b.join(room.id, CALLER)).toEqual({ ok: false, error: 'not_found' });
     });
 
     it('expires after the idle time without presenter activity (injected clock)', async () => {
@@ -142,7 +145,7 @@ for (const backend of backends) {
       clock.t += 50_000;
       value(await (await presenter()).move({ scenario: 'valid', step: 1 }));
       clock.t += 50_000;
-      const f = value(await b.join(room.id)); // follower traffic is not presenter activity
+      const f = value(await b.join(room.id, CALLER)); // follower traffic is not presenter activity
       value(await a.subscribe(room.id, () => undefined, { followerId: f.followerId }));
       expect((await b.state(room.id)).ok).toBe(true);
       clock.t += 10_001;
@@ -165,8 +168,8 @@ for (const backend of backends) {
 
     it('counts followers present on any instance, once each, and their leaving', async () => {
       const { a, b, room } = await setup();
-      const x = value(await a.join(room.id));
-      const y = value(await b.join(room.id));
+      const x = value(await a.join(room.id, CALLER));
+      const y = value(await b.join(room.id, CALLER));
       expect(value(await a.state(room.id)).followers).toBe(0);
       const stopX1 = value(
         await a.subscribe(room.id, () => undefined, { followerId: x.followerId }),
@@ -194,11 +197,11 @@ for (const backend of backends) {
     it('caps followers per room and frees the slots of followers long gone or who left', async () => {
       const { a, b, room, follow } = await setup({ maxFollowersPerRoom: 2, followerIdleMs: 1000 });
       await follow(); // stays connected
-      const idle = value(await a.join(room.id));
-      expect(await b.join(room.id)).toEqual({ ok: false, error: 'room_full' });
+      const idle = value(await a.join(room.id, CALLER));
+      expect(await b.join(room.id, CALLER)).toEqual({ ok: false, error: 'room_full' });
       clock.t += 1001;
-      const again = value(await b.join(room.id)); // the idle one was forgotten
-      expect(await a.join(room.id)).toEqual({ ok: false, error: 'room_full' });
+      const again = value(await b.join(room.id, CALLER)); // the idle one was forgotten
+      expect(await a.join(room.id, CALLER)).toEqual({ ok: false, error: 'room_full' });
       expect(await a.follower(room.id, idle.followerId, idle.followerKey)).toEqual({
         ok: false,
         error: 'unknown_follower',
@@ -210,7 +213,7 @@ for (const backend of backends) {
       value(
         await (await a.follower(room.id, again.followerId, again.followerKey).then(value)).leave(),
       );
-      expect((await b.join(room.id)).ok).toBe(true);
+      expect((await b.join(room.id, CALLER)).ok).toBe(true);
     });
 
     it('caps listeners per room (never the presenter’s) and followers across the server', async () => {
@@ -227,9 +230,9 @@ for (const backend of backends) {
         error: 'room_full',
       });
       const other = value(await b.create('client-credentials', start));
-      value(await a.join(room.id));
-      value(await b.join(other.id));
-      expect(await a.join(other.id)).toEqual({ ok: false, error: 'server_full' });
+      value(await a.join(room.id, CALLER));
+      value(await b.join(other.id, CALLER));
+      expect(await a.join(other.id, CALLER)).toEqual({ ok: false, error: 'server_full' });
     });
 
     it('runs a poll: votes at either instance while following, one per follower, revealed with the tally', async () => {
@@ -238,7 +241,7 @@ for (const backend of backends) {
       const poll = value(await p.openPoll(question)).poll!;
       const x = await follow();
       const y = await follow();
-      const joinedOnly = value(await a.join(room.id));
+      const joinedOnly = value(await a.join(room.id, CALLER));
       const seat = async (store: RoomStore, f: { followerId: string; followerKey: string }) =>
         value(await store.follower(room.id, f.followerId, f.followerKey));
       expect(await (await seat(a, joinedOnly)).vote(poll.id, 'a')).toEqual({
@@ -282,15 +285,40 @@ for (const backend of backends) {
       const { a, b, room, presenter } = await setup({ joinBurst: 2, joinsPerSecond: 1 });
       const p = await presenter();
       expect(value(await p.setJoining(false)).joining).toBe(false);
-      expect(await a.join(room.id)).toEqual({ ok: false, error: 'joining_closed' });
+      expect(await a.join(room.id, CALLER)).toEqual({ ok: false, error: 'joining_closed' });
       value(await p.setJoining(true));
-      value(await a.join(room.id));
-      value(await b.join(room.id));
-      expect(await a.join(room.id)).toEqual({ ok: false, error: 'too_many_joins' });
-      expect(await b.joinRetryAfter(room.id)).toBe(1);
+      value(await a.join(room.id, CALLER));
+      value(await b.join(room.id, CALLER));
+      expect(await a.join(room.id, CALLER)).toEqual({ ok: false, error: 'too_many_joins' });
+      expect(await b.joinRetryAfter(room.id, CALLER)).toBe(1);
       clock.t += 1000;
-      expect((await b.join(room.id)).ok).toBe(true);
-      expect((await a.join(room.id)).ok).toBe(false);
+      expect((await b.join(room.id, CALLER)).ok).toBe(true);
+      expect((await a.join(room.id, CALLER)).ok).toBe(false);
+    });
+
+    it('gives each caller a share of the seats, refused before the room’s join rate', async () => {
+      const { a, b, room, presenter } = await setup({
+        joinBurst: 10,
+        joinsPerSecond: 1,
+        joinsPerCaller: { count: 2, windowMs: 60_000 },
+      });
+      const p = await presenter();
+      value(await p.setJoining(false));
+      expect(await a.join(room.id, CALLER)).toEqual({ ok: false, error: 'joining_closed' });
+      value(await p.setJoining(true));
+      value(await a.join(room.id, CALLER)); // the refused join above took nothing
+      value(await b.join(room.id, CALLER));
+      expect(await a.join(room.id, CALLER)).toEqual({ ok: false, error: 'too_many_joins' });
+      expect(await b.joinRetryAfter(room.id, CALLER)).toBe(60);
+      // nor did that refusal take a join from the class: the room's other 8 go to other callers
+      for (let i = 0; i < 8; i++) value(await (i % 2 ? a : b).join(room.id, `198.51.100.${i}`));
+      expect(await a.join(room.id, '198.51.100.9')).toEqual({ ok: false, error: 'too_many_joins' });
+      expect(await b.joinRetryAfter(room.id, '198.51.100.9')).toBe(1);
+      clock.t += 30_000;
+      expect(await b.joinRetryAfter(room.id, CALLER)).toBe(30);
+      clock.t += 30_000;
+      expect(await b.joinRetryAfter(room.id, CALLER)).toBe(0);
+      value(await b.join(room.id, CALLER)); // a new window
     });
   });
 }
