@@ -1,8 +1,9 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   installMethodGuard,
+  LINGER_MS,
   MAX_REQUEST_BODY_BYTES,
   PEER_HEADER,
   REQUEST_TIMEOUT_MS,
@@ -125,6 +126,35 @@ describe('request bodies', () => {
     const res = await post([], { endless: true });
     expect(res).toMatchObject({ status: 413, connection: 'close' });
     expect(JSON.parse(res.body)).toMatchObject({ error: 'request_too_large' });
+  });
+
+  it('keeps a refused connection open a moment, so a client still sending reads the 413', async () => {
+    const port = await listening;
+    // a raw client that keeps sending after the answer, as curl or a script uploading a file does
+    const { answer, openFor } = await new Promise<{ answer: string; openFor: number }>(
+      (resolve, reject) => {
+        const socket = net.connect({ port, host: '127.0.0.1', allowHalfOpen: true });
+        let answer = '';
+        let answeredAt = 0;
+        socket.on('data', (c: Buffer) => {
+          answer += c.toString();
+          if (!answeredAt && answer.includes('request_too_large')) answeredAt = Date.now();
+        });
+        socket.on('error', () => undefined); // the reset once the server gives up
+        socket.on('close', () => resolve({ answer, openFor: Date.now() - answeredAt }));
+        setTimeout(() => reject(new Error('never closed')), 10 * LINGER_MS);
+        socket.write('POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n');
+        const chunk = `1000\r\n${'a'.repeat(0x1000)}\r\n`;
+        const more = () => {
+          if (socket.destroyed) return;
+          if (socket.write(chunk)) setImmediate(more);
+          else socket.once('drain', more);
+        };
+        more();
+      },
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(openFor).toBeGreaterThanOrEqual(LINGER_MS - 100);
   });
 
   it('bounds how long a request may take to arrive', async () => {

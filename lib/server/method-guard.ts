@@ -11,6 +11,7 @@
  * Installed once per process by `instrumentation.ts`.
  */
 import http from 'node:http';
+import type net from 'node:net';
 import { MAX_BODY_BYTES } from '../oauth/form';
 import { securityHeaders } from './response-headers';
 
@@ -41,6 +42,14 @@ export const MAX_REQUEST_BODY_BYTES = MAX_BODY_BYTES;
  */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
+/**
+ * How long a refused connection stays open once its answer is sent, before it is closed. Its
+ * client may still be sending the body nobody reads; closing at once would reset the connection
+ * and could take the answer with it, so the client would see a broken pipe instead of the 413
+ * (RFC 9112 §9.6 asks for this staged close; Go's net/http waits 500 ms the same way).
+ */
+export const LINGER_MS = 500;
+
 const allowed = new Set<string>(ALLOWED_METHODS);
 const GUARD = Symbol.for('flowlab.method-guard');
 const TIMED = Symbol.for('flowlab.method-guard.timeouts');
@@ -62,7 +71,22 @@ function refuse(
     'Content-Length': Buffer.byteLength(body),
     Connection: 'close',
   });
+  lingerOnClose(res.socket);
   res.end(body);
+}
+
+/**
+ * Node closes a `Connection: close` answer's socket with `destroySoon()` once the answer is
+ * written; this socket half-closes then (the client reads the answer and the end of it) and is
+ * destroyed {@link LINGER_MS} later. Nothing more is read meanwhile: what the client still sends
+ * waits in the socket's buffers, which stop it once full.
+ */
+function lingerOnClose(socket: net.Socket | null): void {
+  if (!socket) return;
+  socket.destroySoon = function (this: net.Socket) {
+    this.end();
+    setTimeout(() => this.destroy(), LINGER_MS).unref();
+  };
 }
 
 /** Writes the 405 for an unsupported method; the request body is not read. */
