@@ -35,6 +35,11 @@ test('own key: register, token with an assertion, replay refused, each checked o
   };
 
   await page.goto(`/learn/${LESSON}/challenges`);
+  // the tasks show before the page follows a client: what the learner's own code is to do
+  await expect(
+    page.getByRole('status').filter({ hasText: /tasks, checked off here/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('listitem', { name: /: not done yet$/ }).first()).toBeVisible();
   await page.getByLabel('client_id').fill(client.client_id);
   await page.getByLabel('registration_access_token').fill(client.registration_access_token);
   await page.getByRole('button', { name: 'Follow this client' }).click();

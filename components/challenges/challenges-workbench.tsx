@@ -21,10 +21,9 @@ export function ChallengesWorkbench({ lesson, spec }: { lesson: string; spec: Ch
   const byTask = useMemo(() => new Map(passes.map((p) => [p.taskId, p])), [passes]);
   const done = tasks.filter((t) => byTask.has(t.id)).length;
 
-  if (!client && spec.client === 'own-key' && problem !== 'error') {
-    return <AdoptClientForm adopt={adopt} problem={problem} />;
-  }
-  if (!client) {
+  // with a key of the learner's own, the tasks show before the client exists: what to aim for
+  const ownKeyToFollow = !client && spec.client === 'own-key' && problem !== 'error';
+  if (!client && !ownKeyToFollow) {
     return (
       <p role="status" className="text-muted">
         {problem === 'busy'
@@ -37,14 +36,20 @@ export function ChallengesWorkbench({ lesson, spec }: { lesson: string; spec: Ch
   }
   return (
     <div className="space-y-6">
-      <ClientCard client={client} renew={renew} />
+      {client ? (
+        <ClientCard client={client} renew={renew} />
+      ) : (
+        <AdoptClientForm adopt={adopt} problem={problem} />
+      )}
       <section aria-labelledby="tasks-heading">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="tasks-heading" className="text-lg font-semibold">
             Tasks
           </h2>
           <p className="text-muted text-sm" role="status">
-            {done} of {tasks.length} done
+            {client
+              ? `${done} of ${tasks.length} done`
+              : `${tasks.length} tasks, checked off here once this page follows your client`}
             {status === 'live' ? ' · live' : status === 'reconnecting' ? ' · reconnecting…' : ''}
             {rooms.map((r) => ` · counted for room ${r.roomId} as ${r.handle}`).join('')}
           </p>
@@ -56,7 +61,7 @@ export function ChallengesWorkbench({ lesson, spec }: { lesson: string; spec: Ch
               task={task}
               pass={byTask.get(task.id)}
               curls={
-                task.examples && client.clientSecret !== undefined
+                task.examples && client?.clientSecret !== undefined
                   ? exampleCurls(
                       task.examples,
                       { ...client, clientSecret: client.clientSecret },
