@@ -174,6 +174,21 @@ test.describe('sandbox', () => {
     await page.getByLabel('Path', { exact: true }).fill('/token');
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.getByRole('region', { name: 'Response' })).toContainText('HTTP 405');
+
+    // another host is refused with a reason; a full URL of this app, as curl lines show it, is sent
+    const path = page.getByLabel('Path', { exact: true });
+    const elsewhereAlert = page.getByRole('alert').filter({ hasText: 'sends only to this app' });
+    for (const elsewhere of ['//example.com/token', '/\\example.com/token']) {
+      await path.fill(elsewhere);
+      await expect(elsewhereAlert).toBeVisible();
+      await expect(path).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByRole('button', { name: 'Send request' })).toBeDisabled();
+    }
+    await page.getByRole('combobox', { name: /^Method/ }).selectOption('PUT');
+    await path.fill(new URL('/token', page.url()).toString());
+    await expect(elsewhereAlert).toHaveCount(0);
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect(page.getByRole('region', { name: 'Response' })).toContainText('HTTP 405');
   });
 });
 

@@ -72,6 +72,21 @@ export const sandboxPresets: readonly SandboxPreset[] = [
   },
 ];
 
+/**
+ * The URL the sandbox sends to for what the learner typed in its Path field: a path, or a full
+ * URL such as a lesson's curl line shows, resolved against this app's origin; `null` when that
+ * lands on another host (`//other.host`, `/\\other.host`, `https://other.host/`), so the sandbox
+ * only ever talks to FlowLab.
+ */
+export function sandboxUrl(path: string, origin: string): string | null {
+  try {
+    const url = new URL(path.trim(), origin);
+    return url.origin === origin ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Parses `Name: value` lines; reports the lines that are not headers. */
 export function parseHeaderLines(text: string): { headers: [string, string][]; invalid: string[] } {
   const headers: [string, string][] = [];

@@ -1,23 +1,28 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { API_PATH, endpointUrl, sendablePaths } from '@/lib/protocol/paths';
+import { API_PATH, sendablePaths } from '@/lib/protocol/paths';
 import { httpMethods, type HttpRequestRecord } from '@/lib/protocol/records';
 import { ResponseView, accessTokenOf, sendFromPage, type PageOutcome } from './response-view';
-import { parseHeaderLines, sandboxPresets, type SandboxRequest } from './sandbox-presets';
+import {
+  parseHeaderLines,
+  sandboxPresets,
+  sandboxUrl,
+  type SandboxRequest,
+} from './sandbox-presets';
+import { useOrigin } from './use-origin';
 
 const field = 'w-full rounded-md border border-line bg-bg px-2 py-1.5 font-mono text-sm';
 
-/** A path on this app (not `//other.host`), so the sandbox only ever talks to FlowLab. */
-function isLocalPath(path: string): boolean {
-  return path.startsWith('/') && !path.startsWith('//');
-}
-
-/** The record the sandbox sends: the composed request against this page's origin. */
-function toRecord(req: SandboxRequest, headers: [string, string][]): HttpRequestRecord {
+/** The record the sandbox sends: the composed request to `url`, on this app. */
+function toRecord(
+  req: SandboxRequest,
+  url: string,
+  headers: [string, string][],
+): HttpRequestRecord {
   return {
     method: req.method,
-    url: endpointUrl(window.location.origin, req.path),
+    url,
     headers,
     ...(req.method === 'GET' ? {} : { body: req.body }),
   };
@@ -30,12 +35,15 @@ export function Sandbox() {
   const [outcome, setOutcome] = useState<PageOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const { headers, invalid } = parseHeaderLines(req.headers);
+  const origin = useOrigin();
+  const url = sandboxUrl(req.path, origin);
   const token = accessTokenOf(outcome);
   const hasBody = req.method !== 'GET';
 
   async function submit() {
+    if (url === null) return;
     setBusy(true);
-    setOutcome(await sendFromPage(toRecord(req, headers)));
+    setOutcome(await sendFromPage(toRecord(req, url, headers)));
     setBusy(false);
   }
 
@@ -102,6 +110,8 @@ export function Sandbox() {
               value={req.path}
               onChange={(e) => setReq({ ...req, path: e.target.value })}
               spellCheck={false}
+              aria-invalid={url === null}
+              aria-describedby={url === null ? `${id}-elsewhere` : undefined}
             />
             <datalist id={`${id}-paths`}>
               {sendablePaths.map((p) => (
@@ -110,6 +120,12 @@ export function Sandbox() {
             </datalist>
           </label>
         </div>
+        {url === null ? (
+          <p id={`${id}-elsewhere`} role="alert" className="bg-warn-soft rounded-md p-2 text-sm">
+            The sandbox sends only to this app ({origin}): use a path such as <code>/token</code>,
+            or a URL of this app. To call another server, use curl from your terminal.
+          </p>
+        ) : null}
         <label className="block text-sm">
           <span className="mb-1 block font-medium">Headers (one per line, Name: value)</span>
           <textarea
@@ -142,7 +158,7 @@ export function Sandbox() {
         </p>
         <button
           type="submit"
-          disabled={busy || !isLocalPath(req.path)}
+          disabled={busy || url === null}
           className="bg-accent text-bg rounded-md px-4 py-2 font-semibold disabled:opacity-60"
         >
           Send request
