@@ -19,8 +19,11 @@ export interface PresenceLimits {
    * Seats one caller (address) may take in one room per window. The room's join rate (a burst,
    * then a few a second) bounds everyone together; without a share per caller, one script could
    * keep that rate used up and the room closed to the class. 30 a minute is less than the room's
-   * rate, so others always get in, and a class behind one address (a school's NAT) still joins
-   * within a minute or two, each follower page retrying after Retry-After.
+   * rate, so others still get in while a script joins, and a class behind one address (a
+   * school's NAT) still joins within a minute or two, each follower page retrying after
+   * Retry-After. It bounds the rate, not the total: an address cannot be told from a NAT'd class,
+   * so a script that keeps joining for ten minutes holds the room's 300 seats; the presenter
+   * sees the count and can close joining.
    */
   readonly joinsPerCaller: { readonly count: number; readonly windowMs: number };
 }
@@ -127,7 +130,12 @@ export class Presence {
 
   /** Whether a known follower has a live connection now. */
   isPresent(followerId: string): boolean {
-    return (this.followers.get(followerId)?.connections ?? 0) > 0;
+    return this.connectionsOf(followerId) > 0;
+  }
+
+  /** How many live connections a follower has open (0 for an unknown one). */
+  connectionsOf(followerId: string): number {
+    return this.followers.get(followerId)?.connections ?? 0;
   }
 
   /** Whether a follower id is known. */

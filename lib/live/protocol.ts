@@ -50,6 +50,7 @@ export const roomErrorStatus: Readonly<Record<RoomError, number>> = {
   too_many_joins: 429,
   invalid_state: 400,
   unknown_follower: 404,
+  too_many_streams: 429,
   not_following: 409,
   no_poll: 409,
   unknown_question: 400,

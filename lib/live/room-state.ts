@@ -38,6 +38,8 @@ export type RoomError =
   | 'too_many_joins'
   | 'invalid_state'
   | 'unknown_follower'
+  /** This follower's, or the room's watchers', share of the room's streams is open already. */
+  | 'too_many_streams'
   | 'not_following'
   | 'no_poll'
   | 'unknown_question'

@@ -38,6 +38,8 @@ export class Room implements PresenterControls {
   private joining = true;
   private ended = false;
   private presenterListeners = 0;
+  /** Listeners that are neither the presenter nor a follower: someone watching with curl. */
+  private watcherListeners = 0;
   private readonly presence: Presence;
   private readonly poll: RoomPoll;
   private readonly channel: RoomChannel;
@@ -63,9 +65,24 @@ export class Room implements PresenterControls {
     return this.presence.joined;
   }
 
-  /** Open listeners of this room that count against its cap (the presenter's never do). */
+  /** Open listeners of this room that count against the server's cap (the presenter's never do). */
   get cappedListeners(): number {
     return this.channel.size - this.presenterListeners;
+  }
+
+  /** Open listeners of followers (the room's stream cap counts only these). */
+  get followerListeners(): number {
+    return this.cappedListeners - this.watcherListeners;
+  }
+
+  /** Open listeners without a seat or the presenter key. */
+  get watchers(): number {
+    return this.watcherListeners;
+  }
+
+  /** Open listeners of one follower. */
+  streamsOf(followerId: string): number {
+    return this.presence.connectionsOf(followerId);
   }
 
   /** Seconds until the join rate limits accept another join from `caller`. */
@@ -157,13 +174,16 @@ export class Room implements PresenterControls {
     const detach = this.channel.add(listener);
     const disconnect =
       as.followerId !== undefined ? this.presence.connect(as.followerId) : undefined;
+    const watcher = !as.presenter && as.followerId === undefined;
     if (as.presenter) this.presenterListeners += 1;
+    if (watcher) this.watcherListeners += 1;
     let active = true;
     return () => {
       if (!active) return;
       active = false;
       detach();
       if (as.presenter) this.presenterListeners -= 1;
+      if (watcher) this.watcherListeners -= 1;
       if (!this.ended) disconnect?.();
     };
   }

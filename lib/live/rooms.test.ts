@@ -218,12 +218,21 @@ describe('RoomRegistry: followers', () => {
     expect(registry.join(room.id, CALLER)).toEqual({ ok: false, error: 'room_full' });
   });
 
-  it('caps listeners per room', () => {
-    const { registry } = setup({ maxFollowersPerRoom: 1 });
+  it('caps followers’ streams per room, and watchers’ apart', () => {
+    const { registry } = setup({ maxFollowersPerRoom: 1, maxWatchersPerRoom: 1 });
     const room = value(registry.create('client-credentials', start));
+    const asX = { followerId: value(registry.join(room.id, CALLER)).followerId };
+    value(registry.subscribe(room.id, () => undefined, asX));
+    value(registry.subscribe(room.id, () => undefined, asX));
+    expect(registry.subscribe(room.id, () => undefined, asX)).toEqual({
+      ok: false,
+      error: 'room_full',
+    });
     value(registry.subscribe(room.id, () => undefined));
-    value(registry.subscribe(room.id, () => undefined));
-    expect(registry.subscribe(room.id, () => undefined)).toEqual({ ok: false, error: 'room_full' });
+    expect(registry.subscribe(room.id, () => undefined)).toEqual({
+      ok: false,
+      error: 'too_many_streams',
+    });
   });
 
   it('frees a slot at once when a follower leaves', () => {
@@ -391,15 +400,19 @@ describe('RoomRegistry: classroom limits', () => {
   it('never counts the presenter’s own streams against a cap', () => {
     const { registry } = setup({ maxFollowersPerRoom: 1, maxStreamsTotal: 2 });
     const room = value(registry.create('client-credentials', start));
-    value(registry.subscribe(room.id, () => undefined));
-    value(registry.subscribe(room.id, () => undefined));
-    expect(registry.subscribe(room.id, () => undefined)).toEqual({ ok: false, error: 'room_full' });
+    const asX = { followerId: value(registry.join(room.id, CALLER)).followerId };
+    value(registry.subscribe(room.id, () => undefined, asX));
+    value(registry.subscribe(room.id, () => undefined, asX));
+    expect(registry.subscribe(room.id, () => undefined, asX)).toEqual({
+      ok: false,
+      error: 'room_full',
+    });
     const asPresenter = { presenterKey: room.key };
     value(registry.subscribe(room.id, () => undefined, asPresenter));
     value(registry.subscribe(room.id, () => undefined, asPresenter));
     expect(registry.subscribe(room.id, () => undefined, { presenterKey: 'forged' })).toEqual({
       ok: false,
-      error: 'room_full',
+      error: 'server_full',
     });
   });
 });

@@ -33,6 +33,13 @@ export interface RoomLimits extends PresenceLimits {
   readonly maxFollowersTotal: number;
   /** Room streams open across all rooms, the presenters' excepted. */
   readonly maxStreamsTotal: number;
+  /**
+   * Streams one follower may hold open in its room (a few tabs). The room's own stream cap (two
+   * per follower slot) counts followers' streams only, so neither this nor watchers can fill it.
+   */
+  readonly maxStreamsPerFollower: number;
+  /** Streams of a room opened without a seat or the presenter key (someone watching with curl). */
+  readonly maxWatchersPerRoom: number;
   /** A room without presenter activity for this long ends. */
   readonly idleMs: number;
 }
@@ -43,6 +50,8 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   maxFollowersPerRoom: 300,
   maxFollowersTotal: 2000,
   maxStreamsTotal: 4000,
+  maxStreamsPerFollower: 3,
+  maxWatchersPerRoom: 20,
   idleMs: 2 * 60 * 60 * 1000,
   followerIdleMs: 5 * 60 * 1000,
   joinGraceMs: 60 * 1000,
@@ -188,7 +197,13 @@ export class RoomRegistry {
     if (followerId !== undefined && !room.hasFollower(followerId)) return fail('unknown_follower');
     const role: ListenerRole = { followerId, presenter: isPresenterKey(room, as.presenterKey) };
     if (!role.presenter) {
-      if (room.cappedListeners >= this.limits.maxFollowersPerRoom * 2) return fail('room_full');
+      if (followerId === undefined) {
+        if (room.watchers >= this.limits.maxWatchersPerRoom) return fail('too_many_streams');
+      } else {
+        if (room.streamsOf(followerId) >= this.limits.maxStreamsPerFollower)
+          return fail('too_many_streams');
+        if (room.followerListeners >= this.limits.maxFollowersPerRoom * 2) return fail('room_full');
+      }
       let open = 0;
       for (const r of this.rooms.values()) open += r.cappedListeners;
       if (open >= this.limits.maxStreamsTotal) return fail('server_full');

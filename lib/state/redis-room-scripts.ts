@@ -145,7 +145,10 @@ redis.call('HSET', F, fid, key .. '|' .. now .. '|' .. ever)
 return {1, added}
 `);
 
-/** ARGV 7-10: stream member (`<follower>|<stream>`), its lease end, follower id or '', max streams. */
+/**
+ * ARGV 7-12: stream member (`<follower>|<stream>`), its lease end, follower id or '', max
+ * followers' streams, max streams of one follower, max watchers (streams without a follower).
+ */
 export const CONNECT = script(`
 if not find() then return {0, 'not_found'} end
 local fid = ARGV[9]
@@ -155,7 +158,17 @@ if fid ~= '' then
   if not f then return {0, 'unknown_follower'} end
 end
 local present, _, streams = live()
-if streams >= tonumber(ARGV[10]) then return {0, 'room_full'} end
+local mine, watchers = 0, 0
+for _, m in ipairs(redis.call('ZRANGE', C, 0, -1)) do
+  local owner = string.match(m, '^([^|]*)|')
+  if owner == '' then watchers = watchers + 1 elseif owner == fid then mine = mine + 1 end
+end
+if fid == '' then
+  if watchers >= tonumber(ARGV[12]) then return {0, 'too_many_streams'} end
+else
+  if mine >= tonumber(ARGV[11]) then return {0, 'too_many_streams'} end
+  if streams - watchers >= tonumber(ARGV[10]) then return {0, 'room_full'} end
+end
 redis.call('ZADD', C, ARGV[8], ARGV[7])
 redis.call('PEXPIRE', C, redis.call('PTTL', R))
 if not f then return {1, 0} end

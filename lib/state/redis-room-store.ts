@@ -217,6 +217,8 @@ export class RedisRoomStore implements RoomStore {
       this.now() + this.fanout.leaseMs,
       as.followerId ?? '',
       this.limits.maxFollowersPerRoom * 2,
+      this.limits.maxStreamsPerFollower,
+      this.limits.maxWatchersPerRoom,
     ]);
     if (!r.ok) return refused(r);
     if (r.value[0] === 1) this.fanout.changedLater(id);

@@ -216,23 +216,56 @@ for (const backend of backends) {
       expect((await b.join(room.id, CALLER)).ok).toBe(true);
     });
 
-    it('caps listeners per room (never the presenter’s) and followers across the server', async () => {
-      const { a, b, room } = await setup({ maxFollowersPerRoom: 1, maxFollowersTotal: 2 });
-      value(await a.subscribe(room.id, () => undefined));
-      value(await b.subscribe(room.id, () => undefined));
-      expect(await a.subscribe(room.id, () => undefined)).toEqual({
+    it('caps followers’ streams per room, watchers apart (never the presenter’s), and followers across the server', async () => {
+      const { a, b, room } = await setup({
+        maxFollowersPerRoom: 1,
+        maxFollowersTotal: 2,
+        maxWatchersPerRoom: 2,
+      });
+      const listener = () => () => undefined; // each stream its own
+      const asX = { followerId: value(await a.join(room.id, CALLER)).followerId };
+      value(await a.subscribe(room.id, listener(), asX));
+      value(await b.subscribe(room.id, listener(), asX));
+      expect(await a.subscribe(room.id, listener(), asX)).toEqual({
         ok: false,
         error: 'room_full',
       });
-      value(await b.subscribe(room.id, () => undefined, { presenterKey: room.key }));
-      expect(await b.subscribe(room.id, () => undefined, { presenterKey: 'forged' })).toEqual({
+      // watchers (no seat) have a share of their own: they cannot use up the followers' streams
+      value(await a.subscribe(room.id, listener()));
+      value(await b.subscribe(room.id, listener()));
+      expect(await a.subscribe(room.id, listener())).toEqual({
         ok: false,
-        error: 'room_full',
+        error: 'too_many_streams',
+      });
+      value(await b.subscribe(room.id, listener(), { presenterKey: room.key }));
+      expect(await b.subscribe(room.id, listener(), { presenterKey: 'forged' })).toEqual({
+        ok: false,
+        error: 'too_many_streams',
       });
       const other = value(await b.create('client-credentials', start));
-      value(await a.join(room.id, CALLER));
       value(await b.join(other.id, CALLER));
       expect(await a.join(other.id, CALLER)).toEqual({ ok: false, error: 'server_full' });
+    });
+
+    it('lets no one follower, nor watchers with curl, crowd the others out of the room', async () => {
+      const { a, b, room } = await setup({ maxStreamsPerFollower: 2, maxWatchersPerRoom: 3 });
+      const listener = () => () => undefined; // each stream its own
+      for (let i = 0; i < 3; i++) value(await (i % 2 ? a : b).subscribe(room.id, listener()));
+      expect(await a.subscribe(room.id, listener())).toEqual({
+        ok: false,
+        error: 'too_many_streams',
+      });
+      const asX = { followerId: value(await a.join(room.id, CALLER)).followerId };
+      value(await a.subscribe(room.id, listener(), asX));
+      const close = value(await b.subscribe(room.id, listener(), asX));
+      expect(await b.subscribe(room.id, listener(), asX)).toEqual({
+        ok: false,
+        error: 'too_many_streams',
+      });
+      const asY = { followerId: value(await b.join(room.id, CALLER)).followerId };
+      value(await a.subscribe(room.id, listener(), asY));
+      close(); // a closed tab frees its stream (in Redis, once its lease is removed)
+      await expect.poll(async () => (await a.subscribe(room.id, listener(), asX)).ok).toBe(true);
     });
 
     it('runs a poll: votes at either instance while following, one per follower, revealed with the tally', async () => {
