@@ -67,11 +67,59 @@ test.describe('follow me', () => {
     await presenter.keyboard.press('j');
     await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows');
 
-    // Ending the room tells the follower.
+    // Ending the room tells the follower, who can go on stepping through the flow alone.
     await presenter.getByRole('button', { name: 'End the room' }).click();
     await expect(learner.getByTestId('follow-status')).toHaveText(
       'The presenter ended this session.',
     );
+    await learner.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(learner.getByText('Step 6 of 7', { exact: true })).toBeVisible();
+  });
+
+  test('a follower refused a stream keeps its seat and follows again; a forgotten one joins again', async ({
+    browser,
+  }) => {
+    const { joinPath } = await presenterWithRoom(browser);
+    const learner = await follower(browser, joinPath);
+    const roomId = joinPath.split('/').pop()!;
+    const seat = () =>
+      learner.evaluate(
+        (id) =>
+          JSON.parse(sessionStorage.getItem(`flowlab-follow:${id}`) ?? 'null') as {
+            followerId: string;
+            followerKey: string;
+          } | null,
+        roomId,
+      );
+    const first = (await seat())!;
+
+    // A cap refuses the stream (429, as for a follower with too many tabs open): the page keeps
+    // its seat and tries again, later each time, until the stream is let through.
+    let refused = 0;
+    await learner.route('**/api/rooms/*/events*', (route) => {
+      refused += 1;
+      return route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        body: '{"error":"too_many_streams"}',
+      });
+    });
+    await learner.reload();
+    await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    await learner.unroute('**/api/rooms/*/events*');
+    await expect(learner.getByTestId('follow-status')).toContainText('Following the presenter', {
+      timeout: 15_000,
+    });
+    expect((await seat())!.followerId).toBe(first.followerId);
+
+    // The room forgot the seat (as after a phone slept for long): the page joins again.
+    const left = await learner.request.delete(`/api/rooms/${roomId}/followers`, { data: first });
+    expect(left.status()).toBe(200);
+    await learner.reload();
+    await expect(learner.getByTestId('follow-status')).toContainText('Following the presenter', {
+      timeout: 15_000,
+    });
+    expect((await seat())!.followerId).not.toBe(first.followerId);
   });
 
   test('a mistyped room code says so, in the site’s own page', async ({ page }) => {

@@ -144,6 +144,44 @@ test.describe('live routes under hostile input', () => {
     }
   });
 
+  test('streams without a seat, or many from one seat, cannot lock the class out of a room', async ({
+    presenter: request,
+    baseURL,
+  }) => {
+    const room = await openRoom(request);
+    const open: http.ClientRequest[] = [];
+    /** Opens the room's stream (kept open) and answers its status. */
+    const stream = (follower?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(`/api/rooms/${room.id}/events`, baseURL);
+        if (follower) url.searchParams.set('follower', follower);
+        const req = http.get(url, (res) => {
+          resolve(res.statusCode ?? 0);
+          if (res.statusCode !== 200) res.resume();
+        });
+        req.on('error', reject);
+        open.push(req);
+      });
+    try {
+      const watched: number[] = [];
+      for (let i = 0; i < 25; i++) watched.push(await stream());
+      const { maxWatchersPerRoom, maxStreamsPerFollower } = DEFAULT_ROOM_LIMITS;
+      expect(watched.filter((s) => s === 200)).toHaveLength(maxWatchersPerRoom);
+      expect(watched.filter((s) => s === 429)).toHaveLength(25 - maxWatchersPerRoom);
+      // a learner who joins still follows; one seat cannot take the room's streams either
+      const joined = await request.post(`/api/rooms/${room.id}/followers`, {
+        headers: { ...JSON_TYPE, 'X-Forwarded-For': '198.51.100.80' },
+        data: {},
+      });
+      const { followerId } = (await joined.json()) as { followerId: string };
+      const mine: number[] = [];
+      for (let i = 0; i <= maxStreamsPerFollower; i++) mine.push(await stream(followerId));
+      expect(mine).toEqual([...Array<number>(maxStreamsPerFollower).fill(200), 429]);
+    } finally {
+      for (const req of open) req.destroy();
+    }
+  });
+
   test('one script cannot fill a room or stuff a poll', async ({ presenter: request }) => {
     const room = await openRoom(request);
     const presenter = { ...JSON_TYPE, 'x-room-key': room.key };

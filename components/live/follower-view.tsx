@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getScenario, isScenarioOf } from '@/lib/engine/scenarios';
 import { requireLesson } from '@/lib/lessons';
 import { LiveFlowDiagram } from '@/components/stepper/live-flow-diagram';
@@ -22,8 +22,15 @@ export function FollowerView({ roomId }: { roomId: string }) {
   const scenarioId = useStepper((s) => s.scenarioId);
   const [following, setFollowing] = useState(true);
   const { membership, problem, recover } = useFollower(roomId);
-  const stream = useRoomStream(roomId, following && membership ? membership.followerId : null);
+  const [streamAttempt, setStreamAttempt] = useState(0);
+  const refusals = useRef(0);
+  const stream = useRoomStream(
+    roomId,
+    following && membership ? membership.followerId : null,
+    streamAttempt,
+  );
   const state = following ? stream.state : null;
+  const ended = problem === 'ended' || stream.status === 'closed';
 
   // Mirror the presenter: same scenario, same step (the engine runs the real requests itself).
   useEffect(() => {
@@ -34,11 +41,26 @@ export function FollowerView({ roomId }: { roomId: string }) {
     if (store.getState().player.cursor !== state.step) void store.getState().seek(state.step);
   }, [state, store]);
 
+  // A refused stream: find out why and follow again, waiting longer after each refusal in a row
+  // (1 s, 2 s, ... 30 s), so a full room or a busy server is not asked in a tight loop.
   useEffect(() => {
-    if (following && stream.status === 'gone') void recover();
-  }, [following, stream.status, recover]);
-
-  const ended = problem === 'ended' || stream.status === 'closed';
+    if (stream.status === 'live') refusals.current = 0;
+    if (!following || ended || stream.status !== 'gone' || !membership) return;
+    let cancelled = false;
+    const timer = setTimeout(
+      () => {
+        void recover(membership.followerId).then((verdict) => {
+          refusals.current += 1;
+          if (!cancelled && verdict === 'retry') setStreamAttempt((n) => n + 1);
+        });
+      },
+      Math.min(30_000, 1000 * 2 ** refusals.current),
+    );
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [following, ended, stream.status, membership, recover]);
 
   return (
     <div className="mx-auto max-w-5xl space-y-4 px-4 py-6">
@@ -91,7 +113,8 @@ export function FollowerView({ roomId }: { roomId: string }) {
       )}
 
       <LiveFlowDiagram className="w-full" />
-      {!following && <StepperControls />}
+      {/* on their own: left follow mode, or the session ended or never let them in */}
+      {(!following || ended || problem !== null) && <StepperControls />}
       <StepDetail />
     </div>
   );

@@ -74,21 +74,39 @@ export function useFollower(roomId: string) {
     };
   }, [roomId, attempt]);
 
-  /** The server no longer knows this follower (or the room): find out which, and re-join if we can. */
-  const recover = useCallback(async () => {
-    const res = await fetch(livePaths.room(roomId), { cache: 'no-store' }).catch(() => null);
-    if (res?.status === 404) {
-      setProblem('ended');
-      return;
-    }
-    try {
-      sessionStorage.removeItem(storageKey(roomId));
-    } catch {
-      // nothing stored
-    }
-    setMembership(null);
-    setAttempt((n) => n + 1);
-  }, [roomId]);
+  /**
+   * The room's stream refused this follower: find out why. The room is gone: `ended`. The room
+   * no longer knows this follower (a seat forgotten while the device slept): join again,
+   * `rejoined`. Anything else (a cap, the server's store, the network): keep the seat, `retry`
+   * the stream later.
+   */
+  const recover = useCallback(
+    async (followerId: string): Promise<'ended' | 'rejoined' | 'retry'> => {
+      const room = await fetch(livePaths.room(roomId), { cache: 'no-store' }).catch(() => null);
+      if (room?.status === 404) {
+        setProblem('ended');
+        return 'ended';
+      }
+      if (!room?.ok) return 'retry';
+      // the stream's own answer says whether it was this follower: 404 unknown_follower
+      const probe = new AbortController();
+      const stream = await fetch(
+        `${livePaths.roomEvents(roomId)}?follower=${encodeURIComponent(followerId)}`,
+        { cache: 'no-store', signal: probe.signal },
+      ).catch(() => null);
+      probe.abort();
+      if (stream?.status !== 404) return 'retry';
+      try {
+        sessionStorage.removeItem(storageKey(roomId));
+      } catch {
+        // nothing stored
+      }
+      setMembership(null);
+      setAttempt((n) => n + 1);
+      return 'rejoined';
+    },
+    [roomId],
+  );
 
   return { membership, problem, recover };
 }

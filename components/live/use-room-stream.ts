@@ -17,7 +17,9 @@ export interface RoomStream {
 
 /**
  * Follows a room's state over Server-Sent Events. `gone` means the server refused the stream
- * (the room or this follower id no longer exists, or a cap was reached); `closed` that the
+ * (the room or this follower id no longer exists, a cap was reached, or the server could not
+ * reach its store): the browser will not retry that by itself, so the caller finds out why and
+ * opens it again with a new `attempt`, which starts over at `connecting`. `closed` means the
  * presenter ended the room; `reconnecting` a lost connection or a server restart (`event:
  * restarting`), which the browser reconnects by itself.
  */
@@ -28,47 +30,51 @@ export function useRoomStream(
   attempt = 0,
 ): RoomStream {
   const [state, setState] = useState<RoomState | null>(null);
-  const [status, setStatus] = useState<RoomStreamStatus>('connecting');
+  // the status of one connection: a new one (another follower id or attempt) starts at connecting
+  const connection = `${roomId}|${followerId}|${attempt}`;
+  const [reported, setReported] = useState({
+    connection,
+    status: 'connecting' as RoomStreamStatus,
+  });
+  const status = reported.connection === connection ? reported.status : 'connecting';
   const [closedReason, setClosedReason] = useState<'closed' | 'expired' | null>(null);
 
   useEffect(() => {
     if (!roomId || followerId === null) return;
+    const setStatus = (next: (s: RoomStreamStatus) => RoomStreamStatus) =>
+      setReported((r) => ({
+        connection,
+        status: next(r.connection === connection ? r.status : 'connecting'),
+      }));
     const url = `${livePaths.roomEvents(roomId)}${followerId ? `?follower=${encodeURIComponent(followerId)}` : ''}`;
     const es = new EventSource(url);
-    let gotAny = false;
     es.addEventListener('state', (e) => {
-      gotAny = true;
       const next = JSON.parse((e as MessageEvent<string>).data) as RoomState;
       setState((prev) =>
         prev && prev.id === next.id && prev.version > next.version ? prev : next,
       );
-      setStatus('live');
+      setStatus(() => 'live');
       setClosedReason(null);
     });
     // The server is restarting: the browser reconnects at once (its retry is now short) and the
     // room goes on; this is never the presenter ending the session.
-    es.addEventListener('restarting', () => setStatus('reconnecting'));
+    es.addEventListener('restarting', () => setStatus(() => 'reconnecting'));
     es.addEventListener('closed', (e) => {
       const { reason } = JSON.parse((e as MessageEvent<string>).data) as {
         reason: 'closed' | 'expired';
       };
       setClosedReason(reason);
-      setStatus('closed');
+      setStatus(() => 'closed');
       es.close();
     });
     es.onerror = () => {
-      if (es.readyState === EventSource.CLOSED) {
-        // A non-200 answer (404: room ended or follower forgotten) closes an EventSource for good.
-        setStatus((s) => (s === 'closed' ? s : gotAny ? 'reconnecting' : 'gone'));
-        if (gotAny) {
-          gotAny = false;
-        }
-      } else {
-        setStatus('reconnecting');
-      }
+      // A non-200 answer (404: room ended or follower forgotten; 409, 429, 503: a cap or the
+      // store) closes an EventSource for good, even after it had been live.
+      if (es.readyState === EventSource.CLOSED) setStatus((s) => (s === 'closed' ? s : 'gone'));
+      else setStatus(() => 'reconnecting');
     };
     return () => es.close();
-  }, [roomId, followerId, attempt]);
+  }, [roomId, followerId, attempt, connection]);
 
   return { state: roomId ? state : null, status: roomId ? status : 'idle', closedReason };
 }
