@@ -182,7 +182,7 @@ test.describe('private_key_jwt with a registered key', () => {
       [{ lifetime: 3600 }, 'assertion-time'],
       [{ claims: { iat: nowS() + 600 } }, 'assertion-time'],
       [{ claims: { nbf: nowS() + 600 } }, 'assertion-time'],
-      [{ claims: { jti: undefined } }, 'assertion-jti'],
+      [{ claims: { jti: undefined } }, 'assertion-jti-claim'],
       [{ claims: { iss: 'abc' } }, 'assertion-subject'],
     ] as const) {
       const res = await postAssertion(request, await sign(l, baseURL!, over));

@@ -112,6 +112,12 @@ describe('request rules', () => {
     const both = `grant_type=client_credentials&client_id=${ME}&client_secret=${SECRET}`;
     await t.server.token(formPost(both, basic(ME, 'wrong')));
     expect(gradeNew()).toEqual([]);
+    // one method and a body client_id that is not the Basic one: refused, but not two methods
+    const mismatch = await t.server.token(
+      formPost('grant_type=client_credentials&client_id=abc', basic()),
+    );
+    expect(mismatch.status).toBe(400);
+    expect(gradeNew()).toEqual([]);
     const res = await t.server.token(formPost(both, basic()));
     expect(res.status).toBe(400);
     expect(gradeNew()).toEqual(['two-methods']);

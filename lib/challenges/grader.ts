@@ -30,6 +30,12 @@ export function matches(pattern: RequestPattern, observation: Observation): bool
     const failed = r.checks.findLast((c) => !c.ok);
     if (failed?.id !== pattern.failedCheck) return false;
   }
+  if (
+    pattern.failedDetail !== undefined &&
+    r.checks.findLast((c) => !c.ok)?.detail !== pattern.failedDetail
+  ) {
+    return false;
+  }
   return true;
 }
 

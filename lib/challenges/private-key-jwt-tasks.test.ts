@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signClientAssertion } from '../protocol/sign-client-assertion';
 import { createClientRegistry } from '../oauth/clients';
@@ -66,5 +66,19 @@ describe('private_key_jwt challenges', () => {
     expect(passedByLast()).toEqual(['register-key', 'assertion-token']);
     expect((await t.server.token(formPost(assertionBody(assertion)))).status).toBe(401);
     expect(passedByLast()).toEqual(['register-key', 'replay-assertion']);
+  });
+
+  it('an assertion without a jti is refused, but is no replay', async () => {
+    const now = Math.floor(t.now() / 1000);
+    const noJti = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: 'k' })
+      .setIssuer('signer-key')
+      .setSubject('signer-key')
+      .setAudience(ORIGIN)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 60)
+      .sign(key.privateKey);
+    expect((await t.server.token(formPost(assertionBody(noJti)))).status).toBe(401);
+    expect(passedByLast()).toEqual(['register-key']);
   });
 });

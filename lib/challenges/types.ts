@@ -21,6 +21,8 @@ export interface RequestPattern {
   readonly passedCheck?: CheckId;
   /** The check the request failed (`revocation`: the API refused a revoked token). */
   readonly failedCheck?: CheckId;
+  /** The failed check's detail, where one check fails for several reasons. */
+  readonly failedDetail?: string;
 }
 
 /**

@@ -84,6 +84,7 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
       'assertion-signature',
       'assertion-aud',
       'assertion-time',
+      'assertion-jti-claim',
       'assertion-jti',
       'grant-type',
       'grant-allowed',
@@ -125,7 +126,9 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
     ['an iat in the future', { claims: { iat: 9_999_999_999 } }, 'assertion-time'],
     ['an nbf in the future', { claims: { nbf: 9_999_999_999 } }, 'assertion-time'],
     ['a lifetime over 5 minutes', { lifetime: 3600 }, 'assertion-time'],
-    ['no jti', { claims: { jti: undefined } }, 'assertion-jti'],
+    ['no jti', { claims: { jti: undefined } }, 'assertion-jti-claim'],
+    ['a jti that is not a string', { claims: { jti: 7 } }, 'assertion-jti-claim'],
+    ['a jti over 256 characters', { claims: { jti: 'j'.repeat(257) } }, 'assertion-jti-claim'],
     ['an iss that is not the client', { claims: { iss: 'abc' } }, 'assertion-subject'],
     ['a sub of an unknown client', { claims: { sub: 'nobody' } }, 'client-known'],
   ])('refuses %s -> 401 invalid_client', async (_name, over, check) => {

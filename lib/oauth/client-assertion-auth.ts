@@ -81,7 +81,7 @@ function algProblem(alg: unknown): string {
 /**
  * Authenticates a `private_key_jwt` client, recording `assertion-format`, `client-known`,
  * `assertion-subject`, `assertion-alg`, `assertion-signature`, `assertion-aud`, `assertion-time`
- * and `assertion-jti`. `audiences` are the values `aud` may hold (issuer, token endpoint URL).
+ * `assertion-jti-claim` and `assertion-jti`. `audiences` are the values `aud` may hold (issuer, token endpoint URL).
  * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
  * @see https://www.rfc-editor.org/rfc/rfc7521#section-4.2
  */
@@ -205,10 +205,15 @@ export async function authenticateAssertion(
   const jti = claims.jti;
   if (typeof jti !== 'string' || jti === '' || jti.length > 256) {
     throw checks.fail(
-      'assertion-jti',
-      invalidClient('The client assertion has no jti claim (a unique id, 1-256 characters).'),
+      'assertion-jti-claim',
+      invalidClient(
+        jti === undefined
+          ? 'The client assertion has no jti claim (a unique id, 1-256 characters).'
+          : 'The client assertion jti must be a string of 1-256 characters.',
+      ),
     );
   }
+  checks.pass('assertion-jti-claim');
   // remembered until the assertion expires on the real clock (never earlier than for the client)
   const first = await checks.fromStore(
     'assertion-jti',

@@ -6,6 +6,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7521#section-4.2
  */
 import { decodeBasicAuthorization, type BasicProblem } from '../protocol/basic';
+import { TWO_METHODS_DETAIL } from '../protocol/checks';
 import { CLIENT_ASSERTION_TYPE } from '../protocol/client-assertion';
 import { OAuthError } from './errors';
 import type { FormParams } from './form';
@@ -76,6 +77,7 @@ export function presentedCredentials(
         malformed(
           `The client used two authentication methods (a client assertion and ${authorization !== null ? 'an Authorization header' : 'a client_secret'}); use one.`,
         ),
+        TWO_METHODS_DETAIL,
       );
     }
     // RFC 7521 §4.2: both parameters are REQUIRED; an unknown type is not understood
@@ -100,7 +102,9 @@ export function presentedCredentials(
     if (basic === null) {
       throw checks.fail(
         'client-auth',
-        invalidClient('Only the Basic scheme authenticates clients here (client_secret_basic).'),
+        invalidClient(
+          'The Authorization header takes only the Basic scheme here (client_secret_basic); or send the credentials in the body, or a client assertion.',
+        ),
       );
     }
     if (!basic.ok) {
@@ -113,6 +117,7 @@ export function presentedCredentials(
         malformed(
           'The client used two authentication methods (Basic header and client_secret in the body); use one.',
         ),
+        TWO_METHODS_DETAIL,
       );
     }
     if (bodyId !== undefined && bodyId !== basic.clientId) {

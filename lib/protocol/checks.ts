@@ -14,7 +14,8 @@
  * assertion checks, in this order: `assertion-format` (before `client-known`, which names the
  * client of the assertion's `sub`), then `assertion-subject` (iss and sub), `assertion-alg`,
  * `assertion-signature`, `assertion-aud`, `assertion-time` (exp, iat, nbf, lifetime cap) and
- * `assertion-jti` (never used before).
+ * `assertion-jti-claim` (a jti of 1-256 characters, which FlowLab requires), then
+ * `assertion-jti` (never used before: a refusal there is a replay and nothing else).
  * (`rate-limit` comes before `secret-matches` so a locked-out client gets 429 whether or not the
  * secret is right: the lockout must not tell a guesser when a guess was correct.)
  * API: `method`, `bearer-present`, `jwt-format`, `alg`, `signature`, `typ`, `iss`, `aud`, `exp`
@@ -45,6 +46,7 @@ export const checkIds = [
   'assertion-signature',
   'assertion-aud',
   'assertion-time',
+  'assertion-jti-claim',
   'assertion-jti',
   'bearer-present',
   'jwt-format',
@@ -82,6 +84,7 @@ export const checkLabels: Readonly<Record<CheckId, string>> = {
   'assertion-signature': "Assertion signature matches a key in the client's jwks",
   'assertion-aud': 'Assertion audience is this authorization server',
   'assertion-time': 'Assertion is within its lifetime (exp, iat, nbf)',
+  'assertion-jti-claim': 'Assertion has a jti claim, a unique id of 1-256 characters',
   'assertion-jti': 'Assertion jti was never used before (no replay)',
   'bearer-present': 'Request carries one bearer token in the Authorization header',
   'jwt-format': 'Token is a well-formed JWT',
@@ -103,6 +106,12 @@ export const checkLabels: Readonly<Record<CheckId, string>> = {
  * One check the server made. Checks stop at the first failure, so a failing request's last check
  * is the one with `ok: false`. A detail never carries a secret or a token.
  */
+/**
+ * The detail of a failed `client-auth` check when the request used two authentication methods
+ * (RFC 6749 §2.3), as against its other failures (a malformed header, a mismatched client_id).
+ */
+export const TWO_METHODS_DETAIL = 'two authentication methods';
+
 export interface Check {
   readonly id: CheckId;
   readonly ok: boolean;

@@ -1,4 +1,5 @@
 import type { ChallengeSpec } from '../../challenges/types';
+import { TWO_METHODS_DETAIL } from '../../protocol/checks';
 
 const rfc = (label: string, href: string) => ({ label, href });
 
@@ -52,6 +53,7 @@ export const challenges: ChallengeSpec = {
           status: 400,
           error: 'invalid_request',
           failedCheck: 'client-auth',
+          failedDetail: TWO_METHODS_DETAIL,
         },
       },
       examples: [{ kind: 'token', auth: 'both' }],
