@@ -4,6 +4,7 @@ import { CurlExample } from '@/components/home/curl-example';
 import { EndpointList } from '@/components/home/endpoint-list';
 import { ProgressSummary } from '@/components/progress/progress-summary';
 import { lessons } from '@/lib/lessons';
+import { parseRateLimit } from '@/lib/oauth/config';
 import { listClients } from '@/lib/server/auth';
 import { requestOrigin } from '@/lib/server/origin';
 
@@ -11,6 +12,7 @@ import { requestOrigin } from '@/lib/server/origin';
 export default async function HomePage() {
   const origin = await requestOrigin();
   const clients = listClients();
+  const rate = parseRateLimit(process.env.FLOWLAB_RATE_LIMIT);
   return (
     <div className="mx-auto max-w-5xl space-y-12 px-4 py-10">
       <section aria-labelledby="home-title">
@@ -90,8 +92,18 @@ export default async function HomePage() {
           These are public teaching credentials, so the secrets are shown. Real secrets never appear
           on a page. Each client can authenticate with HTTP Basic or with{' '}
           <code className="font-mono">client_id</code> and{' '}
-          <code className="font-mono">client_secret</code> in the form body. Ten wrong secrets
-          within 60 seconds lock a client out for the rest of that minute.
+          <code className="font-mono">client_secret</code> in the form body. {rate.maxFailures}{' '}
+          wrong secrets within {rate.windowMs / 1000} seconds from one address lock a client out,
+          for that address, until the window is over; the lesson’s own clients (
+          {clients
+            .filter((c) => !c.lockout)
+            .map((c, i) => (
+              <span key={c.clientId}>
+                {i > 0 ? ', ' : ''}
+                <code className="font-mono">{c.clientId}</code>
+              </span>
+            ))}
+          ) never are, so a whole room can replay the wrong-secret scenario.
         </p>
         <ClientTable clients={clients} />
       </section>

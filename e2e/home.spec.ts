@@ -46,6 +46,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const row = clients.getByRole('row', { name: new RegExp(`^${id} `) });
         await expect(row.getByRole('cell', { name: secret, exact: true })).toBeVisible();
       }
+      // the lockout sentence names the clients it does not apply to, as the server has them
+      await expect(page.getByRole('region', { name: 'Demo clients' })).toContainText(
+        '10 wrong secrets within 60 seconds from one address lock a client out, for that address, until the window is over; the lesson’s own clients (abc, myapp123, abc123) never are',
+      );
 
       await expect(
         page.getByText(

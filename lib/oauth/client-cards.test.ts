@@ -13,8 +13,10 @@ describe('publicClientCards', () => {
       defaultScope: 'data:read',
       lifetime: 3600,
       purpose: expect.any(String),
+      lockout: false, // a published demo secret: a room replays the wrong-secret scenario
     });
     expect(cards.find((c) => c.clientId === 'legacy-portal')?.lifetime).toBeNull();
+    expect(cards.find((c) => c.clientId === 'lockout-demo')?.lockout).toBe(true);
   });
 
   it('never shows a configured secret, even for a demo client id', () => {

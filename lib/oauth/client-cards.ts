@@ -16,6 +16,8 @@ export interface PublicClientCard {
   /** Token lifetime in seconds; null when the client may not use the client credentials grant. */
   readonly lifetime: number | null;
   readonly purpose: string;
+  /** Whether wrong secrets lock it out (the lesson's published demo clients are exempt). */
+  readonly lockout: boolean;
 }
 
 const published = new Set(DEMO_CLIENTS_CONFIG.map((c) => `${c.client_id}\n${c.client_secret}`));
@@ -33,6 +35,7 @@ export function publicClientCards(clients: readonly RegisteredClient[]): PublicC
       defaultScope: defaults === scopes ? null : defaults,
       lifetime: c.grantTypes.includes('client_credentials') ? c.tokenLifetime : null,
       purpose: c.description,
+      lockout: c.lockout !== false,
     };
   });
 }
