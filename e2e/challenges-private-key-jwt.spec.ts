@@ -44,6 +44,7 @@ test('own key: register, token with an assertion, replay refused, each checked o
   await page.getByLabel('registration_access_token').fill(client.registration_access_token);
   await page.getByRole('button', { name: 'Follow this client' }).click();
   await expect(page.getByTestId('client_id')).toHaveText(client.client_id);
+  await expect(page.getByText('The server keeps only your public key')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /done · live/ })).toBeVisible();
 
   const assertion = await signClientAssertion(
@@ -68,4 +69,29 @@ test('own key: register, token with an assertion, replay refused, each checked o
   const replay = await send(token);
   expect(replay.status).toBe(401);
   await expectDone(page, 'Replay the assertion and read the error');
+});
+
+test('own key: a client with a secret is refused with a reason, and the page says what it keeps', async ({
+  page,
+  baseURL,
+}) => {
+  const r = buildRegisterRequest({ token_endpoint_auth_method: 'client_secret_basic' }, baseURL!);
+  const res = await fetch(r.url, {
+    method: r.method,
+    headers: r.headers.map(([n, v]): [string, string] => [n, v]),
+    body: r.body,
+  });
+  expect(res.status).toBe(201);
+  const secretClient = (await res.json()) as {
+    client_id: string;
+    registration_access_token: string;
+  };
+  await page.goto(`/learn/${LESSON}/challenges`);
+  await page.getByLabel('client_id').fill(secretClient.client_id);
+  await page.getByLabel('registration_access_token').fill(secretClient.registration_access_token);
+  await page.getByRole('button', { name: 'Follow this client' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'authenticates with a client secret' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('client_id')).toHaveCount(0);
 });

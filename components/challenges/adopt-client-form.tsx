@@ -61,6 +61,13 @@ export function AdoptClientForm({
             The server does not know this client with this token.
           </p>
         )}
+        {problem === 'not-own-key' && (
+          <p role="alert" className="text-err">
+            This client authenticates with a client secret. Register one with
+            token_endpoint_auth_method private_key_jwt and your own jwks: only such a client can
+            pass these tasks.
+          </p>
+        )}
       </form>
     </Card>
   );

@@ -38,8 +38,10 @@ export function ClientCard({
           ? 'The client your own code registered with its own key; this page follows its progress.'
           : 'Registered for this browser only.'}{' '}
         Use it from your own terminal or code: each task below is checked off when FlowLab&apos;s
-        server sees a request that authenticates as this client. The server keeps only a hash of the
-        secret; this page keeps it in this browser&apos;s storage.
+        server sees a request that authenticates as this client.{' '}
+        {client.clientSecret === undefined
+          ? 'The server keeps only your public key; this page keeps the client_id and registration_access_token in this browser’s storage.'
+          : 'The server keeps only a hash of the secret; this page keeps it in this browser’s storage.'}
       </p>
       <dl className="space-y-2">
         <Credential label="client_id" value={client.clientId} />

@@ -13,8 +13,11 @@ export interface LearnerClient {
   readonly registrationAccessToken: string;
 }
 
-/** Why there is no client yet (`unknown`: the client given is not one the server knows). */
-export type ClientProblem = 'busy' | 'error' | 'unknown' | null;
+/**
+ * Why there is no client yet (`unknown`: the client given is not one the server knows;
+ * `not-own-key`: it authenticates with a secret, not with a key of the learner's own).
+ */
+export type ClientProblem = 'busy' | 'error' | 'unknown' | 'not-own-key' | null;
 
 const storageKey = (lesson: string) => `flowlab-challenge-client:${lesson}`;
 
@@ -64,10 +67,19 @@ async function register(): Promise<LearnerClient | { retryAfter: number } | null
   };
 }
 
-/** Whether the server still knows the client and its registration token (`GET /register/<id>`). */
-async function known(client: LearnerClient): Promise<'yes' | 'no' | 'error'> {
+/**
+ * Whether the server still knows the client and its registration token (`GET /register/<id>`),
+ * and then how the client authenticates.
+ */
+async function known(
+  client: LearnerClient,
+): Promise<
+  { readonly method: RegistrationResponse['token_endpoint_auth_method'] } | 'no' | 'error'
+> {
   const res = await fetch(registrationPath(client.clientId), { headers: bearer(client) });
-  return res.ok ? 'yes' : res.status === 401 || res.status === 404 ? 'no' : 'error';
+  if (!res.ok) return res.status === 401 || res.status === 404 ? 'no' : 'error';
+  const r = (await res.json().catch(() => null)) as RegistrationResponse | null;
+  return r ? { method: r.token_endpoint_auth_method } : 'error';
 }
 
 /**
@@ -90,7 +102,7 @@ export function useLearnerClient(lesson: string, kind: ChallengeClientKind) {
         if (stored) {
           const alive = await known(stored);
           if (cancelled) return;
-          if (alive === 'yes') return setClient(stored);
+          if (typeof alive === 'object') return setClient(stored);
           if (alive === 'error') return setProblem('error');
         }
         if (kind === 'own-key') return;
@@ -139,7 +151,9 @@ export function useLearnerClient(lesson: string, kind: ChallengeClientKind) {
   const adopt = useCallback(
     async (given: LearnerClient): Promise<void> => {
       const alive = await known(given).catch(() => 'error' as const);
-      if (alive !== 'yes') return setProblem(alive === 'no' ? 'unknown' : 'error');
+      if (typeof alive !== 'object') return setProblem(alive === 'no' ? 'unknown' : 'error');
+      // this lesson's tasks are about a key of the learner's own: a secret client passes none
+      if (alive.method !== 'private_key_jwt') return setProblem('not-own-key');
       save(lesson, given);
       setClient(given);
       setProblem(null);
