@@ -129,7 +129,10 @@ base.describe('challenges graded by the real server', () => {
 
         // nobody can read or subscribe to another's progress without its registration token
         const peek = `/api/challenges/clients/${clientA.clientId}?lesson=client-credentials`;
-        expect((await fetch(`${url}${peek}`)).status).toBe(401);
+        const bare = await fetch(`${url}${peek}`);
+        expect(bare.status).toBe(401);
+        // RFC 6750 §3.1: no credentials, so no error code in the challenge
+        expect(bare.headers.get('www-authenticate')).toBe('Bearer realm="FlowLab"');
         const tokenB = await pageB.evaluate(
           () =>
             JSON.parse(localStorage.getItem('flowlab-challenge-client:client-credentials')!)
@@ -142,6 +145,9 @@ base.describe('challenges graded by the real server', () => {
           },
         );
         expect(asB.status).toBe(401);
+        expect(asB.headers.get('www-authenticate')).toBe(
+          'Bearer realm="FlowLab", error="invalid_token"',
+        );
       } finally {
         await a.close();
         await b.close();

@@ -9,8 +9,9 @@ import { registrationPath } from '@/lib/protocol/paths';
 import { getAuthServer } from './auth';
 
 /**
- * Null when the request carries `clientId`'s registration access token, else the `401`
- * `invalid_token` answer with its `WWW-Authenticate: Bearer` challenge (RFC 6750 §3).
+ * Null when the request carries `clientId`'s registration access token, else the registration
+ * endpoint's own `401` with its `WWW-Authenticate: Bearer` challenge (RFC 6750 §3: an error code
+ * only when a bearer token was sent).
  * @see https://www.rfc-editor.org/rfc/rfc7592#section-3
  */
 export async function authorizeLearner(
@@ -18,25 +19,26 @@ export async function authorizeLearner(
   clientId: string,
 ): Promise<Response | null> {
   const authorization = request.headers.get('authorization');
-  if (authorization !== null && clientId.length <= 200) {
+  if (clientId.length <= 200) {
     const server = await getAuthServer();
     const read = new Request(new URL(registrationPath(clientId), publicUrl(request)), {
-      headers: { authorization },
+      headers: authorization === null ? {} : { authorization },
     });
     const res = await server.manageRegistration(read, clientId, 'read');
-    if (res.ok) return null;
-    if (res.status >= 500) return res;
+    return res.ok ? null : res;
   }
+  // no registered client has an id this long: refused as the registration endpoint would
+  const sentBearer = authorization !== null && /^Bearer(?:\s|$)/i.test(authorization);
   return Response.json(
     {
       error: 'invalid_token',
-      error_description: 'Send the registration access token of this client.',
+      error_description: 'The registration access token is not valid for this client.',
     },
     {
       status: 401,
       headers: {
         'Cache-Control': 'no-store',
-        'WWW-Authenticate': 'Bearer realm="FlowLab", error="invalid_token"',
+        'WWW-Authenticate': `Bearer realm="FlowLab"${sentBearer ? ', error="invalid_token"' : ''}`,
       },
     },
   );
