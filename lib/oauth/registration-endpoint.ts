@@ -87,9 +87,10 @@ async function readJson(
 }
 
 /**
- * `POST /register`: validates the metadata, counts the caller's registrations (429 past the
- * limit), stores the client unless the server-wide cap is reached (503), answers 201 with the
- * credentials issued once. The per-caller limit counts the request's `caller` (its address).
+ * `POST /register`: refuses a caller past its limit (429), validates the metadata, counts the
+ * registration against the caller, stores the client unless the server-wide cap is reached
+ * (503), answers 201 with the credentials issued once. The per-caller limit counts the request's
+ * `caller` (its address), and only requests that passed validation.
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-3.1
  */
 export function registerEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
@@ -98,8 +99,10 @@ export function registerEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRe
     if (!store) throw notFound();
     if (request.method !== 'POST') throw methodNotAllowed('POST');
     const limits = ctx.registrationLimits;
-    const hits = await ctx.state.increment(`register:${callerOf(request)}`, limits.windowMs);
-    if (hits.count > limits.perCaller) {
+    // only registrations made count: a learner fixing a malformed jwks is not locked out by it
+    const key = `register:${callerOf(request)}`;
+    const hits = await ctx.state.peek(key);
+    if (hits && hits.count >= limits.perCaller) {
       const retryAfter = Math.max(1, Math.ceil((hits.resetAt - ctx.now()) / 1000));
       throw new OAuthError(
         'too_many_requests',
@@ -131,6 +134,7 @@ export function registerEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRe
       clockOffset: 0,
       expiresAt: now + REGISTRATION_TTL_MS,
     };
+    await ctx.state.increment(key, limits.windowMs);
     if (!(await store.create(stored, limits.cap))) {
       throw new OAuthError(
         'temporarily_unavailable',
