@@ -67,6 +67,7 @@ function refuse(
     ...securityHeaders(),
     ...headers,
     'Cache-Control': 'no-store',
+    Pragma: 'no-cache',
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(body),
     Connection: 'close',
