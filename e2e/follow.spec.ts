@@ -149,6 +149,9 @@ test.describe('follow me', () => {
     await expect(alicePoll).toContainText(`Your answer is in: ${letterOf('a')}`);
     await alicePoll.getByRole('radio', { name: /POST/ }).click(); // changed her mind
     await expect(alicePoll).toContainText(`Your answer is in: ${letterOf('b')}`);
+    await alice.reload(); // the same seat, and the page still shows the answer it sent
+    await expect(alicePoll.getByRole('radio', { name: /POST/ })).toBeChecked();
+    await expect(alicePoll).toContainText(`Your answer is in: ${letterOf('b')}`);
     const bobPoll = bob.getByTestId('follower-poll');
     await bobPoll.getByRole('radio', { name: /PUT/ }).click();
     await expect(bobPoll).toContainText(`Your answer is in: ${letterOf('c')}`);

@@ -100,7 +100,12 @@ export function FollowerView({ roomId }: { roomId: string }) {
       </header>
 
       {following && state?.poll && membership && (
-        <PollVote roomId={roomId} poll={state.poll} membership={membership} />
+        <PollVote
+          key={membership.followerId}
+          roomId={roomId}
+          poll={state.poll}
+          membership={membership}
+        />
       )}
 
       {membership && requireLesson(lesson.slug).challenges && (

@@ -8,6 +8,32 @@ import type { Membership } from './use-follower';
 
 const letters = 'ABCDEFGHIJ';
 
+/** The answers this seat sent, kept for the tab (a reload keeps the seat, and so its vote). */
+const votesKey = (roomId: string, m: Membership) => `flowlab-votes:${roomId}:${m.followerId}`;
+/** Polls remembered per seat: a session has a handful. */
+const MAX_REMEMBERED = 20;
+
+function loadVotes(key: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(sessionStorage.getItem(key) ?? '{}');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
+  } catch {
+    return {};
+  }
+}
+
+function saveVotes(key: string, votes: Record<string, string>): void {
+  try {
+    const kept = Object.entries(votes).slice(-MAX_REMEMBERED);
+    sessionStorage.setItem(key, JSON.stringify(Object.fromEntries(kept)));
+  } catch {
+    // storage off: the answer is shown until the page goes
+  }
+}
+
 /** A follower's side of a poll: pick an answer (changeable until the reveal), then see results. */
 export function PollVote({
   roomId,
@@ -18,7 +44,10 @@ export function PollVote({
   poll: PollView;
   membership: Membership;
 }) {
-  const [votes, setVotes] = useState<Record<string, string>>({});
+  const key = votesKey(roomId, membership);
+  const [votes, setVotes] = useState<Record<string, string>>(() =>
+    typeof window === 'undefined' ? {} : loadVotes(key),
+  );
   const [error, setError] = useState<string | null>(null);
   const name = useId();
   const mine = votes[poll.id];
@@ -32,7 +61,10 @@ export function PollVote({
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ ...membership, pollId: poll.id, optionId }),
     }).catch(() => null);
-    if (res?.ok) return;
+    if (res?.ok) {
+      saveVotes(key, { ...loadVotes(key), [poll.id]: optionId });
+      return;
+    }
     setVotes((v) => {
       const next = { ...v };
       if (previous) next[poll.id] = previous;
