@@ -53,6 +53,19 @@ function value<T>(result: RoomResult<T>): T {
 
 const start = { scenario: 'valid', step: 0 };
 
+/** A room (of one seat) whose follower holds both the streams the room allows it. */
+function roomWithFullStreams(registry: RoomRegistry) {
+  const room = value(registry.create('client-credentials', start));
+  const asX = { followerId: value(registry.join(room.id, CALLER)).followerId };
+  value(registry.subscribe(room.id, () => undefined, asX));
+  value(registry.subscribe(room.id, () => undefined, asX));
+  expect(registry.subscribe(room.id, () => undefined, asX)).toEqual({
+    ok: false,
+    error: 'room_full',
+  });
+  return room;
+}
+
 /** A follower who joined and is following (has a live connection): only such a follower votes. */
 function follow(registry: RoomRegistry, roomId: string) {
   const joined = value(registry.join(roomId, CALLER));
@@ -220,14 +233,7 @@ describe('RoomRegistry: followers', () => {
 
   it('caps followers’ streams per room, and watchers’ apart', () => {
     const { registry } = setup({ maxFollowersPerRoom: 1, maxWatchersPerRoom: 1 });
-    const room = value(registry.create('client-credentials', start));
-    const asX = { followerId: value(registry.join(room.id, CALLER)).followerId };
-    value(registry.subscribe(room.id, () => undefined, asX));
-    value(registry.subscribe(room.id, () => undefined, asX));
-    expect(registry.subscribe(room.id, () => undefined, asX)).toEqual({
-      ok: false,
-      error: 'room_full',
-    });
+    const room = roomWithFullStreams(registry);
     value(registry.subscribe(room.id, () => undefined));
     expect(registry.subscribe(room.id, () => undefined)).toEqual({
       ok: false,
@@ -399,14 +405,7 @@ describe('RoomRegistry: classroom limits', () => {
 
   it('never counts the presenter’s own streams against a cap', () => {
     const { registry } = setup({ maxFollowersPerRoom: 1, maxStreamsTotal: 2 });
-    const room = value(registry.create('client-credentials', start));
-    const asX = { followerId: value(registry.join(room.id, CALLER)).followerId };
-    value(registry.subscribe(room.id, () => undefined, asX));
-    value(registry.subscribe(room.id, () => undefined, asX));
-    expect(registry.subscribe(room.id, () => undefined, asX)).toEqual({
-      ok: false,
-      error: 'room_full',
-    });
+    const room = roomWithFullStreams(registry);
     const asPresenter = { presenterKey: room.key };
     value(registry.subscribe(room.id, () => undefined, asPresenter));
     value(registry.subscribe(room.id, () => undefined, asPresenter));
