@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { joinQrSvg } from '../lib/live/join-qr';
 import { DEFAULT_ROOM_LIMITS } from '../lib/live/rooms';
 import { expect, instructorToken, test } from './presenter-fixture';
 
@@ -180,6 +181,18 @@ test.describe('live routes under hostile input', () => {
     } finally {
       for (const req of open) req.destroy();
     }
+  });
+
+  test('the QR code joins on the host the presenter reached, as the link under it does', async ({
+    presenter: request,
+    baseURL,
+  }) => {
+    const room = await openRoom(request);
+    const qr = await raw(baseURL!, 'GET', `/api/rooms/${room.id}/qr`, {
+      headers: { Host: '192.0.2.9:3000' }, // the laptop's LAN address, as the class's phones see it
+    });
+    expect(qr.status).toBe(200);
+    expect(qr.body).toBe(await joinQrSvg(`http://192.0.2.9:3000/follow/${room.id}`));
   });
 
   test('one script cannot fill a room or stuff a poll', async ({ presenter: request }) => {

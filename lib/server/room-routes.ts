@@ -4,14 +4,15 @@
  * maps the result to HTTP. Route files only call these.
  */
 import 'server-only';
-import QRCode from 'qrcode';
 import { getLesson } from '@/lib/lessons';
 import { countConnection } from '@/lib/live/hub';
+import { joinQrSvg } from '@/lib/live/join-qr';
 import { livePaths, type CreateRoomResponse } from '@/lib/live/protocol';
 import type { FollowerActions, PresenterActions } from '@/lib/live/room-store';
 import { fail, type RoomResult } from '@/lib/live/room-state';
 import { createRoomStream } from '@/lib/live/room-stream';
 import { SSE_HEADERS } from '@/lib/live/sse';
+import { publicUrl } from '@/lib/oauth/context';
 import { callerAddress } from './caller-address';
 import { liveHub } from './live-hub';
 import {
@@ -194,14 +195,9 @@ export async function roomEvents(request: Request, id: string): Promise<Response
 export async function roomQr(request: Request, id: string): Promise<Response> {
   const room = await liveHub().rooms.state(id);
   if (!room.ok) return roomErrorResponse(room.error);
-  const joinUrl = new URL(livePaths.follow(room.value.id), request.url).toString();
-  const svg = await QRCode.toString(joinUrl, {
-    type: 'svg',
-    errorCorrectionLevel: 'M',
-    margin: 2,
-    color: { dark: '#000000', light: '#ffffff' },
-  });
-  return new Response(svg, {
+  // the host the presenter reached (a LAN address for the room), not the one Next listens on
+  const joinUrl = new URL(livePaths.follow(room.value.id), publicUrl(request)).toString();
+  return new Response(await joinQrSvg(joinUrl), {
     headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'no-store' },
   });
 }
