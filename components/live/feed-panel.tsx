@@ -45,7 +45,7 @@ export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?
           id={filterId}
           value={client}
           onChange={(e) => setClient(e.target.value)}
-          className="border-line bg-surface rounded border px-1 py-0.5 text-sm"
+          className="border-line bg-surface max-w-48 rounded border px-1 py-0.5 text-sm"
         >
           <option value="">All clients</option>
           {clients.map((c) => (

@@ -51,7 +51,7 @@ export function FeedRow({ item, expanded }: { item: FeedItem; expanded: boolean 
       <MaskedCredential item={item} />
       <details open={expanded} className="mt-1">
         <summary className="text-muted cursor-pointer text-sm">
-          {item.checks.length} checks
+          {item.checks.length} {item.checks.length === 1 ? 'check' : 'checks'}
           {failed ? `, stopped at “${checkLabels[failed.id]}”` : ', all passed'}
         </summary>
         <CheckList checks={item.checks} />

@@ -19,5 +19,10 @@ describe('the client id an event carries', () => {
 
   it('has its control characters replaced', () => {
     expect(shownClientId('abc\n\u0007\u009bxyz')).toBe('abc\ufffd\ufffd\ufffdxyz');
+    // a right-to-left override must not make junk read as a lesson client on the projector
+    expect(shownClientId('\u202ecba')).toBe('\ufffdcba');
+    expect(shownClientId('a\u200bb\u2028c\u2029d\ufeff')).toBe('a\ufffdb\ufffdc\ufffdd\ufffd');
+    expect(shownClientId(`x${'\u0301'.repeat(60)}y`)).toBe('x\u0301\u0301y');
+    expect(shownClientId('café-client')).toBe('café-client');
   });
 });

@@ -14,9 +14,15 @@ import type { AuthEndpoint, AuthEvent } from './events';
  */
 export const MAX_EVENT_CLIENT_ID = 64;
 
-/** A client id as an event may show it: control characters replaced, at most {@link MAX_EVENT_CLIENT_ID} characters. */
+/**
+ * A client id as an event may show it, at most {@link MAX_EVENT_CLIENT_ID} characters: control
+ * and format characters replaced (bidi overrides would show `\u202ecba` as `abc`, zero-width
+ * ones hide, line separators break rows), and combining marks at most two on a character.
+ */
 export function shownClientId(id: string): string {
-  const printable = id.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+  const printable = id
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '\ufffd')
+    .replace(/(\p{M}{2})\p{M}+/gu, '$1');
   const chars = Array.from(printable);
   return chars.length <= MAX_EVENT_CLIENT_ID
     ? printable
