@@ -58,6 +58,16 @@ test.describe('presenter view', () => {
     await expect(sheet).toBeHidden();
     await expect(position).toHaveText('Start');
 
+    // A scenario picked with the mouse leaves the clicker's keys to the stage.
+    await scenario.selectOption('wrong-secret');
+    await page.keyboard.press('PageDown');
+    await expect(position).toHaveText('Step 1/7');
+    await expect(scenario).toHaveValue('wrong-secret');
+    await expect(scenario).not.toBeFocused();
+    // Esc closes the open panel (the notes, opened with n above).
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('speaker-notes')).toBeHidden();
+
     // Play runs through the steps on its own.
     await page.keyboard.press(' ');
     await expect(position).toHaveText('Step 2/7', { timeout: 10_000 });

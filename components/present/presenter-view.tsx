@@ -67,6 +67,7 @@ export function PresenterView() {
     toggleFeed: () => setShowFeed((v) => !v),
     toggleNotes: () => setShowNotes((v) => !v),
     toggleRoom: () => setShowRoom((v) => !v),
+    closePanel: () => (showRoom ? setShowRoom(false) : setShowNotes(false)),
     help: () => setHelp(true),
   });
 

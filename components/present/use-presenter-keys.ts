@@ -15,17 +15,28 @@ export interface PresenterKeyActions {
   toggleFeed(): void;
   toggleNotes(): void;
   toggleRoom(): void;
+  /** Esc: closes the open panel (the room's, else the notes'). */
+  closePanel(): void;
   help(): void;
 }
 
-/** Whether the focused element needs this key itself (typing, selects, native activation). */
+/** The keys a clicker sends: they step, whatever control has the focus. */
+const STEP_KEYS = new Set(['ArrowRight', 'ArrowLeft', 'PageDown', 'PageUp']);
+
+/**
+ * Whether the focused element needs this key itself: typing, a select's own keys (but not the
+ * clicker's: a scenario picked with the mouse must not keep → and PageDown), and Space or Enter
+ * on a control reached with the keyboard (one that was clicked shows no focus ring, and Space
+ * then plays instead of clicking it again).
+ */
 function ownsKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;
-  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT' || tag === 'TEXTAREA') return true;
+  if (tag === 'SELECT') return !STEP_KEYS.has(key);
   if ((key === ' ' || key === 'Enter') && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY'))
-    return true;
+    return target.matches(':focus-visible');
   return false;
 }
 
@@ -57,6 +68,7 @@ export function usePresenterKeys(actions: PresenterKeyActions) {
         l: a.toggleFeed,
         n: a.toggleNotes,
         j: a.toggleRoom,
+        Escape: a.closePanel,
         '?': a.help,
       };
       const digit = /^[1-9]$/.test(event.key) ? Number(event.key) : 0;
@@ -64,6 +76,8 @@ export function usePresenterKeys(actions: PresenterKeyActions) {
       if (!handler) return;
       if (event.shiftKey && event.key !== '?') return;
       event.preventDefault();
+      // the stage has the keys again: a select the clicker stepped past lets go of the focus
+      if (event.target instanceof HTMLSelectElement) event.target.blur();
       handler();
     }
     window.addEventListener('keydown', onKeyDown);
