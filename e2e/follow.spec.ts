@@ -76,6 +76,23 @@ test.describe('follow me', () => {
     await expect(learner.getByText('Step 6 of 7', { exact: true })).toBeVisible();
   });
 
+  test('a presenter who reloads takes the room up where it was; followers are not sent back', async ({
+    browser,
+  }) => {
+    const { presenter, joinPath } = await presenterWithRoom(browser);
+    const learner = await follower(browser, joinPath);
+    await presenter.getByRole('button', { name: 'Close panel' }).click();
+    await presenter.keyboard.press('3'); // wrong secret
+    for (let i = 0; i < 3; i += 1) await presenter.keyboard.press('ArrowRight');
+    await expect(learner.getByText('Step 3 of 7', { exact: true })).toBeVisible();
+    await presenter.reload();
+    await expect(presenter.getByTestId('step-position')).toHaveText('Step 3/7');
+    await expect(presenter.getByLabel('Scenario')).toHaveValue('wrong-secret');
+    await expect(learner.getByText('Step 3 of 7', { exact: true })).toBeVisible();
+    await presenter.keyboard.press('ArrowRight'); // and the room follows the presenter again
+    await expect(learner.getByText('Step 4 of 7', { exact: true })).toBeVisible();
+  });
+
   test('a follower refused a stream keeps its seat and follows again; a forgotten one joins again', async ({
     browser,
   }) => {

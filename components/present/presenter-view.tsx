@@ -49,7 +49,12 @@ export function PresenterView() {
   const [confirmReset, setConfirmReset] = useState(false);
   const feed = useLiveFeed(true);
   const position = useMemo(() => ({ scenario: scenarioId, step: cursor }), [scenarioId, cursor]);
-  const room = usePresenterRoom(lesson.slug, position);
+  const room = usePresenterRoom(lesson.slug, position, (at) => {
+    if (!scenarios.some((s) => s.id === at.scenario)) return false;
+    if (store.getState().scenarioId !== at.scenario) selectScenario(at.scenario);
+    void store.getState().seek(at.step);
+    return true;
+  });
   const scenario = scenarios.find((s) => s.id === scenarioId);
 
   usePresenterKeys({

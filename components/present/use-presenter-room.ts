@@ -11,8 +11,21 @@ import { useStoredRoom } from './room-storage';
  * latest position wins; requests never pile up), and run polls. The room's live state (follower
  * count, votes) comes back over the room's SSE stream.
  */
-export function usePresenterRoom(lesson: string, current: PresenterState) {
+export function usePresenterRoom(
+  lesson: string,
+  current: PresenterState,
+  /**
+   * Moves the presenter to a room's position, for a room this tab had before a reload; false
+   * when it cannot (a scenario this page does not know).
+   */
+  onResume: (at: PresenterState) => boolean,
+) {
   const [room, setRoom] = useStoredRoom(lesson);
+  const createdHere = useRef<string | null>(null);
+  const resumeWith = useRef(onResume);
+  useEffect(() => {
+    resumeWith.current = onResume;
+  });
   const [attempt, setAttempt] = useState(0);
   const stream = useRoomStream(room?.id ?? null, undefined, attempt);
   const [error, setError] = useState<string | null>(null);
@@ -37,9 +50,30 @@ export function usePresenterRoom(lesson: string, current: PresenterState) {
     [room, setRoom],
   );
 
+  // A room this tab had before a reload keeps its position: the presenter takes it up from the
+  // room's first state instead of pushing the page's Start to every follower.
+  const resume = useRef<{ roomId: string; target: PresenterState | null } | null>(null);
+  useEffect(() => {
+    if (!room || createdHere.current === room.id || resume.current?.roomId === room.id) return;
+    if (stream.state?.id !== room.id) return; // the room's position is not known yet
+    const target = { scenario: stream.state.scenario, step: stream.state.step };
+    resume.current = { roomId: room.id, target: resumeWith.current(target) ? target : null };
+  }, [room, stream.state]);
+
   // Followers follow: every move of the presenter is pushed to the room, latest position wins.
   useEffect(() => {
     if (!room) return;
+    if (createdHere.current !== room.id) {
+      const resumed = resume.current?.roomId === room.id ? resume.current : null;
+      if (!resumed) return; // nothing is pushed before the room's position is taken up
+      if (resumed.target) {
+        const there =
+          resumed.target.scenario === current.scenario && resumed.target.step === current.step;
+        // the room has this position: later moves are pushed
+        if (there) resume.current = { roomId: room.id, target: null };
+        return;
+      }
+    }
     pending.current = current;
     if (inFlight.current) return;
     inFlight.current = true;
@@ -120,6 +154,7 @@ export function usePresenterRoom(lesson: string, current: PresenterState) {
       return;
     }
     const created = (await res.json()) as CreateRoomResponse;
+    createdHere.current = created.id; // opened at this position: every move is pushed at once
     setRoom({ id: created.id, key: created.key, joinPath: created.joinPath });
   }, [lesson, current, setRoom]);
 
