@@ -199,8 +199,12 @@ test.describe('follow me', () => {
     );
     await presenter.getByRole('button', { name: 'Reopen joining' }).click();
     await expect(presenter.getByTestId('joining-closed')).toHaveCount(0);
+    // the learner turned away gets in by themselves, without reloading
+    await expect(late.getByTestId('follow-status')).toContainText('Following the presenter', {
+      timeout: 20_000,
+    });
     await follower(browser, joinPath);
-    await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows');
+    await expect(presenter.getByTestId('follower-count')).toContainText('2 people follow');
   });
 
   test('a presenter whose room stream is refused by a limit keeps the room and its key', async ({

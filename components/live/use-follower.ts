@@ -11,6 +11,9 @@ export interface Membership {
 
 const storageKey = (roomId: string) => `flowlab-follow:${roomId}`;
 
+/** How often a learner turned away while joining was closed asks again. */
+const CLOSED_RETRY_MS = 10_000;
+
 function load(roomId: string): Membership | null {
   try {
     const raw = sessionStorage.getItem(storageKey(roomId));
@@ -49,7 +52,14 @@ export function useFollower(roomId: string) {
         if (cancelled) return;
         if (res.status === 404) return setProblem('ended');
         if (res.status === 409) return setProblem('full');
-        if (res.status === 403) return setProblem('closed');
+        if (res.status === 403) {
+          // the presenter may reopen joining: ask again now and then, and get in when they do
+          setProblem('closed');
+          setTimeout(() => {
+            if (!cancelled) setAttempt((n) => n + 1);
+          }, CLOSED_RETRY_MS);
+          return;
+        }
         if (res.status === 429 || res.status === 503) {
           // Many people joining at once: wait as told, then try again.
           const wait = Math.min(30, Number(res.headers.get('retry-after')) || 2);
