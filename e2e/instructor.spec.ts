@@ -25,11 +25,18 @@ test.describe('instructor sign-in', () => {
 
     await page.getByRole('link', { name: 'Client credentials flow', exact: true }).click();
     await expect(page.getByTestId('step-position')).toHaveText('Start');
+    const stats = () =>
+      page.request.get('/api/live/stats', {
+        headers: { Cookie: `flowlab_presenter=${cookie!.value}` },
+      });
+    expect((await stats()).status()).toBe(200);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByLabel('Instructor key')).toBeVisible();
     expect((await page.context().cookies()).map((c) => c.name)).not.toContain('flowlab_presenter');
     await page.goto('/present/client-credentials');
     await expect(page.getByLabel('Instructor key')).toBeVisible();
+    // signing out revoked the token (RFC 7009): a copy of the cookie no longer opens anything
+    expect((await stats()).status()).toBe(401);
   });
 
   test('the printed ?key= link signs in and leaves no key in the address bar', async ({ page }) => {

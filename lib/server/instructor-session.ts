@@ -8,11 +8,13 @@
 import 'server-only';
 import { encodeBasicAuthorization } from '@/lib/protocol/basic';
 import { INSTRUCTOR_CLIENT_ID } from '@/lib/oauth/clients';
+import { loadInstructorKey } from '@/lib/oauth/config';
 import { publicUrl } from '@/lib/oauth/context';
+import { REVOKE_PATH, TOKEN_PATH } from '@/lib/protocol/paths';
 import { PRESENTER_SCOPE } from '@/lib/oauth/scopes';
 import { getAuthServer } from './auth';
 import { callerAddress, coreRequest } from './caller-address';
-import { PRESENTER_COOKIE, isSameOrigin } from './presenter-auth';
+import { PRESENTER_COOKIE, cookieValue, isSameOrigin } from './presenter-auth';
 
 /** Why a sign-in failed, as shown on the sign-in form (`?signin=`). */
 export const SIGN_IN_ERRORS = ['wrong-key', 'locked', 'cross-site'] as const;
@@ -38,7 +40,7 @@ export async function exchangeKey(request: Request, key: string): Promise<SignIn
   // the sign-in's own caller: a guesser at the sign-in form locks out only their own address
   const res = await server.token(
     coreRequest(
-      new Request(new URL('/token', publicUrl(request)), {
+      new Request(new URL(TOKEN_PATH, publicUrl(request)), {
         method: 'POST',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
@@ -82,6 +84,31 @@ export async function signIn(request: Request, key: string, next: string): Promi
   return seeOther(`${next}?${query}`);
 }
 
+/**
+ * Revokes the signed-in presenter's token at this server's own revocation endpoint (RFC 7009),
+ * as the instructor client: a copy of the cookie stops working once its holder signs out.
+ */
+async function revokeSession(request: Request): Promise<void> {
+  const token = cookieValue(request.headers.get('cookie'), PRESENTER_COOKIE);
+  if (!token) return;
+  const [server, instructor] = await Promise.all([getAuthServer(), loadInstructorKey(process.env)]);
+  await server
+    .revoke(
+      coreRequest(
+        new Request(new URL(REVOKE_PATH, publicUrl(request)), {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            authorization: encodeBasicAuthorization(INSTRUCTOR_CLIENT_ID, instructor.key),
+          },
+          body: new URLSearchParams({ token, token_type_hint: 'access_token' }),
+        }),
+        callerAddress(request),
+      ),
+    )
+    .catch(() => undefined); // the cookie goes anyway
+}
+
 /** `GET /present/session?key=...&next=...`: the printed link's sign-in (then a clean URL). */
 export async function handleSessionGet(request: Request): Promise<Response> {
   const url = new URL(request.url);
@@ -102,7 +129,10 @@ export async function handleSessionPost(request: Request): Promise<Response> {
   const form = new URLSearchParams(await request.text().catch(() => ''));
   const next = safeNext(form.get('next'));
   if (!isSameOrigin(request)) return seeOther(`${next}?signin=cross-site`);
-  if (form.get('action') === 'sign-out') return seeOther('/present', cookie(request, '', 0));
+  if (form.get('action') === 'sign-out') {
+    await revokeSession(request);
+    return seeOther('/present', cookie(request, '', 0));
+  }
   const key = form.get('key');
   return key ? signIn(request, key, next) : seeOther(`${next}?signin=wrong-key`);
 }
