@@ -91,6 +91,15 @@ test('wrong secret: invalid_client, no token, the No branch lit', async ({ page 
   await expect(
     page.getByRole('region', { name: 'The server’s checks' }).getByRole('listitem').last(),
   ).toContainText('Failed: Client secret matches');
+  // step 4 heads what happened, not the happy path's "issues an access token"
+  await next(page, 1);
+  await expect(page.getByTestId('step-title')).toContainText('Error response, no token');
+  await expect(
+    page.getByText('On the Yes branch: Auth server issues an access token'),
+  ).toBeVisible();
+  await expect(page.getByTestId('step-announcer')).toHaveText(
+    /^Step 4 of 7: Error response, no token\./,
+  );
   await page.getByRole('button', { name: 'Last step' }).click();
   await expectStep(page, 7);
   for (let col = 0; col <= 7; col++)

@@ -5,6 +5,7 @@ import { LiveFlowDiagram } from '@/components/stepper/live-flow-diagram';
 import { useCurrentStep } from '@/components/stepper/use-current-step';
 import { useStepper } from '@/components/stepper/stepper-provider';
 import { runningStep } from '@/lib/store/stepper';
+import { stepHeading } from '@/lib/engine/derived';
 import { presentableScenarios } from '@/lib/engine/scenarios';
 
 const actorTone = { client: 'text-client', 'auth-server': 'text-authz', api: 'text-api' } as const;
@@ -40,7 +41,9 @@ export function StepStage() {
             <p className={`text-lg font-semibold ${actorTone[step.actor]}`}>
               Step {step.number} of {total} · {actorName[step.actor]}
             </p>
-            <h2 className="text-2xl leading-tight font-bold lg:text-4xl">{step.title}</h2>
+            <h2 className="text-2xl leading-tight font-bold lg:text-4xl">
+              {stepHeading(lesson, step, record).title}
+            </h2>
             <p className="mt-2 text-lg leading-snug lg:text-2xl">{note ?? step.narration}</p>
           </>
         ) : (

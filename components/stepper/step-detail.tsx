@@ -8,6 +8,7 @@ import { ClockJump } from './clock-jump';
 import { ErrorExplainer } from './error-explainer';
 import { PredictionPanel } from './prediction-panel';
 import { useStepper } from './stepper-provider';
+import { stepHeading } from '@/lib/engine/derived';
 import { runningStep } from '@/lib/store/stepper';
 import { whenIdleAfterLoad } from '@/lib/store/when-idle-after-load';
 import { useCurrentStep } from './use-current-step';
@@ -28,7 +29,8 @@ const StepExchange = dynamic(() => import('./step-exchange').then((m) => m.StepE
 
 /** The current step: what happens, what was sent and received, the token and any error. */
 export function StepDetail() {
-  const { step, record, note, total, latest, cursor } = useCurrentStep();
+  const { lesson, step, record, note, total, latest, cursor } = useCurrentStep();
+  const heading = step ? stepHeading(lesson, step, record) : undefined;
   const running = useStepper(runningStep);
   const failure = useStepper((s) => s.player.failure);
   const token = record?.vars.access_token ?? null;
@@ -47,7 +49,7 @@ export function StepDetail() {
           className="flex flex-wrap items-center gap-2 text-xl font-semibold"
           data-testid="step-title"
         >
-          {step ? step.title : 'Ready to start'}
+          {heading ? heading.title : 'Ready to start'}
           {step && <Badge tone={actorTone[step.actor].tone}>{actorTone[step.actor].name}</Badge>}
           {record &&
             !record.decision &&
@@ -60,6 +62,9 @@ export function StepDetail() {
             </Badge>
           )}
         </h2>
+        {heading?.onHappyPath && (
+          <p className="text-muted text-sm">On the Yes branch: {heading.onHappyPath}</p>
+        )}
         <p className="mt-1 max-w-3xl">
           {step
             ? step.narration

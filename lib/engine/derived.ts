@@ -144,3 +144,26 @@ export function executionRows(lesson: LessonRun, trace: readonly StepRecord[]): 
     };
   });
 }
+
+/** What a step's heading says in a run. */
+export interface StepHeading {
+  readonly title: string;
+  /** The step's own title, when the run took another branch and it would be false here. */
+  readonly onHappyPath?: string;
+}
+
+/**
+ * A step's heading in a run. A step's title tells the happy path ("Auth server issues an access
+ * token"); on a branch the run took instead, the step lights another outcome of the flow (no
+ * token was issued, the API refused), and the heading is that outcome's label.
+ */
+export function stepHeading(
+  lesson: Pick<LessonRun, 'flow'>,
+  step: LessonStep,
+  record: StepRecord | undefined,
+): StepHeading {
+  const lit = record ? lesson.flow.nodes.find((n) => n.id === record.activeNode) : undefined;
+  return lit && lit.kind === 'outcome' && lit.id !== step.flowNode
+    ? { title: lit.label, onHappyPath: step.title }
+    : { title: step.title };
+}

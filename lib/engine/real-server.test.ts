@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lesson } from '../lessons/client-credentials';
 import { coreHarness } from './core-deps.test-support';
-import { branchesAt, executionRows, trackerColumns } from './derived';
+import { branchesAt, executionRows, stepHeading, trackerColumns } from './derived';
 import { decodeToken, isJwks } from './jwt';
 import { verifySignature } from './jwt-verify';
 import { actualOutcome } from './predictions';
@@ -123,6 +123,23 @@ describe('golden traces against the real auth core', () => {
       expect(trace.at(-1)?.activeNode).toBe('api-error');
     },
   );
+
+  it('heads each step with what happened in the run: on the No branch, no token is issued', async () => {
+    const heading = async (id: ScenarioId) => {
+      const { trace } = await run(id);
+      return lesson.steps.map((step) => stepHeading(lesson, step, at(trace, step.id)).title);
+    };
+    expect(await heading('valid')).toEqual(lesson.steps.map((s) => s.title));
+    const refused = await heading('wrong-secret');
+    expect(refused.slice(0, 3)).toEqual(lesson.steps.slice(0, 3).map((s) => s.title));
+    expect(refused.slice(3)).toEqual(Array(4).fill('Error response, no token'));
+    expect((await heading('revoked-token')).at(-1)).toBe('API refuses (401 / 403)');
+    const issue = lesson.steps.find((s) => s.id === 'issue')!;
+    const { trace } = await run('wrong-secret');
+    expect(stepHeading(lesson, issue, at(trace, 'issue')).onHappyPath).toBe(
+      'Auth server issues an access token',
+    );
+  });
 
   it('records the server’s own checks on each exchange: the list the live feed shows', async () => {
     const { trace, events } = await run('revoked-token');
