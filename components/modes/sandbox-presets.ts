@@ -1,5 +1,5 @@
 import { encodeBasicAuthorization } from '@/lib/protocol/basic';
-import { API_PATH, TOKEN_PATH } from '@/lib/protocol/paths';
+import { API_PATH, TOKEN_PATH, endpointUrl } from '@/lib/protocol/paths';
 import type { HttpMethod } from '@/lib/protocol/records';
 import { FORM_CONTENT_TYPE } from '@/lib/protocol/requests';
 
@@ -80,8 +80,8 @@ export const sandboxPresets: readonly SandboxPreset[] = [
  */
 export function sandboxUrl(path: string, origin: string): string | null {
   try {
-    const url = new URL(path.trim(), origin);
-    return url.origin === origin ? url.toString() : null;
+    const url = endpointUrl(origin, path.trim());
+    return new URL(url).origin === origin ? url : null;
   } catch {
     return null;
   }

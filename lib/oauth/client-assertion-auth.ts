@@ -81,7 +81,8 @@ function algProblem(alg: unknown): string {
 /**
  * Authenticates a `private_key_jwt` client, recording `assertion-format`, `client-known`,
  * `assertion-subject`, `assertion-alg`, `assertion-signature`, `assertion-aud`, `assertion-time`
- * `assertion-jti-claim` and `assertion-jti`. `audiences` are the values `aud` may hold (issuer, token endpoint URL).
+ * `assertion-jti-claim` and `assertion-jti`. `audiences` are the values `aud` may hold
+ * (issuer, token endpoint URL).
  * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
  * @see https://www.rfc-editor.org/rfc/rfc7521#section-4.2
  */

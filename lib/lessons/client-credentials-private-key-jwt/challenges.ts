@@ -41,7 +41,8 @@ export const challenges: ChallengeSpec = {
       rfc: { label: 'RFC 7523 §3', href: 'https://www.rfc-editor.org/rfc/rfc7523#section-3' },
       rule: {
         kind: 'request',
-        match: { endpoint: 'token', error: 'invalid_client', failedCheck: 'assertion-jti' }, // a replay: a missing jti fails assertion-jti-claim
+        // a replay, and only a replay: a missing or malformed jti fails assertion-jti-claim
+        match: { endpoint: 'token', error: 'invalid_client', failedCheck: 'assertion-jti' },
       },
     },
   ],
