@@ -170,5 +170,20 @@ test.describe('presenter view', () => {
     await page.keyboard.press('ArrowRight');
     await expect(notes.getByTestId('notes-position')).toContainText('step 3 of 7');
     await expect(notes.getByTestId('speaker-notes')).toContainText('decision diamond');
+
+    // On the wrong secret's run, the notes are those of what the run recorded: no token.
+    await page.bringToFront();
+    await page.keyboard.press('3');
+    await expect(page.getByLabel('Scenario')).toHaveValue('wrong-secret');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('step-position')).toHaveText('Step 4/7');
+    const shown = notes.getByTestId('speaker-notes');
+    await expect(notes.getByTestId('notes-position')).toContainText('step 4 of 7');
+    await expect(shown.getByRole('heading')).toHaveText('Notes: step 4, Error response, no token');
+    await expect(shown).toContainText('No token this time');
+    await expect(shown).not.toContainText('A 200 with access_token');
+    // The presenter's own Notes panel says the same.
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('speaker-notes')).toContainText('No token this time');
   });
 });

@@ -13,13 +13,17 @@ import { SpeakerNotes } from './speaker-notes-panel';
 /** The second-screen speaker notes: follows the presenter tab over a BroadcastChannel. */
 export function NotesWindow({ lessonSlug }: { lessonSlug: string }) {
   const lesson = requireLesson(lessonSlug);
-  const [position, setPosition] = useState<{ scenarioId: string; cursor: number } | null>(null);
+  const [position, setPosition] = useState<Omit<
+    Extract<PresenterBroadcast, { type: 'state' }>,
+    'type'
+  > | null>(null);
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return;
     const bc = new BroadcastChannel(presenterChannelName(lesson.slug));
     bc.onmessage = (e: MessageEvent) => {
       if (isPresenterBroadcast(e.data) && e.data.type === 'state') {
-        setPosition({ scenarioId: e.data.scenarioId, cursor: e.data.cursor });
+        const { scenarioId, cursor, record } = e.data;
+        setPosition({ scenarioId, cursor, record });
       }
     };
     const hello: PresenterBroadcast = { type: 'hello' };
@@ -41,6 +45,7 @@ export function NotesWindow({ lessonSlug }: { lessonSlug: string }) {
               lesson={lesson}
               cursor={position.cursor}
               scenarioId={position.scenarioId}
+              record={position.record ?? undefined}
               large
             />
           </div>

@@ -3,9 +3,20 @@
  * same origin): the presenter posts its position, the notes window asks for it when it opens.
  */
 
+/** What the notes window needs of the record the presenter shows (null before step 1, or while it runs). */
+export interface BroadcastRecord {
+  readonly outcome: string;
+  readonly activeNode: string;
+}
+
 /** A message on the presenter channel: the presenter's position, or the notes window's hello. */
 export type PresenterBroadcast =
-  | { readonly type: 'state'; readonly scenarioId: string; readonly cursor: number }
+  | {
+      readonly type: 'state';
+      readonly scenarioId: string;
+      readonly cursor: number;
+      readonly record: BroadcastRecord | null;
+    }
   | { readonly type: 'hello' };
 
 /** The BroadcastChannel name for a lesson's presenter and notes windows. */
@@ -18,5 +29,16 @@ export function isPresenterBroadcast(value: unknown): value is PresenterBroadcas
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   if (v.type === 'hello') return true;
-  return v.type === 'state' && typeof v.scenarioId === 'string' && typeof v.cursor === 'number';
+  return (
+    v.type === 'state' &&
+    typeof v.scenarioId === 'string' &&
+    typeof v.cursor === 'number' &&
+    (v.record === null || isBroadcastRecord(v.record))
+  );
+}
+
+function isBroadcastRecord(value: unknown): value is BroadcastRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.outcome === 'string' && typeof v.activeNode === 'string';
 }

@@ -6,6 +6,7 @@ import { FeedPanel } from '@/components/live/feed-panel';
 import { useLiveFeed } from '@/components/live/use-live-feed';
 import { StepAnnouncer } from '@/components/stepper/step-announcer';
 import { useStepper, useStepperStore } from '@/components/stepper/stepper-provider';
+import { recordAt } from '@/lib/engine/derived';
 import { presentableScenarios } from '@/lib/engine/scenarios';
 import { requireLesson } from '@/lib/lessons';
 import { PresenterControls } from './presenter-controls';
@@ -41,6 +42,7 @@ export function PresenterView() {
   const scenarios = presentableScenarios(lesson);
   const scenarioId = useStepper((s) => s.scenarioId);
   const cursor = useStepper((s) => s.player.cursor);
+  const record = useStepper((s) => recordAt(s.player.trace, s.player.cursor));
   const selectScenario = useStepper((s) => s.selectScenario);
   const [showFeed, setShowFeed] = useState(true);
   const [showNotes, setShowNotes] = useState(false);
@@ -84,7 +86,7 @@ export function PresenterView() {
   }, []);
 
   // The speaker-notes window follows over a BroadcastChannel.
-  useNotesBroadcast(lesson.slug, scenarioId, cursor);
+  useNotesBroadcast(lesson.slug, scenarioId, cursor, record);
 
   return (
     <div className="bg-bg text-fg fixed inset-0 z-40 flex flex-col overflow-y-auto lg:overflow-hidden">
@@ -138,6 +140,7 @@ export function PresenterView() {
                 lesson={{ ...lesson, speakerNotes }}
                 cursor={cursor}
                 scenarioId={scenarioId}
+                record={record}
               />
             </aside>
           )}

@@ -1,24 +1,35 @@
+import { stepHeading } from '@/lib/engine/derived';
 import { getScenario } from '@/lib/engine/scenarios';
+import type { StepRecord } from '@/lib/engine/step-record';
 import { toCurl } from '@/lib/protocol/render';
 import { buildTokenRequest } from '@/lib/protocol/requests';
 import { useOrigin } from '@/components/modes/use-origin';
+import { stepNotesFor } from '@/lib/lessons/speaker-notes';
 import type { Lesson, LessonRun } from '@/lib/lessons/types';
 
-/** Speaker notes for the current step and scenario: what to say, what to point at. */
+/** What the notes need of the record shown: the outcome it recorded and the node it lit. */
+export type NotesRecord = Pick<StepRecord, 'outcome' | 'activeNode'>;
+
+/**
+ * Speaker notes for the current step and scenario: what to say, what to point at. With the record
+ * shown, the notes are its outcome's (a refused request, a skipped call), not the happy path's.
+ */
 export function SpeakerNotes({
   lesson,
   cursor,
   scenarioId,
+  record,
   large = false,
 }: {
   lesson: LessonRun & Pick<Lesson, 'speakerNotes'>;
   cursor: number;
   scenarioId: string;
+  record: NotesRecord | undefined;
   large?: boolean;
 }) {
   const step = cursor > 0 ? lesson.steps[cursor - 1] : undefined;
   const next = lesson.steps[cursor];
-  const notes = step ? lesson.speakerNotes.steps[step.id] : undefined;
+  const notes = step ? stepNotesFor(lesson.speakerNotes, step.id, record?.outcome) : undefined;
   const scenario = Object.hasOwn(lesson.speakerNotes.scenarios, scenarioId)
     ? lesson.speakerNotes.scenarios[scenarioId]
     : undefined;
@@ -31,7 +42,9 @@ export function SpeakerNotes({
   return (
     <div className={`space-y-3 ${text}`} data-testid="speaker-notes">
       <h2 className="font-bold">
-        {step ? `Notes: step ${step.number}, ${step.title}` : 'Notes: before step 1'}
+        {step
+          ? `Notes: step ${step.number}, ${stepHeading(lesson, step, record).title}`
+          : 'Notes: before step 1'}
       </h2>
       {notes ? (
         <>

@@ -4,13 +4,24 @@ import { useEffect, useRef } from 'react';
 import {
   isPresenterBroadcast,
   presenterChannelName,
+  type BroadcastRecord,
   type PresenterBroadcast,
 } from './presenter-channel';
 
-/** Posts the presenter's position to the notes window, and answers its "hello" when it opens. */
-export function useNotesBroadcast(lessonSlug: string, scenarioId: string, cursor: number) {
+/**
+ * Posts the presenter's position, and the outcome of the record it shows, to the notes window;
+ * answers the window's "hello" when it opens.
+ */
+export function useNotesBroadcast(
+  lessonSlug: string,
+  scenarioId: string,
+  cursor: number,
+  record: BroadcastRecord | undefined,
+) {
+  const outcome = record?.outcome;
+  const activeNode = record?.activeNode;
   const channel = useRef<BroadcastChannel | null>(null);
-  const latest = useRef<PresenterBroadcast>({ type: 'state', scenarioId, cursor });
+  const latest = useRef<PresenterBroadcast>({ type: 'state', scenarioId, cursor, record: null });
 
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return;
@@ -26,7 +37,9 @@ export function useNotesBroadcast(lessonSlug: string, scenarioId: string, cursor
   }, [lessonSlug]);
 
   useEffect(() => {
-    latest.current = { type: 'state', scenarioId, cursor };
+    const shown =
+      outcome === undefined || activeNode === undefined ? null : { outcome, activeNode };
+    latest.current = { type: 'state', scenarioId, cursor, record: shown };
     channel.current?.postMessage(latest.current);
-  }, [scenarioId, cursor]);
+  }, [scenarioId, cursor, outcome, activeNode]);
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { coreHarness } from '../engine/core-deps.test-support';
 import { CUSTOM_SCENARIO, getScenario, presentableScenarios } from '../engine/scenarios';
+import { runAll } from '../engine/trace';
 import { buildTokenRequest } from '../protocol/requests';
 import { getLesson, lessons } from './index';
+import { stepNotesFor } from './speaker-notes';
 
 function duplicates(values: readonly string[]): string[] {
   return values.filter((v, i) => values.indexOf(v) !== i);
@@ -68,6 +71,43 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
     }
     const presentable = presentableScenarios(lesson).map((s) => s.id);
     expect(Object.keys(lesson.speakerNotes.scenarios).sort()).toEqual([...presentable].sort());
+  });
+
+  it('has speaker notes for every outcome off the happy path, and none that shadow it', async () => {
+    const core = await coreHarness();
+    const valid = getScenario(lesson, 'valid');
+    const happy = await runAll(
+      { lesson, settings: valid.settings, treatment: valid.treatment },
+      core.deps,
+    );
+    const happyOutcome = new Map(happy.map((r) => [r.stepId, r.outcome]));
+    const missing: string[] = [];
+    for (const [stepId, byOutcome] of Object.entries(lesson.runText)) {
+      const own: Readonly<Record<string, unknown>> = lesson.speakerNotes.outcomes[stepId] ?? {};
+      expect(own[happyOutcome.get(stepId) ?? ''], `${stepId} happy path`).toBeUndefined();
+      for (const outcome of Object.keys(byOutcome))
+        if (outcome !== happyOutcome.get(stepId) && !Object.hasOwn(own, outcome))
+          missing.push(`${stepId}=${outcome}`);
+    }
+    expect(missing).toEqual([]);
+    for (const [stepId, byOutcome] of Object.entries(lesson.speakerNotes.outcomes))
+      for (const notes of Object.values(byOutcome ?? {})) {
+        expect(notes?.say.length, stepId).toBeGreaterThan(0);
+        expect(notes?.point.length, stepId).toBeGreaterThan(0);
+      }
+    // Every presentable run: off the happy path, the presenter reads that outcome's notes.
+    for (const scenario of presentableScenarios(lesson)) {
+      const trace = await runAll(
+        { lesson, settings: scenario.settings, treatment: scenario.treatment },
+        (await coreHarness()).deps,
+      );
+      for (const record of trace) {
+        const notes = stepNotesFor(lesson.speakerNotes, record.stepId, record.outcome);
+        const own = lesson.speakerNotes.steps[record.stepId];
+        if (record.outcome === happyOutcome.get(record.stepId)) expect(notes).toBe(own);
+        else expect(notes, `${scenario.id} ${record.stepId}`).not.toBe(own);
+      }
+    }
   });
 
   it('offers a terminal line only for scenarios whose whole story is one token request', () => {

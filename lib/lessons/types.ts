@@ -168,11 +168,25 @@ export interface ScenarioNotes {
   readonly terminal?: true;
 }
 
-/** The presenter's speaker notes: before step 1, each step, each presentable scenario. */
-export interface SpeakerNotes<StepId extends string = string, ScenarioId extends string = string> {
+/**
+ * The presenter's speaker notes: before step 1, each step, each presentable scenario. `M` is the
+ * lesson's outcome table (step id -> the outcomes that step can record), so an outcome note for
+ * an outcome the step cannot record fails in tsc.
+ */
+export interface SpeakerNotes<
+  StepId extends string = string,
+  ScenarioId extends string = string,
+  M extends Readonly<Record<StepId, string>> = Readonly<Record<StepId, string>>,
+> {
   /** What to say before step 1. */
   readonly opening: string;
+  /** Each step on the happy path: the outcome the `valid` scenario records. */
   readonly steps: Readonly<Record<StepId, StepNotes>>;
+  /**
+   * Each step's other outcomes (a refused request, a skipped call, another way to authenticate):
+   * what to say when the run shown recorded that outcome, in place of the step's own notes.
+   */
+  readonly outcomes: { readonly [S in StepId]?: Readonly<Partial<Record<M[S], StepNotes>>> };
   readonly scenarios: Readonly<Partial<Record<ScenarioId, ScenarioNotes>>>;
 }
 

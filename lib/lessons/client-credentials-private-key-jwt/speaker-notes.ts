@@ -1,10 +1,13 @@
+import { callApiFailureNotes, endFailureNotes, issueRefusedNotes } from '../token-speaker-notes';
 import type { ScenarioNotes, SpeakerNotes, StepNotes } from '../types';
+import type { StepOutcomes } from './outcomes';
 import type { ScenarioId } from './scenarios';
 import type { StepId } from './steps';
 
 /**
- * Speaker notes for presenting the private_key_jwt lesson: per step, what to say and point at;
- * per scenario, what the room should notice in the live feed.
+ * Speaker notes for presenting the private_key_jwt lesson: per step, what to say and point at, on
+ * the happy path and for each other outcome a run can record; per scenario, what the room should
+ * notice in the live feed.
  */
 
 const stepNotes: Readonly<Record<StepId, StepNotes>> = {
@@ -71,6 +74,84 @@ const stepNotes: Readonly<Record<StepId, StepNotes>> = {
   },
 };
 
+/** Notes for the outcomes off the happy path, in place of the step's own. */
+const outcomeNotes: SpeakerNotes<StepId, ScenarioId, StepOutcomes>['outcomes'] = {
+  register: {
+    reused: {
+      say: [
+        'This browser registered its key in an earlier run and the registration is still alive, so the client reuses its client_id instead of registering again.',
+        'That is what a real client does: it registers its public key once, then signs a new assertion for every token request.',
+      ],
+      point: [
+        'The GET of the registration in the exchange panel: the answer carries the public key only.',
+      ],
+    },
+    'reused-clock-reset': {
+      say: [
+        'The registration from an earlier run is reused. That run moved the server’s clock for this client ahead, so the client sets it back to real time before going on.',
+        'So this run’s assertion is checked on the real clock, like everyone else’s.',
+      ],
+      point: ['The GET of the registration, then the clock request that sets its offset to 0.'],
+    },
+  },
+  'build-claims': {
+    'wrong-aud': {
+      say: [
+        'This time aud names another server, as an assertion stolen from another service would.',
+        'RFC 7523 §3: the server MUST reject an assertion whose aud does not identify it; otherwise one service could replay its clients’ assertions to another.',
+      ],
+      point: ['aud in the variable tracker.'],
+    },
+  },
+  sign: {
+    'signed-stranger': {
+      say: [
+        'The claims are signed with a key pair made just now and never registered; the header still names the registered key’s kid.',
+        'The kid only says which key to try: the server verifies against the keys registered for the client named in iss and sub, and this signature matches none of them.',
+      ],
+      point: ['The kid in the assertion’s header, the same as the registered key’s.'],
+    },
+    unsigned: {
+      say: [
+        'This assertion is not signed at all: its header says {"alg":"none"} and the signature part is empty, so anyone could have written it.',
+        'The server accepts asymmetric algorithms only and refuses it before looking up any key.',
+      ],
+      point: ['The header and the empty third part of the client_assertion.'],
+    },
+  },
+  send: {
+    'answered-late': {
+      say: [
+        'Before sending, the client moves the server’s clock for itself alone past the assertion’s exp: the same as sending it more than a minute late.',
+        'Every other client in the room keeps real time.',
+      ],
+      point: ['The clock row (PUT /register/…/clock) in the feed, then the token row.'],
+    },
+    replayed: {
+      say: [
+        'The very same request goes twice. The first gets a token; the second, identical, is the replay.',
+        'The server remembers each jti until the assertion’s exp (RFC 7523 §3 allows it to), so the second one is refused.',
+      ],
+      point: ['Two token rows in the feed with the same client: green, then red.'],
+    },
+  },
+  validate: {
+    refused: {
+      say: [
+        'A check failed, so the server stops there and the flow takes the No branch: the checks after it never ran.',
+        'A failed assertion is invalid_client (RFC 7523 §3.2); a request with a secret on top of the assertion is invalid_request, refused before the assertion is verified.',
+      ],
+      point: [
+        'The decision node with its No branch lit.',
+        'The red check in the feed row: the last one the server made.',
+      ],
+    },
+  },
+  issue: { refused: issueRefusedNotes },
+  'call-api': callApiFailureNotes,
+  end: endFailureNotes,
+};
+
 const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, ScenarioNotes>> = {
   valid: {
     takeaway: 'A signature instead of a secret: every assertion check green, a token, data.',
@@ -106,9 +187,10 @@ const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, ScenarioNote
 };
 
 /** The lesson's speaker notes. */
-export const speakerNotes: SpeakerNotes<StepId, ScenarioId> = {
+export const speakerNotes: SpeakerNotes<StepId, ScenarioId, StepOutcomes> = {
   opening:
     'Recall the first lesson: the client proved itself with a shared secret. Today the same grant, but the client proves itself with a private key that never leaves it.',
   steps: stepNotes,
+  outcomes: outcomeNotes,
   scenarios: scenarioNotes,
 };

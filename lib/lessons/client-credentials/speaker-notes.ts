@@ -1,12 +1,14 @@
+import { callApiFailureNotes, endFailureNotes, issueRefusedNotes } from '../token-speaker-notes';
 import type { ScenarioNotes, SpeakerNotes, StepNotes } from '../types';
+import type { StepOutcomes } from './outcomes';
 import type { ScenarioId } from './scenarios';
 import type { StepId } from './steps';
 
 /**
  * Speaker notes for the presenter view: for each step of the client credentials lesson, what to
- * say and what to point at; for each scenario, what the room should notice and whether to offer
- * its request as a terminal line. Keyed by the lesson's step and scenario ids (a missing or wrong
- * id fails in tsc).
+ * say and what to point at, on the happy path and for each other outcome a run can record; for
+ * each scenario, what the room should notice and whether to offer its request as a terminal line.
+ * Keyed by the lesson's step, outcome and scenario ids (a missing or wrong id fails in tsc).
  */
 
 /** Notes for every step of the lesson. */
@@ -79,6 +81,80 @@ const stepNotes: Readonly<Record<StepId, StepNotes>> = {
   },
 };
 
+/** Notes for the outcomes off the happy path, in place of the step's own. */
+const outcomeNotes: SpeakerNotes<StepId, ScenarioId, StepOutcomes>['outcomes'] = {
+  prepare: {
+    body: {
+      say: [
+        'Same client, same secret, but this time they travel as client_id and client_secret form fields in the body (client_secret_post).',
+        'RFC 6749 §2.3.1 lets a server accept this but calls it NOT RECOMMENDED: Basic is the method every server MUST support, so a client should use Basic.',
+      ],
+      point: [
+        'The prepared request body: client_id and client_secret beside grant_type.',
+        'No Authorization header this time.',
+      ],
+    },
+    both: {
+      say: [
+        'This client sends its credentials twice: in a Basic header and as form fields in the body.',
+        'RFC 6749 §2.3: a client MUST NOT use more than one authentication method in a request, so the server has to refuse it whatever the credentials are.',
+      ],
+      point: ['The Authorization header and the client_secret field of the prepared request.'],
+    },
+    private_key_jwt: {
+      say: [
+        'This client proves who it is with a short-lived JWT signed by its private key instead of a secret (private_key_jwt, RFC 7523); the next lesson is all about it.',
+      ],
+      point: ['client_assertion_type and client_assertion in the prepared body.'],
+    },
+  },
+  validate: {
+    refused: {
+      say: [
+        'A check failed, so the server stops there and the flow takes the No branch of the diamond: the checks after it never ran.',
+        'The error code names the kind of problem (RFC 6749 §5.2): invalid_client, the client could not be authenticated; invalid_request, unsupported_grant_type or unauthorized_client, the request itself cannot be granted.',
+      ],
+      point: [
+        'The decision node with its No branch lit.',
+        'The red check in the feed row: the last one the server made.',
+      ],
+    },
+  },
+  issue: { refused: issueRefusedNotes },
+  receive: {
+    'no-token': {
+      say: [
+        'The client received an error, not a token: it has nothing to call the API with.',
+        'A well-behaved client reads the error code and logs it; it does not loop on the same request, which would fail the same way.',
+      ],
+      point: ['The variable tracker: access_token and token_type are still None.'],
+    },
+    'stored-short-lived': {
+      say: [
+        'This token was issued with a very short lifetime, so that the next step can show what expiry does.',
+        'Rather than make the room wait, the client moves the server’s clock for itself alone past the token’s exp at the next step; every other client keeps real time.',
+      ],
+      point: ['expires_in in the variable tracker.'],
+    },
+    tampered: {
+      say: [
+        'The client edits the token’s payload to claim more scope (data:read data:write admin) and keeps the old signature.',
+        'Anyone can decode a JWT and edit its claims; what nobody can do without the server’s private key is make a signature that matches them.',
+      ],
+      point: ['The scope claim of the edited token, against the one the server issued.'],
+    },
+    revoked: {
+      say: [
+        'The client stores the token, then revokes it at POST /revoke (RFC 7009): the token is still signed and unexpired.',
+        'Revocation is a fact only the server knows. An API that checks the JWT locally alone would go on accepting it.',
+      ],
+      point: ['The /revoke row in the feed.'],
+    },
+  },
+  'call-api': callApiFailureNotes,
+  end: endFailureNotes,
+};
+
 /** Notes for every scenario the presenter can pick (all but the learner's own values). */
 const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, ScenarioNotes>> = {
   valid: {
@@ -149,9 +225,10 @@ const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, ScenarioNote
 };
 
 /** The lesson's speaker notes. */
-export const speakerNotes: SpeakerNotes<StepId, ScenarioId> = {
+export const speakerNotes: SpeakerNotes<StepId, ScenarioId, StepOutcomes> = {
   opening:
     'Introduce the three parties (client, authorization server, API) and say that no user is involved.',
   steps: stepNotes,
+  outcomes: outcomeNotes,
   scenarios: scenarioNotes,
 };

@@ -1,0 +1,58 @@
+import type { StepNotes } from './types';
+
+/**
+ * Speaker notes for the outcomes every token lesson shares: the token endpoint's refusal, the API
+ * call that cannot be made or is refused, and the two ways the flow can end badly. The lessons'
+ * own notes say what is particular to their steps.
+ */
+
+/** The token endpoint answered with an error response instead of a token. */
+export const issueRefusedNotes: StepNotes = {
+  say: [
+    'No token this time: the server answers with an error response, a JSON object with error and usually error_description (RFC 6749 §5.2).',
+    'The status says which kind: 401 for invalid_client, the client could not be authenticated; 400 for every other error of the token endpoint.',
+  ],
+  point: [
+    'The error response: its status, error and error_description.',
+    'The variable tracker: access_token stays None.',
+  ],
+};
+
+/** The notes of the shared API step's failures. */
+export const callApiFailureNotes = {
+  skipped: {
+    say: [
+      'There is no token, so there is nothing to call the API with: the client skips the call.',
+      'The API never sees this run; everything that went wrong happened between the client and the authorization server.',
+    ],
+    point: ['The execution table: Skipped, no token.', 'The feed: no API row for this run.'],
+  },
+  refused: {
+    say: [
+      'The API refuses the token: 401 invalid_token when it is expired, revoked or its signature does not verify; 403 insufficient_scope when it is valid but lacks the scope this endpoint needs (RFC 6750 §3.1).',
+      'The refusal carries a WWW-Authenticate: Bearer header naming the error, so the client can tell whether to get a new token or a token with more scope.',
+    ],
+    point: [
+      'The WWW-Authenticate header of the refusal.',
+      'The red check in the API row of the feed.',
+    ],
+  },
+} as const satisfies Record<'skipped' | 'refused', StepNotes>;
+
+/** The notes of the shared end step's failures. */
+export const endFailureNotes = {
+  'token-failed': {
+    say: [
+      'The flow ended on the No branch: no token, and no API call.',
+      'Sending the same request again fails the same way: the client has to fix what the error names, its credentials or its request, and start again from step 1.',
+    ],
+    point: ['The path lit in the diagram: through the No branch to the error response.'],
+  },
+  'api-failed': {
+    say: [
+      'The client got a token, but the API refused it: both servers did their job.',
+      'An expired or revoked token is fixed by asking for a new one; a token without the scope needs a client that is allowed that scope; an edited token is a bug or an attack, never something to retry.',
+    ],
+    point: ['The diagram: the token path lit, then the API’s refusal.'],
+  },
+} as const satisfies Record<'token-failed' | 'api-failed', StepNotes>;
