@@ -102,6 +102,17 @@ test.describe('POST /token (RFC 6749 §4.4)', () => {
     }
   });
 
+  test('parameters the server does not read are ignored, even sent twice (RFC 6749 §3.2)', async ({
+    request,
+  }) => {
+    const res = await request.post('/token', {
+      headers: { ...FORM, Authorization: basic('abc', 'xyz') },
+      data: `${GRANT}&utm_source=docs&trace=1&trace=2`,
+    });
+    expect(res.status(), await res.text()).toBe(200);
+    expect((await res.json()).token_type).toBe('Bearer');
+  });
+
   test('unsupported_grant_type, unauthorized_client, invalid_scope', async ({ request }) => {
     await expectOAuthError(
       await request.post('/token', {

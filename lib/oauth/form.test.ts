@@ -4,10 +4,10 @@ import { isFormContentType, parseForm, readBody } from './form';
 
 describe('parseForm', () => {
   it('decodes + as space and percent-escapes as UTF-8', () => {
-    const p = parseForm('a=b+c&d=%C3%A9%3D&e');
-    expect(p.get('a')).toBe('b c');
-    expect(p.get('d')).toBe('é=');
-    expect(p.has('e')).toBe(false); // no value = omitted (RFC 6749 §3.1)
+    const p = parseForm('scope=b+c&client_id=%C3%A9%3D&token');
+    expect(p.get('scope')).toBe('b c');
+    expect(p.get('client_id')).toBe('é=');
+    expect(p.has('token')).toBe(false); // no value = omitted (RFC 6749 §3.1)
   });
 
   it('treats parameters sent without a value as omitted', () => {
@@ -16,9 +16,20 @@ describe('parseForm', () => {
 
   it('rejects a repeated parameter with invalid_request', () => {
     expect(() => parseForm('grant_type=a&grant_type=b')).toThrowError(OAuthError);
-    expect(() => parseForm('x=1&x=1')).toThrowError(
-      expect.objectContaining({ code: 'invalid_request', status: 400 }),
+    expect(() => parseForm('scope=x&grant_type=a&scope=x')).toThrowError(
+      expect.objectContaining({
+        code: 'invalid_request',
+        status: 400,
+        description: 'The scope parameter is sent more than once.',
+      }),
     );
+  });
+
+  it('ignores parameters it does not read, sent twice or not (RFC 6749 §3.2)', () => {
+    const p = parseForm('grant_type=client_credentials&x=1&x=2&utm_source=docs');
+    expect([...p]).toEqual([['grant_type', 'client_credentials']]);
+    // a malformed escape is still malformed, whatever the parameter
+    expect(() => parseForm('grant_type=client_credentials&x=%zz')).toThrowError(/percent-escape/);
   });
 
   it.each(['a=%', 'a=%zz', 'a=%C3', '%=1'])('rejects the malformed escape in %j', (body) => {

@@ -40,7 +40,10 @@ export function isFormContentType(contentType: string | null): boolean {
   return type === FORM_CONTENT_TYPE;
 }
 
-/** The parameter names FlowLab reads; only these are ever named back in an error description. */
+/**
+ * The parameter names FlowLab's form endpoints read. Any other is ignored, sent twice or not (RFC
+ * 6749 §3.2: the server MUST ignore unrecognized request parameters).
+ */
 const KNOWN_PARAMS: ReadonlySet<string> = new Set([
   'grant_type',
   'scope',
@@ -56,9 +59,11 @@ const KNOWN_PARAMS: ReadonlySet<string> = new Set([
 export type FormParams = ReadonlyMap<string, string>;
 
 /**
- * Parses a form body. A parameter sent twice or a malformed escape is `invalid_request`.
- * Parameters sent without a value are treated as omitted (RFC 6749 §3.1).
+ * Parses a form body into the parameters FlowLab reads. One of them sent twice, or a malformed
+ * escape anywhere, is `invalid_request`; parameters it does not read are left out. Parameters
+ * sent without a value are treated as omitted (RFC 6749 §3.1).
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2
  * @see https://www.rfc-editor.org/rfc/rfc6749#appendix-B
  */
 export function parseForm(body: string): FormParams {
@@ -79,14 +84,9 @@ export function parseForm(body: string): FormParams {
         400,
       );
     }
+    if (!KNOWN_PARAMS.has(name)) continue;
     if (seen.has(name)) {
-      throw new OAuthError(
-        'invalid_request',
-        KNOWN_PARAMS.has(name)
-          ? `The ${name} parameter is sent more than once.`
-          : 'A parameter is sent more than once.',
-        400,
-      );
+      throw new OAuthError('invalid_request', `The ${name} parameter is sent more than once.`, 400);
     }
     seen.add(name);
     if (value !== '') params.set(name, value);
