@@ -102,6 +102,19 @@ test.describe('presenter view', () => {
     });
     expect(overflow).toBe(0);
     await expect(page.getByRole('button', { name: 'Reset demo state…' })).toBeInViewport();
+
+    // With the speaker notes open too, the diagram keeps labels the room can read.
+    const labelPx = () =>
+      page
+        .getByRole('region', { name: 'Current step' })
+        .locator('[data-node] text')
+        .first()
+        .evaluate((t) => t.getBoundingClientRect().height / t.querySelectorAll('tspan').length);
+    const alone = await labelPx();
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('speaker-notes')).toBeInViewport();
+    expect(await labelPx()).toBeGreaterThanOrEqual(alone * 0.9);
+    expect(await labelPx()).toBeGreaterThanOrEqual(14);
   });
 
   test('shows a request sent with curl from a terminal, with its checks, masked', async ({
@@ -182,6 +195,7 @@ test.describe('presenter view', () => {
     await expect(shown.getByRole('heading')).toHaveText('Notes: step 4, Error response, no token');
     await expect(shown).toContainText('No token this time');
     await expect(shown).not.toContainText('A 200 with access_token');
+    await expect(shown).toContainText('Next: step 5; this run stays on its No branch.');
     // The presenter's own Notes panel says the same.
     await page.keyboard.press('n');
     await expect(page.getByTestId('speaker-notes')).toContainText('No token this time');

@@ -45,7 +45,7 @@ export function NotesWindow({ lessonSlug }: { lessonSlug: string }) {
               lesson={lesson}
               cursor={position.cursor}
               scenarioId={position.scenarioId}
-              record={position.record ?? undefined}
+              record={position.record}
               large
             />
           </div>

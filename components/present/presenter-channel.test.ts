@@ -12,7 +12,7 @@ describe('isPresenterBroadcast', () => {
         type: 'state',
         scenarioId: 'wrong-secret',
         cursor: 4,
-        record: { outcome: 'refused', activeNode: 'error' },
+        record: { outcome: 'refused', activeNode: 'error', failed: true },
       }),
     ).toBe(true);
   });

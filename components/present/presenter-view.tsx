@@ -18,6 +18,7 @@ import { ShortcutDialog } from './shortcut-dialog';
 import { SignOutButton } from './sign-out-button';
 import { SpeakerNotes } from './speaker-notes-panel';
 import { StepStage } from './step-stage';
+import { notesRecord } from './presenter-channel';
 import { useNotesBroadcast } from './use-notes-broadcast';
 import { usePresenterKeys } from './use-presenter-keys';
 import { usePresenterRoom } from './use-presenter-room';
@@ -42,7 +43,8 @@ export function PresenterView() {
   const scenarios = presentableScenarios(lesson);
   const scenarioId = useStepper((s) => s.scenarioId);
   const cursor = useStepper((s) => s.player.cursor);
-  const record = useStepper((s) => recordAt(s.player.trace, s.player.cursor));
+  const shown = useStepper((s) => recordAt(s.player.trace, s.player.cursor));
+  const record = useMemo(() => notesRecord(shown), [shown]);
   const selectScenario = useStepper((s) => s.selectScenario);
   const [showFeed, setShowFeed] = useState(true);
   const [showNotes, setShowNotes] = useState(false);
@@ -123,33 +125,37 @@ export function PresenterView() {
         </div>
       </header>
 
+      {/* The stage keeps its full height; notes and feed share the side column, so a short
+          projector (1280x720) still shows the diagram at a readable size. */}
       <div
-        className={`grid gap-4 p-4 lg:min-h-0 lg:flex-1 lg:grid-rows-[minmax(0,1fr)] ${showFeed ? 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]' : ''}`}
+        className={`grid gap-4 p-4 lg:min-h-0 lg:flex-1 lg:grid-rows-[minmax(0,1fr)] ${showFeed || showNotes ? 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]' : ''}`}
       >
-        <section className="flex flex-col gap-3 lg:min-h-0" aria-label="Current step">
-          <div className="lg:min-h-0 lg:flex-1">
-            <StepStage />
-          </div>
-          {showNotes && (
-            <aside
-              className="border-line bg-surface relative max-h-[32dvh] overflow-y-auto rounded-lg border p-3"
-              aria-label="Speaker notes"
-              tabIndex={0}
-            >
-              <SpeakerNotes
-                lesson={{ ...lesson, speakerNotes }}
-                cursor={cursor}
-                scenarioId={scenarioId}
-                record={record}
-              />
-            </aside>
-          )}
+        <section className="lg:min-h-0" aria-label="Current step">
+          <StepStage />
         </section>
-        {showFeed && (
-          <FeedPanel
-            feed={feed}
-            className="border-line bg-surface max-h-[80dvh] rounded-lg border p-3 lg:max-h-none"
-          />
+        {(showFeed || showNotes) && (
+          <div className="flex flex-col gap-3 lg:min-h-0">
+            {showNotes && (
+              <aside
+                className={`border-line bg-surface relative overflow-y-auto rounded-lg border p-3 ${showFeed ? 'max-h-[50dvh] shrink-0 lg:max-h-[55%]' : 'lg:flex-1'}`}
+                aria-label="Speaker notes"
+                tabIndex={0}
+              >
+                <SpeakerNotes
+                  lesson={{ ...lesson, speakerNotes }}
+                  cursor={cursor}
+                  scenarioId={scenarioId}
+                  record={record}
+                />
+              </aside>
+            )}
+            {showFeed && (
+              <FeedPanel
+                feed={feed}
+                className="border-line bg-surface max-h-[80dvh] rounded-lg border p-3 lg:max-h-none lg:flex-1"
+              />
+            )}
+          </div>
         )}
       </div>
 

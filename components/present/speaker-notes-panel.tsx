@@ -1,14 +1,11 @@
 import { stepHeading } from '@/lib/engine/derived';
 import { getScenario } from '@/lib/engine/scenarios';
-import type { StepRecord } from '@/lib/engine/step-record';
 import { toCurl } from '@/lib/protocol/render';
 import { buildTokenRequest } from '@/lib/protocol/requests';
 import { useOrigin } from '@/components/modes/use-origin';
 import { stepNotesFor } from '@/lib/lessons/speaker-notes';
 import type { Lesson, LessonRun } from '@/lib/lessons/types';
-
-/** What the notes need of the record shown: the outcome it recorded and the node it lit. */
-export type NotesRecord = Pick<StepRecord, 'outcome' | 'activeNode'>;
+import type { NotesRecord } from './presenter-channel';
 
 /**
  * Speaker notes for the current step and scenario: what to say, what to point at. With the record
@@ -24,12 +21,13 @@ export function SpeakerNotes({
   lesson: LessonRun & Pick<Lesson, 'speakerNotes'>;
   cursor: number;
   scenarioId: string;
-  record: NotesRecord | undefined;
+  record: NotesRecord | null;
   large?: boolean;
 }) {
   const step = cursor > 0 ? lesson.steps[cursor - 1] : undefined;
   const next = lesson.steps[cursor];
   const notes = step ? stepNotesFor(lesson.speakerNotes, step.id, record?.outcome) : undefined;
+  const shown = record ?? undefined;
   const scenario = Object.hasOwn(lesson.speakerNotes.scenarios, scenarioId)
     ? lesson.speakerNotes.scenarios[scenarioId]
     : undefined;
@@ -43,7 +41,7 @@ export function SpeakerNotes({
     <div className={`space-y-3 ${text}`} data-testid="speaker-notes">
       <h2 className="font-bold">
         {step
-          ? `Notes: step ${step.number}, ${stepHeading(lesson, step, record).title}`
+          ? `Notes: step ${step.number}, ${stepHeading(lesson, step, shown).title}`
           : 'Notes: before step 1'}
       </h2>
       {notes ? (
@@ -81,7 +79,9 @@ export function SpeakerNotes({
       )}
       {next && (
         <p className="text-muted">
-          Next: step {next.number}, {next.title}.
+          {record?.failed
+            ? `Next: step ${next.number}; this run stays on its No branch.`
+            : `Next: step ${next.number}, ${next.title}.`}
         </p>
       )}
     </div>

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import {
   isPresenterBroadcast,
   presenterChannelName,
-  type BroadcastRecord,
+  type NotesRecord,
   type PresenterBroadcast,
 } from './presenter-channel';
 
@@ -16,10 +16,11 @@ export function useNotesBroadcast(
   lessonSlug: string,
   scenarioId: string,
   cursor: number,
-  record: BroadcastRecord | undefined,
+  record: NotesRecord | null,
 ) {
   const outcome = record?.outcome;
   const activeNode = record?.activeNode;
+  const failed = record?.failed;
   const channel = useRef<BroadcastChannel | null>(null);
   const latest = useRef<PresenterBroadcast>({ type: 'state', scenarioId, cursor, record: null });
 
@@ -37,9 +38,12 @@ export function useNotesBroadcast(
   }, [lessonSlug]);
 
   useEffect(() => {
+    // Rebuilt from its fields, so a new record object with the same outcome posts nothing new.
     const shown =
-      outcome === undefined || activeNode === undefined ? null : { outcome, activeNode };
+      outcome === undefined || activeNode === undefined || failed === undefined
+        ? null
+        : { outcome, activeNode, failed };
     latest.current = { type: 'state', scenarioId, cursor, record: shown };
     channel.current?.postMessage(latest.current);
-  }, [scenarioId, cursor, outcome, activeNode]);
+  }, [scenarioId, cursor, outcome, activeNode, failed]);
 }
