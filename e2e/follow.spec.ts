@@ -181,6 +181,10 @@ test.describe('follow me', () => {
     await expect(panel.getByTestId('result-b')).toContainText('correct');
     await expect(panel.getByTestId('result-c')).toContainText('1 vote · 50%');
     await expect(panel.getByTestId('result-a')).toContainText('0 votes');
+    // On a 1280x720 projector the whole result, down to its Close button, is on screen.
+    expect(presenter.viewportSize()).toEqual({ width: 1280, height: 720 });
+    await expect(panel.getByRole('listitem').last()).toBeInViewport({ ratio: 1 });
+    await expect(panel.getByRole('button', { name: 'Close poll' })).toBeInViewport({ ratio: 1 });
     await expect(alicePoll.getByTestId('result-b')).toContainText('(your answer)');
     await expect(alicePoll.getByTestId('result-b')).toContainText('correct');
     await expect(bobPoll.getByTestId('result-c')).toContainText('(your answer)');

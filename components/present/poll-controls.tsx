@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { PracticeQuestion } from '@/lib/lessons/types';
 import { PollResults } from '@/components/live/poll-results';
 import type { PresenterRoom } from './use-presenter-room';
@@ -17,6 +17,12 @@ export function PollControls({
   const selectId = useId();
   const poll = room.state?.poll ?? null;
   const followers = room.state?.followers ?? 0;
+  const box = useRef<HTMLDivElement>(null);
+  const revealed = poll?.status === 'revealed';
+  // Revealed results below the panel's fold scroll into view: the room is looking at them.
+  useEffect(() => {
+    if (revealed) box.current?.scrollIntoView({ block: 'nearest' });
+  }, [revealed]);
 
   return (
     <section aria-labelledby={`${selectId}-h`} className="space-y-2">
@@ -49,7 +55,11 @@ export function PollControls({
         </button>
       </div>
       {poll && (
-        <div className="border-line bg-raised rounded-md border p-2" data-testid="presenter-poll">
+        <div
+          ref={box}
+          className="border-line bg-raised scroll-m-2 rounded-md border p-2"
+          data-testid="presenter-poll"
+        >
           <p className="font-semibold">{poll.prompt}</p>
           <p aria-live="polite" className="text-muted">
             {poll.votes} of {followers} {followers === 1 ? 'follower' : 'followers'} answered

@@ -128,7 +128,7 @@ export function PresenterView() {
       {/* The stage keeps its full height; notes and feed share the side column, so a short
           projector (1280x720) still shows the diagram at a readable size. */}
       <div
-        className={`grid gap-4 p-4 lg:min-h-0 lg:flex-1 lg:grid-rows-[minmax(0,1fr)] ${showFeed || showNotes ? 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]' : ''}`}
+        className={`relative grid gap-4 p-4 lg:min-h-0 lg:flex-1 lg:grid-rows-[minmax(0,1fr)] ${showFeed || showNotes ? 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]' : ''}`}
       >
         <section className="lg:min-h-0" aria-label="Current step">
           <StepStage />
@@ -157,23 +157,22 @@ export function PresenterView() {
             )}
           </div>
         )}
+        {showRoom && (
+          <aside
+            aria-label="Room and polls"
+            className="border-line bg-surface absolute top-4 right-4 z-10 max-h-[calc(100%-2rem)] w-[min(36rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border p-4 shadow-xl"
+          >
+            <div className="mb-2 flex items-center justify-between">
+              <h2 className="text-xl font-bold">Follow-me room</h2>
+              <button type="button" className={chip} onClick={() => setShowRoom(false)}>
+                Close panel
+              </button>
+            </div>
+            <RoomPanel room={room} questions={practice} />
+            {room.room && <RoomChallengesPanel roomId={room.room.id} />}
+          </aside>
+        )}
       </div>
-
-      {showRoom && (
-        <aside
-          aria-label="Room and polls"
-          className="border-line bg-surface absolute top-16 right-4 z-10 max-h-[calc(100dvh-9rem)] w-[min(36rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border p-4 shadow-xl"
-        >
-          <div className="mb-2 flex items-center justify-between">
-            <h2 className="text-xl font-bold">Follow-me room</h2>
-            <button type="button" className={chip} onClick={() => setShowRoom(false)}>
-              Close panel
-            </button>
-          </div>
-          <RoomPanel room={room} questions={practice} />
-          {room.room && <RoomChallengesPanel roomId={room.room.id} />}
-        </aside>
-      )}
 
       <footer className="border-line bg-surface flex flex-wrap items-center gap-2 border-t px-4 py-2">
         <PresenterControls />

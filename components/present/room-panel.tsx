@@ -43,6 +43,9 @@ export function RoomPanel({
     );
   }
   const joinUrl = `${origin}${room.room.joinPath}`;
+  // While a poll runs, the join details shrink so its results fit a 1280x720 projector.
+  const polling = (room.state?.poll ?? null) !== null;
+  const big = polling ? 'text-lg' : 'text-2xl';
   return (
     <section aria-label="Follow-me room" className="space-y-3">
       <div className="flex flex-wrap items-start gap-4">
@@ -50,18 +53,18 @@ export function RoomPanel({
         <img
           src={livePaths.roomQr(room.room.id)}
           alt={`QR code for the join link ${joinUrl}`}
-          width={168}
-          height={168}
+          width={polling ? 96 : 168}
+          height={polling ? 96 : 168}
           className="rounded bg-white p-1"
         />
         <div className="min-w-0 space-y-1">
           <p className="text-muted">Join at</p>
-          <p className="font-mono text-2xl font-bold break-all" data-testid="join-link">
+          <p className={`font-mono font-bold break-all ${big}`} data-testid="join-link">
             <a href={room.room.joinPath} target="_blank" rel="noreferrer" className="underline">
               {joinUrl}
             </a>
           </p>
-          <p className="text-2xl" aria-live="polite" data-testid="follower-count">
+          <p className={big} aria-live="polite" data-testid="follower-count">
             <span className="font-bold">{room.state?.followers ?? 0}</span>{' '}
             {(room.state?.followers ?? 0) === 1 ? 'person follows' : 'people follow'}
           </p>
