@@ -184,7 +184,9 @@ describe('one registration (RFC 7592)', () => {
     const b = await body(res);
     expect(b.client_id).toBe(r.client_id);
     expect(b.client_secret).toBeUndefined();
-    expect(b.registration_access_token).toBeUndefined();
+    // RFC 7592 §3: the response carries the registration access token, the one the client holds
+    expect(b.registration_access_token).toBe(r.registration_access_token);
+    expect(b.registration_client_uri).toBe(r.registration_client_uri);
   });
 
   it('refuses a missing or wrong token, and another learner’s token, with 401 invalid_token', async () => {
@@ -230,6 +232,7 @@ describe('one registration (RFC 7592)', () => {
     const rotated = (await res.json()) as RegistrationResponse;
     const next = rotated.client_secret;
     expect(next).not.toBe(r.client_secret);
+    expect(rotated.registration_access_token).toBe(r.registration_access_token);
     // the rotation is a use: the registration, and so the new secret, lives 24 h from now
     expect(rotated.client_secret_expires_at).toBe((t.now() + 24 * HOUR) / 1000);
     expect(rotated.flowlab_expires_at).toBe(rotated.client_secret_expires_at);

@@ -155,8 +155,15 @@ export function registerEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRe
 /** A stand-in digest compared when there is no such client, so both refusals take as long. */
 const NO_CLIENT = new Uint8Array(32);
 
-/** The registration the request's registration access token opens, or the RFC 6750 401. */
-async function authorize(ctx: Ctx, request: CoreRequest, clientId: string) {
+/**
+ * The registration the request's registration access token opens, with that token (checked
+ * against its hash), or the RFC 6750 401.
+ */
+async function authorize(
+  ctx: Ctx,
+  request: CoreRequest,
+  clientId: string,
+): Promise<{ readonly stored: StoredRegistration; readonly token: string }> {
   const header = request.headers.get('authorization');
   const m = header === null ? null : /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i.exec(header);
   const refuse = (description: string, code = true) =>
@@ -181,10 +188,10 @@ async function authorize(ctx: Ctx, request: CoreRequest, clientId: string) {
     );
   }
   // any authenticated use extends the registration
-  return (
-    (await ctx.registrations!.update(clientId, { expiresAt: ctx.now() + REGISTRATION_TTL_MS })) ??
-    stored
-  );
+  const extended = await ctx.registrations!.update(clientId, {
+    expiresAt: ctx.now() + REGISTRATION_TTL_MS,
+  });
+  return { stored: extended ?? stored, token: m[1]! };
 }
 
 /**
@@ -205,9 +212,12 @@ export function manageRegistrationEndpoint(
     const allowed = ALLOWED[action];
     const method = request.method;
     if (!allowed.split(', ').includes(method)) throw methodNotAllowed(allowed);
-    const stored = await authorize(ctx, request, clientId);
+    const { stored, token } = await authorize(ctx, request, clientId);
     const issuer = issuerFor(ctx, publicUrl(request));
-    if (method === 'GET') return jsonResponse(registrationResponse(stored, issuer));
+    // RFC 7592 §3: the client information response carries the registration access token. The
+    // server keeps only its hash, so it answers with the token the request presented, unchanged.
+    const access = { registration_access_token: token };
+    if (method === 'GET') return jsonResponse(registrationResponse(stored, issuer, access));
     if (method === 'DELETE') {
       await store.delete(clientId);
       return { status: 204, headers: { ...NO_STORE }, body: '' };
@@ -219,7 +229,7 @@ export function manageRegistrationEndpoint(
       const secret = randomToken();
       const next = await store.update(clientId, { secretHash: await hashOf(secret) });
       if (!next) throw new OAuthError('invalid_token', 'The client is gone.', 401);
-      return jsonResponse(registrationResponse(next, issuer, { client_secret: secret }));
+      return jsonResponse(registrationResponse(next, issuer, { client_secret: secret, ...access }));
     }
     const json = await readJson(request, 1024, 'clock body', 'invalid_request');
     const offset = (json as { clock_offset_seconds?: unknown } | null)?.clock_offset_seconds;
