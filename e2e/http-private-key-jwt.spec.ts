@@ -258,7 +258,11 @@ test.describe('registration endpoints', () => {
     const auth = (t: string) => ({ Authorization: `Bearer ${t}` });
     const read = await request.get(path, { headers: auth(mine.reg.registration_access_token!) });
     expect(read.status()).toBe(200);
-    expect((await read.json()).registration_access_token).toBeUndefined();
+    // RFC 7592 §3: the client information response carries the token the client holds
+    const info = await read.json();
+    expect(info.registration_access_token).toBe(mine.reg.registration_access_token);
+    expect(info.registration_client_uri).toBe(mine.reg.registration_client_uri);
+    expect(read.headers()['cache-control']).toBe('no-store');
     for (const headers of [{}, auth(theirs.reg.registration_access_token!), auth('guess')]) {
       await expectOAuthError(await request.get(path, { headers }), 401, 'invalid_token');
       await expectOAuthError(await request.delete(path, { headers }), 401, 'invalid_token');
