@@ -13,8 +13,8 @@ export const issueRefusedNotes: StepNotes = {
     'The status says which kind: 401 for invalid_client, the client could not be authenticated; 400 for every other error of the token endpoint.',
   ],
   point: [
-    'The error response: its status, error and error_description.',
-    'The variable tracker: access_token stays None.',
+    'The exchange line: the status the server answered.',
+    'The error explanation under it: the error code, its error_description and what they mean.',
   ],
 };
 
@@ -25,7 +25,7 @@ export const callApiFailureNotes = {
       'There is no token, so there is nothing to call the API with: the client skips the call.',
       'The API never sees this run; everything that went wrong happened between the client and the authorization server.',
     ],
-    point: ['The execution table: Skipped, no token.', 'The feed: no API row for this run.'],
+    point: ['The narration: the call is skipped.', 'The feed: no API row for this run.'],
   },
   refused: {
     say: [
@@ -33,7 +33,7 @@ export const callApiFailureNotes = {
       'The refusal carries a WWW-Authenticate: Bearer header naming the error, so the client can tell whether to get a new token or a token with more scope.',
     ],
     point: [
-      'The WWW-Authenticate header of the refusal.',
+      'The exchange line: GET /api/data and the 401 or 403.',
       'The red check in the API row of the feed.',
     ],
   },
@@ -44,7 +44,7 @@ export const endFailureNotes = {
   'token-failed': {
     say: [
       'The flow ended on the No branch: no token, and no API call.',
-      'Sending the same request again fails the same way: the client has to fix what the error names, its credentials or its request, and start again from step 1.',
+      'Sending the same request again fails the same way: the client has to fix what the error names (its credentials, its assertion or its request), then ask again.',
     ],
     point: ['The path lit in the diagram: through the No branch to the error response.'],
   },

@@ -69,7 +69,7 @@ export const flow = {
       id: 'error',
       actor: 'auth-server',
       kind: 'outcome',
-      label: 'invalid_client, no token',
+      label: 'Error response, no token',
       description:
         'No: invalid_client for a bad assertion (RFC 7523 §3.2; FlowLab answers 401, where RFC 6749 §5.2 makes 400 the default), 400 invalid_request for a malformed request such as two methods at once.',
     },

@@ -16,41 +16,42 @@ const stepNotes: Readonly<Record<StepId, StepNotes>> = {
       'Same grant as before, different proof: instead of a shared secret the client will prove it holds a private key.',
       'The key pair is made in this very browser with WebCrypto, and the private key is non-extractable: it can sign, but nobody can copy it out.',
     ],
-    point: ['The kid in the variable tracker: the public key’s thumbprint.'],
+    point: ['The narration: the key’s kid, the public key’s RFC 7638 thumbprint.'],
   },
   register: {
     say: [
-      'Registration sends the public key only. The server answers with a client_id and no secret, because there is nothing secret for it to hold.',
+      'Registration sends the public key only (kty, crv, x, y; never the private d). The server answers 201 with a client_id and no secret, because there is nothing secret for it to hold.',
       'That is the point (RFC 9700 §2.5): a leaked server database or log now reveals nothing that can authenticate as this client.',
     ],
     point: [
-      'The jwks in the request body: kty, crv, x, y, and no d.',
-      'The 201 answer without client_secret.',
+      'The exchange line: POST /register → 201.',
+      'The narration: the client_id the server gave.',
     ],
   },
   'build-claims': {
     say: [
       'iss and sub are the client itself, aud is this server, exp is a minute away, jti is random (RFC 7523 §3).',
       'Short life plus a one-time jti is what makes a copied assertion close to worthless.',
+      'Mind the clock: this assertion expires 60 s from now. Send it (step 5) within the minute, or the server refuses it at the lifetime check, and the valid run fails; Reset makes a new one.',
     ],
-    point: ['aud, exp and jti in the tracker.'],
+    point: ['The narration: the claims this client wrote.'],
   },
   sign: {
     say: [
       'Signing turns the claims into the client assertion. It goes in the form body as client_assertion, with client_assertion_type …jwt-bearer (RFC 7523 §2.2).',
       'There is no Authorization header on this request at all.',
     ],
-    point: ['The prepared request: client_assertion_type and client_assertion.'],
+    point: ['The narration: the signed JWT goes in client_assertion.'],
   },
   send: {
     say: [
       'The token request is a form POST to /token, as in the first lesson; only the proof changed.',
     ],
-    point: ['The new row in the live feed, with the client’s own id.'],
+    point: ['The new row in the live feed, with the client’s own id (learner-…).'],
   },
   validate: {
     say: [
-      'The server checks, in order: format, subject, algorithm, signature against the registered key, audience, lifetime, and that the jti is new.',
+      'The server checks, in order: format, a known client, subject, algorithm, signature against the registered key, audience, lifetime, and that the jti is new.',
       'Any failure of the assertion is invalid_client (RFC 7523 §3.2).',
     ],
     point: ['The assertion checks in the feed row, all green on the happy path.'],
@@ -59,7 +60,7 @@ const stepNotes: Readonly<Record<StepId, StepNotes>> = {
     say: [
       'The token is exactly the same kind of token a secret would have got: the API cannot tell how the client authenticated.',
     ],
-    point: ['The JSON response and the decoded claims.'],
+    point: ['The exchange line: 200 OK.', 'The narration: this token’s type, scope and lifetime.'],
   },
   'call-api': {
     say: ['The API checks the access token only; the assertion and the key never reach it.'],
@@ -70,7 +71,7 @@ const stepNotes: Readonly<Record<StepId, StepNotes>> = {
       'Every new token needs a new assertion (new jti, new exp); the key and the registration stay.',
       'Now break it: replay, wrong audience, another key, alg none, a secret on top.',
     ],
-    point: ['The scenario list (press ? for the keys).'],
+    point: ['The Scenario list (press ? for the keys).'],
   },
 };
 
@@ -82,16 +83,14 @@ const outcomeNotes: SpeakerNotes<StepId, ScenarioId, StepOutcomes>['outcomes'] =
         'This browser registered its key in an earlier run and the registration is still alive, so the client reuses its client_id instead of registering again.',
         'That is what a real client does: it registers its public key once, then signs a new assertion for every token request.',
       ],
-      point: [
-        'The GET of the registration in the exchange panel: the answer carries the public key only.',
-      ],
+      point: ['The narration: the registration reused, and the GET that found it.'],
     },
     'reused-clock-reset': {
       say: [
         'The registration from an earlier run is reused. That run moved the server’s clock for this client ahead, so the client sets it back to real time before going on.',
         'So this run’s assertion is checked on the real clock, like everyone else’s.',
       ],
-      point: ['The GET of the registration, then the clock request that sets its offset to 0.'],
+      point: ['The narration: the GET of the registration, then the clock set back to 0.'],
     },
   },
   'build-claims': {
@@ -100,7 +99,7 @@ const outcomeNotes: SpeakerNotes<StepId, ScenarioId, StepOutcomes>['outcomes'] =
         'This time aud names another server, as an assertion stolen from another service would.',
         'RFC 7523 §3: the server MUST reject an assertion whose aud does not identify it; otherwise one service could replay its clients’ assertions to another.',
       ],
-      point: ['aud in the variable tracker.'],
+      point: ['The narration: the aud this client wrote, another server’s.'],
     },
   },
   sign: {
@@ -109,14 +108,14 @@ const outcomeNotes: SpeakerNotes<StepId, ScenarioId, StepOutcomes>['outcomes'] =
         'The claims are signed with a key pair made just now and never registered; the header still names the registered key’s kid.',
         'The kid only says which key to try: the server verifies against the keys registered for the client named in iss and sub, and this signature matches none of them.',
       ],
-      point: ['The kid in the assertion’s header, the same as the registered key’s.'],
+      point: ['The narration: a new key signed, under the registered key’s kid.'],
     },
     unsigned: {
       say: [
         'This assertion is not signed at all: its header says {"alg":"none"} and the signature part is empty, so anyone could have written it.',
-        'The server accepts asymmetric algorithms only and refuses it before looking up any key.',
+        'The server accepts asymmetric algorithms only: it refuses this one before trying any key.',
       ],
-      point: ['The header and the empty third part of the client_assertion.'],
+      point: ['The narration: the header {"alg":"none"} and the empty signature.'],
     },
   },
   send: {
@@ -125,7 +124,10 @@ const outcomeNotes: SpeakerNotes<StepId, ScenarioId, StepOutcomes>['outcomes'] =
         'Before sending, the client moves the server’s clock for itself alone past the assertion’s exp: the same as sending it more than a minute late.',
         'Every other client in the room keeps real time.',
       ],
-      point: ['The clock row (PUT /register/…/clock) in the feed, then the token row.'],
+      point: [
+        'The narration: how far ahead the client set its clock.',
+        'The token row in the feed, red at the lifetime check (the feed lists token and API requests, not the clock request).',
+      ],
     },
     replayed: {
       say: [
@@ -161,7 +163,7 @@ const scenarioNotes: Readonly<Record<Exclude<ScenarioId, 'custom'>, ScenarioNote
     takeaway:
       'An assertion is short-lived by design: after exp it is refused, so a copy is only good for a minute.',
     watch:
-      'A clock row (PUT /register/…/clock) for this client only, then the token row fails at the lifetime check.',
+      'The token row fails at the lifetime check; the clock moved for this client only (the feed does not list the clock request).',
   },
   'replayed-jti': {
     takeaway: 'The jti is remembered until exp: the very same assertion works once, never twice.',

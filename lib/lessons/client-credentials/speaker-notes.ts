@@ -21,7 +21,7 @@ const stepNotes: Readonly<Record<StepId, StepNotes>> = {
     ],
     point: [
       'The client lane of the diagram (blue).',
-      'The prepared request body in the exchange panel.',
+      'The narration: the client, and how its credentials travel.',
     ],
   },
   send: {
@@ -29,7 +29,10 @@ const stepNotes: Readonly<Record<StepId, StepNotes>> = {
       'This is a plain HTTPS POST to /token with a form-encoded body: not JSON, and never a GET, because it carries a secret.',
       'The live feed on the right is the server’s own log: this request appears there the moment it lands.',
     ],
-    point: ['The Content-Type header.', 'The new row at the top of the live feed.'],
+    point: [
+      'The exchange line under the narration: POST /token and the status it got.',
+      'The new row at the top of the live feed, with its “Body is application/x-www-form-urlencoded” check.',
+    ],
   },
   validate: {
     say: [
@@ -45,22 +48,16 @@ const stepNotes: Readonly<Record<StepId, StepNotes>> = {
     say: [
       'A 200 with access_token and token_type Bearer; expires_in is RECOMMENDED, and scope may be left out only when it equals what was asked for: here the client asked for none and got the default data:read, so it must be there (RFC 6749 §3.3, §5.1). FlowLab sends both. RFC 6749 §4.4.3: a refresh token SHOULD NOT be included, since the client can always ask again.',
       'The token is a signed JWT; anyone can read its claims, nobody can change them without breaking the signature.',
+      'The response carries Cache-Control: no-store and Pragma: no-cache, so no cache keeps the token (RFC 6749 §5.1).',
     ],
-    point: [
-      'The JSON response.',
-      'Cache-Control: no-store on the response.',
-      'The decoded claims: iss, aud, exp, scope.',
-    ],
+    point: ['The exchange line: 200 OK.', 'The narration: this token’s type, scope and lifetime.'],
   },
   receive: {
     say: [
       'The client stores the token and reuses it until it expires; asking for a new token on every call is wasteful.',
-      'The token is a credential: keep it out of logs. That is why the feed masks it.',
+      'The token is a credential: keep it out of logs. That is why the feed masks it in the API row.',
     ],
-    point: [
-      'The variable tracker: access_token and token_type are filled in now.',
-      'The masked token in the feed.',
-    ],
+    point: ['The client lane of the diagram: the token is the client’s now.'],
   },
   'call-api': {
     say: [
@@ -68,14 +65,14 @@ const stepNotes: Readonly<Record<StepId, StepNotes>> = {
       'Local validation cannot see a revocation: FlowLab’s API checks revocation only because it shares the server’s state. A separate API would use introspection (RFC 7662) or short token lifetimes.',
     ],
     point: [
-      'Authorization: Bearer in the request.',
-      'The API row in the feed (teal) with its own list of checks.',
+      'The exchange line: GET /api/data and the API’s answer.',
+      'The API row in the feed (teal): the masked Bearer token and the API’s own list of checks.',
     ],
   },
   end: {
     say: [
       'That is the whole flow: authenticate, get a token, use it. When it expires, repeat steps 1 to 5.',
-      'Now let us break it on purpose: pick a failure scenario with the number keys.',
+      'Now let us break it on purpose: pick a failure scenario in the Scenario list (the number keys pick the first nine).',
     ],
     point: ['The complete path lit in the diagram.', 'The scenario list (press ? for the keys).'],
   },
@@ -90,8 +87,8 @@ const outcomeNotes: SpeakerNotes<StepId, ScenarioId, StepOutcomes>['outcomes'] =
         'RFC 6749 §2.3.1 lets a server accept this but calls it NOT RECOMMENDED: Basic is the method every server MUST support, so a client should use Basic.',
       ],
       point: [
-        'The prepared request body: client_id and client_secret beside grant_type.',
-        'No Authorization header this time.',
+        'The narration: client_id and client_secret as form fields, no Authorization header.',
+        'The feed row, once sent: “Client authenticates with exactly one method (client_secret_post)”.',
       ],
     },
     both: {
@@ -99,13 +96,13 @@ const outcomeNotes: SpeakerNotes<StepId, ScenarioId, StepOutcomes>['outcomes'] =
         'This client sends its credentials twice: in a Basic header and as form fields in the body.',
         'RFC 6749 §2.3: a client MUST NOT use more than one authentication method in a request, so the server has to refuse it whatever the credentials are.',
       ],
-      point: ['The Authorization header and the client_secret field of the prepared request.'],
+      point: ['The narration: a Basic header and a client_secret field on one request.'],
     },
     private_key_jwt: {
       say: [
         'This client proves who it is with a short-lived JWT signed by its private key instead of a secret (private_key_jwt, RFC 7523); the next lesson is all about it.',
       ],
-      point: ['client_assertion_type and client_assertion in the prepared body.'],
+      point: ['The narration: client_assertion_type and client_assertion instead of a secret.'],
     },
   },
   validate: {
@@ -127,21 +124,21 @@ const outcomeNotes: SpeakerNotes<StepId, ScenarioId, StepOutcomes>['outcomes'] =
         'The client received an error, not a token: it has nothing to call the API with.',
         'A well-behaved client reads the error code and logs it; it does not loop on the same request, which would fail the same way.',
       ],
-      point: ['The variable tracker: access_token and token_type are still None.'],
+      point: ['The error explanation under the narration: what the error code means.'],
     },
     'stored-short-lived': {
       say: [
-        'This token was issued with a very short lifetime, so that the next step can show what expiry does.',
-        'Rather than make the room wait, the client moves the server’s clock for itself alone past the token’s exp at the next step; every other client keeps real time.',
+        'An ordinary token, valid for expires_in seconds (an hour here): this run is about what happens once that time is up.',
+        'Rather than make the room wait an hour, the client moves the server’s clock for itself alone past the token’s exp at the next step; every other client keeps real time.',
       ],
-      point: ['expires_in in the variable tracker.'],
+      point: ['The narration: how long the token is valid.'],
     },
     tampered: {
       say: [
         'The client edits the token’s payload to claim more scope (data:read data:write admin) and keeps the old signature.',
         'Anyone can decode a JWT and edit its claims; what nobody can do without the server’s private key is make a signature that matches them.',
       ],
-      point: ['The scope claim of the edited token, against the one the server issued.'],
+      point: ['The narration: the scope the client wrote into the edited payload.'],
     },
     revoked: {
       say: [
