@@ -5,6 +5,7 @@ import { outcomeText, runNote } from '../engine/run-text';
 import { getScenario } from '../engine/scenarios';
 import { runAll } from '../engine/trace';
 import { lesson as clientCredentials } from './client-credentials';
+import { lesson as privateKeyJwt } from './client-credentials-private-key-jwt';
 import { lessons } from './index';
 
 describe.each(lessons.map((l) => [l.slug, l] as const))('run text of %s', (_slug, lesson) => {
@@ -55,5 +56,21 @@ describe('run text of the client credentials lesson', () => {
       'error',
     ]);
     expect(rows[5]?.requestData).toBe('Skipped: no token');
+  });
+});
+
+describe('run text of the private_key_jwt lesson', () => {
+  it('says when the signed request also carries a secret, and only then', async () => {
+    const notes = async (id: string) => {
+      const scenario = getScenario(privateKeyJwt, id);
+      const trace = await runAll(
+        { lesson: privateKeyJwt, settings: scenario.settings, treatment: scenario.treatment },
+        (await coreHarness()).deps,
+      );
+      const sign = trace.find((r) => r.stepId === 'sign')!;
+      return runNote(privateKeyJwt, sign, trace);
+    };
+    expect(await notes('secret-as-well')).toMatch(/also put a client_secret in the body/);
+    expect(await notes('valid')).not.toMatch(/client_secret/);
   });
 });

@@ -25,6 +25,12 @@ const exchangeList = (r: StepRecord) =>
     .map((e) => `${e.request.method} ${new URL(e.request.url).pathname} → ${e.response.status}`)
     .join(', ');
 
+/** What the prepared request also carries when it sends a client_secret beside the assertion. */
+const secretToo = (r: StepRecord) =>
+  new URLSearchParams(r.prepared?.body ?? '').has('client_secret')
+    ? ' It also put a client_secret in the body: two authentication methods on one request.'
+    : '';
+
 /** The run text of every outcome of every step. */
 export const runText: RunText<StepOutcomes> = {
   'make-key': {
@@ -73,8 +79,8 @@ export const runText: RunText<StepOutcomes> = {
     signed: {
       tone: 'neutral',
       response: () => 'Assertion signed (ES256); token request prepared',
-      note: () =>
-        'The client signed the claims with its private key (ES256) and put the JWT in client_assertion, with client_assertion_type …jwt-bearer.',
+      note: (r) =>
+        `The client signed the claims with its private key (ES256) and put the JWT in client_assertion, with client_assertion_type …jwt-bearer.${secretToo(r)}`,
     },
     'signed-stranger': {
       tone: 'neutral',
