@@ -174,7 +174,7 @@ test.describe('follow me', () => {
     await expect(bobPoll).toContainText(`Your answer is in: ${letterOf('c')}`);
 
     const panel = presenter.getByTestId('presenter-poll');
-    await expect(panel).toContainText('2 of 2 followers answered');
+    await expect(panel).toContainText('2 answers · 2 following');
     await panel.getByRole('button', { name: 'Reveal answers' }).click();
 
     await expect(panel.getByTestId('result-b')).toContainText('1 vote · 50%');

@@ -62,7 +62,8 @@ export function PollControls({
         >
           <p className="font-semibold">{poll.prompt}</p>
           <p aria-live="polite" className="text-muted">
-            {poll.votes} of {followers} {followers === 1 ? 'follower' : 'followers'} answered
+            {/* votes stay counted when their follower leaves, so the two are not a fraction */}
+            {poll.votes} {poll.votes === 1 ? 'answer' : 'answers'} · {followers} following
             {poll.status === 'revealed' ? ' · answers revealed' : ''}
           </p>
           {poll.status === 'revealed' && <PollResults poll={poll} large />}

@@ -29,6 +29,8 @@ export function ClockJump({ jump }: { jump: FastForward }) {
     const t = setTimeout(() => setFrame(frame + 1), 40);
     return () => clearTimeout(t);
   }, [frame]);
+  // What is left of the lifetime as the countdown races through the skipped time; the exact age
+  // at the server (time already spent since the credential was made included) is in its answer.
   const left = Math.round(jump.lifetimeSeconds - (seconds * frame) / FRAMES);
   return (
     <p
@@ -36,8 +38,9 @@ export function ClockJump({ jump }: { jump: FastForward }) {
       aria-live="off"
       className="border-warn bg-warn-soft rounded-md border p-2 text-sm font-medium"
     >
-      Server clock fast-forwarded {seconds} s for your own client only: {what}{' '}
-      {left > 0 ? `expires in ${left} s` : `expired ${-left} s ago`} on that clock.
+      Server clock fast-forwarded {seconds} s for your own client only, more than {what}’s{' '}
+      {jump.lifetimeSeconds} s lifetime:{' '}
+      {left > 0 ? `${left} s of it left` : 'on that clock it has expired'}.
     </p>
   );
 }
