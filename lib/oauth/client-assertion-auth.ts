@@ -215,10 +215,13 @@ export async function authenticateAssertion(
     );
   }
   checks.pass('assertion-jti-claim');
-  // remembered until the assertion expires on the real clock (never earlier than for the client)
+  // Remembered while the assertion could be accepted: until its exp, tolerance included, on the
+  // client's clock, which runs `offset` s ahead of the real one. So an entry lives at most the
+  // capped lifetime in real time, whatever the client's clock (a 24 h offset once kept every
+  // assertion 24 h). Only the client's owner can move its clock back into the window again.
   const first = await checks.fromStore(
     'assertion-jti',
-    deps.state.useOnce(`assertion-jti:${clientId}:${jti}`, (exp + tol) * 1000),
+    deps.state.useOnce(`assertion-jti:${clientId}:${jti}`, (exp + tol - offset) * 1000),
   );
   if (!first) {
     throw checks.fail(

@@ -316,6 +316,22 @@ describe('PUT /register/<id>/clock: this client only', () => {
     expect((await tokenWith(otherLearner.client_id)).status).toBe(200);
   });
 
+  it('remembers a used jti for the assertion’s real lifetime, however far its clock runs ahead', async () => {
+    const r = await pkjwt();
+    await manage(r, 'clock', 'PUT', r.registration_access_token, { clock_offset_seconds: 86_400 });
+    const ahead = await assertionFor(r.client_id, Math.floor(t.now() / 1000) + 86_400);
+    const send = () => t.server.token(formPost(assertionBody(ahead)));
+    expect((await send()).status).toBe(200);
+    expect((await body(await send())).error_description).toMatch(/used before/);
+    const held = t.state.dump().used.filter(([k]) => k.includes(r.client_id));
+    expect(held).toHaveLength(1);
+    // 60 s lifetime plus the tolerance, in real time: not the 24 h the client's clock is ahead
+    expect(held[0]![1] - t.now()).toBeLessThanOrEqual(120_000);
+    t.advance(121_000);
+    expect(t.state.dump().used.filter(([k]) => k.includes(r.client_id))).toEqual([]);
+    expect((await body(await send())).error_description).toMatch(/expired/);
+  });
+
   it('refuses a clock body that is not JSON with invalid_request (415, 400)', async () => {
     const r = await pkjwt();
     const send = (type: string, payload: string) =>
