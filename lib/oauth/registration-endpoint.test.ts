@@ -211,6 +211,19 @@ describe('one registration (RFC 7592)', () => {
     );
     expect(basic.status).toBe(401);
     expect(basic.headers.get('www-authenticate')).toBe('Bearer realm="FlowLab"');
+    // a malformed Bearer credential is invalid_request (RFC 6750 §3.1), as at /api/data
+    for (const header of ['Bearer ', 'Bearer\tx', 'Bearer a b']) {
+      const malformed = await t.server.manageRegistration(
+        new Request(`${ORIGIN}/register/${mine.client_id}`, {
+          headers: { Authorization: header },
+        }),
+        mine.client_id,
+        'read',
+      );
+      expect(malformed.status, header).toBe(400);
+      expect((await body(malformed)).error).toBe('invalid_request');
+      expect(malformed.headers.get('www-authenticate')).toContain('error="invalid_request"');
+    }
     const unknown = await manage({ client_id: 'learner-nope' }, 'read', 'GET', 'x');
     expect(unknown.status).toBe(401);
     expect((await tokenWith(mine.client_id)).status).toBe(200); // still there

@@ -171,10 +171,19 @@ async function authorize(
       'WWW-Authenticate': `Bearer realm=${quote(ctx.realm)}${code ? ', error="invalid_token"' : ''}`,
     });
   if (!m) {
-    // RFC 6750 §3.1: no error code unless bearer credentials were sent (another scheme is none)
+    // RFC 6750 §3.1: a malformed Bearer credential is invalid_request (400); no credentials, or
+    // another scheme, get the bare challenge without an error code
+    if (header !== null && /^Bearer(?:\s|$)/i.test(header)) {
+      throw new OAuthError(
+        'invalid_request',
+        'After Bearer comes one or more spaces (not a tab), then the registration_access_token, with no other characters.',
+        400,
+        { 'WWW-Authenticate': `Bearer realm=${quote(ctx.realm)}, error="invalid_request"` },
+      );
+    }
     throw refuse(
       'Send the registration_access_token: Authorization: Bearer <registration_access_token>.',
-      header !== null && /^Bearer(?:\s|$)/i.test(header),
+      false,
     );
   }
   const stored = clientId.startsWith(REGISTERED_CLIENT_PREFIX)
