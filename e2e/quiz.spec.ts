@@ -77,6 +77,9 @@ test.describe('visual quiz bound to the live run', () => {
     const table = run.getByRole('region', { name: 'Execution table' });
     await expect(table.getByRole('row', { name: /^2\b/ })).toContainText('200');
     await expect(table).toContainText('Authorization: Basic');
+    // the whole run is shown: its last step ran too, so no row reads as expected only
+    await expect(table.getByRole('row').last()).toContainText('Process complete');
+    await expect(table.getByText('(expected, not run yet)')).toHaveCount(0);
 
     const token = question(page, /value of access_token/);
     await token.getByText('Hint').click();

@@ -94,9 +94,13 @@ test('wrong secret: invalid_client, no token, the No branch lit', async ({ page 
   // step 4 heads what happened, not the happy path's "issues an access token"
   await next(page, 1);
   await expect(page.getByTestId('step-title')).toContainText('Error response, no token');
-  await expect(
-    page.getByText('On the Yes branch: Auth server issues an access token'),
-  ).toBeVisible();
+  // what happened in this run leads; the happy path's narration follows it, muted
+  const note = page.getByTestId('step-note');
+  const happy = page.getByText('On the Yes branch, Auth server issues an access token:');
+  await expect(happy).toBeVisible();
+  await expect(note).toContainText('Instead of a token');
+  const [noteBox, happyBox] = await Promise.all([note.boundingBox(), happy.boundingBox()]);
+  expect(noteBox!.y).toBeLessThan(happyBox!.y);
   await expect(page.getByTestId('step-announcer')).toHaveText(
     /^Step 4 of 7: Error response, no token\./,
   );

@@ -81,7 +81,7 @@ export function QuizRunPanel({
       <ExecutionTableView
         lesson={lesson}
         trace={trace}
-        cursor={-1}
+        cursor={null}
         highlight={here && !here.variable ? here.step : undefined}
       />
       <VariableTrackerView

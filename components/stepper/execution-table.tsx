@@ -24,7 +24,7 @@ export function ExecutionTable() {
 /**
  * The execution table of any run up to `cursor`: one row per step, live values for the steps up
  * to it, the row at `cursor` lit, and the row `highlight` (a step number) marked as the place a
- * hint points to.
+ * hint points to. `cursor` null shows a finished run whole, no row lit.
  */
 export function ExecutionTableView({
   lesson,
@@ -34,13 +34,13 @@ export function ExecutionTableView({
 }: {
   lesson: LessonRun;
   trace: readonly StepRecord[];
-  cursor: number;
+  cursor: number | null;
   highlight?: number | undefined;
 }) {
   // only the steps up to the cursor: a step the learner went back before has not run, as the
   // variable tracker shows it
   const rows = useMemo(
-    () => executionRows(lesson, trace.slice(0, cursor)),
+    () => executionRows(lesson, cursor === null ? trace : trace.slice(0, cursor)),
     [lesson, trace, cursor],
   );
   return (

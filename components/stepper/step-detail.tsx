@@ -38,6 +38,15 @@ export function StepDetail() {
   // A step that prepares a request shows it, and only its own exchanges, not an older one.
   const exchange = prepared && latest?.stepNumber !== cursor ? undefined : latest;
   useEffect(() => whenIdleAfterLoad(() => void import('./step-exchange')), []);
+  const runNote = record && (
+    <p
+      className="border-accent bg-raised mt-2 max-w-3xl rounded-md border-l-4 px-3 py-2 text-sm"
+      data-testid="step-note"
+    >
+      <span className="font-semibold">In this run: </span>
+      {note}
+    </p>
+  );
 
   return (
     <div className="space-y-3">
@@ -62,22 +71,24 @@ export function StepDetail() {
             </Badge>
           )}
         </h2>
-        {heading?.onHappyPath && (
-          <p className="text-muted text-sm">On the Yes branch: {heading.onHappyPath}</p>
-        )}
-        <p className="mt-1 max-w-3xl">
-          {step
-            ? step.narration
-            : 'Press Next (or →) to run the flow one step at a time. Steps that talk to a server send a real request to this app’s own authorization server and API.'}
-        </p>
-        {record && (
-          <p
-            className="border-accent bg-raised mt-2 max-w-3xl rounded-md border-l-4 px-3 py-2 text-sm"
-            data-testid="step-note"
-          >
-            <span className="font-semibold">In this run: </span>
-            {note}
-          </p>
+        {heading?.onHappyPath ? (
+          <>
+            {/* Off the happy path, what happened leads; the happy path's words follow, muted. */}
+            {runNote}
+            <p className="text-muted mt-2 max-w-3xl text-sm">
+              <span className="font-semibold">On the Yes branch, {heading.onHappyPath}: </span>
+              {step?.narration}
+            </p>
+          </>
+        ) : (
+          <>
+            <p className="mt-1 max-w-3xl">
+              {step
+                ? step.narration
+                : 'Press Next (or →) to run the flow one step at a time. Steps that talk to a server send a real request to this app’s own authorization server and API.'}
+            </p>
+            {runNote}
+          </>
         )}
       </div>
 
