@@ -148,7 +148,8 @@ export function FlowDiagram({
                   x={x2 > x1 ? (x1 + x2) / 2 : x1 + 6}
                   y={x2 > x1 ? y1 - 6 : (y1 + y2) / 2 + 4}
                   textAnchor={x2 > x1 ? 'middle' : 'start'}
-                  className={`${type.edge} font-semibold ${edge.branch === 'yes' ? 'fill-ok' : edge.branch === 'no' ? 'fill-err' : 'fill-muted'} ${notTaken ? 'opacity-40' : ''}`}
+                  // a branch not taken keeps a readable label (WCAG 1.4.3): muted, not faded
+                  className={`${type.edge} font-semibold ${notTaken ? 'fill-muted' : edge.branch === 'yes' ? 'fill-ok' : edge.branch === 'no' ? 'fill-err' : 'fill-muted'}`}
                 >
                   {edge.label}
                 </text>
@@ -188,19 +189,15 @@ export function FlowDiagram({
             node.kind === 'decision' || w < 180 ? type.chars.narrow : type.chars.main,
           );
           return (
-            <g
-              key={node.id}
-              data-node={node.id}
-              data-active={isActive || undefined}
-              className={faint ? 'opacity-45' : ''}
-            >
+            <g key={node.id} data-node={node.id} data-active={isActive || undefined}>
               <title>{`${actorNames[node.actor]}: ${node.label}. ${node.description}`}</title>
-              {shape}
+              {/* a node off the run fades its shape; its label stays readable, muted (WCAG 1.4.3) */}
+              <g className={faint ? 'opacity-45' : ''}>{shape}</g>
               <text
                 x={x + w / 2}
                 y={y + h / 2 + type.baseline - ((lines.length - 1) * type.lineH) / 2}
                 textAnchor="middle"
-                className={`fill-fg ${type.node} ${isActive ? 'font-bold' : ''}`}
+                className={`${faint ? 'fill-muted' : 'fill-fg'} ${type.node} ${isActive ? 'font-bold' : ''}`}
               >
                 {lines.map((line, i) => (
                   <tspan key={line} x={x + w / 2} dy={i === 0 ? 0 : type.lineH}>
