@@ -263,6 +263,10 @@ test.describe('registration endpoints', () => {
     expect(info.registration_access_token).toBe(mine.reg.registration_access_token);
     expect(info.registration_client_uri).toBe(mine.reg.registration_client_uri);
     expect(read.headers()['cache-control']).toBe('no-store');
+    // HEAD answers as GET does, without the body (RFC 9110 §9.1)
+    const head = await request.head(path, { headers: auth(mine.reg.registration_access_token!) });
+    expect(head.status()).toBe(200);
+    expect(await head.text()).toBe('');
     for (const headers of [{}, auth(theirs.reg.registration_access_token!), auth('guess')]) {
       await expectOAuthError(await request.get(path, { headers }), 401, 'invalid_token');
       await expectOAuthError(await request.delete(path, { headers }), 401, 'invalid_token');
@@ -374,7 +378,7 @@ test.describe('registration endpoints', () => {
     expect(big.status()).toBe(413);
     for (const [path, method, allow] of [
       ['/register', 'GET', 'POST'],
-      ['/register/learner-x', 'POST', 'GET, DELETE'],
+      ['/register/learner-x', 'POST', 'GET, HEAD, DELETE'],
       ['/register/learner-x/secret', 'GET', 'POST'],
       ['/register/learner-x/clock', 'POST', 'PUT'],
     ] as const) {

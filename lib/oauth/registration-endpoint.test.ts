@@ -187,6 +187,8 @@ describe('one registration (RFC 7592)', () => {
     // RFC 7592 §3: the response carries the registration access token, the one the client holds
     expect(b.registration_access_token).toBe(r.registration_access_token);
     expect(b.registration_client_uri).toBe(r.registration_client_uri);
+    // HEAD as every GET resource answers it (RFC 9110 §9.1)
+    expect((await manage(r, 'read', 'HEAD', r.registration_access_token)).status).toBe(200);
   });
 
   it('refuses a missing or wrong token, and another learner’s token, with 401 invalid_token', async () => {
@@ -266,7 +268,7 @@ describe('one registration (RFC 7592)', () => {
   it('answers 405 with Allow for the wrong method', async () => {
     const r = await pkjwt();
     for (const [action, method, allow] of [
-      ['read', 'PUT', 'GET, DELETE'],
+      ['read', 'PUT', 'GET, HEAD, DELETE'],
       ['secret', 'GET', 'POST'],
       ['clock', 'POST', 'PUT'],
     ] as const) {

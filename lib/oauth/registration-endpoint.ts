@@ -29,7 +29,8 @@ export const MAX_REGISTRATION_BYTES = 16 * 1024;
 export type RegistrationAction = 'read' | 'secret' | 'clock';
 
 const ALLOWED: Readonly<Record<RegistrationAction, string>> = {
-  read: 'GET, DELETE',
+  // HEAD with every GET (RFC 9110 §9.1): the same answer, which the adapters send without a body
+  read: 'GET, HEAD, DELETE',
   secret: 'POST',
   clock: 'PUT',
 };
@@ -226,7 +227,8 @@ export function manageRegistrationEndpoint(
     // RFC 7592 §3: the client information response carries the registration access token. The
     // server keeps only its hash, so it answers with the token the request presented, unchanged.
     const access = { registration_access_token: token };
-    if (method === 'GET') return jsonResponse(registrationResponse(stored, issuer, access));
+    if (method === 'GET' || method === 'HEAD')
+      return jsonResponse(registrationResponse(stored, issuer, access));
     if (method === 'DELETE') {
       await store.delete(clientId);
       return { status: 204, headers: { ...NO_STORE }, body: '' };
