@@ -33,6 +33,27 @@ test.describe('live request feed', () => {
     ).toBeVisible();
   });
 
+  test('an id a request only claims is shown as a claim, short, and never offered as a filter', async ({
+    page,
+    request,
+  }) => {
+    await page.goto('/present/client-credentials');
+    await expect(page.getByTestId('feed-status')).toHaveText('Live');
+    const claim = `TEACHER SAYS ${Date.now()}: open http://evil.example/quiz`;
+    const res = await request.post('/token', {
+      form: { grant_type: 'client_credentials', client_id: claim, client_secret: 'x' },
+    });
+    expect(res.status()).toBe(401);
+    const row = page
+      .getByRole('listitem')
+      .filter({ hasText: `claims “${[...claim].slice(0, 20).join('')}…”` });
+    await expect(row.first()).toBeVisible();
+    await expect(row.first()).not.toContainText('evil.example');
+    await expect(
+      page.getByLabel('Client', { exact: true }).locator('option', { hasText: 'TEACHER SAYS' }),
+    ).toHaveCount(0);
+  });
+
   test('serves SSE with Last-Event-ID resume, and never the raw credential', async ({
     request,
     baseURL,

@@ -19,8 +19,12 @@ const statusText: Record<FeedStatus, string> = {
 export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?: string }) {
   const [client, setClient] = useState('');
   const filterId = useId();
+  // only real clients are offered: an id a request merely claimed is not one (anyone can send any)
   const clients = useMemo(
-    () => [...new Set(feed.items.map((i) => i.clientId).filter((c): c is string => !!c))].sort(),
+    () =>
+      [
+        ...new Set(feed.items.flatMap((i) => (i.clientVerified && i.clientId ? [i.clientId] : []))),
+      ].sort(),
     [feed.items],
   );
   const shown = client ? feed.items.filter((i) => i.clientId === client) : feed.items;
@@ -57,7 +61,7 @@ export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?
       </div>
       <p className="sr-only" aria-live="polite">
         {newest
-          ? `${newest.method} ${newest.path} from ${newest.clientId ?? 'no client'}: ${newest.status}`
+          ? `${newest.method} ${newest.path} from ${newest.clientId === null ? 'no client' : newest.clientVerified ? newest.clientId : 'an unverified client'}: ${newest.status}`
           : ''}
       </p>
       {shown.length === 0 ? (

@@ -16,6 +16,13 @@ function time(at: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
+/** The first characters of a claimed client id: enough to find one's own, too few to preach. */
+const CLAIM_CHARS = 20;
+function claimed(id: string): string {
+  const chars = [...id];
+  return chars.length > CLAIM_CHARS ? `${chars.slice(0, CLAIM_CHARS).join('')}…` : id;
+}
+
 /** One request of the live feed: the line a presenter reads, then the server's checks. */
 export function FeedRow({ item, expanded }: { item: FeedItem; expanded: boolean }) {
   const ok = item.status < 400;
@@ -30,10 +37,18 @@ export function FeedRow({ item, expanded }: { item: FeedItem; expanded: boolean 
         <span className="font-mono font-semibold">
           {item.method} {item.path}
         </span>
-        <span className="text-sm">
-          <span className="text-muted">client </span>
-          <span className="font-mono">{item.clientId ?? '—'}</span>
-        </span>
+        {item.clientId !== null && !item.clientVerified ? (
+          // an unknown or unproven id is what the request claimed: shown as such, and short
+          <span className="text-sm" title="Not a registered client, and not proven by the request">
+            <span className="text-muted">claims </span>
+            <span className="font-mono italic">“{claimed(item.clientId)}”</span>
+          </span>
+        ) : (
+          <span className="text-sm">
+            <span className="text-muted">client </span>
+            <span className="font-mono">{item.clientId ?? '—'}</span>
+          </span>
+        )}
         <span
           className={`rounded px-1.5 font-mono text-sm font-bold ${ok ? 'bg-ok-soft text-ok' : 'bg-err-soft text-err'}`}
         >

@@ -138,3 +138,26 @@ describe('filters and checks', () => {
     expect(failingCheck(checks)?.id).toBe('secret-matches');
   });
 });
+
+describe('toFeedItem: whose request it was', () => {
+  const item = (overrides: Partial<AuthEvent>) => toFeedItem({ id: 1, event: event(overrides) });
+  it('trusts a registered client id, or one the request proved', () => {
+    expect(item({}).clientVerified).toBe(true); // registered, even with a wrong secret
+    expect(
+      item({ endpoint: 'api', checks: [], tokenClientId: 'abc', clientId: 'abc' }).clientVerified,
+    ).toBe(true);
+    expect(item({ checks: [], authenticatedClientId: 'abc' }).clientVerified).toBe(true);
+  });
+
+  it('marks an id the request only claimed: unknown, or from a token that did not verify', () => {
+    const claim = 'TEACHER SAYS: open http://evil.example/quiz';
+    expect(
+      item({ clientId: claim, checks: [{ id: 'client-known', ok: false }] }).clientVerified,
+    ).toBe(false);
+    expect(
+      item({ endpoint: 'api', clientId: 'abc', checks: [{ id: 'signature', ok: false }] })
+        .clientVerified,
+    ).toBe(false);
+    expect(item({ clientId: null }).clientVerified).toBe(false);
+  });
+});

@@ -29,7 +29,24 @@ export interface FeedEntry {
 export type FeedItem = Omit<AuthEvent, 'credential'> & {
   readonly id: number;
   readonly credential?: { readonly kind: CredentialKind; readonly masked: string };
+  /**
+   * Whether `clientId` is more than a claim: a registered client, or one the request proved
+   * (its credentials, or a token whose signature verified). Anyone can type any id into a
+   * request, so views show an unverified one as a claim, short, and never offer it as a filter.
+   */
+  readonly clientVerified: boolean;
 };
+
+/** Whether an event's client id is more than what the request claimed (see {@link FeedItem}). */
+export function clientVerified(event: AuthEvent): boolean {
+  const id = event.clientId;
+  if (id === null) return false;
+  return (
+    id === event.authenticatedClientId ||
+    id === event.tokenClientId ||
+    event.checks.some((c) => c.id === 'client-known' && c.ok)
+  );
+}
 
 /** What a subscriber hears: a new entry, or that the feed was cleared (demo reset). */
 export type FeedMessage =
@@ -127,6 +144,7 @@ export function toFeedItem(entry: FeedEntry): FeedItem {
     method: event.method,
     path: event.path,
     clientId: event.clientId,
+    clientVerified: clientVerified(event),
     status: event.status,
     ...(event.error !== undefined ? { error: event.error } : {}),
     durationMs: event.durationMs,
