@@ -1,4 +1,5 @@
 import { shorten } from '../../engine/format';
+import { checkLabels } from '../../protocol/checks';
 import type { RunText } from '../../engine/run-text';
 import { tokenExchange, type StepRecord } from '../../engine/step-record';
 import {
@@ -18,7 +19,7 @@ import type { StepOutcomes } from './outcomes';
 
 const failedCheck = (trace: readonly StepRecord[]) => {
   const check = tokenExchange(trace)?.checks?.find((c) => !c.ok);
-  return check ? ` The check that failed: ${check.id}.` : '';
+  return check ? ` The check that failed: ${checkLabels[check.id]}.` : '';
 };
 const exchangeList = (r: StepRecord) =>
   r.exchanges
