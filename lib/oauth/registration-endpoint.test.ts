@@ -168,6 +168,11 @@ describe('POST /register (RFC 7591)', () => {
     await registered({}, '198.51.100.7');
   });
 
+  it('holds the limit when a caller’s requests arrive all at once', async () => {
+    const answers = await Promise.all(Array.from({ length: 8 }, () => register({}, '203.0.113.9')));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 201, 201, 429, 429, 429, 429, 429]);
+  });
+
   it('caps the live registrations server-wide (503), freeing places as they expire', async () => {
     for (let i = 0; i < 5; i++) await registered({}, `caller-${i}`);
     expect((await register({}, 'caller-x')).status).toBe(503);

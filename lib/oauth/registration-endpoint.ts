@@ -102,16 +102,17 @@ export function registerEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRe
     const limits = ctx.registrationLimits;
     // only registrations made count: a learner fixing a malformed jwks is not locked out by it
     const key = `register:${callerOf(request)}`;
-    const hits = await ctx.state.peek(key);
-    if (hits && hits.count >= limits.perCaller) {
-      const retryAfter = Math.max(1, Math.ceil((hits.resetAt - ctx.now()) / 1000));
-      throw new OAuthError(
+    const tooMany = (resetAt: number) => {
+      const retryAfter = Math.max(1, Math.ceil((resetAt - ctx.now()) / 1000));
+      return new OAuthError(
         'too_many_requests',
         `Too many registrations from this address (${limits.perCaller} per ${limits.windowMs / 1000} s). Try again in ${retryAfter} s.`,
         429,
         { 'Retry-After': String(retryAfter) },
       );
-    }
+    };
+    const hits = await ctx.state.peek(key);
+    if (hits && hits.count >= limits.perCaller) throw tooMany(hits.resetAt);
     const metadata = await parseClientMetadata(
       await readJson(
         request,
@@ -135,7 +136,10 @@ export function registerEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRe
       clockOffset: 0,
       expiresAt: now + REGISTRATION_TTL_MS,
     };
-    await ctx.state.increment(key, limits.windowMs);
+    // the count is taken atomically here: of requests that all peeked under the limit at once,
+    // only those within it register
+    const counted = await ctx.state.increment(key, limits.windowMs);
+    if (counted.count > limits.perCaller) throw tooMany(counted.resetAt);
     if (!(await store.create(stored, limits.cap))) {
       throw new OAuthError(
         'temporarily_unavailable',
