@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
+import { checkLabels } from '../lib/protocol/checks';
 import { useOwnAddress } from './own-address';
 
 const BASE = '/learn/client-credentials-private-key-jwt';
@@ -75,7 +76,9 @@ test('a replayed assertion: the server accepts it once, then refuses it at the j
   await page.goto(`${PAGE}?scenario=replayed-jti`);
   await expect(page.getByLabel('Scenario')).toHaveValue('replayed-jti');
   await goTo(page, 6);
-  await expect(page.getByTestId('step-note')).toContainText('assertion-jti');
+  await expect(page.getByTestId('step-note')).toContainText(
+    `The check that failed: ${checkLabels['assertion-jti']}.`,
+  );
   await expect(page.getByRole('img', { name: /Assertion valid\? No/ })).toBeVisible();
   const explainer = page.getByTestId('error-explainer');
   await expect(explainer).toContainText('401');
@@ -89,13 +92,17 @@ test('wrong audience and the expired assertion show the server’s failing check
 }) => {
   await page.goto(`${PAGE}?scenario=wrong-aud&step=6`);
   await expect(page.getByText('Step 6 of 9', { exact: true })).toBeVisible();
-  await expect(page.getByTestId('step-note')).toContainText('assertion-aud');
+  await expect(page.getByTestId('step-note')).toContainText(
+    `The check that failed: ${checkLabels['assertion-aud']}.`,
+  );
   await page.goto(`${PAGE}?scenario=expired-assertion&step=5`);
   await expect(page.getByRole('timer')).toContainText(
     'Server clock fast-forwarded 63 s for your own client only',
   );
   await goTo(page, 6);
-  await expect(page.getByTestId('step-note')).toContainText('assertion-time');
+  await expect(page.getByTestId('step-note')).toContainText(
+    `The check that failed: ${checkLabels['assertion-time']}.`,
+  );
 });
 
 test('the visual quiz asks about this browser’s own run', async ({ page }) => {
