@@ -49,58 +49,69 @@ function apiError(
   return new OAuthError(code, description, status);
 }
 
+/**
+ * An Authorization header read as RFC 6750 §2.1 bearer credentials: none (no header, or another
+ * scheme), malformed (and how), or the token.
+ */
+export type BearerHeader =
+  | { readonly kind: 'none' }
+  | {
+      readonly kind: 'malformed';
+      /** `separator`: not one or more spaces after Bearer; `token`: none, or not a b64token. */
+      readonly reason: 'separator' | 'token';
+      readonly description: string;
+    }
+  | { readonly kind: 'token'; readonly token: string };
+
+/** Reads `Authorization` as bearer credentials: `"Bearer" 1*SP b64token` (RFC 6750 §2.1). */
+export function readBearerHeader(header: string | null): BearerHeader {
+  const scheme = header === null ? null : /^(\S+)([\s\S]*)$/.exec(header);
+  if (scheme === null || scheme[1]!.toLowerCase() !== 'bearer') return { kind: 'none' };
+  const rest = scheme[2]!;
+  // a tab or other space is not SP
+  if (rest !== '' && !rest.startsWith(' ')) {
+    return {
+      kind: 'malformed',
+      reason: 'separator',
+      description: 'After Bearer comes one or more spaces (not a tab), then the token.',
+    };
+  }
+  const token = rest.replace(/^ +/, '');
+  if (token === '') {
+    return {
+      kind: 'malformed',
+      reason: 'token',
+      description: 'The Authorization header has the Bearer scheme but no token.',
+    };
+  }
+  if (!B64TOKEN.test(token)) {
+    return {
+      kind: 'malformed',
+      reason: 'token',
+      description: 'The bearer token has characters a token cannot have (spaces, commas ...).',
+    };
+  }
+  return { kind: 'token', token };
+}
+
 /** Finds the bearer token: only the Authorization header is supported (bearer_methods_supported). */
 function bearerToken(request: CoreRequest, url: URL, checks: CheckRecorder): string | null {
   const header = request.headers.get('authorization');
   const inQuery = url.searchParams.has('access_token');
-  const scheme = header === null ? null : /^(\S+)([\s\S]*)$/.exec(header);
-  const isBearer = scheme !== null && scheme[1]!.toLowerCase() === 'bearer';
-  if (isBearer) {
-    const rest = scheme[2]!;
-    // RFC 6750 §2.1: credentials = "Bearer" 1*SP b64token; a tab or other space is not SP
-    if (rest !== '' && !rest.startsWith(' ')) {
-      throw checks.fail(
-        'bearer-present',
-        apiError(
-          'invalid_request',
-          'After Bearer comes one or more spaces (not a tab), then the token.',
-          400,
-        ),
-      );
-    }
-    const token = rest.replace(/^ +/, '');
+  const read = readBearerHeader(header);
+  const refuse = (description: string) =>
+    checks.fail('bearer-present', apiError('invalid_request', description, 400));
+  if (read.kind !== 'none') {
+    if (read.kind === 'malformed' && read.reason === 'separator') throw refuse(read.description);
     if (inQuery) {
-      throw checks.fail(
-        'bearer-present',
-        apiError(
-          'invalid_request',
-          'The token is sent in two places (Authorization header and access_token query parameter); send it once.',
-          400,
-        ),
+      throw refuse(
+        'The token is sent in two places (Authorization header and access_token query parameter); send it once.',
       );
     }
-    if (token === '')
-      throw checks.fail(
-        'bearer-present',
-        apiError(
-          'invalid_request',
-          'The Authorization header has the Bearer scheme but no token.',
-          400,
-        ),
-      );
-    if (!B64TOKEN.test(token)) {
-      throw checks.fail(
-        'bearer-present',
-        apiError(
-          'invalid_request',
-          'The bearer token has characters a token cannot have (spaces, commas ...).',
-          400,
-        ),
-      );
-    }
-    checks.credential = { kind: 'token', value: token };
+    if (read.kind === 'malformed') throw refuse(read.description);
+    checks.credential = { kind: 'token', value: read.token };
     checks.pass('bearer-present');
-    return token;
+    return read.token;
   }
   if (inQuery) {
     const value = url.searchParams.get('access_token') ?? '';

@@ -9,6 +9,7 @@
  */
 import { base64url } from 'jose';
 import { MAX_CLOCK_OFFSET_SECONDS, REGISTERED_CLIENT_PREFIX } from '../protocol/registration';
+import { readBearerHeader } from './bearer-auth';
 import { issuerFor, publicUrl, type Ctx } from './context';
 import { errorResponse, jsonResponse, NO_STORE, OAuthError, quote } from './errors';
 import { readBody } from './form';
@@ -169,23 +170,19 @@ async function authorize(
   request: CoreRequest,
   clientId: string,
 ): Promise<{ readonly stored: StoredRegistration; readonly token: string }> {
-  const header = request.headers.get('authorization');
-  const m = header === null ? null : /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i.exec(header);
+  const bearer = readBearerHeader(request.headers.get('authorization'));
   const refuse = (description: string, code = true) =>
     new OAuthError('invalid_token', description, 401, {
       'WWW-Authenticate': `Bearer realm=${quote(ctx.realm)}${code ? ', error="invalid_token"' : ''}`,
     });
-  if (!m) {
-    // RFC 6750 §3.1: a malformed Bearer credential is invalid_request (400); no credentials, or
-    // another scheme, get the bare challenge without an error code
-    if (header !== null && /^Bearer(?:\s|$)/i.test(header)) {
-      throw new OAuthError(
-        'invalid_request',
-        'After Bearer comes one or more spaces (not a tab), then the registration_access_token, with no other characters.',
-        400,
-        { 'WWW-Authenticate': `Bearer realm=${quote(ctx.realm)}, error="invalid_request"` },
-      );
-    }
+  // RFC 6750 §3.1: a malformed Bearer credential is invalid_request (400); no credentials, or
+  // another scheme, get the bare challenge without an error code
+  if (bearer.kind === 'malformed') {
+    throw new OAuthError('invalid_request', bearer.description, 400, {
+      'WWW-Authenticate': `Bearer realm=${quote(ctx.realm)}, error="invalid_request"`,
+    });
+  }
+  if (bearer.kind === 'none') {
     throw refuse(
       'Send the registration_access_token: Authorization: Bearer <registration_access_token>.',
       false,
@@ -195,7 +192,7 @@ async function authorize(
     ? await ctx.registrations!.get(clientId)
     : null;
   const expected = stored ? base64url.decode(stored.accessTokenHash) : NO_CLIENT;
-  const matches = bytesEqualConstantTime(await sha256(m[1]!), expected);
+  const matches = bytesEqualConstantTime(await sha256(bearer.token), expected);
   if (!stored || !matches) {
     throw refuse(
       'The registration access token is not valid for this client (or the client is gone).',
@@ -205,7 +202,7 @@ async function authorize(
   const extended = await ctx.registrations!.update(clientId, {
     expiresAt: ctx.now() + REGISTRATION_TTL_MS,
   });
-  return { stored: extended ?? stored, token: m[1]! };
+  return { stored: extended ?? stored, token: bearer.token };
 }
 
 /**
