@@ -27,7 +27,6 @@ export function SpeakerNotes({
   const step = cursor > 0 ? lesson.steps[cursor - 1] : undefined;
   const next = lesson.steps[cursor];
   const notes = step ? stepNotesFor(lesson.speakerNotes, step.id, record?.outcome) : undefined;
-  const shown = record ?? undefined;
   const scenario = Object.hasOwn(lesson.speakerNotes.scenarios, scenarioId)
     ? lesson.speakerNotes.scenarios[scenarioId]
     : undefined;
@@ -41,7 +40,7 @@ export function SpeakerNotes({
     <div className={`space-y-3 ${text}`} data-testid="speaker-notes">
       <h2 className="font-bold">
         {step
-          ? `Notes: step ${step.number}, ${stepHeading(lesson, step, shown).title}`
+          ? `Notes: step ${step.number}, ${stepHeading(lesson, step, record).title}`
           : 'Notes: before step 1'}
       </h2>
       {notes ? (

@@ -18,9 +18,6 @@ export function useNotesBroadcast(
   cursor: number,
   record: NotesRecord | null,
 ) {
-  const outcome = record?.outcome;
-  const activeNode = record?.activeNode;
-  const failed = record?.failed;
   const channel = useRef<BroadcastChannel | null>(null);
   const latest = useRef<PresenterBroadcast>({ type: 'state', scenarioId, cursor, record: null });
 
@@ -38,12 +35,8 @@ export function useNotesBroadcast(
   }, [lessonSlug]);
 
   useEffect(() => {
-    // Rebuilt from its fields, so a new record object with the same outcome posts nothing new.
-    const shown =
-      outcome === undefined || activeNode === undefined || failed === undefined
-        ? null
-        : { outcome, activeNode, failed };
-    latest.current = { type: 'state', scenarioId, cursor, record: shown };
+    // `record` is memoized by the presenter on the record it shows: a new one is a new step's
+    latest.current = { type: 'state', scenarioId, cursor, record };
     channel.current?.postMessage(latest.current);
-  }, [scenarioId, cursor, outcome, activeNode, failed]);
+  }, [scenarioId, cursor, record]);
 }

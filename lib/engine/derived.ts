@@ -160,7 +160,7 @@ export interface StepHeading {
 export function stepHeading(
   lesson: Pick<LessonRun, 'flow'>,
   step: LessonStep,
-  record: Pick<StepRecord, 'activeNode'> | undefined,
+  record: Pick<StepRecord, 'activeNode'> | null | undefined,
 ): StepHeading {
   const lit = record ? lesson.flow.nodes.find((n) => n.id === record.activeNode) : undefined;
   return lit && lit.kind === 'outcome' && lit.id !== step.flowNode
