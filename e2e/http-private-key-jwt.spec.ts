@@ -150,7 +150,7 @@ test.describe('private_key_jwt with a registered key', () => {
     expect(api.status()).toBe(401);
   });
 
-  test('a replayed assertion is invalid_client, with no Basic challenge', async ({
+  test("a replayed assertion is invalid_client, with the endpoint's Basic challenge", async ({
     request,
     baseURL,
   }) => {
@@ -160,7 +160,7 @@ test.describe('private_key_jwt with a registered key', () => {
     const replay = await postAssertion(request, a);
     const json = await expectOAuthError(replay, 401, 'invalid_client');
     expect(json.error_description).toMatch(/used before/);
-    expect(replay.headers()['www-authenticate']).toBeUndefined();
+    expect(replay.headers()['www-authenticate']).toMatch(/^Basic realm="/);
     expect(checksOf(replay.headers()).at(-1)).toBe('assertion-jti:false');
   });
 

@@ -1,8 +1,9 @@
 /**
  * `private_key_jwt`: authenticating a client by the JWT it signed with its private key, checked
  * against the public keys it registered (RFC 7523 §2.2 and §3, RFC 7521 §4.2). Each check is
- * recorded for the live feed; a failed one is `401 invalid_client`, answered without a Basic
- * challenge (RFC 6749 §5.2 asks for `WWW-Authenticate` when the client tried HTTP Basic).
+ * recorded for the live feed; a failed one is the caller's `401 invalid_client`, which carries the
+ * token endpoint's Basic challenge: RFC 9110 §15.5.2 requires a challenge on every 401, and RFC 6749
+ * §5.2 uses it to say which HTTP authentication schemes the endpoint supports.
  *
  * Failed assertions do not count toward the lockout of wrong secrets: a signature cannot be
  * guessed, so counting buys nothing, and it would let anyone who knows a client_id lock that
@@ -15,7 +16,7 @@ import { isAssertionAlg, type AssertionAlg } from '../protocol/client-assertion'
 import type { PublicJwk } from '../protocol/registration';
 import { TOKEN_PATH } from '../protocol/paths';
 import type { RegisteredClient } from './clients';
-import { OAuthError } from './errors';
+import type { OAuthError } from './errors';
 import { candidateKeys } from './jwks';
 import type { StateStore } from './state-store';
 import type { CheckRecorder } from './check-recorder';
@@ -48,10 +49,6 @@ function keyFor(jwk: PublicJwk, alg: AssertionAlg): Promise<CryptoKey | Uint8Arr
     byAlg.set(alg, key);
   }
   return key;
-}
-
-function invalidClient(description: string): OAuthError {
-  return new OAuthError('invalid_client', description, 401);
 }
 
 /**
@@ -91,6 +88,7 @@ export async function authenticateAssertion(
   issuer: string,
   checks: CheckRecorder,
   deps: AssertionDeps,
+  invalidClient: (description: string) => OAuthError,
 ): Promise<RegisteredClient> {
   const parts = presented.assertion.split('.');
   const header = parts.length === 3 ? decodePart(parts[0]) : null;

@@ -84,7 +84,7 @@ export async function authenticateClient(
   checks.authMethod = presented.method;
   checks.pass('client-auth', presented.method);
   if (presented.method === 'private_key_jwt') {
-    const client = await authenticateAssertion(presented, issuer, checks, deps);
+    const client = await authenticateAssertion(presented, issuer, checks, deps, invalidClient);
     checks.authenticatedClientId = client.clientId;
     if (client.registration) await deps.used(client);
     return client;
