@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lesson } from '../lessons/client-credentials';
 import { coreHarness } from '../engine/core-deps.test-support';
 import { initialPlayer, type PlayerAction, type PlayerState } from '../engine/player';
@@ -35,7 +35,8 @@ describe('stepper runner (the effect, without the reducer)', () => {
     const core = await coreHarness();
     const { host, dispatched } = recordingHost({ ...initialPlayer(7), target: 2, run: 4 });
     const runner = startRunner(host, core.deps, noTimers);
-    await new Promise((r) => setTimeout(r, 10));
+    await vi.waitFor(() => expect(dispatched).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 20));
     // The host applied nothing, so the runner ran step 1 once and waits for the store to move.
     expect(dispatched).toHaveLength(1);
     expect(dispatched[0]).toMatchObject({ type: 'stepRecorded', run: 4, record: { number: 1 } });
@@ -57,7 +58,7 @@ describe('stepper runner (the effect, without the reducer)', () => {
       { ...core.deps, fetch: () => Promise.reject(new Error('offline')) },
       noTimers,
     );
-    await new Promise((r) => setTimeout(r, 10));
+    await vi.waitFor(() => expect(dispatched).toHaveLength(1));
     expect(dispatched).toEqual([
       { type: 'runFailed', run: 0, message: 'Could not reach the server: offline' },
     ]);
