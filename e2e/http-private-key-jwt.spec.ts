@@ -344,6 +344,13 @@ test.describe('registration endpoints', () => {
     const next = ((await rotated.json()) as RegistrationResponse).client_secret!;
     await expectOAuthError(await token(reg.client_secret!), 401, 'invalid_client');
     expect((await token(next)).status()).toBe(200);
+    // RFC 7591 §2: registered for Basic, so the same secret in the body is refused, and says why
+    const inBody = await request.post('/token', {
+      headers: FORM,
+      data: `grant_type=client_credentials&client_id=${reg.client_id}&client_secret=${next}`,
+    });
+    const json = await expectOAuthError(inBody, 401, 'invalid_client');
+    expect(json.error_description).toMatch(/registered client_secret_basic/);
   });
 
   test('bad metadata, bodies and methods get precise errors', async ({ request }) => {

@@ -249,6 +249,33 @@ describe('failure scenarios', () => {
     expect(at(second, 'call-api').error?.code).toBe('invalid_token');
   });
 
+  it('expired-token with body credentials registers a client_secret_post client, which the server holds to it', async () => {
+    const server = await coreHarness();
+    const scenario = getScenario(lesson, 'expired-token');
+    const settings = { ...scenario.settings, authMethod: 'body' } as const;
+    const trace = await runAll({ lesson, settings, treatment: scenario.treatment }, server.deps);
+    const registration = at(trace, 'prepare').exchanges[0];
+    expect(JSON.parse(registration?.request.body ?? '{}')).toMatchObject({
+      token_endpoint_auth_method: 'client_secret_post',
+    });
+    expect(at(trace, 'send').exchanges[0]?.response.status).toBe(200);
+    expect(at(trace, 'call-api').error?.code).toBe('invalid_token');
+    // the same client's secret in a Basic header is refused: it registered the body
+    const { vars } = at(trace, 'prepare');
+    const clientId = vars.client_id ?? '';
+    const clientSecret = vars.client_secret ?? '';
+    const basic = await runAll(
+      {
+        lesson,
+        settings: { ...settings, clientId, clientSecret, authMethod: 'basic' },
+        treatment: 'use',
+      },
+      server.deps,
+    );
+    expect(at(basic, 'validate').error).toMatchObject({ status: 401, code: 'invalid_client' });
+    expect(at(basic, 'validate').error?.description).toMatch(/registered client_secret_post/);
+  });
+
   it('tampered-token changes the payload, keeps the signature, and the tracker shows it', async () => {
     const { trace } = await run('tampered-token');
     const original = at(trace, 'issue').vars.access_token ?? '';

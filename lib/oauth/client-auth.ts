@@ -108,6 +108,20 @@ export async function authenticateClient(
       ),
     );
   }
+  // RFC 7591 §2: a registered client uses the token_endpoint_auth_method it registered, so a
+  // secret registered for the Authorization header is refused in the body, and the other way round
+  const sends = client.credential.method === 'client_secret_sha256' && client.credential.sends;
+  if (sends && sends !== presented.method) {
+    throw checks.fail(
+      'client-known',
+      invalidClient(
+        sends === 'client_secret_basic'
+          ? 'This client registered client_secret_basic: send its client_id and client_secret in the Authorization header (HTTP Basic), not in the body.'
+          : 'This client registered client_secret_post: send its client_id and client_secret as body parameters, not in an Authorization header.',
+      ),
+      `registered ${sends}`,
+    );
+  }
   checks.pass('client-known');
 
   // Public demo clients (their secret is in the lesson) are never locked out: a room running the

@@ -15,12 +15,18 @@ export type GrantType = (typeof GRANT_TYPES)[number];
  * How a client proves who it is: a shared secret (configured clients: the plain secret, which a
  * page may publish for the demo clients; registered clients: only its SHA-256), or a client
  * assertion signed with a private key whose public key is in `jwks` (private_key_jwt).
- * A secret client may use client_secret_basic or client_secret_post.
+ * A configured secret client may use client_secret_basic or client_secret_post; a registered
+ * one only the `token_endpoint_auth_method` it registered (RFC 7591 §2).
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-2
  */
 export type ClientCredential =
   | { readonly method: 'client_secret'; readonly secret: string }
-  | { readonly method: 'client_secret_sha256'; readonly sha256: Uint8Array }
+  | {
+      readonly method: 'client_secret_sha256';
+      readonly sha256: Uint8Array;
+      /** The one way the client registered to send its secret. */
+      readonly sends: 'client_secret_basic' | 'client_secret_post';
+    }
   | { readonly method: 'private_key_jwt'; readonly jwks: JwkSet };
 
 /** What a client registered through `/register` carries besides its credential. */

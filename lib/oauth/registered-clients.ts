@@ -47,7 +47,11 @@ export function toRegisteredClient(stored: StoredRegistration): RegisteredClient
     credential:
       stored.authMethod === 'private_key_jwt'
         ? { method: 'private_key_jwt', jwks: stored.jwks ?? { keys: [] } }
-        : { method: 'client_secret_sha256', sha256: base64url.decode(stored.secretHash ?? '') },
+        : {
+            method: 'client_secret_sha256',
+            sha256: base64url.decode(stored.secretHash ?? ''),
+            sends: stored.authMethod,
+          },
     allowedScopes: allowed,
     defaultScopes: defaults.length > 0 ? defaults : allowed,
     grantTypes: ['client_credentials'],

@@ -13,6 +13,7 @@ import {
   getToken,
   makeServer,
   ORIGIN,
+  tokenPost,
   type TestServer,
 } from './test-support';
 
@@ -69,6 +70,16 @@ const assertionFor = (clientId: string, now = Math.floor(t.now() / 1000)) =>
     { clientId, audience: ORIGIN, now },
     { key: key.privateKey, alg: 'ES256', kid: 'k' },
   );
+/** A token request of a secret client: HTTP Basic, or (`post`) body parameters. */
+const secretToken = (clientId: string, secret: string, post = false) =>
+  t.server.token(
+    post
+      ? tokenPost(clientId, secret)
+      : formPost('grant_type=client_credentials', {
+          Authorization: encodeBasicAuthorization(clientId, secret),
+        }),
+  );
+
 const tokenWith = async (clientId: string) =>
   t.server.token(formPost(assertionBody(await assertionFor(clientId))));
 
@@ -93,22 +104,36 @@ describe('POST /register (RFC 7591)', () => {
     expect((await body(res)).scope).toBe('data:read');
   });
 
-  it('registers a secret client whose secret works with Basic and in the body, kept only hashed', async () => {
+  it('registers a secret client, kept only hashed, whose secret works only the way it registered', async () => {
     const r = await registered({ token_endpoint_auth_method: 'client_secret_basic' });
     // RFC 7591 §3.2.1: 0 would mean the secret never expires; it lapses with the registration
     expect(r.client_secret_expires_at).toBe((t.now() + 24 * HOUR) / 1000);
     expect(r.client_secret_expires_at).toBe(r.flowlab_expires_at);
-    const basic = await t.server.token(
-      formPost('grant_type=client_credentials', {
-        Authorization: encodeBasicAuthorization(r.client_id, r.client_secret!),
-      }),
-    );
-    expect(basic.status).toBe(200);
-    expect(await getToken(t.server, r.client_id, r.client_secret!)).toMatch(/\./);
+    expect((await secretToken(r.client_id, r.client_secret!)).status).toBe(200);
     const stored = JSON.stringify(await t.registrations.get(r.client_id));
     expect(stored).not.toContain(r.client_secret);
     expect(stored).not.toContain(r.registration_access_token);
   });
+
+  it.each([
+    ['client_secret_basic', true, /registered client_secret_basic: .*Authorization header/],
+    ['client_secret_post', false, /registered client_secret_post: .*body parameters/],
+  ] as const)(
+    'refuses a %s client its secret sent the other way (RFC 7591 §2), counting no failure',
+    async (method, post, description) => {
+      const r = await registered({ token_endpoint_auth_method: method });
+      for (let i = 0; i < 6; i++) {
+        const res = await secretToken(r.client_id, r.client_secret!, post);
+        expect(res.status).toBe(401);
+        expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm="/);
+        const json = await body(res);
+        expect(json).toMatchObject({ error: 'invalid_client' });
+        expect(json.error_description).toMatch(description);
+      }
+      // still not locked out: the right way works at once
+      expect((await secretToken(r.client_id, r.client_secret!, !post)).status).toBe(200);
+    },
+  );
 
   it.each([
     [{ token_endpoint_auth_method: 'private_key_jwt' }, 'needs jwks'],
@@ -256,16 +281,8 @@ describe('one registration (RFC 7592)', () => {
     // the rotation is a use: the registration, and so the new secret, lives 24 h from now
     expect(rotated.client_secret_expires_at).toBe((t.now() + 24 * HOUR) / 1000);
     expect(rotated.flowlab_expires_at).toBe(rotated.client_secret_expires_at);
-    expect(
-      (
-        await t.server.token(
-          formPost(
-            `grant_type=client_credentials&client_id=${r.client_id}&client_secret=${r.client_secret}`,
-          ),
-        )
-      ).status,
-    ).toBe(401);
-    expect(await getToken(t.server, r.client_id, next!)).toMatch(/\./);
+    expect((await secretToken(r.client_id, r.client_secret!)).status).toBe(401);
+    expect((await secretToken(r.client_id, next!)).status).toBe(200);
     const pk = await pkjwt();
     expect((await manage(pk, 'secret', 'POST', pk.registration_access_token)).status).toBe(400);
   });

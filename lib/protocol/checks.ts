@@ -9,7 +9,8 @@
  * with `ok: false`.
  *
  * Token endpoint: `method`, `content-type`, `params`, `client-auth` (one method, well formed),
- * `client-known`, `rate-limit`, `secret-matches`, `grant-type`, `grant-allowed`, `scope-allowed`.
+ * `client-known` (registered, and for the method used: a secret or an assertion, and for a client
+ * registered at /register the token_endpoint_auth_method it registered), `rate-limit`, `secret-matches`, `grant-type`, `grant-allowed`, `scope-allowed`.
  * With `private_key_jwt` (RFC 7523 §3), `rate-limit` and `secret-matches` are replaced by the
  * assertion checks, in this order: `assertion-format` (before `client-known`, which names the
  * client of the assertion's `sub`), then `assertion-subject` (iss and sub), `assertion-alg`,
@@ -72,7 +73,7 @@ export const checkLabels: Readonly<Record<CheckId, string>> = {
   'content-type': 'Body is application/x-www-form-urlencoded',
   params: 'Parameters are well formed and complete',
   'client-auth': 'Client authenticates with exactly one method',
-  'client-known': 'Client is registered',
+  'client-known': 'Client is registered for this authentication method',
   'rate-limit': 'Client is not locked out after too many wrong secrets',
   'secret-matches': 'Client secret matches',
   'grant-type': 'Grant type is supported',

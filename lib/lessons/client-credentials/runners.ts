@@ -13,8 +13,9 @@ import type { StepOutcomes } from './outcomes';
 /**
  * The client credentials lesson's step runners, one per step id: the client prepares its token
  * request from the settings, then the engine's shared token steps run it. The expired-token
- * scenario uses this browser's own registered client (client_secret_basic), whose clock the
- * server lets it fast-forward.
+ * scenario uses this browser's own registered client, whose clock the server lets it
+ * fast-forward: registered for the way the settings send the secret (body parameters:
+ * client_secret_post, otherwise client_secret_basic), which the server then holds it to.
  */
 export const runners = {
   prepare: {
@@ -22,7 +23,10 @@ export const runners = {
     run: async ({ config, vars, deps }) => {
       const own =
         config.treatment === 'expire'
-          ? await deps.learner.ensureClient('client_secret_basic', deps)
+          ? await deps.learner.ensureClient(
+              config.settings.authMethod === 'body' ? 'client_secret_post' : 'client_secret_basic',
+              deps,
+            )
           : undefined;
       const settings = own
         ? {
