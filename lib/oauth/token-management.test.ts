@@ -82,9 +82,13 @@ describe('POST /introspect (RFC 7662)', () => {
     expect(await body(res)).toEqual({ active: false });
   });
 
-  it('expired token -> {"active": false}', async () => {
+  it('expired token -> {"active": false}, once the API refuses it too (its 2 s tolerance)', async () => {
     const token = await getToken(t.server, 'short-lived', 'short-secret');
+    t.advance(3_000);
+    expect((await t.server.api(apiGet(token))).status).toBe(200);
+    expect(await body(await introspect(token))).toMatchObject({ active: true });
     t.advance(2_000);
+    expect((await t.server.api(apiGet(token))).status).toBe(401);
     expect(await body(await introspect(token))).toEqual({ active: false });
   });
 
@@ -159,11 +163,26 @@ describe('POST /revoke (RFC 7009)', () => {
     expect((await t.server.api(apiGet(token))).status).toBe(200);
   });
 
-  it('a revocation is forgotten once the token would have expired (bounded state)', async () => {
+  it('a revoked token stays refused past its exp while the API would still accept it', async () => {
+    const token = await getToken(t.server, 'short-lived', 'short-secret');
+    t.advance(1_500);
+    await revoke(token, 'short-lived', 'short-secret');
+    t.advance(1_500); // past exp, inside the API's clock tolerance
+    expect((await t.server.api(apiGet(token))).status).toBe(401);
+    // revoked inside that window too: the revocation is kept, not dropped as already expired
+    const late = await getToken(t.server, 'short-lived', 'short-secret');
+    t.advance(3_000);
+    expect((await revoke(late, 'short-lived', 'short-secret')).status).toBe(200);
+    const refused = await t.server.api(apiGet(late));
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toMatch(/revoked/);
+  });
+
+  it('a revocation is forgotten once the API would refuse the token anyway (bounded state)', async () => {
     const token = await getToken(t.server, 'short-lived', 'short-secret');
     await revoke(token, 'short-lived', 'short-secret');
     expect(t.state.size.revoked).toBe(1);
-    t.advance(2_001);
+    t.advance(5_001);
     expect(await t.state.isRevoked('anything')).toBe(false);
     expect(await t.state.peek('x')).toBeNull();
   });
@@ -180,7 +199,8 @@ describe('POST /revoke (RFC 7009)', () => {
     expect((await revoke(tokens[1]!)).status).toBe(200);
     const refused = await revoke(tokens[2]!);
     expect(refused.status).toBe(503);
-    expect(refused.headers.get('retry-after')).toBe('3599'); // the first revocation's token expires
+    // the first revocation lapses: its token's exp plus the 2 s tolerance
+    expect(refused.headers.get('retry-after')).toBe('3601');
     expect(await body(refused)).toMatchObject({ error: 'temporarily_unavailable' });
     expect(t.events.at(-1)!.checks.at(-1)).toMatchObject({ id: 'revoked', ok: false });
     expect((await t.server.api(apiGet(tokens[2]!))).status).toBe(200);

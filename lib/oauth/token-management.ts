@@ -26,7 +26,8 @@ async function checkToken(
         issuer,
         audience: resourceFor(issuer),
         now: Math.floor(ctx.now() / 1000),
-        clockTolerance: 0,
+        // the API's tolerance: a token is active here exactly while the API would accept it
+        clockTolerance: ctx.clockTolerance,
         state: ctx.state,
         clockOffset: ctx.clockOffsetOf,
       },
@@ -112,10 +113,11 @@ export function revocationEndpoint(ctx: Ctx, request: CoreRequest): Promise<Core
     checks.pass('token-owner');
     const stored = await checks.fromStore(
       'revoked',
-      ctx.state.revoke(claims.jti, claims.exp * 1000, client.clientId),
+      // kept until the API stops accepting the token anyway: exp plus its clock tolerance
+      ctx.state.revoke(claims.jti, (claims.exp + ctx.clockTolerance) * 1000, client.clientId),
     );
     if (!stored.ok) {
-      // Revocations last until the token's own exp, never evicted early, so each client may hold
+      // Revocations last until the token's own exp (plus tolerance), never evicted early, so each client may hold
       // only so many at once. RFC 7009 §2.2.1: 503 when the server cannot revoke for now; the
       // client must assume the token is still valid and retry once a place frees up.
       const retryAfter = Math.max(1, Math.ceil((stored.retryAt - ctx.now()) / 1000));
