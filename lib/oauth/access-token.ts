@@ -91,17 +91,20 @@ export interface VerifyOptions {
   readonly clockTolerance: number;
   readonly state: StateStore;
   /**
-   * Seconds the clock of the token's client runs ahead (a registered client's own setting), added
-   * to `now` for this token's exp / nbf / iat only. Asked only once the signature verified.
+   * The token's client as it is now, asked only once the signature verified: undefined when it
+   * is gone (a deleted or lapsed registration), which ends its tokens at `revocation` (RFC 7592
+   * §2.3); else the seconds its clock runs ahead (a registered client's own setting), added to
+   * `now` for this token's exp / nbf / iat only.
    */
-  readonly clockOffset?: (clientId: string) => Promise<number>;
+  readonly client?: (clientId: string) => Promise<{ readonly clockOffset: number } | undefined>;
 }
 
 const decodeJson = (segment: string) => decodeJsonPart(segment, base64url.decode);
 
 /**
  * Verifies an access token, recording the checks `jwt-format`, `alg`, `signature`, `typ`, `iss`,
- * `aud`, `exp` (exp, nbf and iat with the clock tolerance) and `revocation` on the checks.
+ * `aud`, `exp` (exp, nbf and iat with the clock tolerance) and `revocation` (the token, or its
+ * whole client, revoked) on the checks.
  * Throws {@link AccessTokenInvalid} at the first failure.
  * @see https://www.rfc-editor.org/rfc/rfc9068#section-4
  * @see https://www.rfc-editor.org/rfc/rfc8725#section-3.1
@@ -157,10 +160,11 @@ export async function verifyAccessToken(
   const audOk = aud === options.audience || (Array.isArray(aud) && aud.includes(options.audience));
   step('aud', audOk, `expected aud ${options.audience}`);
 
-  const offset =
-    options.clockOffset && typeof p.client_id === 'string'
-      ? await checks.fromStore('exp', options.clockOffset(p.client_id))
-      : 0;
+  const client =
+    options.client && typeof p.client_id === 'string'
+      ? await checks.fromStore('exp', options.client(p.client_id))
+      : { clockOffset: 0 };
+  const offset = client?.clockOffset ?? 0;
   const now = options.now + offset;
   const tol = options.clockTolerance;
   if (typeof p.exp !== 'number') fail('exp', 'the token has no exp claim');
@@ -177,6 +181,8 @@ export async function verifyAccessToken(
   if (typeof p.jti !== 'string') fail('revocation', 'the token has no jti claim');
   if (await checks.fromStore('revocation', options.state.isRevoked(p.jti as string)))
     fail('revocation', 'the token was revoked');
+  if (!client)
+    fail('revocation', "the token's client no longer exists (registration deleted or lapsed)");
   checks.pass('revocation');
 
   return p as unknown as AccessTokenClaims;

@@ -190,7 +190,7 @@ export async function authorizeBearer(
         now: Math.floor(ctx.now() / 1000),
         clockTolerance: ctx.clockTolerance,
         state: ctx.state,
-        clockOffset: ctx.clockOffsetOf,
+        client: ctx.tokenClient,
       },
       checks,
     );

@@ -56,8 +56,11 @@ export interface Ctx {
   readonly auth: ClientAuthDeps;
   readonly registrations: RegistrationStore | undefined;
   readonly registrationLimits: RegistrationLimits;
-  /** Seconds the clock of this client runs ahead (its own setting; 0 for any configured client). */
-  readonly clockOffsetOf: (clientId: string) => Promise<number>;
+  /**
+   * A token's client as it is now: undefined once it is gone, else the seconds its clock runs
+   * ahead (its own setting; 0 for any configured client). See `VerifyOptions.client`.
+   */
+  readonly tokenClient: (clientId: string) => Promise<{ readonly clockOffset: number } | undefined>;
 }
 
 /** Fills in {@link AuthServerDeps} defaults: clock, realm, issuer without a trailing slash. */
@@ -103,7 +106,10 @@ export function resolveDeps(deps: AuthServerDeps): Ctx {
     },
     registrations,
     registrationLimits: deps.registrationLimits ?? DEFAULT_REGISTRATION_LIMITS,
-    clockOffsetOf: async (id) => (await registered(id))?.clockOffset ?? 0,
+    tokenClient: async (id) => {
+      const client = await lookup(id);
+      return client && { clockOffset: client.registration?.clockOffset ?? 0 };
+    },
   };
 }
 

@@ -261,12 +261,25 @@ describe('one registration (RFC 7592)', () => {
     expect((await tokenWith(mine.client_id)).status).toBe(200); // still there
   });
 
-  it('deletes the client: 204, then it cannot authenticate', async () => {
+  it('deletes the client: 204, then it cannot authenticate and its tokens stop working (RFC 7592 §2.3)', async () => {
     const r = await pkjwt();
+    const access = (await body(await tokenWith(r.client_id))).access_token as string;
+    expect((await t.server.api(apiGet(access))).status).toBe(200);
     const res = await manage(r, 'read', 'DELETE', r.registration_access_token);
     expect(res.status).toBe(204);
     expect((await tokenWith(r.client_id)).status).toBe(401);
     expect((await manage(r, 'read', 'GET', r.registration_access_token)).status).toBe(401);
+    const api = await t.server.api(apiGet(access));
+    expect(api.status).toBe(401);
+    expect(api.headers.get('www-authenticate')).toMatch(
+      /error="invalid_token", error_description="[^"]*the token.s client no longer exists/,
+    );
+    const introspected = await t.server.introspect(
+      formPost(`token=${access}`, {
+        Authorization: encodeBasicAuthorization('resource-server', 'resource-secret'),
+      }),
+    );
+    expect(await body(introspected)).toEqual({ active: false });
   });
 
   it('rotates the secret: the old one stops working at once', async () => {

@@ -29,7 +29,7 @@ async function checkToken(
         // the API's tolerance: a token is active here exactly while the API would accept it
         clockTolerance: ctx.clockTolerance,
         state: ctx.state,
-        clockOffset: ctx.clockOffsetOf,
+        client: ctx.tokenClient,
       },
       checks,
     );

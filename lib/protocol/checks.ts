@@ -95,7 +95,7 @@ export const checkLabels: Readonly<Record<CheckId, string>> = {
   iss: 'Issuer is this authorization server',
   aud: 'Audience is this API',
   exp: 'Token is within its lifetime (not expired)',
-  revocation: 'Token has not been revoked',
+  revocation: 'Token has not been revoked, nor its client deleted',
   scope: 'Token grants the data:read scope',
   active: 'Token is active',
   'token-owner': 'Token belongs to the calling client',
