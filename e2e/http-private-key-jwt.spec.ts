@@ -26,13 +26,17 @@ interface Learner {
   readonly caller: string;
 }
 
-async function registerLearner(request: APIRequestContext, caller = newCaller()): Promise<Learner> {
-  const keys = await generateKeyPair('ES256');
+async function registerLearner(
+  request: APIRequestContext,
+  caller = newCaller(),
+  alg: 'ES256' | 'Ed25519' = 'ES256',
+): Promise<Learner> {
+  const keys = await generateKeyPair(alg);
   const res = await request.post('/register', {
     headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': caller },
     data: JSON.stringify({
       token_endpoint_auth_method: 'private_key_jwt',
-      jwks: { keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'k1', alg: 'ES256' }] },
+      jwks: { keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'k1', alg }] },
       client_name: 'e2e browser',
     }),
   });
@@ -81,6 +85,7 @@ test.describe('private_key_jwt with a registered key', () => {
         'ES384',
         'PS256',
         'RS256',
+        'Ed25519',
         'EdDSA',
       ]);
     }
@@ -130,6 +135,32 @@ test.describe('private_key_jwt with a registered key', () => {
     expect(checks.map((x) => x.id)).toContain('assertion-jti');
     const result = await oauth.processClientCredentialsResponse(as, c, response);
     expect(result.scope).toBe('data:read');
+  });
+
+  test('oauth4webapi with an Ed25519 key signs alg Ed25519 (RFC 9864), and the API accepts the token', async ({
+    request,
+    baseURL,
+  }) => {
+    const l = await registerLearner(request, newCaller(), 'Ed25519');
+    const insecure = { [oauth.allowInsecureRequests]: true } as const;
+    const issuer = new URL(baseURL!);
+    const as = await oauth.processDiscoveryResponse(
+      issuer,
+      await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...insecure }),
+    );
+    const c: oauth.Client = { client_id: l.reg.client_id };
+    const response = await oauth.clientCredentialsGrantRequest(
+      as,
+      c,
+      oauth.PrivateKeyJwt({ key: l.keys.privateKey, kid: 'k1' }),
+      new URLSearchParams(),
+      insecure,
+    );
+    const result = await oauth.processClientCredentialsResponse(as, c, response);
+    const api = await request.get('/api/data', {
+      headers: { Authorization: `Bearer ${result.access_token}` },
+    });
+    expect(api.status()).toBe(200);
   });
 
   test('introspection and revocation authenticate with an assertion too', async ({

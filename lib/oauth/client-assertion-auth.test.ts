@@ -105,6 +105,34 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
     expect((await token(withB, '&client_id=signer')).status).toBe(200);
   });
 
+  it('accepts an Ed25519 key signing as Ed25519 (RFC 9864) or as the older EdDSA', async () => {
+    const ed = await generateKeyPair('Ed25519');
+    const clients = parseClientsConfig([
+      {
+        client_id: 'ed-signer',
+        token_endpoint_auth_method: 'private_key_jwt',
+        jwks: { keys: [{ ...(await exportJWK(ed.publicKey)), kid: 'ed' }] },
+        scope: 'data:read',
+      },
+    ]);
+    t = await makeServer({ clients: createClientRegistry(clients) });
+    for (const alg of ['Ed25519', 'EdDSA']) {
+      const a = await signClientAssertion(opts({ clientId: 'ed-signer' }), {
+        key: ed.privateKey,
+        alg,
+        kid: 'ed',
+      });
+      expect((await token(a)).status).toBe(200);
+    }
+    // the key cannot be made to verify another algorithm's signature
+    const es = await signClientAssertion(opts({ clientId: 'ed-signer' }), {
+      key: keys.a.privateKey,
+      alg: 'ES256',
+      kid: 'ed',
+    });
+    await refused(await token(es), 401, 'invalid_client', 'assertion-signature');
+  });
+
   it('tries every key of the right type when the assertion names no kid', async () => {
     const noKid = await signClientAssertion(opts(), { key: keys.b.privateKey, alg: 'ES256' });
     expect((await token(noKid)).status).toBe(200);
@@ -184,7 +212,7 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
       const jwt = `${part({ alg })}.${part({ iss: 'signer', sub: 'signer', aud: ORIGIN })}.c2ln`;
       const res = await refused(await token(jwt), 401, 'invalid_client', 'assertion-alg');
       expect(res.error_description).toBe(
-        'The client assertion header names no JWS algorithm. Sign with a private key (ES256, ES384, PS256, RS256 or EdDSA).',
+        'The client assertion header names no JWS algorithm. Sign with a private key (ES256, ES384, PS256, RS256, Ed25519 or EdDSA).',
       );
     }
   });

@@ -67,12 +67,12 @@ function algProblem(alg: unknown): string {
     return 'The client assertion is unsigned (alg none): anyone could have written it. Sign it with the private key.';
   }
   if (!JWS_ALGORITHMS.has(alg)) {
-    return 'The client assertion header names no JWS algorithm. Sign with a private key (ES256, ES384, PS256, RS256 or EdDSA).';
+    return 'The client assertion header names no JWS algorithm. Sign with a private key (ES256, ES384, PS256, RS256, Ed25519 or EdDSA).';
   }
   if (alg.startsWith('HS')) {
-    return `The client assertion uses ${alg}, an HMAC: its key is a shared secret again. Sign with a private key (ES256, ES384, PS256, RS256 or EdDSA).`;
+    return `The client assertion uses ${alg}, an HMAC: its key is a shared secret again. Sign with a private key (ES256, ES384, PS256, RS256, Ed25519 or EdDSA).`;
   }
-  return `The client assertion algorithm ${alg} is not accepted (ES256, ES384, PS256, RS256 or EdDSA).`;
+  return `The client assertion algorithm ${alg} is not accepted (ES256, ES384, PS256, RS256, Ed25519 or EdDSA).`;
 }
 
 /**

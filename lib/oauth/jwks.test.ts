@@ -20,7 +20,7 @@ describe('registered jwks', () => {
     expect(parsed.jwks.keys.map((k) => algsForKey(k))).toEqual([
       ['ES256'],
       ['ES384'],
-      ['EdDSA'],
+      ['Ed25519', 'EdDSA'],
       ['RS256', 'PS256'],
     ]);
   });

@@ -29,7 +29,7 @@ function bytes(value: unknown): number {
 export function algsForKey(jwk: PublicJwk): readonly AssertionAlg[] {
   if (jwk.kty === 'EC' && jwk.crv === 'P-256') return ['ES256'];
   if (jwk.kty === 'EC' && jwk.crv === 'P-384') return ['ES384'];
-  if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') return ['EdDSA'];
+  if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') return ['Ed25519', 'EdDSA'];
   if (jwk.kty === 'RSA') return ['RS256', 'PS256'];
   return [];
 }

@@ -9,7 +9,7 @@ describe('discovery documents', () => {
     );
     const m = await res.json();
     const methods = ['client_secret_basic', 'client_secret_post', 'private_key_jwt'];
-    const algs = ['ES256', 'ES384', 'PS256', 'RS256', 'EdDSA'];
+    const algs = ['ES256', 'ES384', 'PS256', 'RS256', 'Ed25519', 'EdDSA'];
     expect(m).toMatchObject({
       issuer: 'http://127.0.0.1:3101',
       token_endpoint: 'http://127.0.0.1:3101/token',

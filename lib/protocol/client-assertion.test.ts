@@ -56,7 +56,7 @@ describe('client assertions', () => {
   });
 
   it('allows only asymmetric algorithms', () => {
-    for (const alg of ['ES256', 'ES384', 'PS256', 'RS256', 'EdDSA'])
+    for (const alg of ['ES256', 'ES384', 'PS256', 'RS256', 'Ed25519', 'EdDSA'])
       expect(isAssertionAlg(alg)).toBe(true);
     for (const alg of ['none', 'HS256', 'RS512', 1]) expect(isAssertionAlg(alg)).toBe(false);
   });

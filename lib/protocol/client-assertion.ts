@@ -18,10 +18,13 @@ export const PRIVATE_KEY_JWT = 'private_key_jwt';
 
 /**
  * The signing algorithms FlowLab accepts for client assertions: asymmetric only (no `none`, no
- * HMAC, whose key would be a shared secret again).
+ * HMAC, whose key would be a shared secret again). An Ed25519 key signs as `Ed25519`, the fully
+ * specified name of RFC 9864 (what oauth4webapi and openid-client send), or as the older
+ * polymorphic `EdDSA` that RFC 9864 deprecates.
  * @see https://www.rfc-editor.org/rfc/rfc8725#section-3.1
+ * @see https://www.rfc-editor.org/rfc/rfc9864#section-2.2
  */
-export const ASSERTION_ALGS = ['ES256', 'ES384', 'PS256', 'RS256', 'EdDSA'] as const;
+export const ASSERTION_ALGS = ['ES256', 'ES384', 'PS256', 'RS256', 'Ed25519', 'EdDSA'] as const;
 /** One of {@link ASSERTION_ALGS}. */
 export type AssertionAlg = (typeof ASSERTION_ALGS)[number];
 
