@@ -10,8 +10,10 @@ describe('parseForm', () => {
     expect(p.has('token')).toBe(false); // no value = omitted (RFC 6749 §3.1)
   });
 
-  it('treats parameters sent without a value as omitted', () => {
+  it('treats parameters sent without a value as omitted, also next to a sending with one', () => {
     expect(parseForm('scope=&grant_type=client_credentials').has('scope')).toBe(false);
+    expect(parseForm('scope=&scope=data:read').get('scope')).toBe('data:read');
+    expect(parseForm('scope=data:read&scope').get('scope')).toBe('data:read');
   });
 
   it('rejects a repeated parameter with invalid_request', () => {

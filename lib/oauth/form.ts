@@ -68,7 +68,6 @@ export type FormParams = ReadonlyMap<string, string>;
  */
 export function parseForm(body: string): FormParams {
   const params = new Map<string, string>();
-  const seen = new Set<string>();
   if (body === '') return params;
   for (const pair of body.split('&')) {
     if (pair === '') continue;
@@ -84,12 +83,12 @@ export function parseForm(body: string): FormParams {
         400,
       );
     }
-    if (!KNOWN_PARAMS.has(name)) continue;
-    if (seen.has(name)) {
+    // omitted, so it does not count as a first sending either: scope=&scope=x is scope=x
+    if (!KNOWN_PARAMS.has(name) || value === '') continue;
+    if (params.has(name)) {
       throw new OAuthError('invalid_request', `The ${name} parameter is sent more than once.`, 400);
     }
-    seen.add(name);
-    if (value !== '') params.set(name, value);
+    params.set(name, value);
   }
   return params;
 }
