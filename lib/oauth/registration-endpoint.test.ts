@@ -38,7 +38,10 @@ const register = (b: unknown, caller = '203.0.113.1', init = json(b)) =>
 async function registered(b: unknown, caller?: string): Promise<RegistrationResponse> {
   const res = await register(b, caller);
   expect(res.status).toBe(201);
-  return (await res.json()) as RegistrationResponse;
+  const r = (await res.json()) as RegistrationResponse;
+  // RFC 9110 §15.3.2: the 201 names the registration it created
+  expect(res.headers.get('location')).toBe(r.registration_client_uri);
+  return r;
 }
 const pkjwt = async () =>
   registered({

@@ -154,7 +154,18 @@ export function registerEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRe
       ...(secret === undefined ? {} : { client_secret: secret }),
       registration_access_token: accessToken,
     });
-    return jsonResponse(body, 201);
+    // RFC 9110 §15.3.2: a 201 names what it created; the registration's own URI (RFC 7592 §3)
+    return jsonResponse(body, 201, { Location: body.registration_client_uri });
+  });
+}
+
+/**
+ * The RFC 6750 §3 refusal of a registration access token: 401 `invalid_token` with its Bearer
+ * challenge (`code` false: no credentials were sent, so the challenge names no error).
+ */
+function invalidRegistrationToken(ctx: Ctx, description: string, code = true): OAuthError {
+  return new OAuthError('invalid_token', description, 401, {
+    'WWW-Authenticate': `Bearer realm=${quote(ctx.realm)}${code ? ', error="invalid_token"' : ''}`,
   });
 }
 
@@ -171,10 +182,6 @@ async function authorize(
   clientId: string,
 ): Promise<{ readonly stored: StoredRegistration; readonly token: string }> {
   const bearer = readBearerHeader(request.headers.get('authorization'));
-  const refuse = (description: string, code = true) =>
-    new OAuthError('invalid_token', description, 401, {
-      'WWW-Authenticate': `Bearer realm=${quote(ctx.realm)}${code ? ', error="invalid_token"' : ''}`,
-    });
   // RFC 6750 §3.1: a malformed Bearer credential is invalid_request (400); no credentials, or
   // another scheme, get the bare challenge without an error code
   if (bearer.kind === 'malformed') {
@@ -183,7 +190,8 @@ async function authorize(
     });
   }
   if (bearer.kind === 'none') {
-    throw refuse(
+    throw invalidRegistrationToken(
+      ctx,
       'Send the registration_access_token: Authorization: Bearer <registration_access_token>.',
       false,
     );
@@ -194,7 +202,8 @@ async function authorize(
   const expected = stored ? base64url.decode(stored.accessTokenHash) : NO_CLIENT;
   const matches = bytesEqualConstantTime(await sha256(bearer.token), expected);
   if (!stored || !matches) {
-    throw refuse(
+    throw invalidRegistrationToken(
+      ctx,
       'The registration access token is not valid for this client (or the client is gone).',
     );
   }
@@ -240,7 +249,7 @@ export function manageRegistrationEndpoint(
       }
       const secret = randomToken();
       const next = await store.update(clientId, { secretHash: await hashOf(secret) });
-      if (!next) throw new OAuthError('invalid_token', 'The client is gone.', 401);
+      if (!next) throw invalidRegistrationToken(ctx, 'The client is gone.');
       return jsonResponse(registrationResponse(next, issuer, { client_secret: secret, ...access }));
     }
     const json = await readJson(request, 1024, 'clock body', 'invalid_request');
@@ -258,7 +267,7 @@ export function manageRegistrationEndpoint(
       );
     }
     const next = await store.update(clientId, { clockOffset: offset });
-    if (!next) throw new OAuthError('invalid_token', 'The client is gone.', 401);
+    if (!next) throw invalidRegistrationToken(ctx, 'The client is gone.');
     return jsonResponse({ clock_offset_seconds: next.clockOffset });
   });
 }
