@@ -133,6 +133,16 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
     await refused(await token(es), 401, 'invalid_client', 'assertion-signature');
   });
 
+  it('refuses a crit header with its own reason, not as a bad signature (RFC 7515 §4.1.11)', async () => {
+    const jwt = await new SignJWT({ iss: 'signer', sub: 'signer', aud: ORIGIN, jti: 'crit-1' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'a', crit: ['x-flowlab'], 'x-flowlab': 1 })
+      .setIssuedAt(nowS())
+      .setExpirationTime(nowS() + 60)
+      .sign(keys.a.privateKey, { crit: { 'x-flowlab': true } });
+    const json = await refused(await token(jwt), 401, 'invalid_client', 'assertion-format');
+    expect(json.error_description).toMatch(/crit/);
+  });
+
   it('tries every key of the right type when the assertion names no kid', async () => {
     const noKid = await signClientAssertion(opts(), { key: keys.b.privateKey, alg: 'ES256' });
     expect((await token(noKid)).status).toBe(200);

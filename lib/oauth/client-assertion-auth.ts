@@ -101,6 +101,15 @@ export async function authenticateAssertion(
       ),
     );
   }
+  if (header.crit !== undefined) {
+    // RFC 7515 §4.1.11: an extension the recipient must understand, and FlowLab knows none
+    throw checks.fail(
+      'assertion-format',
+      invalidClient(
+        'The client assertion header has crit: it names extensions this server must understand and does not (RFC 7515 §4.1.11). Leave crit out.',
+      ),
+    );
+  }
   checks.pass('assertion-format');
 
   const clientId = presented.clientId ?? (typeof claims.sub === 'string' ? claims.sub : undefined);
