@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseChecksHeader } from '../protocol/checks';
 import { unsignedClientAssertion, type AssertionOptions } from '../protocol/client-assertion';
 import { signClientAssertion } from '../protocol/sign-client-assertion';
+import { MAX_ASSERTIONS_PER_MINUTE } from './client-assertion-auth';
 import { createClientRegistry } from './clients';
 import { parseClientsConfig } from './client-config';
 import { DEMO_CLIENTS_CONFIG } from './demo-clients';
@@ -87,6 +88,7 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
       'assertion-aud',
       'assertion-time',
       'assertion-jti-claim',
+      'assertion-pace',
       'assertion-jti',
       'grant-type',
       'grant-allowed',
@@ -146,6 +148,20 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
   it('tries every key of the right type when the assertion names no kid', async () => {
     const noKid = await signClientAssertion(opts(), { key: keys.b.privateKey, alg: 'ES256' });
     expect((await token(noKid)).status).toBe(200);
+  });
+
+  it('holds one client to 60 accepted assertions a minute (429, Retry-After), so its jtis stay bounded', async () => {
+    for (let i = 0; i < MAX_ASSERTIONS_PER_MINUTE; i++) {
+      expect((await token(await sign())).status).toBe(200);
+    }
+    const res = await token(await sign());
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await body(res)).error).toBe('too_many_requests');
+    const checks = parseChecksHeader(res.headers.get('flowlab-checks'))!;
+    expect(checks.at(-1)).toMatchObject({ id: 'assertion-pace', ok: false });
+    t.advance(60_000);
+    expect((await token(await sign())).status).toBe(200);
   });
 
   it('refuses a replayed jti (invalid_client)', async () => {

@@ -16,13 +16,20 @@ import { isAssertionAlg, type AssertionAlg } from '../protocol/client-assertion'
 import type { PublicJwk } from '../protocol/registration';
 import { TOKEN_PATH } from '../protocol/paths';
 import type { RegisteredClient } from './clients';
-import type { OAuthError } from './errors';
+import { OAuthError } from './errors';
 import { candidateKeys } from './jwks';
 import type { StateStore } from './state-store';
 import type { CheckRecorder } from './check-recorder';
 
 /** The longest an assertion may still be valid when it arrives: it is a one-time proof. */
 export const MAX_ASSERTION_LIFETIME_SECONDS = 300;
+
+/**
+ * Most assertions one client may have accepted per minute. Each accepted `jti` is remembered for
+ * up to its capped lifetime, so this bounds what one client's key can make the server keep (about
+ * 300 ids) however fast it signs; nobody without the key can spend it.
+ */
+export const MAX_ASSERTIONS_PER_MINUTE = 60;
 
 /** What the assertion checks need. */
 export interface AssertionDeps {
@@ -222,6 +229,25 @@ export async function authenticateAssertion(
     );
   }
   checks.pass('assertion-jti-claim');
+
+  const pace = await checks.fromStore(
+    'assertion-pace',
+    deps.state.increment(`assertion-pace:${clientId}`, 60_000),
+  );
+  if (pace.count > MAX_ASSERTIONS_PER_MINUTE) {
+    const retryAfter = Math.max(1, Math.ceil((pace.resetAt - deps.now()) / 1000));
+    throw checks.fail(
+      'assertion-pace',
+      new OAuthError(
+        'too_many_requests',
+        `This client has sent more than ${MAX_ASSERTIONS_PER_MINUTE} client assertions this minute, each a one-time id the server must remember. Try again in ${retryAfter} s.`,
+        429,
+        { 'Retry-After': String(retryAfter) },
+      ),
+      `more than ${MAX_ASSERTIONS_PER_MINUTE} a minute; retry in ${retryAfter} s`,
+    );
+  }
+  checks.pass('assertion-pace');
   // Remembered while the assertion could be accepted: until its exp, tolerance included, on the
   // client's clock, which runs `offset` s ahead of the real one. So an entry lives at most the
   // capped lifetime in real time, whatever the client's clock (a 24 h offset once kept every

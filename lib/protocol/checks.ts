@@ -15,8 +15,10 @@
  * assertion checks, in this order: `assertion-format` (before `client-known`, which names the
  * client of the assertion's `sub`), then `assertion-subject` (iss and sub), `assertion-alg`,
  * `assertion-signature`, `assertion-aud`, `assertion-time` (exp, iat, nbf, lifetime cap) and
- * `assertion-jti-claim` (a jti of 1-256 characters, which FlowLab requires), then
- * `assertion-jti` (never used before: a refusal there is a replay and nothing else).
+ * `assertion-jti-claim` (a jti of 1-256 characters, which FlowLab requires), `assertion-pace`
+ * (the client's accepted assertions this minute within the limit, so the ids it makes the server
+ * remember stay bounded), then `assertion-jti` (never used before: a refusal there is a replay
+ * and nothing else).
  * (`rate-limit` comes before `secret-matches` so a locked-out client gets 429 whether or not the
  * secret is right: the lockout must not tell a guesser when a guess was correct.)
  * API: `method`, `bearer-present`, `jwt-format`, `alg`, `signature`, `typ`, `iss`, `aud`, `exp`
@@ -48,6 +50,7 @@ export const checkIds = [
   'assertion-aud',
   'assertion-time',
   'assertion-jti-claim',
+  'assertion-pace',
   'assertion-jti',
   'bearer-present',
   'jwt-format',
@@ -86,6 +89,7 @@ export const checkLabels: Readonly<Record<CheckId, string>> = {
   'assertion-aud': 'Assertion audience is this authorization server',
   'assertion-time': 'Assertion is within its lifetime (exp, iat, nbf)',
   'assertion-jti-claim': 'Assertion has a jti claim, a unique id of 1-256 characters',
+  'assertion-pace': 'Client is within its limit of assertions a minute',
   'assertion-jti': 'Assertion jti was never used before (no replay)',
   'bearer-present': 'Request carries one bearer token in the Authorization header',
   'jwt-format': 'Token is a well-formed JWT',
