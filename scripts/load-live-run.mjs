@@ -182,14 +182,16 @@ export async function runLoad({
     );
     const connectMs = performance.now() - connectStart;
 
-    const { feedLastId } = JSON.parse((await presenterAt.request('GET', '/api/live/stats')).text);
+    const { feedLastId, feedEpoch } = JSON.parse(
+      (await presenterAt.request('GET', '/api/live/stats')).text,
+    );
     let feedEvents = 0;
     const feedLatencies = [];
     await inBatches(
       Array.from({ length: feeds }, (_, i) => i),
       50,
       (i) =>
-        at(i).sse(`/api/live/feed?since=${feedLastId}&client=abc`, (name, data) => {
+        at(i).sse(`/api/live/feed?since=${feedEpoch}.${feedLastId}&client=abc`, (name, data) => {
           if (name !== 'request' || !measuring) return;
           feedEvents += 1;
           feedLatencies.push(Date.now() - JSON.parse(data).at);

@@ -29,6 +29,8 @@ export function useLiveFeed(enabled = true): LiveFeed {
   const [items, setItems] = useState<readonly FeedItem[]>([]);
   const [status, setStatus] = useState<FeedStatus>('connecting');
   const lastIdRef = useRef(0);
+  /** The epoch of lastIdRef's id (the server's `ready` and `reset` name it). */
+  const epochRef = useRef('');
   const [lastId, setLastId] = useState(0);
 
   const receive = useCallback((item: FeedItem) => {
@@ -49,7 +51,9 @@ export function useLiveFeed(enabled = true): LiveFeed {
       source?.close();
       setStatus((s) => (s === 'live' || s === 'offline' ? 'reconnecting' : s));
       const since = lastIdRef.current;
-      const es = new EventSource(since > 0 ? `${livePaths.feed}?since=${since}` : livePaths.feed);
+      const es = new EventSource(
+        since > 0 ? `${livePaths.feed}?since=${epochRef.current}.${since}` : livePaths.feed,
+      );
       source = es;
       es.addEventListener('request', (e) => {
         try {
@@ -62,16 +66,26 @@ export function useLiveFeed(enabled = true): LiveFeed {
         // The feed was cleared (ids go on) or the server restarted (ids start over): resume from
         // the id the server names.
         try {
-          const { lastId: from } = JSON.parse((e as MessageEvent<string>).data) as {
+          const { lastId: from, epoch } = JSON.parse((e as MessageEvent<string>).data) as {
             lastId: number;
+            epoch?: string;
           };
           if (typeof from === 'number' && from < lastIdRef.current) lastIdRef.current = from;
+          if (typeof epoch === 'string' && epoch !== '') epochRef.current = epoch;
         } catch {
           // keep the current position
         }
         setItems([]);
       });
-      es.addEventListener('ready', () => setStatus('live'));
+      es.addEventListener('ready', (e) => {
+        try {
+          const { epoch } = JSON.parse((e as MessageEvent<string>).data) as { epoch?: string };
+          if (typeof epoch === 'string') epochRef.current = epoch;
+        } catch {
+          // keep the epoch known so far
+        }
+        setStatus('live');
+      });
       es.onerror = () => {
         if (disposed || source !== es) return;
         if (es.readyState === EventSource.CLOSED) {

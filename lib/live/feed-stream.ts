@@ -9,6 +9,16 @@ import { createSseStream, parseLastEventId } from './sse';
 /** Events sent to a client that connects fresh (no Last-Event-ID, no `since`). */
 export const INITIAL_BACKLOG = 100;
 
+/**
+ * Where a view resumes: `<epoch>.<id>` (the SSE ids this stream sends, and the hook's `?since=`),
+ * or a bare id of an unknown epoch.
+ */
+export function parseResumePoint(value: string | null): { epoch: string | null; id: number } {
+  const match = /^([0-9a-f]{1,32})\.(\d{1,15})$/.exec(value?.trim() ?? '');
+  if (match) return { epoch: match[1]!, id: Number(match[2]) };
+  return { epoch: null, id: parseLastEventId(value) };
+}
+
 /** What one feed stream serves. */
 export interface FeedStreamOptions {
   readonly feed: FeedStore;
@@ -28,41 +38,54 @@ export function createFeedStream(options: FeedStreamOptions): ReadableStream<Uin
   return createSseStream({
     ...(options.signal ? { signal: options.signal } : {}),
     start(channel) {
-      let sentUpTo = parseLastEventId(resumeFrom);
+      const resume = parseResumePoint(resumeFrom);
+      let sentUpTo = resume.id;
+      let epoch = '';
       let backlogDone = false;
-      const pending: FeedEntry[] = [];
-      const send = (entry: FeedEntry) => {
+      const pending: { entry: FeedEntry; epoch: string }[] = [];
+      // Ids of another epoch are another sequence: the view starts over, from 0 of the new one.
+      const startOver = (next: string) => {
+        epoch = next;
+        sentUpTo = 0;
+        channel.send({ event: 'reset', data: JSON.stringify({ lastId: 0, epoch }) });
+      };
+      const send = (entry: FeedEntry, of: string) => {
+        if (of !== epoch) startOver(of);
         if (entry.id <= sentUpTo) return;
         sentUpTo = entry.id;
         if (!matchesClient(entry, client)) return;
-        channel.send({ id: entry.id, event: 'request', data: JSON.stringify(toFeedItem(entry)) });
+        channel.send({
+          id: `${epoch}.${entry.id}`,
+          event: 'request',
+          data: JSON.stringify(toFeedItem(entry)),
+        });
       };
 
       const closed = options.onOpen?.();
       // Subscribe before reading the backlog, so nothing appended in between is missed.
       const unsubscribe = feed.subscribe((message) => {
         if (message.type === 'reset') {
-          channel.send({ event: 'reset', data: JSON.stringify({ lastId: message.lastId }) });
+          channel.send({ event: 'reset', data: JSON.stringify({ lastId: message.lastId, epoch }) });
         } else if (backlogDone) {
-          send(message.entry);
+          send(message.entry, message.epoch);
         } else {
-          pending.push(message.entry);
+          pending.push(message);
         }
       });
 
       channel.send({ retry: 2000, event: 'hello', data: JSON.stringify({ client, resuming }) });
       void (async () => {
-        // An id from before a server restart is ahead of this server's ids: start the client over.
-        if (sentUpTo > (await feed.latestId())) {
-          sentUpTo = 0;
-          channel.send({ event: 'reset', data: JSON.stringify({ lastId: 0 }) });
-        }
+        // A resume point of another epoch (a restarted server, a Redis that lost its data) names
+        // ids of another sequence: the client starts over, whatever the numbers say.
+        const current = await feed.epoch();
+        if (sentUpTo > 0 && resume.epoch !== current) startOver(current);
+        epoch = current;
         const entries = await feed.since(sentUpTo);
         const backlog = resuming ? entries : entries.slice(-INITIAL_BACKLOG);
-        for (const entry of backlog) send(entry);
+        for (const entry of backlog) send(entry, current);
         backlogDone = true;
-        for (const entry of pending.splice(0)) send(entry);
-        channel.send({ event: 'ready', data: JSON.stringify({ lastId: sentUpTo }) });
+        for (const message of pending.splice(0)) send(message.entry, message.epoch);
+        channel.send({ event: 'ready', data: JSON.stringify({ lastId: sentUpTo, epoch }) });
       })().catch(() => channel.close()); // feed store unreachable: the client retries in 2 s
 
       return () => {

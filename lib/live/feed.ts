@@ -48,9 +48,12 @@ export function clientVerified(event: AuthEvent): boolean {
   );
 }
 
-/** What a subscriber hears: a new entry, or that the feed was cleared (demo reset). */
+/**
+ * What a subscriber hears: a new entry (with the {@link FeedStore.epoch} its id belongs to), or
+ * that the feed was cleared (demo reset).
+ */
 export type FeedMessage =
-  | { readonly type: 'entry'; readonly entry: FeedEntry }
+  | { readonly type: 'entry'; readonly entry: FeedEntry; readonly epoch: string }
   | { readonly type: 'reset'; readonly lastId: number };
 
 /** Receives every message of the live feed. */
@@ -66,16 +69,30 @@ export interface FeedStore {
   get(id: number): Promise<FeedEntry | undefined>;
   /** The id of the newest entry ever appended (0 before the first); survives `clear`. */
   latestId(): Promise<number>;
+  /**
+   * Names the sequence the ids belong to. It changes exactly when the ids start over (a new
+   * process, for the memory feed; Redis losing its data), so a view resuming after an id of
+   * another epoch starts over instead of skipping the new ids up to it.
+   */
+  epoch(): Promise<string>;
   /** Hears every append and clear; returns the function that stops listening. */
   subscribe(listener: FeedListener): () => void;
   /** Drops every entry (ids keep counting) and tells subscribers. */
   clear(): Promise<void>;
 }
 
+/** A new {@link FeedStore.epoch}: 12 random hex digits (a valid part of an SSE id). */
+export function newFeedEpoch(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** The default {@link FeedStore}: a ring buffer in this process's memory. */
 export class InMemoryFeedStore implements FeedStore {
   private readonly buffer: RingBuffer<AuthEvent>;
   private readonly listeners = new Set<FeedListener>();
+  /** Ids start at 1 in each process: its own epoch. */
+  private readonly epochId = newFeedEpoch();
 
   constructor(capacity: number = FEED_CAPACITY) {
     this.buffer = new RingBuffer<AuthEvent>(capacity);
@@ -94,7 +111,7 @@ export class InMemoryFeedStore implements FeedStore {
   appendNow(event: AuthEvent): FeedEntry {
     const { id, value } = this.buffer.push(event);
     const entry: FeedEntry = { id, event: value };
-    this.emit({ type: 'entry', entry });
+    this.emit({ type: 'entry', entry, epoch: this.epochId });
     return entry;
   }
 
@@ -109,6 +126,10 @@ export class InMemoryFeedStore implements FeedStore {
 
   async latestId(): Promise<number> {
     return this.buffer.lastId;
+  }
+
+  async epoch(): Promise<string> {
+    return this.epochId;
   }
 
   subscribe(listener: FeedListener): () => void {

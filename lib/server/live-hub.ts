@@ -60,5 +60,7 @@ export async function statsResponse(): Promise<Response> {
     connections: { ...hub.connections },
     rooms: await hub.rooms.count().catch(() => null),
     feedLastId: await hub.feed.latestId(),
+    // with it, `?since=<epoch>.<id>` resumes after that id (see lib/live/feed-stream.ts)
+    feedEpoch: await hub.feed.epoch(),
   });
 }

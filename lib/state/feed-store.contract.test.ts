@@ -58,6 +58,22 @@ const backends: { name: string; skip?: string | null; create: () => Promise<Feed
   },
 ];
 
+describe.skipIf(!!missing)('FeedStore: a Redis that lost its data', () => {
+  it('starts a new epoch with its new ids', async () => {
+    server ??= await startRedisServer();
+    const redis = connectRedis(server.url);
+    const subscriber = connectRedis(server.url, 'subscriber');
+    connections.push(redis, subscriber);
+    await whenReady(redis);
+    const feed = new RedisFeedStore(redis, subscriber, CAPACITY);
+    await feed.append(event(1));
+    const before = await feed.epoch();
+    await redis.flushall();
+    expect((await feed.append(event(2))).id).toBe(1);
+    expect(await feed.epoch()).not.toBe(before);
+  });
+});
+
 afterAll(async () => {
   for (const c of connections) c.disconnect();
   await server?.stop();
@@ -91,6 +107,21 @@ for (const backend of backends) {
       expect(heard.map((m) => (m.type === 'entry' ? m.entry.id : -1))).toEqual(
         entries.map((e) => e.id),
       );
+      stop();
+    });
+
+    it('names one epoch for its ids, the same at every instance, kept by clear', async () => {
+      const heard: FeedMessage[] = [];
+      const stop = b.subscribe((m) => heard.push(m));
+      await b.since(0);
+      const epoch = await a.epoch();
+      expect(epoch).toMatch(/^[0-9a-f]{12}$/);
+      expect(await b.epoch()).toBe(epoch);
+      await a.append(event(9));
+      await until(() => heard.length === 1);
+      expect(heard[0]).toMatchObject({ type: 'entry', epoch });
+      await a.clear();
+      expect(await b.epoch()).toBe(epoch);
       stop();
     });
 

@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import type { AuthEvent } from '../oauth/events';
 import {
   FEED_CAPACITY,
+  newFeedEpoch,
   type FeedEntry,
   type FeedListener,
   type FeedMessage,
@@ -17,12 +18,22 @@ import {
 const STREAM = 'flowlab:feed';
 const SEQ = 'flowlab:feed:seq';
 const CHANNEL = 'flowlab:feed:events';
+/** The epoch of the ids in SEQ: lost with them, so a Redis that lost its data starts a new one. */
+const EPOCH = 'flowlab:feed:epoch';
 
-/** INCR the id, XADD the event under `<id>-1`, PUBLISH the entry message; answers the id. */
+/**
+ * The epoch (set to ARGV[3] when there is none), INCR the id, XADD the event under `<id>-1`,
+ * PUBLISH the entry message with its epoch; answers the id.
+ */
 const APPEND = `
+local epoch = redis.call('GET', KEYS[4])
+if not epoch then
+  epoch = ARGV[3]
+  redis.call('SET', KEYS[4], epoch)
+end
 local id = redis.call('INCR', KEYS[2])
 redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[2], id .. '-1', 'e', ARGV[1])
-redis.call('PUBLISH', KEYS[3], '{"type":"entry","entry":{"id":' .. id .. ',"event":' .. ARGV[1] .. '}}')
+redis.call('PUBLISH', KEYS[3], '{"type":"entry","epoch":"' .. epoch .. '","entry":{"id":' .. id .. ',"event":' .. ARGV[1] .. '}}')
 return id
 `;
 
@@ -75,12 +86,14 @@ export class RedisFeedStore implements FeedStore {
   async append(event: AuthEvent): Promise<FeedEntry> {
     const id = (await this.redis.eval(
       APPEND,
-      3,
+      4,
       STREAM,
       SEQ,
       CHANNEL,
+      EPOCH,
       JSON.stringify(event),
       this.capacity,
+      newFeedEpoch(),
     )) as number;
     return { id, event };
   }
@@ -105,6 +118,12 @@ export class RedisFeedStore implements FeedStore {
 
   async latestId(): Promise<number> {
     return Number((await this.redis.get(SEQ)) ?? 0);
+  }
+
+  async epoch(): Promise<string> {
+    const fresh = newFeedEpoch();
+    await this.redis.set(EPOCH, fresh, 'NX');
+    return (await this.redis.get(EPOCH)) ?? fresh;
   }
 
   subscribe(listener: FeedListener): () => void {
