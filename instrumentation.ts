@@ -1,6 +1,7 @@
 /**
  * Start-up code (Next.js calls `register` once per server process, before it serves requests):
- * installs the method guard (TRACE and unknown methods answer 405, not 500), prints the
+ * installs the method guard (TRACE and unknown methods answer 405, not 500), checks that the
+ * configuration and the signing key load (else it stops with the reason), prints the
  * instructor's sign-in link, the way Jupyter prints its token URL, and hooks SIGTERM: every live
  * stream (feed and rooms) ends with `event: restarting`, so clients reconnect at once, the rooms
  * are written to the data folder, and the process exits within a few seconds.
@@ -13,6 +14,16 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { installMethodGuard } = await import('./lib/server/method-guard');
   installMethodGuard();
+  // The configuration and the signing key, once, before any request: a corrupt key file, a data
+  // folder that cannot be written or a malformed setting stops the server with its message, where
+  // it would otherwise answer every token and API request with a 500.
+  const { loadAuthServerDeps } = await import('./lib/oauth/config');
+  try {
+    await loadAuthServerDeps(process.env);
+  } catch (e) {
+    console.error(`FlowLab cannot start: ${(e as Error).message}`);
+    process.exit(1);
+  }
   const { exitGracefullyOnSigterm } = await import('./lib/live/sse-shutdown');
   exitGracefullyOnSigterm(EXIT_GRACE_MS);
   const { announceInstructorLink } = await import('./lib/server/instructor-link');

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -185,5 +185,23 @@ test.describe('one instance without Redis', () => {
     await c.start();
     await expectInvalidToken(await api(c.url, t));
     expect((await api(c.url, await accessToken(c.url))).status).toBe(200);
+  });
+
+  test('a corrupt signing key file stops the server at start, saying what to do', async () => {
+    test.setTimeout(120_000);
+    const corrupt = await mkdtemp(join(tmpdir(), 'flowlab-corrupt-'));
+    try {
+      await writeFile(join(corrupt, 'signing-key.json'), '{"kty":"EC","crv":"P-2');
+      const broken = nextInstance(await freePort(), {
+        FLOWLAB_DATA_DIR: corrupt,
+        FLOWLAB_REDIS_URL: '',
+      });
+      // it exits instead of answering every token request with a 500
+      await expect(broken.start()).rejects.toThrow(
+        /FlowLab cannot start: The signing key file .*signing-key\.json is not valid JSON\. Delete/,
+      );
+    } finally {
+      await rm(corrupt, { recursive: true, force: true });
+    }
   });
 });

@@ -76,6 +76,16 @@ describe('key store', () => {
     expect((err as Error).message).toMatch(/not valid JSON.*Delete .*signing-key\.json/);
   });
 
+  it('says what to do when the data folder cannot be written', async () => {
+    const blocked = join(dir, 'file-not-folder');
+    await writeFile(blocked, 'x'); // a file where the folder should be: mkdir and writes fail
+    const err = await loadSigningKey({ dataDir: blocked }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SigningKeyError);
+    expect((err as Error).message).toMatch(
+      /cannot hold the signing key \(ENOTDIR\).*FLOWLAB_DATA_DIR/,
+    );
+  });
+
   it('fails with a clear error on a key file that is not a private key', async () => {
     await writeFile(join(dir, KEY_FILE_NAME), JSON.stringify({ kty: 'EC', crv: 'P-256' }));
     await expect(loadSigningKey({ dataDir: dir })).rejects.toThrow(/PRIVATE JWK/);

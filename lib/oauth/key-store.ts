@@ -110,9 +110,18 @@ export const KEY_FILE_NAME = 'signing-key.json';
  */
 export async function loadOrCreateKeyFile(dataDir: string): Promise<SigningKey> {
   const path = join(dataDir, KEY_FILE_NAME);
-  const existing = await readKeyFile(path);
+  // the folder itself failing (not writable, not a folder): say which setting to change
+  const unusable = (e: unknown): never => {
+    if (e instanceof SigningKeyError) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new SigningKeyError(
+      `The data folder ${dataDir} cannot hold the signing key (${code}). Set FLOWLAB_DATA_DIR to a folder this process can write, or FLOWLAB_SIGNING_KEY to a private JWK.`,
+    );
+  };
+  const existing = await readKeyFile(path).catch(unusable);
   if (existing) return existing;
-  await createFileOnce(dataDir, KEY_FILE_NAME, `${JSON.stringify(await generateSigningJwk())}\n`);
+  const jwk = await generateSigningJwk();
+  await createFileOnce(dataDir, KEY_FILE_NAME, `${JSON.stringify(jwk)}\n`).catch(unusable);
   const key = await readKeyFile(path);
   if (!key)
     throw new SigningKeyError(`The signing key file ${path} vanished while it was created.`);
