@@ -5,7 +5,7 @@
  * change resolves once a write that started after it has finished, and changes made during a
  * write share the next one.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StateUnavailableError } from '../oauth/state-store';
 
@@ -70,7 +70,14 @@ export class JsonFileWriter {
     const tmp = `${this.path}.${process.pid}.tmp`;
     try {
       await mkdir(dirname(this.path), { recursive: true });
-      await writeFile(tmp, JSON.stringify(this.snapshot()), { mode: 0o600 });
+      // flushed to disk before the rename: a power cut never leaves a truncated file in place
+      const file = await open(tmp, 'w', 0o600);
+      try {
+        await file.writeFile(JSON.stringify(this.snapshot()));
+        await file.sync();
+      } finally {
+        await file.close();
+      }
       await rename(tmp, this.path);
     } catch (e) {
       console.error(`FlowLab: cannot write ${this.path}: ${(e as Error).message}`);
