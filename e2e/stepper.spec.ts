@@ -259,6 +259,24 @@ test('your own values survive a reload of the tab: the same secret, the same 401
   await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('401'));
 });
 
+test('an edit in the expired-token scenario keeps it, and a reload keeps the edit', async ({
+  page,
+}, info) => {
+  await useOwnAddress(page.context(), info);
+  await page.goto(`${PAGE}?scenario=expired-token`);
+  await page.getByLabel('Client authentication').selectOption('body');
+  await expect(page.getByLabel('Scenario')).toHaveValue('expired-token');
+  await expect(page.getByText('Your edits below change its request')).toBeVisible();
+  await page.getByRole('button', { name: 'Last step' }).click();
+  await expectStep(page, 7);
+  await expect(page.getByTestId('error-explainer')).toContainText('invalid_token');
+  await page.getByRole('button', { name: /^Step 2:/ }).click();
+  await expect(page.getByLabel('Request as raw HTTP').first()).toContainText('client_secret=');
+  await page.reload();
+  await expect(page.getByLabel('Scenario')).toHaveValue('expired-token');
+  await expect(page.getByLabel('Client authentication')).toHaveValue('body');
+});
+
 test('predict the outcome, then see the real one', async ({ page }) => {
   await page.goto(`${PAGE}?scenario=wrong-secret`);
   await next(page);

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { authMethods, type AuthMethod } from '@/lib/protocol/auth-methods';
 import type { TokenRequestSettings } from '@/lib/protocol/requests';
-import { getScenario, isScenarioOf, type Scenario } from '@/lib/engine/scenarios';
+import { CUSTOM_SCENARIO, getScenario, isScenarioOf, type Scenario } from '@/lib/engine/scenarios';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
 import { useStepper } from './stepper-provider';
@@ -74,6 +74,9 @@ export function ScenarioPanel() {
         </select>
         <p id={`${id}-scenario-desc`} className="text-muted mt-1 text-sm">
           {scenario.description} {expectation(scenario)}
+          {scenarioId !== CUSTOM_SCENARIO && settings !== scenario.settings
+            ? ' Your edits below change its request; the scenario’s steps stay.'
+            : ''}
         </p>
       </div>
       <form

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { parseStepLink } from '@/lib/engine/deep-link';
-import { CUSTOM_SCENARIO } from '@/lib/engine/scenarios';
+import { getScenario } from '@/lib/engine/scenarios';
 import { keepCustomValues, keptCustomValues } from '@/lib/store/custom-values';
 import { withProgress } from '@/lib/store/progress-deferred';
 import { useStepperStore } from './stepper-provider';
@@ -10,7 +10,7 @@ import { useStepperStore } from './stepper-provider';
 /**
  * Keeps the address bar in step with the stepper (`?scenario=wrong-secret&step=4`), so a link
  * opens that step: on load it selects the scenario and runs steps 1..n to get there. The
- * learner's own values (`custom`) are kept for the tab, so a reload runs with them again. Also
+ * learner's edited values are kept for the tab, so a reload runs with them again. Also
  * records the learner's progress.
  */
 export function useUrlSync() {
@@ -19,9 +19,9 @@ export function useUrlSync() {
     const state = store.getState();
     const slug = state.lesson.slug;
     const { scenario, step } = parseStepLink(window.location.search, state.lesson);
-    const kept = scenario === CUSTOM_SCENARIO ? keptCustomValues(slug) : undefined;
+    const kept = scenario ? keptCustomValues(slug, scenario) : undefined;
+    if (scenario && scenario !== state.scenarioId) state.selectScenario(scenario);
     if (kept) state.editSettings(kept);
-    else if (scenario && scenario !== state.scenarioId) state.selectScenario(scenario);
     if (step) void store.getState().seek(step);
     withProgress((p) => {
       p.ensureProgressHydrated();
@@ -43,8 +43,11 @@ export function useUrlSync() {
       if (cursor > 0) withProgress((p) => p.recordStep(slug, cursor, s.scenarioId));
     };
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.scenarioId === CUSTOM_SCENARIO && s.settings !== prev.settings)
-        keepCustomValues(slug, s.settings);
+      if (s.settings !== prev.settings) {
+        // edited values are kept for the tab; a scenario's own values need no keeping
+        const own = s.settings === getScenario(s.lesson, s.scenarioId).settings;
+        keepCustomValues(slug, s.scenarioId, own ? null : s.settings);
+      }
       if (s.scenarioId === prev.scenarioId && s.player.cursor === prev.player.cursor) return;
       if (scheduled) return;
       scheduled = true;

@@ -7,10 +7,22 @@ const values = { clientId: 'abc', clientSecret: 'nope', scope: '', authMethod: '
 describe('the learner’s own values, kept for the tab', () => {
   beforeEach(() => sessionStorage.clear());
 
-  it('come back as they were kept, per lesson', () => {
-    keepCustomValues('one', values);
-    expect(keptCustomValues('one')).toEqual(values);
-    expect(keptCustomValues('two')).toBeUndefined();
+  it('come back as they were kept, per lesson and for their scenario only', () => {
+    keepCustomValues('one', 'custom', values);
+    expect(keptCustomValues('one', 'custom')).toEqual(values);
+    expect(keptCustomValues('two', 'custom')).toBeUndefined();
+    expect(keptCustomValues('one', 'expired-token')).toBeUndefined();
+    keepCustomValues('one', 'expired-token', values);
+    expect(keptCustomValues('one', 'expired-token')).toEqual(values);
+    expect(keptCustomValues('one', 'custom')).toBeUndefined();
+    keepCustomValues('one', 'expired-token', null);
+    expect(keptCustomValues('one', 'expired-token')).toBeUndefined();
+  });
+
+  it('read values kept before they named a scenario as the learner’s own', () => {
+    sessionStorage.setItem('flowlab-custom:one', JSON.stringify(values));
+    expect(keptCustomValues('one', 'custom')).toEqual(values);
+    expect(keptCustomValues('one', 'valid')).toBeUndefined();
   });
 
   it('read as nothing kept when the stored text is not what was kept', () => {
@@ -21,12 +33,12 @@ describe('the learner’s own values, kept for the tab', () => {
       JSON.stringify({ ...values, authMethod: 'x' }),
     ]) {
       sessionStorage.setItem('flowlab-custom:one', raw);
-      expect(keptCustomValues('one'), raw).toBeUndefined();
+      expect(keptCustomValues('one', 'custom'), raw).toBeUndefined();
     }
     sessionStorage.setItem(
       'flowlab-custom:one',
       JSON.stringify({ ...values, clientSecret: 'x'.repeat(5000) }),
     );
-    expect(keptCustomValues('one')).toBeUndefined();
+    expect(keptCustomValues('one', 'custom')).toBeUndefined();
   });
 });

@@ -1,11 +1,13 @@
+import { CUSTOM_SCENARIO } from '../engine/scenarios';
 import { authMethods } from '../protocol/auth-methods';
 import type { TokenRequestSettings } from '../protocol/requests';
 
 /**
- * The learner's own values ("Your own values") of a lesson's stepper, kept for this browser tab
- * (sessionStorage) so that a reload of `?scenario=custom` runs with them again instead of with
- * the defaults under the same label. Only the fields the form edits are kept, each checked on
- * the way back in; anything else reads as "nothing kept".
+ * The learner's own values of a lesson's stepper ("Your own values", or the edits of a scenario
+ * that keeps them), kept for this browser tab (sessionStorage) with the scenario they belong to,
+ * so that a reload of `?scenario=custom` (or of that scenario) runs with them again instead of
+ * with the defaults under the same label. Only the fields the form edits are kept, each checked
+ * on the way back in; anything else reads as "nothing kept".
  */
 
 /** The fields of the stepper's form. */
@@ -27,22 +29,38 @@ function storage(): Storage | undefined {
   }
 }
 
-/** Keeps `values` for this tab (best effort: a full or disabled storage keeps nothing). */
-export function keepCustomValues(slug: string, values: CustomValues): void {
-  const { clientId, clientSecret, scope, authMethod } = values;
+/**
+ * Keeps `values` of `scenario` for this tab, or (null) forgets them (best effort: a full or
+ * disabled storage keeps nothing).
+ */
+export function keepCustomValues(
+  slug: string,
+  scenario: string,
+  values: CustomValues | null,
+): void {
   try {
-    storage()?.setItem(key(slug), JSON.stringify({ clientId, clientSecret, scope, authMethod }));
+    if (!values) return storage()?.removeItem(key(slug));
+    const { clientId, clientSecret, scope, authMethod } = values;
+    storage()?.setItem(
+      key(slug),
+      JSON.stringify({ scenario, clientId, clientSecret, scope, authMethod }),
+    );
   } catch {
     // quota exceeded or storage disabled
   }
 }
 
-/** The values this tab kept for the lesson, or undefined when none (or not well formed). */
-export function keptCustomValues(slug: string): CustomValues | undefined {
+/**
+ * The values this tab kept for the lesson's `scenario`, or undefined when none (or not well
+ * formed, or kept for another scenario).
+ */
+export function keptCustomValues(slug: string, scenario: string): CustomValues | undefined {
   try {
     const raw: unknown = JSON.parse(storage()?.getItem(key(slug)) ?? 'null');
     if (typeof raw !== 'object' || raw === null) return undefined;
     const v = raw as Record<string, unknown>;
+    // kept before values named their scenario: the learner's own values
+    if ((v.scenario ?? CUSTOM_SCENARIO) !== scenario) return undefined;
     const text = (x: unknown): x is string => typeof x === 'string' && x.length <= MAX_LENGTH;
     const authMethod = authMethods.find((m) => m === v.authMethod);
     if (!text(v.clientId) || !text(v.clientSecret) || !text(v.scope) || !authMethod)

@@ -136,4 +136,16 @@ describe('stepper store', () => {
     expect(store.getState().player.trace[5]?.fastForward?.credential).toBe('access_token');
     expect(store.getState().player.trace[5]?.error?.code).toBe('invalid_token');
   });
+
+  it('an edit in the expired-token scenario keeps the scenario: its own client, now sending the secret in the body', async () => {
+    const { store } = await setup();
+    store.getState().selectScenario('expired-token');
+    store.getState().editSettings({ authMethod: 'body' });
+    expect(store.getState().scenarioId).toBe('expired-token');
+    await store.getState().seek(6);
+    const [prepare, send] = store.getState().player.trace;
+    expect(prepare?.exchanges[0]?.request.body).toContain('client_secret_post');
+    expect(send?.exchanges[0]?.request.body).toContain('client_secret=');
+    expect(store.getState().player.trace[5]?.error?.code).toBe('invalid_token');
+  });
 });

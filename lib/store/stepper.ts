@@ -50,7 +50,11 @@ export interface StepperActions {
   setSpeed(speed: Speed): void;
   /** Switches scenario (its settings replace the learner's) and starts over. */
   selectScenario(id: string): void;
-  /** Applies the learner's own edits: the scenario becomes `custom` and the run starts over. */
+  /**
+   * Applies the learner's own edits and starts the run over. A scenario that does more than send
+   * the request (its treatment: its own client and a clock jump, a tampered or revoked token, a
+   * replayed assertion...) stays, with the edited values; any other becomes `custom`.
+   */
   editSettings(patch: Partial<TokenRequestSettings>): void;
   predict(stepId: string, outcome: string): void;
   /** Resolves once nothing is running or missing (the cursor has settled, or the run failed). */
@@ -117,8 +121,15 @@ export function createStepperStore(options: StepperOptions): StepperStore {
         const scenario = getScenario(lesson, id);
         restart({ scenarioId: scenario.id, settings: scenario.settings });
       },
-      editSettings: (patch) =>
-        restart({ scenarioId: CUSTOM_SCENARIO, settings: { ...get().settings, ...patch } }),
+      editSettings: (patch) => {
+        const { scenarioId: current, settings } = get();
+        const custom = getScenario(lesson, CUSTOM_SCENARIO);
+        const kept = getScenario(lesson, current).treatment !== custom.treatment;
+        restart({
+          scenarioId: kept ? current : CUSTOM_SCENARIO,
+          settings: { ...settings, ...patch },
+        });
+      },
       predict: (stepId, outcome) =>
         set((s) => ({ predictions: { ...s.predictions, [stepId]: outcome } })),
       settled: () => runner.idle(),
