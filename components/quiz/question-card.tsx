@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AnswerRecord } from '@/lib/store/progress-schema';
 import { OptionList, type CardOption } from './option-list';
 
@@ -41,6 +41,16 @@ export function QuestionCard(props: QuestionCardProps) {
   const correct = state.checked && state.selected === answer;
   const attempts = stored?.attempts ?? 0;
 
+  // Try again swaps itself for the (disabled) Check answer button: the focus goes to the options
+  // instead of falling back to the top of the page.
+  const form = useRef<HTMLFormElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current || state.checked) return;
+    refocus.current = false;
+    form.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+  });
+
   function check() {
     if (state.selected === null) return;
     setLocal({ selected: state.selected, checked: true });
@@ -58,11 +68,16 @@ export function QuestionCard(props: QuestionCardProps) {
         {prompt}
       </h3>
       {code ? (
-        <pre className="border-line bg-raised mt-3 overflow-x-auto rounded-md border p-3 text-sm">
+        <pre
+          tabIndex={0}
+          aria-label={`The message of question ${number}`}
+          className="border-line bg-raised mt-3 overflow-x-auto rounded-md border p-3 text-sm"
+        >
           <code>{code}</code>
         </pre>
       ) : null}
       <form
+        ref={form}
         className="mt-3"
         onSubmit={(e) => {
           e.preventDefault();
@@ -82,7 +97,10 @@ export function QuestionCard(props: QuestionCardProps) {
           {state.checked ? (
             <button
               type="button"
-              onClick={() => setLocal({ selected: null, checked: false })}
+              onClick={() => {
+                refocus.current = true;
+                setLocal({ selected: null, checked: false });
+              }}
               className="border-line hover:bg-raised rounded-md border px-3 py-1.5 text-sm font-medium"
             >
               Try again

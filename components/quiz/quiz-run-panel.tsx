@@ -33,12 +33,13 @@ export function QuizRunPanel({
   const here = look?.run === run ? look : null;
   const panel = useRef<HTMLElement>(null);
 
-  // A hint brings the marked place into view.
+  // A hint brings the marked place into view and moves the focus there, so the next Tab and a
+  // screen reader go on from the place the hint points at, not from the question far above.
   useEffect(() => {
     if (!here) return;
-    panel.current
-      ?.querySelector('[data-highlight]')
-      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const marked = panel.current?.querySelector<HTMLElement>('[data-highlight]');
+    marked?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    marked?.focus({ preventScroll: true });
   }, [here]);
 
   const branchNode = here?.branch
@@ -67,7 +68,7 @@ export function QuizRunPanel({
         </div>
       </div>
       {here?.branch && branchNode && (
-        <p className="bg-warn-soft rounded-md px-2 py-1 text-sm" data-highlight>
+        <p className="bg-warn-soft rounded-md px-2 py-1 text-sm" data-highlight tabIndex={-1}>
           The hint points at the branch: {branchNode.label} →{' '}
           {here.branch.branch === 'yes' ? 'Yes' : 'No'} (step {here.step}).
         </p>

@@ -103,7 +103,7 @@ function LessonVisualQuiz({ lesson }: { lesson: LessonRun }) {
   return (
     <div className="space-y-4">
       <div className="border-line bg-surface flex flex-wrap items-center gap-3 rounded-lg border p-3">
-        <p aria-live="polite" className="flex-1 text-sm">
+        <p aria-live="polite" className="flex-[1_1_16rem] text-sm">
           {state.kind === 'running' ? 'Running the flow against the server in this app…' : null}
           {state.kind === 'ready'
             ? 'Your run is in: the questions below are about the token and the steps it just produced.'
@@ -127,6 +127,7 @@ function LessonVisualQuiz({ lesson }: { lesson: LessonRun }) {
       {state.kind === 'ready' ? (
         <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
           <div className="space-y-4">
+            <h2 className="sr-only">Questions about your run</h2>
             {state.questions.map((q, i) => (
               <QuestionCard
                 key={`${q.id}-${state.at}`}

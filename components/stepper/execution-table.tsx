@@ -87,6 +87,7 @@ export function ExecutionTableView({
                 key={row.step.id}
                 aria-current={current ? 'step' : undefined}
                 data-highlight={marked || undefined}
+                tabIndex={marked ? -1 : undefined}
                 className={`border-line border-b align-top ${current ? 'outline-accent outline-2 -outline-offset-2' : ''} ${marked ? 'bg-accent/20 ring-accent ring-2 ring-inset' : ''} ${row.live ? '' : 'text-muted'}`}
               >
                 <th scope="row" className="px-2 py-1.5 font-semibold whitespace-nowrap">

@@ -23,7 +23,7 @@ export function StepperControls() {
       </Button>
       <Button
         onClick={prev}
-        disabled={cursor === 0 || running !== null}
+        unavailable={cursor === 0 || running !== null}
         aria-keyshortcuts="ArrowLeft"
       >
         <Icon name="prev" /> Previous
@@ -36,12 +36,16 @@ export function StepperControls() {
       >
         <Icon name={playing ? 'pause' : 'next'} /> {playing ? 'Pause' : 'Play'}
       </Button>
-      <Button onClick={() => void next()} disabled={cursor >= total} aria-keyshortcuts="ArrowRight">
+      <Button
+        onClick={() => void next()}
+        unavailable={cursor >= total}
+        aria-keyshortcuts="ArrowRight"
+      >
         Next <Icon name="next" />
       </Button>
       <Button
         onClick={() => void last()}
-        disabled={cursor >= total}
+        unavailable={cursor >= total}
         aria-label="Last step"
         aria-keyshortcuts="End"
       >

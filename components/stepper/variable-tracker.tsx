@@ -110,6 +110,7 @@ export function VariableTrackerView({
                     key={n}
                     data-changed={changed || undefined}
                     data-highlight={marked || undefined}
+                    tabIndex={marked ? -1 : undefined}
                     className={`px-2 py-1.5 font-mono text-xs break-all ${changed ? 'bg-accent/20 ring-accent font-semibold ring-2 ring-inset' : ''} ${n === cursor && !changed ? 'bg-raised' : ''} ${marked ? 'outline-warn outline-4 -outline-offset-4' : ''}`}
                   >
                     {reached ? (

@@ -12,6 +12,12 @@ const variants: Readonly<Record<Variant, string>> = {
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   readonly variant?: Variant;
   readonly size?: 'sm' | 'md';
+  /**
+   * Unavailable but still focusable (`aria-disabled`, clicks ignored): for a button that can
+   * become unavailable while it has the focus, such as Next at the last step, so that the focus
+   * stays on it instead of falling back to the top of the page.
+   */
+  readonly unavailable?: boolean;
 }
 
 /** A button with the app's look; `type="button"` unless told otherwise. */
@@ -20,13 +26,17 @@ export function Button({
   size = 'md',
   className = '',
   type = 'button',
+  unavailable = false,
+  onClick,
   ...props
 }: ButtonProps) {
   const sizing = size === 'sm' ? 'px-2 py-1 text-sm' : 'px-3 py-1.5';
   return (
     <button
       type={type}
-      className={`inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50 ${sizing} ${variants[variant]} ${className}`}
+      className={`inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50 ${sizing} ${variants[variant]} ${className}`}
+      aria-disabled={unavailable || undefined}
+      onClick={unavailable ? undefined : onClick}
       {...props}
     />
   );
