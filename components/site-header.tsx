@@ -12,10 +12,16 @@ export function SiteHeader() {
           FlowLab
         </IntentLink>
         <nav aria-label="Main" className="flex flex-1 items-center gap-4 text-sm">
-          <IntentLink href="/learn/client-credentials" className="hover:underline">
+          <IntentLink
+            href="/learn/client-credentials"
+            className="inline-flex min-h-6 items-center py-1 hover:underline"
+          >
             Learn
           </IntentLink>
-          <IntentLink href="/present/client-credentials" className="hover:underline">
+          <IntentLink
+            href="/present/client-credentials"
+            className="inline-flex min-h-6 items-center py-1 hover:underline"
+          >
             Present
           </IntentLink>
         </nav>

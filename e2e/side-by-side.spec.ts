@@ -74,13 +74,15 @@ test('a captured request replayed: the secret one gets another token, the assert
   await sendAll(page);
   const basic = column(page, 'client_secret_basic');
   await basic
-    .getByRole('button', { name: 'Send the same client_secret_basic request again' })
+    .getByRole('button', { name: 'Send it again (replay): the same client_secret_basic request' })
     .click();
   await expect(basic.getByRole('region', { name: 'Answer to the replay' })).toContainText(
     'HTTP 200',
   );
   const jwt = column(page, 'private_key_jwt');
-  await jwt.getByRole('button', { name: 'Send the same private_key_jwt request again' }).click();
+  await jwt
+    .getByRole('button', { name: 'Send it again (replay): the same private_key_jwt request' })
+    .click();
   const refused = jwt.getByRole('region', { name: 'Answer to the replay' });
   await expect(refused).toContainText('HTTP 401');
   await expect(refused.getByLabel('Answer to the replay: body')).toContainText('invalid_client');

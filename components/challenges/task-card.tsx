@@ -1,3 +1,4 @@
+import { CopyButton } from '@/components/modes/copy-button';
 import { CheckList } from '@/components/live/check-list';
 import { Badge } from '@/components/ui/badge';
 import type { ChallengeTask, TaskPass } from '@/lib/challenges/types';
@@ -36,12 +37,18 @@ export function TaskCard({
       {curls.length > 0 && (
         <div className="mt-2 space-y-1">
           {curls.map((line, i) => (
-            <pre
-              key={i}
-              className="bg-raised overflow-x-auto rounded p-2 font-mono text-xs whitespace-pre"
-            >
-              {line}
-            </pre>
+            <div key={i} className="bg-raised rounded p-2">
+              <pre
+                tabIndex={0}
+                aria-label={`Command ${i + 1} of ${task.title}`}
+                className="font-mono text-xs break-all whitespace-pre-wrap"
+              >
+                {line}
+              </pre>
+              <div className="mt-1 flex justify-end">
+                <CopyButton text={line} label={`command ${i + 1} of ${task.title}`} />
+              </div>
+            </div>
           ))}
         </div>
       )}

@@ -50,7 +50,7 @@ export function MethodColumn({
           size="sm"
           disabled={busy || !sent}
           onClick={onReplay}
-          aria-label={`Send the same ${method.id} request again`}
+          aria-label={`Send it again (replay): the same ${method.id} request`}
           title={replayNote}
         >
           Send it again (replay)

@@ -56,7 +56,11 @@ export function ResponseView({
           {ok ? 'success' : 'error'} · {Math.round(durationMs)} ms
         </span>
       </p>
-      <pre className="border-line text-muted overflow-x-auto border-b px-3 py-2 text-xs">
+      <pre
+        tabIndex={0}
+        aria-label="Response headers"
+        className="border-line text-muted overflow-x-auto border-b px-3 py-2 text-xs"
+      >
         {response.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}
       </pre>
       <pre

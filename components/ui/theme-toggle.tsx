@@ -30,7 +30,7 @@ export function ThemeToggle() {
         }
       }}
       className="border-line hover:bg-raised rounded-md border px-2.5 py-1 text-sm"
-      aria-label={`Switch to ${next} theme`}
+      aria-label={`${theme === 'dark' ? 'Dark' : 'Light'} theme: switch to ${next}`}
     >
       {theme === 'dark' ? '☾ Dark' : '☀ Light'}
     </button>
