@@ -75,7 +75,7 @@ test('the last step reached in the visualizer is remembered', async ({ page }) =
   );
   await page.goto(base);
   await expect(
-    page.getByRole('link', { name: /Resume at step 4: .* \(wrong-secret\)/ }),
+    page.getByRole('link', { name: /Resume at step 4: .* \(Wrong client secret\)/ }),
   ).toHaveAttribute('href', `${base}/step?scenario=wrong-secret&step=4`);
 });
 
@@ -196,6 +196,6 @@ test('the step page records where the learner got to, and the lesson page offers
     .toBe(3);
   await page.goto(base);
   await expect(
-    page.getByRole('link', { name: /Resume at step 3: .* \(wrong-secret\)/ }),
+    page.getByRole('link', { name: /Resume at step 3: .* \(Wrong client secret\)/ }),
   ).toBeVisible();
 });

@@ -49,7 +49,8 @@ export function LessonProgress({
               className="text-accent font-medium underline"
             >
               Resume at step {last.step}
-              {lastTitle ? `: ${lastTitle}` : ''} ({last.scenario})
+              {lastTitle ? `: ${lastTitle}` : ''} (
+              {lesson.scenarioTitles[last.scenario] ?? last.scenario})
             </Link>
           ) : (
             'not started'

@@ -7,6 +7,8 @@ export interface ProgressLesson {
   readonly practice: readonly Pick<PracticeQuestion, 'id' | 'difficulty'>[];
   readonly visualQuiz: readonly { readonly id: string }[];
   readonly steps: readonly { readonly number: number; readonly title: string }[];
+  /** Each scenario's title by id, to name the run to resume. */
+  readonly scenarioTitles: Readonly<Record<string, string>>;
 }
 
 /**
@@ -20,5 +22,6 @@ export function progressLesson(lesson: Lesson): ProgressLesson {
     practice: lesson.practice.map(({ id, difficulty }) => ({ id, difficulty })),
     visualQuiz: (lesson.visualQuiz ?? []).map(({ id }) => ({ id })),
     steps: lesson.steps.map(({ number, title }) => ({ number, title })),
+    scenarioTitles: Object.fromEntries(lesson.scenarios.map((s) => [s.id, s.title])),
   };
 }
