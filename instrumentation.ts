@@ -14,16 +14,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { installMethodGuard } = await import('./lib/server/method-guard');
   installMethodGuard();
-  // The configuration and the signing key, once, before any request: a corrupt key file, a data
-  // folder that cannot be written or a malformed setting stops the server with its message, where
-  // it would otherwise answer every token and API request with a 500.
-  const { loadAuthServerDeps } = await import('./lib/oauth/config');
-  try {
-    await loadAuthServerDeps(process.env);
-  } catch (e) {
-    console.error(`FlowLab cannot start: ${(e as Error).message}`);
-    process.exit(1);
-  }
+  const { exitUnlessConfigLoads } = await import('./lib/server/startup-check');
+  await exitUnlessConfigLoads(process.env);
   const { exitGracefullyOnSigterm } = await import('./lib/live/sse-shutdown');
   exitGracefullyOnSigterm(EXIT_GRACE_MS);
   const { announceInstructorLink } = await import('./lib/server/instructor-link');
