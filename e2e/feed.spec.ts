@@ -71,7 +71,12 @@ test.describe('live request feed', () => {
       }
       return text;
     }
-    const idsIn = (text: string) => [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    // SSE ids are <epoch>.<id>: the epoch names this server's sequence of ids
+    const idsIn = (text: string) =>
+      [...text.matchAll(/^id: ([0-9a-f]+)\.(\d+)$/gm)].map((m) => ({
+        epoch: m[1]!,
+        n: Number(m[2]),
+      }));
     const presenter = { Authorization: `Bearer ${await instructorToken(request)}` };
 
     // Subscribe first, then send: the event arrives live.
@@ -93,7 +98,8 @@ test.describe('live request feed', () => {
     const text = await readUntil(reader, (t) => idsIn(t).length >= 2);
     ctrl.abort();
     const ids = idsIn(text);
-    expect(ids[1]!).toBeGreaterThan(ids[0]!);
+    expect(ids[1]!.epoch).toBe(ids[0]!.epoch);
+    expect(ids[1]!.n).toBeGreaterThan(ids[0]!.n);
     expect(text).toContain('"masked":"xy•••"');
     expect(text).not.toContain('"value"');
     expect(text).not.toContain('xyz"');
@@ -101,13 +107,25 @@ test.describe('live request feed', () => {
     // A reconnect with Last-Event-ID gets what came after it, not what it already had.
     const ctrl2 = new AbortController();
     const res2 = await fetch(`${baseURL}/api/live/feed?client=abc`, {
-      headers: { ...presenter, 'Last-Event-ID': String(ids[0]) },
+      headers: { ...presenter, 'Last-Event-ID': `${ids[0]!.epoch}.${ids[0]!.n}` },
       signal: ctrl2.signal,
     });
     const text2 = await readUntil(res2.body!.getReader(), (t) => t.includes('event: ready'));
     ctrl2.abort();
-    const resumed = idsIn(text2);
-    expect(resumed).toContain(ids[1]);
-    expect(resumed.every((id) => id > ids[0]!)).toBe(true);
+    const resumed = idsIn(text2).map((id) => id.n);
+    expect(text2).not.toContain('event: reset');
+    expect(resumed).toContain(ids[1]!.n);
+    expect(resumed.every((n) => n > ids[0]!.n)).toBe(true);
+
+    // An id of another epoch (a server that restarted since) starts the view over.
+    const ctrl3 = new AbortController();
+    const res3 = await fetch(`${baseURL}/api/live/feed?client=abc`, {
+      headers: { ...presenter, 'Last-Event-ID': `0000000000aa.${ids[0]!.n}` },
+      signal: ctrl3.signal,
+    });
+    const text3 = await readUntil(res3.body!.getReader(), (t) => t.includes('event: ready'));
+    ctrl3.abort();
+    expect(text3).toContain('event: reset');
+    expect(idsIn(text3).map((id) => id.n)).toContain(ids[0]!.n);
   });
 });

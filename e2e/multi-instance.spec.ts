@@ -101,16 +101,20 @@ test.describe('two instances sharing Redis', () => {
     try {
       await read(/event: ready/);
       expect((await token(a.url, 'reporting-bot', 'reports-secret')).status).toBe(200);
-      const entry = /event: request\nid: (\d+)\ndata: [^\n]*"clientId":"reporting-bot"/;
+      const entry =
+        /event: request\nid: ([0-9a-f]+)\.(\d+)\ndata: [^\n]*"clientId":"reporting-bot"/;
       await read(entry);
-      const id = Number(entry.exec(text)![1]);
+      const [, epoch, n] = entry.exec(text)!;
+      const id = Number(n);
       const at = async (base: string) =>
         (await (
           await fetch(`${base}/api/live/stats`, {
             headers: { Authorization: `Bearer ${presenter}` },
           })
-        ).json()) as { feedLastId: number };
+        ).json()) as { feedLastId: number; feedEpoch: string };
       expect((await at(a.url)).feedLastId).toBe((await at(b.url)).feedLastId);
+      // one sequence of ids for both: the same epoch, so an id resumes at either instance
+      expect((await at(a.url)).feedEpoch).toBe(epoch);
       expect((await at(b.url)).feedLastId).toBeGreaterThanOrEqual(id);
       expect(id).toBeGreaterThan(0);
     } finally {
