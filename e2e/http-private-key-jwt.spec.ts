@@ -47,6 +47,25 @@ async function registerLearner(
 
 const nowS = () => Math.floor(Date.now() / 1000);
 
+/** oauth4webapi's discovery and client credentials grant with the learner's key (kid k1). */
+async function oauth4webapiGrant(l: Learner, baseURL: string) {
+  const insecure = { [oauth.allowInsecureRequests]: true } as const;
+  const issuer = new URL(baseURL);
+  const as = await oauth.processDiscoveryResponse(
+    issuer,
+    await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...insecure }),
+  );
+  const c: oauth.Client = { client_id: l.reg.client_id };
+  const response = await oauth.clientCredentialsGrantRequest(
+    as,
+    c,
+    oauth.PrivateKeyJwt({ key: l.keys.privateKey, kid: 'k1' }),
+    new URLSearchParams(),
+    insecure,
+  );
+  return { response, result: await oauth.processClientCredentialsResponse(as, c, response) };
+}
+
 function sign(l: Learner, baseURL: string, over: Partial<AssertionOptions> = {}, key?: CryptoKey) {
   return signClientAssertion(
     { clientId: l.reg.client_id, audience: baseURL, now: nowS(), ...over },
@@ -116,24 +135,9 @@ test.describe('private_key_jwt with a registered key', () => {
     request,
     baseURL,
   }) => {
-    const l = await registerLearner(request);
-    const insecure = { [oauth.allowInsecureRequests]: true } as const;
-    const issuer = new URL(baseURL!);
-    const as = await oauth.processDiscoveryResponse(
-      issuer,
-      await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...insecure }),
-    );
-    const c: oauth.Client = { client_id: l.reg.client_id };
-    const response = await oauth.clientCredentialsGrantRequest(
-      as,
-      c,
-      oauth.PrivateKeyJwt({ key: l.keys.privateKey, kid: 'k1' }),
-      new URLSearchParams(),
-      insecure,
-    );
+    const { response, result } = await oauth4webapiGrant(await registerLearner(request), baseURL!);
     const checks = JSON.parse(response.headers.get('flowlab-checks') ?? '[]') as { id: string }[];
     expect(checks.map((x) => x.id)).toContain('assertion-jti');
-    const result = await oauth.processClientCredentialsResponse(as, c, response);
     expect(result.scope).toBe('data:read');
   });
 
@@ -142,23 +146,9 @@ test.describe('private_key_jwt with a registered key', () => {
     baseURL,
   }) => {
     const l = await registerLearner(request, newCaller(), 'Ed25519');
-    const insecure = { [oauth.allowInsecureRequests]: true } as const;
-    const issuer = new URL(baseURL!);
-    const as = await oauth.processDiscoveryResponse(
-      issuer,
-      await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...insecure }),
-    );
-    const c: oauth.Client = { client_id: l.reg.client_id };
-    const response = await oauth.clientCredentialsGrantRequest(
-      as,
-      c,
-      oauth.PrivateKeyJwt({ key: l.keys.privateKey, kid: 'k1' }),
-      new URLSearchParams(),
-      insecure,
-    );
-    const result = await oauth.processClientCredentialsResponse(as, c, response);
+    const { access_token } = (await oauth4webapiGrant(l, baseURL!)).result;
     const api = await request.get('/api/data', {
-      headers: { Authorization: `Bearer ${result.access_token}` },
+      headers: { Authorization: `Bearer ${access_token}` },
     });
     expect(api.status()).toBe(200);
   });
