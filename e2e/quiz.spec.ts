@@ -31,6 +31,8 @@ test.describe('visual quiz bound to the live run', () => {
 
     // Retry with the real JWT (its option starts with eyJ, the full value is in the accessible name).
     await token.getByRole('button', { name: 'Try again' }).click();
+    // the focus goes to the options, not back to the top of the page
+    await expect(token.getByRole('radio').first()).toBeFocused();
     await token.getByRole('radio', { name: /^eyJ/ }).check();
     await token.getByRole('button', { name: 'Check answer' }).click();
     await expect(token.getByText('Correct.')).toBeVisible();

@@ -96,7 +96,9 @@ test('wrong secret: invalid_client, no token, the No branch lit', async ({ page 
   await expect(page.getByTestId('step-title')).toContainText('Error response, no token');
   // what happened in this run leads; the happy path's narration follows it, muted
   const note = page.getByTestId('step-note');
-  const happy = page.getByText('On the Yes branch, Auth server issues an access token:');
+  const happy = page.getByText(
+    'Had every check passed, this step would be “Auth server issues an access token”:',
+  );
   await expect(happy).toBeVisible();
   await expect(note).toContainText('Instead of a token');
   const [noteBox, happyBox] = await Promise.all([note.boundingBox(), happy.boundingBox()]);
@@ -259,11 +261,28 @@ test('your own values survive a reload of the tab: the same secret, the same 401
   await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('401'));
 });
 
+test('pressing Next by keyboard to the end keeps the focus on Next, now unavailable', async ({
+  page,
+}) => {
+  await page.goto(`${PAGE}?scenario=valid&step=6`);
+  await expectStep(page, 6);
+  const nextButton = page.getByRole('button', { name: 'Next', exact: true });
+  await nextButton.focus();
+  await page.keyboard.press('Enter');
+  await expectStep(page, 7);
+  await expect(nextButton).toBeFocused();
+  await expect(nextButton).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Enter'); // does nothing at the end
+  await expectStep(page, 7);
+});
+
 test('an edit in the expired-token scenario keeps it, and a reload keeps the edit', async ({
   page,
 }, info) => {
   await useOwnAddress(page.context(), info);
   await page.goto(`${PAGE}?scenario=expired-token`);
+  // the link's scenario is applied once the page is interactive: edit it only then
+  await expect(page.getByLabel('Scenario')).toHaveValue('expired-token');
   await page.getByLabel('Client authentication').selectOption('body');
   await expect(page.getByLabel('Scenario')).toHaveValue('expired-token');
   await expect(page.getByText('Your edits below change its request')).toBeVisible();

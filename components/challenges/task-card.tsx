@@ -31,7 +31,7 @@ export function TaskCard({
         </a>
       </p>
       <details className="mt-2 text-sm">
-        <summary className="cursor-pointer font-medium">Hint</summary>
+        <summary className="cursor-pointer py-1 font-medium">Hint</summary>
         <p className="mt-1">{task.hint}</p>
       </details>
       {curls.length > 0 && (

@@ -136,12 +136,12 @@ export function QuestionCard(props: QuestionCardProps) {
         ) : null}
       </div>
       <details className="mt-3 text-sm">
-        <summary className="text-accent cursor-pointer font-medium">Hint</summary>
+        <summary className="text-accent cursor-pointer py-1 font-medium">Hint</summary>
         <div className="mt-2">{hint}</div>
       </details>
       {state.checked ? (
         <details className="mt-2 text-sm" open={correct}>
-          <summary className="text-accent cursor-pointer font-medium">
+          <summary className="text-accent cursor-pointer py-1 font-medium">
             {correct ? 'Why' : 'Worked solution'}
           </summary>
           <div className="mt-2 space-y-3">{explanation}</div>

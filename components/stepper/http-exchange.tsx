@@ -64,7 +64,7 @@ export function HttpExchangeView({ exchange, title }: { exchange: Exchange; titl
         </Badge>
         <span className="text-muted">{Math.round(exchange.durationMs)} ms</span>
         {hasToken && (
-          <label className="ml-auto inline-flex items-center gap-1.5 text-xs">
+          <label className="ml-auto inline-flex min-h-6 items-center gap-1.5 text-xs">
             <input
               type="checkbox"
               checked={full}

@@ -76,7 +76,9 @@ export function StepDetail() {
             {/* Off the happy path, what happened leads; the happy path's words follow, muted. */}
             {runNote}
             <p className="text-muted mt-2 max-w-3xl text-sm">
-              <span className="font-semibold">On the Yes branch, {heading.onHappyPath}: </span>
+              <span className="font-semibold">
+                Had every check passed, this step would be “{heading.onHappyPath}”:{' '}
+              </span>
               {step?.narration}
             </p>
           </>
