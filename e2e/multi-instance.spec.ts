@@ -135,7 +135,25 @@ test.describe('two instances sharing Redis', () => {
   test('Redis down: 503 with Retry-After, never a 500; Redis back: everything works again', async () => {
     test.setTimeout(60_000);
     const t = await accessToken(a.url);
+    const presenter = (
+      (await (await token(a.url, 'instructor', INSTRUCTOR_KEY)).json()) as {
+        access_token: string;
+      }
+    ).access_token;
+    const feed = await fetch(`${a.url}/api/live/feed`, {
+      headers: { Authorization: `Bearer ${presenter}` },
+    });
+    const reader = feed.body!.pipeThrough(new TextDecoderStream()).getReader();
+    for (let text = ''; !text.includes('event: ready');) text += (await reader.read()).value ?? '';
+    const ended = (async () => {
+      while (!(await reader.read()).done);
+      return true;
+    })();
     await redis!.stop();
+    // the open feed stream ends, so the presenter's view says it is reconnecting
+    expect(
+      await Promise.race([ended, new Promise((r) => setTimeout(() => r(false), 10_000))]),
+    ).toBe(true);
     const answers = await Promise.all([
       api(a.url, t),
       api(b.url, t),

@@ -120,4 +120,27 @@ describe('the feed stream', () => {
       ['bbbb.1', 'new'],
     ]);
   });
+
+  it('ends when the store says it lost its connection, so the view reconnects instead of showing a silent feed as live', async () => {
+    const listeners = new Set<FeedListener>();
+    const feed: FeedStore = {
+      append: async () => {
+        throw new Error('unused');
+      },
+      since: async () => [],
+      get: async () => undefined,
+      latestId: async () => 0,
+      epoch: async () => 'aaaa',
+      subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
+      clear: async () => {},
+    };
+    const stream = createFeedStream({ feed, client: null, resumeFrom: null });
+    const reader = stream.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes('event: ready')) text += decoder.decode((await reader.read()).value);
+    for (const l of listeners) l({ type: 'lost' });
+    expect((await reader.read()).done).toBe(true);
+    expect(listeners.size).toBe(0); // and it stopped listening
+  });
 });

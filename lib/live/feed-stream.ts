@@ -64,6 +64,9 @@ export function createFeedStream(options: FeedStreamOptions): ReadableStream<Uin
       const closed = options.onOpen?.();
       // Subscribe before reading the backlog, so nothing appended in between is missed.
       const unsubscribe = feed.subscribe((message) => {
+        // The store went away: end the stream, so the view says it is reconnecting (and resumes
+        // from its last id once the store is back) instead of showing a silent feed as live.
+        if (message.type === 'lost') return channel.close();
         if (message.type === 'reset') {
           channel.send({ event: 'reset', data: JSON.stringify({ lastId: message.lastId, epoch }) });
         } else if (backlogDone) {

@@ -49,12 +49,14 @@ export function clientVerified(event: AuthEvent): boolean {
 }
 
 /**
- * What a subscriber hears: a new entry (with the {@link FeedStore.epoch} its id belongs to), or
- * that the feed was cleared (demo reset).
+ * What a subscriber hears: a new entry (with the {@link FeedStore.epoch} its id belongs to), that
+ * the feed was cleared (demo reset), or (`lost`) that the store lost its connection, so entries
+ * appended meanwhile may never be heard (a shared store that went down).
  */
 export type FeedMessage =
   | { readonly type: 'entry'; readonly entry: FeedEntry; readonly epoch: string }
-  | { readonly type: 'reset'; readonly lastId: number };
+  | { readonly type: 'reset'; readonly lastId: number }
+  | { readonly type: 'lost' };
 
 /** Receives every message of the live feed. */
 export type FeedListener = (message: FeedMessage) => void;

@@ -74,6 +74,27 @@ describe.skipIf(!!missing)('FeedStore: a Redis that lost its data', () => {
   });
 });
 
+describe.skipIf(!!missing)('FeedStore: a Redis that goes away', () => {
+  it('tells its listeners the connection was lost', async () => {
+    const own = await startRedisServer();
+    const redis = connectRedis(own.url);
+    const subscriber = connectRedis(own.url, 'subscriber');
+    try {
+      await whenReady(redis);
+      const feed = new RedisFeedStore(redis, subscriber, CAPACITY);
+      const heard: FeedMessage[] = [];
+      feed.subscribe((m) => heard.push(m));
+      await feed.since(0); // the subscription is live
+      await own.stop();
+      await until(() => heard.some((m) => m.type === 'lost'));
+      expect(heard).toContainEqual({ type: 'lost' });
+    } finally {
+      redis.disconnect();
+      subscriber.disconnect();
+    }
+  });
+});
+
 afterAll(async () => {
   for (const c of connections) c.disconnect();
   await server?.stop();

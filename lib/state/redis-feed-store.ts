@@ -73,14 +73,20 @@ export class RedisFeedStore implements FeedStore {
       } catch {
         return;
       }
-      for (const listener of [...this.listeners]) {
-        try {
-          listener(message);
-        } catch {
-          // one broken listener (a closed stream) must not stop the others
-        }
-      }
+      this.emit(message);
     });
+    // What is published while the subscription is down is never heard: tell the streams.
+    subscriber.on('close', () => this.emit({ type: 'lost' }));
+  }
+
+  private emit(message: FeedMessage): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(message);
+      } catch {
+        // one broken listener (a closed stream) must not stop the others
+      }
+    }
   }
 
   async append(event: AuthEvent): Promise<FeedEntry> {
