@@ -164,6 +164,15 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
     expect((await token(await sign())).status).toBe(200);
   });
 
+  it('does not count replays toward the limit: a captured assertion cannot lock its client out', async () => {
+    const captured = await sign();
+    expect((await token(captured)).status).toBe(200);
+    for (let i = 0; i < MAX_ASSERTIONS_PER_MINUTE + 5; i++) {
+      await refused(await token(captured), 401, 'invalid_client', 'assertion-jti');
+    }
+    expect((await token(await sign())).status).toBe(200);
+  });
+
   it('refuses a replayed jti (invalid_client)', async () => {
     const a = await sign();
     expect((await token(a)).status).toBe(200);

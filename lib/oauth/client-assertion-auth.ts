@@ -230,6 +230,15 @@ export async function authenticateAssertion(
   }
   checks.pass('assertion-jti-claim');
 
+  const once = `assertion-jti:${clientId}:${jti}`;
+  const replay = () =>
+    checks.fail(
+      'assertion-jti',
+      invalidClient('This client assertion was used before (same jti): a replay is refused.'),
+    );
+  // a replay is refused before the pace counts it: a captured assertion, replayed, must not use
+  // up its client's minute (only new assertions, which need the private key, count)
+  if (await checks.fromStore('assertion-jti', deps.state.wasUsed(once))) throw replay();
   const pace = await checks.fromStore(
     'assertion-pace',
     deps.state.increment(`assertion-pace:${clientId}`, 60_000),
@@ -254,14 +263,9 @@ export async function authenticateAssertion(
   // assertion 24 h). Only the client's owner can move its clock back into the window again.
   const first = await checks.fromStore(
     'assertion-jti',
-    deps.state.useOnce(`assertion-jti:${clientId}:${jti}`, (exp + tol - offset) * 1000),
+    deps.state.useOnce(once, (exp + tol - offset) * 1000),
   );
-  if (!first) {
-    throw checks.fail(
-      'assertion-jti',
-      invalidClient('This client assertion was used before (same jti): a replay is refused.'),
-    );
-  }
+  if (!first) throw replay(); // sent twice at once: one of them wins
   checks.pass('assertion-jti');
   return client;
 }

@@ -46,6 +46,8 @@ export interface StateStore {
    * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
    */
   useOnce(key: string, expiresAt: number): Promise<boolean>;
+  /** Whether `key` is held as used (by {@link useOnce}) now; changes nothing. */
+  wasUsed(key: string): Promise<boolean>;
   /** Forgets every revocation and counter (the instructor's "reset demo"). */
   clear(): Promise<void>;
 }
@@ -189,6 +191,11 @@ export class MemoryStateStore implements StateStore {
     if (held !== undefined && held > now) return false;
     if (expiresAt > now) this.used.set(key, expiresAt);
     return true;
+  }
+
+  async wasUsed(key: string): Promise<boolean> {
+    const held = this.used.get(key);
+    return held !== undefined && held > this.now();
   }
 
   async clear(): Promise<void> {

@@ -92,6 +92,10 @@ export class FileStateStore implements StateStore {
     return first;
   }
 
+  wasUsed(key: string): Promise<boolean> {
+    return this.memory.wasUsed(key);
+  }
+
   async clear(): Promise<void> {
     await this.memory.clear();
     await this.file.persist();

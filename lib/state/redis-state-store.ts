@@ -114,6 +114,10 @@ export class RedisStateStore implements StateStore {
     return reply === 'OK';
   }
 
+  async wasUsed(key: string): Promise<boolean> {
+    return (await this.run(() => this.redis.exists(this.key('used', key)))) === 1;
+  }
+
   async clear(): Promise<void> {
     await this.run(async () => {
       for (const kind of ['revoked', 'revocations', 'hits'] as const) {

@@ -138,12 +138,16 @@ for (const backend of backends) {
     it('accepts a one-time key once until it expires, and keeps it across clear', async () => {
       const s = await backend.create();
       const exp = Date.now() + 250;
+      expect(await s.wasUsed('jti:abc:1')).toBe(false);
       expect(await s.useOnce('jti:abc:1', exp)).toBe(true);
+      expect(await s.wasUsed('jti:abc:1')).toBe(true);
       expect(await s.useOnce('jti:abc:1', exp)).toBe(false);
       expect(await s.useOnce('jti:other:1', exp)).toBe(true);
       await s.clear();
+      expect(await s.wasUsed('jti:abc:1')).toBe(true);
       expect(await s.useOnce('jti:abc:1', exp)).toBe(false);
       await sleep(exp - Date.now() + 50);
+      expect(await s.wasUsed('jti:abc:1')).toBe(false);
       expect(await s.useOnce('jti:abc:1', Date.now() + 60_000)).toBe(true);
     });
 
