@@ -10,7 +10,7 @@ import type { StepNotes } from './types';
 export const issueRefusedNotes: StepNotes = {
   say: [
     'No token this time: the server answers with an error response, a JSON object with error and usually error_description (RFC 6749 §5.2).',
-    'The status says which kind: 401 for invalid_client, the client could not be authenticated; 400 for every other error of the token endpoint.',
+    'The status says which kind. In FlowLab: 401 for invalid_client, the client could not be authenticated (RFC 6749 §5.2 makes 400 the default and requires 401 after an Authorization header); 429 with Retry-After for a lockout or the assertion limit; 400 for the other error codes.',
   ],
   point: [
     'The exchange line: the status the server answered.',
@@ -29,7 +29,7 @@ export const callApiFailureNotes = {
   },
   refused: {
     say: [
-      'The API refuses the token: 401 invalid_token when it is expired, revoked or its signature does not verify; 403 insufficient_scope when it is valid but lacks the scope this endpoint needs (RFC 6750 §3.1).',
+      'The API refuses the token: 401 invalid_token when it is expired, revoked, its client’s registration is gone, or its signature does not verify; 403 insufficient_scope when it is valid but lacks the scope this endpoint needs (RFC 6750 §3.1).',
       'The refusal carries a WWW-Authenticate: Bearer header naming the error, so the client can tell whether to get a new token or a token with more scope.',
     ],
     point: [
@@ -51,7 +51,7 @@ export const endFailureNotes = {
   'api-failed': {
     say: [
       'The client got a token, but the API refused it: both servers did their job.',
-      'An expired or revoked token is fixed by asking for a new one; a token without the scope needs a client that is allowed that scope; an edited token is a bug or an attack, never something to retry.',
+      'An expired or revoked token is fixed by asking for a new one (a client whose registration was deleted or lapsed must register again first); a token without the scope needs a client that is allowed that scope; an edited token is a bug or an attack, never something to retry.',
     ],
     point: ['The diagram: the token path lit, then the API’s refusal.'],
   },

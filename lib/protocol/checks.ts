@@ -82,7 +82,7 @@ export const checkLabels: Readonly<Record<CheckId, string>> = {
   'grant-type': 'Grant type is supported',
   'grant-allowed': 'Client is allowed this grant type',
   'scope-allowed': 'Requested scope is allowed for this client',
-  'assertion-format': 'Client assertion is a well-formed JWT',
+  'assertion-format': 'Client assertion is a well-formed JWT (no crit header)',
   'assertion-subject': 'Assertion iss and sub are the client_id',
   'assertion-alg': 'Assertion algorithm is on the asymmetric allow-list',
   'assertion-signature': "Assertion signature matches a key in the client's jwks",

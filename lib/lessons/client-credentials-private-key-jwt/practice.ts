@@ -48,7 +48,7 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     hint: 'A signature is checked with the other half of the key pair.',
     solution: [
       'A signature made with the private key verifies with the matching public key.',
-      'So the server keeps only the public key (RFC 7591 client metadata jwks or jwks_uri).',
+      'So the server keeps only the public key (RFC 7591 client metadata jwks or jwks_uri; FlowLab takes jwks by value).',
       'This is why RFC 9700 §2.5 recommends asymmetric client authentication: the server does not need to store sensitive symmetric keys.',
     ],
     mistakes: ['Assuming the server must hold what the client holds, as with a secret.'],

@@ -87,7 +87,7 @@ export const steps = [
     actor: 'auth-server',
     title: 'Auth server validates the assertion',
     narration:
-      'The server checks the assertion in order and stops at the first failure: a well-formed JWT, a known client, iss and sub equal to its client_id, an asymmetric algorithm on the allow-list (never none, never HMAC), a signature that verifies with a key in the client’s registered jwks, an aud naming this server, exp not passed (and iat and nbf sane, the lifetime capped), and a jti never seen before. Any failure of the assertion is invalid_client (RFC 7523 §3.2); a request that also sends a secret is invalid_request before any of it (RFC 6749 §2.3).',
+      'The server checks the assertion in order and stops at the first failure: a well-formed JWT (with no crit header it would have to understand), a known client, iss and sub equal to its client_id, an asymmetric algorithm on the allow-list (never none, never HMAC), a signature that verifies with a key in the client’s registered jwks, an aud naming this server, exp not passed (and iat and nbf sane, the lifetime capped), a jti of 1-256 characters, the client within 60 new assertions a minute, and a jti never seen before. Any failed check of the assertion is invalid_client (RFC 7523 §3.2; 401 in FlowLab, where RFC 6749 §5.2 makes 400 the default), except the limit, which is 429 too_many_requests with Retry-After; a request that also sends a secret is invalid_request before any of it (RFC 6749 §2.3).',
     requestData: 'N/A',
     validation: 'Assertion valid?',
     response: 'Yes',

@@ -289,7 +289,7 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
       { id: 'd', text: 'Ask the API to extend the token.' },
     ],
     answer: 'a',
-    hint: 'expires_in is a number of seconds counted from when the token was issued.',
+    hint: 'expires_in is a number of seconds counted from when the response was generated (RFC 6749 §5.1).',
     solution: [
       'expires_in is the lifetime in seconds from when the response was generated (RFC 6749 §5.1): 3600 means one hour. It is RECOMMENDED, not required, so a client must also cope with a response without it.',
       'The client keeps the token and reuses it until shortly before it expires, then repeats the token request.',
@@ -605,7 +605,7 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     solution: [
       '429 (RFC 6585 §4) means the client sent too many requests; the server MAY say in Retry-After how long to wait, in seconds or as an HTTP date (RFC 9110 §10.2.3). 42 means 42 seconds ({c} is out).',
       'Retrying in a loop meets 429 after 429, loads the server, and with a wrong secret locks the client out again as soon as the window ends ({b}); the limit is on the client, not on how it authenticates, and body credentials are NOT RECOMMENDED anyway ({d}, §2.3.1). RFC 6749 §2.3.1 requires servers to protect password authentication against brute force, which is what this limit does.',
-      'So {a}. FlowLab locks a caller out of a client after 10 wrong secrets in 60 seconds and then answers 429 to every request of that caller for that client for the rest of the window, right secret or not, so a guesser learns nothing; the client’s owner, calling from elsewhere, is not locked out. (The lesson’s public clients abc, myapp123 and abc123 are exempt, so a room can replay the wrong-secret scenario; your own registered client is not.) A wrong secret never fixes itself: a person must.',
+      'So {a}. FlowLab locks a caller out of a client after 10 wrong secrets in 60 seconds and then answers 429 to every request of that caller for that client (sent the way the client authenticates) for the rest of the window, right secret or not, so a guesser learns nothing; the client’s owner, calling from elsewhere, is not locked out. (The lesson’s public clients abc, myapp123 and abc123 are exempt, so a room can replay the wrong-secret scenario; your own registered client is not.) A wrong secret never fixes itself: a person must.',
     ],
     mistakes: [
       'Retrying immediately, in a tight loop.',

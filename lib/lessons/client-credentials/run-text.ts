@@ -97,7 +97,8 @@ export const runText: RunText<StepOutcomes> = {
     stored: {
       tone: 'neutral',
       response: () => 'Token stored for API calls',
-      note: () => 'The client stores the token and reuses it for its API calls until it expires.',
+      note: () =>
+        'The client stores the token and reuses it for its API calls until shortly before it expires (keep a margin), then asks for a new one.',
     },
     'stored-short-lived': {
       tone: 'neutral',

@@ -54,7 +54,7 @@ const stepNotes: Readonly<Record<StepId, StepNotes>> = {
   },
   receive: {
     say: [
-      'The client stores the token and reuses it until it expires; asking for a new token on every call is wasteful.',
+      'The client stores the token and reuses it until shortly before it expires; asking for a new token on every call is wasteful.',
       'The token is a credential: keep it out of logs. That is why the feed masks it in the API row.',
     ],
     point: ['The client lane of the diagram: the token is the client’s now.'],
