@@ -19,10 +19,17 @@ export function useUrlSync() {
     const state = store.getState();
     const slug = state.lesson.slug;
     const { scenario, step } = parseStepLink(window.location.search, state.lesson);
-    const kept = scenario ? keptCustomValues(slug, scenario) : undefined;
-    if (scenario && scenario !== state.scenarioId) state.selectScenario(scenario);
-    if (kept) state.editSettings(kept);
-    if (step) void store.getState().seek(step);
+    // The link applies only to a stepper nobody has touched yet: an edit or a step made in the
+    // first instant, before this effect, is the learner's and wins over the link they came by.
+    const untouched =
+      state.settings === getScenario(state.lesson, state.scenarioId).settings &&
+      state.player.trace.length === 0;
+    if (untouched) {
+      const kept = scenario ? keptCustomValues(slug, scenario) : undefined;
+      if (scenario && scenario !== state.scenarioId) state.selectScenario(scenario);
+      if (kept) state.editSettings(kept);
+      if (step) void store.getState().seek(step);
+    }
     withProgress((p) => {
       p.ensureProgressHydrated();
       p.recordModeVisit(slug, 'step');
