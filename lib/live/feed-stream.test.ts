@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthEvent } from '../oauth/events';
-import { InMemoryFeedStore, type FeedListener, type FeedStore } from './feed';
+import { InMemoryFeedStore, type FeedEntry, type FeedListener, type FeedStore } from './feed';
 import { createFeedStream, parseResumePoint } from './feed-stream';
 
 const event = (clientId: string): AuthEvent => ({
@@ -52,6 +52,23 @@ async function readUntil(
   return got;
 }
 
+/** A feed of epoch `aaaa` holding `entries`, whose listeners a test calls itself. */
+function fakeFeed(entries: readonly FeedEntry[]) {
+  const listeners = new Set<FeedListener>();
+  const feed: FeedStore = {
+    append: async () => {
+      throw new Error('unused');
+    },
+    since: async () => entries,
+    get: async () => undefined,
+    latestId: async () => entries.at(-1)?.id ?? 0,
+    epoch: async () => 'aaaa',
+    subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
+    clear: async () => {},
+  };
+  return { feed, listeners };
+}
+
 const requests = (got: readonly Received[]) =>
   got.filter((m) => m.event === 'request').map((m) => [m.id, m.data.clientId]);
 const isReady = (got: readonly Received[]) => got.some((m) => m.event === 'ready');
@@ -95,18 +112,7 @@ describe('the feed stream', () => {
   });
 
   it('starts over when a live entry comes from a new epoch (Redis lost its ids while the stream was open)', async () => {
-    const listeners = new Set<FeedListener>();
-    const feed: FeedStore = {
-      append: async () => {
-        throw new Error('unused');
-      },
-      since: async () => [{ id: 7, event: event('old') }],
-      get: async () => undefined,
-      latestId: async () => 7,
-      epoch: async () => 'aaaa',
-      subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
-      clear: async () => {},
-    };
+    const { feed, listeners } = fakeFeed([{ id: 7, event: event('old') }]);
     const stream = createFeedStream({ feed, client: null, resumeFrom: null });
     const reading = readUntil(stream, (got) => requests(got).length === 2);
     await new Promise((r) => setTimeout(r, 10));
@@ -122,18 +128,7 @@ describe('the feed stream', () => {
   });
 
   it('ends when the store says it lost its connection, so the view reconnects instead of showing a silent feed as live', async () => {
-    const listeners = new Set<FeedListener>();
-    const feed: FeedStore = {
-      append: async () => {
-        throw new Error('unused');
-      },
-      since: async () => [],
-      get: async () => undefined,
-      latestId: async () => 0,
-      epoch: async () => 'aaaa',
-      subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
-      clear: async () => {},
-    };
+    const { feed, listeners } = fakeFeed([]);
     const stream = createFeedStream({ feed, client: null, resumeFrom: null });
     const reader = stream.getReader();
     const decoder = new TextDecoder();
