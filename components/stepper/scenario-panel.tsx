@@ -6,6 +6,7 @@ import type { TokenRequestSettings } from '@/lib/protocol/requests';
 import { CUSTOM_SCENARIO, getScenario, isScenarioOf, type Scenario } from '@/lib/engine/scenarios';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
+import { settingsEdited } from '@/lib/store/stepper';
 import { useStepper } from './stepper-provider';
 
 const authLabels: Readonly<Record<AuthMethod, string>> = {
@@ -74,7 +75,7 @@ export function ScenarioPanel() {
         </select>
         <p id={`${id}-scenario-desc`} className="text-muted mt-1 text-sm">
           {scenario.description} {expectation(scenario)}
-          {scenarioId !== CUSTOM_SCENARIO && settings !== scenario.settings
+          {scenarioId !== CUSTOM_SCENARIO && settingsEdited({ lesson, scenarioId, settings })
             ? ' Your edits below change its request; the scenario’s steps stay.'
             : ''}
         </p>

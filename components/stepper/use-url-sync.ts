@@ -2,9 +2,9 @@
 
 import { useEffect } from 'react';
 import { parseStepLink } from '@/lib/engine/deep-link';
-import { getScenario } from '@/lib/engine/scenarios';
 import { keepCustomValues, keptCustomValues } from '@/lib/store/custom-values';
 import { withProgress } from '@/lib/store/progress-deferred';
+import { settingsEdited } from '@/lib/store/stepper';
 import { useStepperStore } from './stepper-provider';
 
 /**
@@ -21,9 +21,7 @@ export function useUrlSync() {
     const { scenario, step } = parseStepLink(window.location.search, state.lesson);
     // The link applies only to a stepper nobody has touched yet: an edit or a step made in the
     // first instant, before this effect, is the learner's and wins over the link they came by.
-    const untouched =
-      state.settings === getScenario(state.lesson, state.scenarioId).settings &&
-      state.player.trace.length === 0;
+    const untouched = !settingsEdited(state) && state.player.trace.length === 0;
     if (untouched) {
       const kept = scenario ? keptCustomValues(slug, scenario) : undefined;
       if (scenario && scenario !== state.scenarioId) state.selectScenario(scenario);
@@ -52,8 +50,7 @@ export function useUrlSync() {
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.settings !== prev.settings) {
         // edited values are kept for the tab; a scenario's own values need no keeping
-        const own = s.settings === getScenario(s.lesson, s.scenarioId).settings;
-        keepCustomValues(slug, s.scenarioId, own ? null : s.settings);
+        keepCustomValues(slug, s.scenarioId, settingsEdited(s) ? s.settings : null);
       }
       if (s.scenarioId === prev.scenarioId && s.player.cursor === prev.player.cursor) return;
       if (scheduled) return;

@@ -77,6 +77,13 @@ export interface StepperOptions {
   readonly clearTimer?: RunnerTimers['clearTimer'];
 }
 
+/** Whether the settings are the learner's edits, not the selected scenario's own. */
+export function settingsEdited(
+  state: Pick<StepperState, 'lesson' | 'scenarioId' | 'settings'>,
+): boolean {
+  return state.settings !== getScenario(state.lesson, state.scenarioId).settings;
+}
+
 /** The step being run (its number) while a request is in flight or due, else null. */
 export function runningStep(state: StepperState): number | null {
   return pendingStep(state.player);
