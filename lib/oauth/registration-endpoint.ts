@@ -159,14 +159,24 @@ export function registerEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreRe
   });
 }
 
+/** The Bearer challenge of registration management (RFC 6750 §3), naming `error` if any. */
+function registrationChallenge(ctx: Ctx, error?: 'invalid_token' | 'invalid_request') {
+  return {
+    'WWW-Authenticate': `Bearer realm=${quote(ctx.realm)}${error ? `, error="${error}"` : ''}`,
+  };
+}
+
 /**
  * The RFC 6750 §3 refusal of a registration access token: 401 `invalid_token` with its Bearer
  * challenge (`code` false: no credentials were sent, so the challenge names no error).
  */
 function invalidRegistrationToken(ctx: Ctx, description: string, code = true): OAuthError {
-  return new OAuthError('invalid_token', description, 401, {
-    'WWW-Authenticate': `Bearer realm=${quote(ctx.realm)}${code ? ', error="invalid_token"' : ''}`,
-  });
+  return new OAuthError(
+    'invalid_token',
+    description,
+    401,
+    registrationChallenge(ctx, code ? 'invalid_token' : undefined),
+  );
 }
 
 /** A stand-in digest compared when there is no such client, so both refusals take as long. */
@@ -185,9 +195,12 @@ async function authorize(
   // RFC 6750 §3.1: a malformed Bearer credential is invalid_request (400); no credentials, or
   // another scheme, get the bare challenge without an error code
   if (bearer.kind === 'malformed') {
-    throw new OAuthError('invalid_request', bearer.description, 400, {
-      'WWW-Authenticate': `Bearer realm=${quote(ctx.realm)}, error="invalid_request"`,
-    });
+    throw new OAuthError(
+      'invalid_request',
+      bearer.description,
+      400,
+      registrationChallenge(ctx, 'invalid_request'),
+    );
   }
   if (bearer.kind === 'none') {
     throw invalidRegistrationToken(
