@@ -12,6 +12,7 @@ import { requestOrigin } from '@/lib/server/origin';
 export default async function HomePage() {
   const origin = await requestOrigin();
   const clients = listClients();
+  const locked = clients.filter((c) => c.lockout);
   const rate = parseRateLimit(process.env.FLOWLAB_RATE_LIMIT);
   return (
     <div className="mx-auto max-w-5xl space-y-12 px-4 py-10">
@@ -94,16 +95,21 @@ export default async function HomePage() {
           <code className="font-mono">client_id</code> and{' '}
           <code className="font-mono">client_secret</code> in the form body. {rate.maxFailures}{' '}
           wrong secrets within {rate.windowMs / 1000} seconds from one address lock a client out,
-          for that address, until the window is over; the lesson’s own clients (
-          {clients
-            .filter((c) => !c.lockout)
-            .map((c, i) => (
-              <span key={c.clientId}>
-                {i > 0 ? ', ' : ''}
-                <code className="font-mono">{c.clientId}</code>
-              </span>
-            ))}
-          ) never are, so a whole room can replay the wrong-secret scenario.
+          for that address, until the window is over.
+          {locked.length > 0 && (
+            <>
+              {' '}
+              That applies to{' '}
+              {locked.map((c, i) => (
+                <span key={c.clientId}>
+                  {i > 0 ? ', ' : ''}
+                  <code className="font-mono">{c.clientId}</code>
+                </span>
+              ))}{' '}
+              only: the other secrets here are public, so a lockout would protect nothing, and a
+              whole room behind one address can replay the error scenarios.
+            </>
+          )}
         </p>
         <ClientTable clients={clients} />
       </section>

@@ -46,9 +46,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const row = clients.getByRole('row', { name: new RegExp(`^${id} `) });
         await expect(row.getByRole('cell', { name: secret, exact: true })).toBeVisible();
       }
-      // the lockout sentence names the clients it does not apply to, as the server has them
+      // the lockout sentence names the clients it applies to, as the server has them
       await expect(page.getByRole('region', { name: 'Demo clients' })).toContainText(
-        '10 wrong secrets within 60 seconds from one address lock a client out, for that address, until the window is over; the lesson’s own clients (abc, myapp123, abc123) never are',
+        '10 wrong secrets within 60 seconds from one address lock a client out, for that address, until the window is over. That applies to lockout-demo only: the other secrets here are public',
       );
 
       await expect(

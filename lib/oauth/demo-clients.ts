@@ -5,7 +5,11 @@ import { parseClientsConfig, type ClientConfigJson } from './client-config';
 /** The lesson's main demo client, whose scopes a learner's registered client gets. */
 export const LESSON_CLIENT_ID = 'abc';
 
-/** The demo clients every FlowLab serves unless configured otherwise. */
+/**
+ * The demo clients every FlowLab serves unless configured otherwise. Their secrets are printed on
+ * the home page, so a lockout would protect nothing and would let one learner break a scenario for
+ * a whole room behind one address: only `lockout-demo`, whose scenario is the lockout, has one.
+ */
 export const DEMO_CLIENTS_CONFIG: readonly ClientConfigJson[] = [
   {
     client_id: 'abc',
@@ -31,12 +35,14 @@ export const DEMO_CLIENTS_CONFIG: readonly ClientConfigJson[] = [
   },
   {
     client_id: 'reporting-bot',
+    lockout: false,
     client_secret: 'reports-secret',
     scope: 'reports:read',
     description: 'Gets tokens without data:read, so GET /api/data answers 403 insufficient_scope.',
   },
   {
     client_id: 'short-lived',
+    lockout: false,
     client_secret: 'short-secret',
     scope: 'data:read',
     token_lifetime: 2,
@@ -44,6 +50,7 @@ export const DEMO_CLIENTS_CONFIG: readonly ClientConfigJson[] = [
   },
   {
     client_id: 'legacy-portal',
+    lockout: false,
     client_secret: 'portal-secret',
     scope: 'data:read',
     grant_types: ['authorization_code'],
@@ -51,6 +58,7 @@ export const DEMO_CLIENTS_CONFIG: readonly ClientConfigJson[] = [
   },
   {
     client_id: 'resource-server',
+    lockout: false,
     client_secret: 'resource-secret',
     scope: 'data:read',
     introspect_any: true,

@@ -4,6 +4,7 @@ import { decodeProtectedHeader, decodeJwt, jwtVerify } from 'jose';
 import { encodeBasicAuthorization } from '../protocol/basic';
 import * as secureCompare from './secure-compare';
 import { body, formPost, makeServer, ORIGIN, tokenPost, type TestServer } from './test-support';
+import { DEMO_CLIENTS_CONFIG } from './demo-clients';
 
 vi.mock('./secure-compare', { spy: true });
 
@@ -315,12 +316,26 @@ describe('brute-force lockout', () => {
     expect((await from('198.51.100.2', 'wrong')).status).toBe(401);
   });
 
-  it('never locks out a public demo client of the lesson (a room may run the wrong-secret scenario)', async () => {
-    for (let i = 0; i < 30; i++) {
-      expect((await t.server.token(tokenPost('abc', `guess${i}`))).status).toBe(401);
-    }
-    expect((await t.server.token(tokenPost('abc', 'xyz'))).status).toBe(200);
-    expect(t.state.size.counters).toBe(0);
+  it.each([
+    ['abc', 'xyz'],
+    ['reporting-bot', 'reports-secret'],
+    ['legacy-portal', 'portal-secret'],
+  ])(
+    'never locks out a demo client with a published secret: %s (a room behind one address replays its scenario)',
+    async (id, secret) => {
+      for (let i = 0; i < 30; i++) {
+        expect((await t.server.token(tokenPost(id, `guess${i}`))).status).toBe(401);
+      }
+      const right = await t.server.token(tokenPost(id, secret));
+      expect(right.status).not.toBe(429);
+      expect(right.status).toBe(id === 'legacy-portal' ? 400 : 200); // unauthorized_client, as taught
+      expect(t.state.size.counters).toBe(0);
+    },
+  );
+
+  it('has a lockout on no demo client but lockout-demo', () => {
+    const locking = DEMO_CLIENTS_CONFIG.filter((c) => c.lockout !== false).map((c) => c.client_id);
+    expect(locking).toEqual(['lockout-demo']);
   });
 
   it('does not count successful requests', async () => {
