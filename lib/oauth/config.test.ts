@@ -115,7 +115,7 @@ describe('other settings', () => {
   });
 
   it('FLOWLAB_REGISTRATION_LIMIT and FLOWLAB_REGISTRATION_CAP', () => {
-    expect(parseRegistrationLimits({})).toEqual({ perCaller: 20, windowMs: 600_000, cap: 1000 });
+    expect(parseRegistrationLimits({})).toEqual({ perCaller: 200, windowMs: 600_000, cap: 1000 });
     expect(
       parseRegistrationLimits({
         FLOWLAB_REGISTRATION_LIMIT: '5/60',

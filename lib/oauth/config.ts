@@ -12,7 +12,7 @@
  * | `FLOWLAB_RATE_LIMIT` | `<failures>/<seconds>`, wrong secrets per client and window (default `10/60`) |
  * | `FLOWLAB_REVOCATIONS_PER_CLIENT` | outstanding revocations per client (default 10,000) |
  * | `FLOWLAB_INSTRUCTOR_KEY` | the instructor client's secret (else generated into the data folder) |
- * | `FLOWLAB_REGISTRATION_LIMIT` | `<registrations>/<seconds>` per caller address (default `20/600`) |
+ * | `FLOWLAB_REGISTRATION_LIMIT` | `<registrations>/<seconds>` per caller address (default `200/600`) |
  * | `FLOWLAB_REGISTRATION_CAP` | live registered clients server-wide (default 1000) |
  */
 import { randomBytes } from 'node:crypto';

@@ -21,9 +21,13 @@ export interface RegistrationLimits {
   readonly cap: number;
 }
 
-/** 20 registrations per address per 10 minutes (a class may share one NAT), 1,000 live at most. */
+/**
+ * 200 registrations per address per 10 minutes, 1,000 live at most. A class often shares one NAT
+ * address, and each learner's browser registers up to four clients (its key, a client per
+ * lesson's challenges, the expired-token scenario's): 40 learners in their first minutes fit.
+ */
 export const DEFAULT_REGISTRATION_LIMITS: RegistrationLimits = {
-  perCaller: 20,
+  perCaller: 200,
   windowMs: 600_000,
   cap: 1000,
 };
