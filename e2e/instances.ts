@@ -14,8 +14,8 @@ export interface Instance {
   readonly url: string;
   /** Starts it (again), resolving once its metadata endpoint answers. */
   start(): Promise<void>;
-  /** Stops it (SIGTERM to its process group, then SIGKILL), resolving once it has exited. */
-  stop(): Promise<void>;
+  /** Stops it (`signal`, SIGTERM by default, to its process group, then SIGKILL), resolving once it has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /** Signals a whole process group (next may fork workers); a group already gone is fine. */
@@ -65,11 +65,11 @@ export function nextInstance(port: number, env: Record<string, string>): Instanc
       }
       throw new Error(`next start on ${port} did not answer within 60 s:\n${output}`);
     },
-    async stop() {
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
       const proc = child;
       if (!proc) return;
       const exited = new Promise<void>((r) => proc.once('exit', () => r()));
-      killGroup(proc.pid, 'SIGTERM');
+      killGroup(proc.pid, signal);
       const timer = setTimeout(() => killGroup(proc.pid, 'SIGKILL'), 5_000);
       await exited;
       clearTimeout(timer);

@@ -48,10 +48,19 @@ export function useRoomStream(
       }));
     const url = `${livePaths.roomEvents(roomId)}${followerId ? `?follower=${encodeURIComponent(followerId)}` : ''}`;
     const es = new EventSource(url);
+    // The first state of each connection is the server's snapshot, so it is taken whatever its
+    // version: a room restored after a crash may be a few changes behind what this page saw.
+    // Later states of the connection never move the room back.
+    let snapshot = true;
+    es.onopen = () => {
+      snapshot = true;
+    };
     es.addEventListener('state', (e) => {
       const next = JSON.parse((e as MessageEvent<string>).data) as RoomState;
+      const take = snapshot;
+      snapshot = false;
       setState((prev) =>
-        prev && prev.id === next.id && prev.version > next.version ? prev : next,
+        !take && prev && prev.id === next.id && prev.version > next.version ? prev : next,
       );
       setStatus(() => 'live');
       setClosedReason(null);

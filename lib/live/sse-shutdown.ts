@@ -73,15 +73,21 @@ export function shutdownLive(): number {
 }
 
 /**
- * On SIGTERM: {@link shutdownLive}, then exit after `graceMs` at the latest (the server's own
- * handler, Next's, exits sooner once its requests are done).
+ * On SIGTERM or SIGINT (Ctrl-C in the terminal that runs `npm start`): {@link shutdownLive}, then
+ * exit after `graceMs` at the latest (the server's own handler, Next's, exits sooner once its
+ * requests are done). Both signals end streams the same way, so a room resumes after either.
  */
-export function exitGracefullyOnSigterm(graceMs: number): void {
-  process.once('SIGTERM', () => {
-    const ended = shutdownLive();
-    console.log(`FlowLab: SIGTERM: ended ${ended} live stream(s) with "server restarting".`);
-    setTimeout(() => process.exit(0), graceMs).unref();
-  });
+export function exitGracefullyOnSignals(graceMs: number): void {
+  let handled = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      if (handled) return;
+      handled = true;
+      const ended = shutdownLive();
+      console.log(`FlowLab: ${signal}: ended ${ended} live stream(s) with "server restarting".`);
+      setTimeout(() => process.exit(0), graceMs).unref();
+    });
+  }
 }
 
 /** Lets streams open again (tests that shut down and go on). */
