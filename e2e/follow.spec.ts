@@ -190,6 +190,23 @@ test.describe('follow me', () => {
     await expect(bobPoll.getByTestId('result-c')).toContainText('(your answer)');
     await expect(bobPoll.getByRole('radio')).toHaveCount(0); // no more voting after the reveal
   });
+  test('an open poll goes away when the presenter ends the room (nobody can reveal it now)', async ({
+    browser,
+  }) => {
+    const { presenter, joinPath } = await presenterWithRoom(browser);
+    const learner = await follower(browser, joinPath);
+    await presenter.getByLabel('Question').selectOption('http-method');
+    await presenter.getByRole('button', { name: 'Open poll' }).click();
+    const poll = learner.getByTestId('follower-poll');
+    await poll.getByRole('radio', { name: /POST/ }).click();
+    await expect(poll).toContainText(`Your answer is in: ${letterOf('b')}`);
+    await presenter.getByRole('button', { name: 'End the room' }).click();
+    await expect(learner.getByTestId('follow-status')).toHaveText(
+      'The presenter ended this session.',
+    );
+    await expect(poll).toHaveCount(0);
+  });
+
   test('the presenter closes joining: a new learner is told, and reopening lets them in', async ({
     browser,
   }) => {

@@ -99,7 +99,8 @@ export function FollowerView({ roomId }: { roomId: string }) {
         )}
       </header>
 
-      {following && state?.poll && membership && (
+      {/* once the session ended, an open poll can no longer be answered or revealed */}
+      {following && state?.poll && membership && (!ended || state.poll.status === 'revealed') && (
         <PollVote
           key={membership.followerId}
           roomId={roomId}
