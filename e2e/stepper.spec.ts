@@ -221,6 +221,23 @@ test('your own values: Basic by default, and an edit applies at once', async ({ 
   );
 });
 
+test('the response body is in view under the headers, which scroll on their own', async ({
+  page,
+}) => {
+  await page.goto(`${PAGE}?scenario=valid&step=2`);
+  await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('200'));
+  const head = page.getByLabel('Response status line and headers, as raw HTTP').first();
+  const body = page.getByLabel('Response body').first();
+  await expect(head).toContainText('HTTP/1.1 200');
+  await expect(head).toContainText('cache-control: no-store');
+  await expect(body).toContainText('"token_type":"Bearer"');
+  const [h, b] = [await head.boundingBox(), await body.boundingBox()];
+  // the headers box is capped (they are many) and the body starts right under it
+  expect(h!.height).toBeLessThanOrEqual(100);
+  expect(b!.y - (h!.y + h!.height)).toBeLessThan(12);
+  expect(await head.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
+});
+
 test('typing another secret and pressing Next sends that secret: invalid_client, no token', async ({
   page,
 }) => {

@@ -9,13 +9,24 @@ import { Tabs } from '@/components/ui/tabs';
 
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 
-function Code({ text, label, full }: { text: string; label: string; full: boolean }) {
+function Code({
+  text,
+  label,
+  full,
+  height = 'max-h-72',
+}: {
+  text: string;
+  label: string;
+  full: boolean;
+  /** How tall it may grow before it scrolls (a Tailwind max-height class). */
+  height?: string;
+}) {
   const shown = full ? text : text.replace(JWT, (t) => shorten(t, 16));
   return (
     <pre
       aria-label={label}
       tabIndex={0}
-      className="border-line bg-raised relative max-h-72 overflow-auto rounded-md border p-2 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap"
+      className={`border-line bg-raised relative ${height} overflow-auto rounded-md border p-2 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap`}
     >
       {shown}
     </pre>
@@ -84,7 +95,17 @@ export function HttpExchangeView({ exchange, title }: { exchange: Exchange; titl
           <h4 className="text-muted mb-1 text-xs font-semibold uppercase">
             Response (as received)
           </h4>
-          <Code text={toRawHttpResponse(response)} label="Response as raw HTTP" full={full} />
+          {/* the wire form, split at the blank line: the many headers scroll on their own, so
+              the body the step is about is in view at once */}
+          <div className="space-y-1">
+            <Code
+              text={toRawHttpResponse({ ...response, body: '' }).trimEnd()}
+              label="Response status line and headers, as raw HTTP"
+              full={full}
+              height="max-h-24"
+            />
+            {response.body && <Code text={response.body} label="Response body" full={full} />}
+          </div>
         </div>
       </div>
     </div>
