@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { toCurl, toRawHttp, toRawHttpResponse } from '@/lib/protocol/render';
+import { toCurl, toRawHttp, toRawHttpResponseHead } from '@/lib/protocol/render';
 import type { HttpExchange as Exchange, HttpRequestRecord } from '@/lib/protocol/records';
 import { shorten } from '@/lib/engine/format';
 import { Badge } from '@/components/ui/badge';
@@ -99,7 +99,7 @@ export function HttpExchangeView({ exchange, title }: { exchange: Exchange; titl
               the body the step is about is in view at once */}
           <div className="space-y-1">
             <Code
-              text={toRawHttpResponse({ ...response, body: '' }).trimEnd()}
+              text={toRawHttpResponseHead(response)}
               label="Response status line and headers, as raw HTTP"
               full={full}
               height="max-h-24"

@@ -33,9 +33,14 @@ export function toRawHttp(request: HttpRequestRecord): string {
  * @see https://www.rfc-editor.org/rfc/rfc9112#section-4
  */
 export function toRawHttpResponse(response: HttpResponseRecord): string {
+  return `${toRawHttpResponseHead(response)}\n\n${response.body}`;
+}
+
+/** A response's status line and headers, as {@link toRawHttpResponse} writes them before the body. */
+export function toRawHttpResponseHead(response: HttpResponseRecord): string {
   const lines = [`HTTP/1.1 ${response.status} ${response.statusText}`.trimEnd()];
   for (const [name, value] of response.headers) lines.push(`${name}: ${value}`);
-  return `${lines.join('\n')}\n\n${response.body}`;
+  return lines.join('\n');
 }
 
 /** A curl command that sends the same request; `separator` joins its parts (a line break by default). */

@@ -21,16 +21,16 @@ export function callerForAddress(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare)?.[1];
   if (mapped && isIPv4(mapped)) return mapped;
   if (!isIPv6(bare)) return address;
-  const [head = '', tail] = bare.toLowerCase().split('::');
-  const groups = (part: string | undefined) => (part ? part.split(':') : []);
-  const high = groups(head);
-  // an embedded IPv4 tail takes two groups; only the first four groups are kept anyway
-  const low = groups(tail).flatMap((g) => (g.includes('.') ? ['0', '0'] : [g]));
+  const [head, tail] = bare.toLowerCase().split('::');
+  // an embedded IPv4 address takes two groups (only the first four are kept anyway)
+  const groups = (part = '') =>
+    part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : [];
+  const [high, low] = [groups(head), groups(tail)];
   const all =
     tail === undefined ? high : [...high, ...Array(8 - high.length - low.length).fill('0'), ...low];
   return `${all
     .slice(0, 4)
-    .map((g) => (g.includes('.') ? '0' : g.replace(/^0+(?=.)/, '')))
+    .map((g) => g.replace(/^0+(?=.)/, ''))
     .join(':')}::/64`;
 }
 
