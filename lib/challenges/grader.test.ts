@@ -207,12 +207,30 @@ describe('wait for Retry-After after a 429', () => {
     expect(gradeNew()).toEqual(['wait-retry-after']);
   });
 
-  it('the first attempt after the wait must succeed: a wrong secret forgets the refusal', async () => {
+  it('only the client’s own proven attempt is measured: a wrong secret keeps the wait', async () => {
     const wait = await lockOut();
     gradeNew();
     t.advance(wait * 1000);
-    await t.server.token(tokenPost(ME, 'wrong'));
-    await t.server.token(tokenPost(ME, SECRET));
+    // A wrong secret (a typo, or a classmate naming the client) does not prove to be the client,
+    // so it is not its attempt after the wait.
+    expect((await t.server.token(tokenPost(ME, 'wrong'))).status).toBe(401);
+    expect(
+      (await t.server.token(formPost('grant_type=client_credentials', basic(ME, 'x')))).status,
+    ).toBe(401);
     expect(gradeNew()).toEqual([]);
+    expect(memory.refusal).toBeDefined();
+    await t.server.token(tokenPost(ME, SECRET));
+    expect(gradeNew()).toEqual(['wait-retry-after']);
+  });
+
+  it('a proven attempt before the wait is up forgets the refusal without passing', async () => {
+    // As from another address, where the lockout does not apply: a refusal asking for longer.
+    const wait = await lockOut();
+    gradeNew();
+    memory = { ...memory, refusal: { at: t.now(), retryAfter: wait + 60 } };
+    t.advance(wait * 1000);
+    expect((await t.server.token(tokenPost(ME, SECRET))).status).toBe(200);
+    expect(gradeNew()).toEqual([]);
+    expect(memory.refusal).toBeUndefined();
   });
 });

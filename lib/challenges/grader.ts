@@ -66,7 +66,10 @@ export interface GradeResult {
  * Grades one observation of a client against every lesson's tasks not yet `done` (keys of
  * {@link passKey}). Only a proven request (see {@link Observation.proven}) passes a task or
  * advances a sequence; a refusal with `Retry-After` is remembered whoever sent it, and the next
- * attempt at a client-authenticating endpoint is measured against it, which then is forgotten.
+ * proven attempt at a client-authenticating endpoint is measured against it, which then is
+ * forgotten. A request that does not prove to be the client (a wrong secret, a secret sent the way
+ * the client did not register, a classmate naming it) is not an attempt of its owner: it neither
+ * passes the wait nor forgets it.
  */
 export function grade(
   sets: readonly LessonChallenges[],
@@ -95,9 +98,9 @@ export function grade(
         const count = (tokens[key]?.[tokenId] ?? 0) + 1;
         if (count >= rule.times) pass = true;
         else tokens = remember(tokens, key, tokenId, count);
-      } else if (refusal && request.endpoint !== 'api' && request.status !== 429) {
+      } else if (refusal && isAttempt(observation)) {
         const waited = request.at - refusal.at >= refusal.retryAfter * 1000;
-        pass = proven && waited && matches(rule.then, observation);
+        pass = waited && matches(rule.then, observation);
       }
       if (!pass) continue;
       passed.push({ lesson, taskId: task.id, at: request.at, request });
@@ -108,15 +111,24 @@ export function grade(
   return { memory: nextMemory(tokens, refusal, observation), passed };
 }
 
-/** The refusal to remember after an observation: a new 429, or the old one across API calls. */
+/**
+ * Whether an observation is the client's own next attempt after a refusal: proven, at an endpoint
+ * that authenticates clients, and not refused again.
+ */
+function isAttempt({ proven, request }: Observation): boolean {
+  return proven && request.endpoint !== 'api' && request.status !== 429;
+}
+
+/** The refusal to remember after an observation: a new 429, or the old one until an attempt. */
 function nextMemory(
   tokens: GraderMemory['tokens'],
   refusal: GraderMemory['refusal'],
-  { request, retryAfter }: Observation,
+  observation: Observation,
 ): GraderMemory {
+  const { request, retryAfter } = observation;
   if (request.status === 429 && retryAfter !== undefined) {
     return { tokens, refusal: { at: request.at, retryAfter } };
   }
-  if (refusal && request.endpoint === 'api') return { tokens, refusal };
+  if (refusal && !isAttempt(observation)) return { tokens, refusal };
   return { tokens };
 }
