@@ -354,3 +354,25 @@ test('at 375 px nothing overflows the page; tables scroll in their own box', asy
   const region = page.getByRole('region', { name: 'Execution table' });
   expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 });
+
+test('at 375 px the tracker keeps each variable’s name in view while the steps scroll', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`${PAGE}?scenario=valid&step=6`);
+  await expectStep(page, 6);
+  const region = tracker(page);
+  await region.scrollIntoViewIfNeeded();
+  // The current step's column is scrolled into view, so the Start column has gone under the names.
+  expect(await region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  const name = trackerRow(page, 'access_token').getByRole('rowheader');
+  const [box, nameBox] = await Promise.all([region.boundingBox(), name.boundingBox()]);
+  expect(Math.abs(nameBox!.x - box!.x)).toBeLessThanOrEqual(1);
+  await expect(name).toHaveText('access_token');
+  // What is under the name is hidden by it: the point at the name's centre hits the name itself.
+  const hit = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x!, y!)?.closest('th')?.textContent ?? null,
+    [nameBox!.x + nameBox!.width / 2, nameBox!.y + nameBox!.height / 2],
+  );
+  expect(hit).toBe('access_token');
+});

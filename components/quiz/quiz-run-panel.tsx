@@ -49,7 +49,7 @@ export function QuizRunPanel({
     <section
       ref={panel}
       aria-label="Your run"
-      className="border-line space-y-3 rounded-lg border p-3"
+      className="border-line bg-surface space-y-3 rounded-lg border p-3"
     >
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="flex-1 text-base font-semibold">Your run</h2>

@@ -22,6 +22,13 @@ function Value({ value }: { value: string | null | undefined }) {
 }
 
 /**
+ * The name column stays in view while a narrow screen scrolls the steps sideways; it sits on the
+ * panel's own surface, with a line to tell it from the cells sliding under it.
+ */
+const NAME_CELL =
+  'bg-surface sticky left-0 z-10 px-2 py-1.5 shadow-[inset_-1px_0_0_var(--color-line)]';
+
+/**
  * The variable tracker: a row per variable, a column for Start and for each step. Cells the
  * step changed are highlighted; values are the real ones from the run (None before they exist).
  */
@@ -75,7 +82,7 @@ export function VariableTrackerView({
         </caption>
         <thead>
           <tr className="border-line text-muted border-b text-xs">
-            <th scope="col" className="px-2 py-1.5">
+            <th scope="col" className={NAME_CELL}>
               Variable
             </th>
             {all.map((n) => (
@@ -95,7 +102,7 @@ export function VariableTrackerView({
             <tr key={v.name} className="border-line border-b align-top">
               <th
                 scope="row"
-                className="px-2 py-1.5 font-mono text-xs font-semibold"
+                className={`${NAME_CELL} font-mono text-xs font-semibold`}
                 title={v.description}
               >
                 {v.name}
