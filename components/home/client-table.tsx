@@ -3,7 +3,13 @@ import type { PublicClientCard } from '@/lib/oauth/client-cards';
 /** The registered clients with their (public, demo) secrets, scopes and token lifetimes. */
 export function ClientTable({ clients }: { clients: readonly PublicClientCard[] }) {
   return (
-    <div className="border-line bg-surface overflow-x-auto rounded-lg border">
+    // On a phone the table scrolls sideways in its own box, which the keyboard can reach too.
+    <div
+      className="border-line bg-surface overflow-x-auto rounded-lg border"
+      role="region"
+      aria-label="Demo client table"
+      tabIndex={0}
+    >
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="sr-only">Demo clients registered with the authorization server</caption>
         <thead className="bg-raised text-muted text-xs tracking-wide uppercase">
