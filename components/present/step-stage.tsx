@@ -22,6 +22,7 @@ export function StepStage() {
   const failure = useStepper((s) => s.player.failure);
   const scenarioId = useStepper((s) => s.scenarioId);
   const scenario = presentableScenarios(lesson).find((s) => s.id === scenarioId);
+  const heading = step ? stepHeading(lesson, step, record) : undefined;
 
   return (
     <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] lg:h-full lg:min-h-0 lg:grid-cols-[minmax(0,6fr)_minmax(0,5fr)] lg:grid-rows-[minmax(0,1fr)]">
@@ -36,14 +37,12 @@ export function StepStage() {
         aria-label="Step narration"
         tabIndex={0}
       >
-        {step ? (
+        {step && heading ? (
           <>
-            <p className={`text-lg font-semibold ${actorTone[step.actor]}`}>
-              Step {step.number} of {total} · {actorName[step.actor]}
+            <p className={`text-lg font-semibold ${actorTone[heading.actor]}`}>
+              Step {step.number} of {total} · {actorName[heading.actor]}
             </p>
-            <h2 className="text-2xl leading-tight font-bold lg:text-4xl">
-              {stepHeading(lesson, step, record).title}
-            </h2>
+            <h2 className="text-2xl leading-tight font-bold lg:text-4xl">{heading.title}</h2>
             <p className="mt-2 text-lg leading-snug lg:text-2xl">{note ?? step.narration}</p>
           </>
         ) : (

@@ -59,7 +59,9 @@ export function StepDetail() {
           data-testid="step-title"
         >
           {heading ? heading.title : 'Ready to start'}
-          {step && <Badge tone={actorTone[step.actor].tone}>{actorTone[step.actor].name}</Badge>}
+          {heading && (
+            <Badge tone={actorTone[heading.actor].tone}>{actorTone[heading.actor].name}</Badge>
+          )}
           {record &&
             !record.decision &&
             (record.activeNode === 'error' || record.activeNode === 'api-error') && (

@@ -1,4 +1,4 @@
-import type { LessonRun, LessonStep } from '../lessons/types';
+import type { ActorId, LessonRun, LessonStep } from '../lessons/types';
 import { outcomeText, type RowTone } from './run-text';
 import { requestSummary, responseSummary } from './format';
 import { initialVars } from './trace';
@@ -148,6 +148,8 @@ export function executionRows(lesson: LessonRun, trace: readonly StepRecord[]): 
 /** What a step's heading says in a run. */
 export interface StepHeading {
   readonly title: string;
+  /** Who acts in it: the step's actor, or the outcome's when the run lit another one. */
+  readonly actor: ActorId;
   /** The step's own title, when the run took another branch and it would be false here. */
   readonly onHappyPath?: string;
 }
@@ -164,6 +166,6 @@ export function stepHeading(
 ): StepHeading {
   const lit = record ? lesson.flow.nodes.find((n) => n.id === record.activeNode) : undefined;
   return lit && lit.kind === 'outcome' && lit.id !== step.flowNode
-    ? { title: lit.label, onHappyPath: step.title }
-    : { title: step.title };
+    ? { title: lit.label, actor: lit.actor, onHappyPath: step.title }
+    : { title: step.title, actor: step.actor };
 }

@@ -5,6 +5,7 @@ import { branchesAt, executionRows, stepHeading, trackerColumns } from './derive
 import { decodeToken, isJwks } from './jwt';
 import { verifySignature } from './jwt-verify';
 import { actualOutcome } from './predictions';
+import { runNote } from './run-text';
 import { getScenario } from './scenarios';
 import type { ScenarioId } from '../lessons/client-credentials/scenarios';
 
@@ -134,6 +135,13 @@ describe('golden traces against the real auth core', () => {
     expect(refused.slice(0, 3)).toEqual(lesson.steps.slice(0, 3).map((s) => s.title));
     expect(refused.slice(3)).toEqual(Array(4).fill('Error response, no token'));
     expect((await heading('revoked-token')).at(-1)).toBe('API refuses (401 / 403)');
+    // The heading's actor is who acts in what it names: the API refuses, the auth server answers.
+    const end = lesson.steps.at(-1)!;
+    const revoked = (await run('revoked-token')).trace;
+    expect(stepHeading(lesson, end, at(revoked, end.id)).actor).toBe('api');
+    expect(stepHeading(lesson, end, at((await run('valid')).trace, end.id)).actor).toBe(end.actor);
+    const wrong = (await run('wrong-secret')).trace;
+    expect(stepHeading(lesson, end, at(wrong, end.id)).actor).toBe('auth-server');
     const issue = lesson.steps.find((s) => s.id === 'issue')!;
     const { trace } = await run('wrong-secret');
     expect(stepHeading(lesson, issue, at(trace, 'issue')).onHappyPath).toBe(
@@ -174,6 +182,14 @@ describe('golden traces against the real auth core', () => {
     expect(clock?.request.method).toBe('PUT');
     expect(clock?.response.json).toEqual({ clock_offset_seconds: 3603 });
     expect(api?.response.status).toBe(401);
+    // The last step says again that the clock moved, not the token's real age.
+    expect(runNote(lesson, at(trace, 'end'), trace)).toBe(
+      'The client had a token, but the API refused it. On the real clock, the access token had not expired: the server’s clock for this browser’s own client alone was set 3603 s ahead, past its exp, which was 3600 s away.',
+    );
+    const revoked = await run('revoked-token');
+    expect(runNote(lesson, at(revoked.trace, 'end'), revoked.trace)).toBe(
+      'The client had a token, but the API refused it.',
+    );
   });
 
   it('revoked-token calls /revoke with the real token first', async () => {
