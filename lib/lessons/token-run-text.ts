@@ -60,17 +60,30 @@ export const callApiText = {
   },
 } as const satisfies Record<'data' | 'refused' | 'skipped', OutcomeText>;
 
+/**
+ * How the run reached an expiry, when it fast-forwarded the clock (the expired scenarios): said
+ * again at the end, so a learner who reads only the last step does not think the credential had
+ * really run out.
+ */
+function clockJump(trace: readonly StepRecord[]): string {
+  const jump = trace.find((r) => r.fastForward)?.fastForward;
+  if (!jump) return '';
+  const what = jump.credential === 'access_token' ? 'the access token' : 'the client assertion';
+  return ` On the real clock, ${what} had not expired: the server’s clock for this browser’s own client alone was set ${jump.offsetSeconds} s ahead, past its exp, which was ${jump.lifetimeSeconds} s away.`;
+}
+
 /** The run text of the shared end step's failures. */
 export const endFailureText = {
   'token-failed': {
     tone: 'error',
     response: (r) => `Ended with ${errorLabel(r)}`,
-    note: () => 'The flow ended on the No branch: no token, no API call.',
+    note: (_r, trace) =>
+      `The flow ended on the No branch: no token, no API call.${clockJump(trace)}`,
   },
   'api-failed': {
     tone: 'error',
     response: (r) => `Ended with ${errorLabel(r)}`,
-    note: () => 'The client had a token, but the API refused it.',
+    note: (_r, trace) => `The client had a token, but the API refused it.${clockJump(trace)}`,
   },
 } as const satisfies Record<'token-failed' | 'api-failed', OutcomeText>;
 
