@@ -60,14 +60,22 @@ test.describe('visual quiz bound to the live run', () => {
     await openQuiz(page);
     const branch = question(page, /client_secret were wrong/);
     await branch.getByText('Hint').click();
-    const link = branch.getByRole('link', { name: 'Open step 3 in the visualizer' });
+    const link = branch.getByRole('link', {
+      name: 'Replay step 3 in the visualizer (a fresh run, with a new token)',
+    });
     await expect(link).toHaveAttribute('href', `${base}/step?scenario=wrong-secret&step=3`);
     const token = question(page, /value of access_token/);
     await token.getByText('Hint').click();
     await expect(
-      token.getByRole('link', { name: 'Open step 4 in the visualizer' }),
+      token.getByRole('link', {
+        name: 'Replay step 4 in the visualizer (a fresh run, with a new token)',
+      }),
     ).toHaveAttribute('href', `${base}/step?scenario=valid&step=4`);
-    await token.getByRole('link', { name: 'Open step 4 in the visualizer' }).click();
+    await token
+      .getByRole('link', {
+        name: 'Replay step 4 in the visualizer (a fresh run, with a new token)',
+      })
+      .click();
     await expect(page).toHaveURL(/\/step\?scenario=valid&step=4/);
   });
 

@@ -151,7 +151,7 @@ function LessonVisualQuiz({ lesson }: { lesson: LessonRun }) {
                     </button>{' '}
                     or{' '}
                     <Link href={q.hintHref} className="text-accent font-medium underline">
-                      Open step {q.stepNumber} in the visualizer
+                      Replay step {q.stepNumber} in the visualizer (a fresh run, with a new token)
                     </Link>
                   </p>
                 }
