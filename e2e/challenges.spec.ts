@@ -191,3 +191,41 @@ presenterTest(
     }
   },
 );
+
+base('one learner cannot hold every progress stream: 4 per client, the 5th is 429', async () => {
+  const url = baseURL();
+  const reg = await fetch(`${url}/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ client_name: 'e2e streams' }),
+  });
+  expect(reg.status).toBe(201);
+  const { client_id: id, registration_access_token: token } = (await reg.json()) as {
+    client_id: string;
+    registration_access_token: string;
+  };
+  const events = `${url}/api/challenges/clients/${id}/events?lesson=client-credentials`;
+  const open: AbortController[] = [];
+  const stream = async () => {
+    const abort = new AbortController();
+    const res = await fetch(events, {
+      headers: { Authorization: `Bearer ${token}` },
+      signal: abort.signal,
+    });
+    if (res.status === 200) open.push(abort);
+    return res;
+  };
+  try {
+    // Opened at once: the count is taken in the same tick as the check, so none slips past it.
+    const first = await Promise.all(Array.from({ length: 6 }, stream));
+    expect(first.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 429, 429]);
+    const refused = first.find((r) => r.status === 429)!;
+    expect(await refused.json()).toEqual({ error: 'too_many_streams' });
+    expect(refused.headers.get('retry-after')).toBe('5');
+    // A closed stream gives its place back.
+    open.shift()!.abort();
+    await expect.poll(async () => (await stream()).status).toBe(200);
+  } finally {
+    for (const abort of open) abort.abort();
+  }
+});

@@ -17,16 +17,48 @@ import { field, readJson } from './room-http';
 /** Challenge streams one process serves at most (learners' pages and presenters' panels). */
 export const MAX_CHALLENGE_STREAMS = 2000;
 
-const STREAMS = Symbol.for('flowlab.challenge-streams');
-const g = globalThis as typeof globalThis & { [STREAMS]?: { open: number } };
-const streams = (g[STREAMS] ??= { open: 0 });
+/**
+ * Progress streams one registered client holds at most in a process: its learner's Challenges
+ * page open in a few tabs. Past it, one learner with curl could otherwise hold every stream the
+ * process serves and leave the class's pages without progress.
+ */
+export const MAX_STREAMS_PER_CLIENT = 4;
 
-function countStream(): () => void {
+const STREAMS = Symbol.for('flowlab.challenge-streams');
+const g = globalThis as typeof globalThis & {
+  [STREAMS]?: { open: number; byClient: Map<string, number> };
+};
+const streams = (g[STREAMS] ??= { open: 0, byClient: new Map() });
+
+/** The refusal of one more stream (for `clientId`'s progress), or null when there is room. */
+function streamRefusal(clientId?: string): Response | null {
+  if (streams.open >= MAX_CHALLENGE_STREAMS) {
+    return noStoreJson({ error: 'server_full' }, 503, { 'Retry-After': '5' });
+  }
+  if (clientId !== undefined && (streams.byClient.get(clientId) ?? 0) >= MAX_STREAMS_PER_CLIENT) {
+    return noStoreJson({ error: 'too_many_streams' }, 429, { 'Retry-After': '5' });
+  }
+  return null;
+}
+
+/**
+ * Counts a stream that opens (for `clientId`'s progress); returns what uncounts it. Called in the
+ * same tick as {@link streamRefusal}, so parallel requests cannot all pass one free place.
+ */
+function countStream(clientId?: string): () => void {
   streams.open += 1;
+  if (clientId !== undefined) {
+    streams.byClient.set(clientId, (streams.byClient.get(clientId) ?? 0) + 1);
+  }
   let open = true;
   return () => {
-    if (open) streams.open -= 1;
+    if (!open) return;
     open = false;
+    streams.open -= 1;
+    if (clientId === undefined) return;
+    const left = (streams.byClient.get(clientId) ?? 1) - 1;
+    if (left > 0) streams.byClient.set(clientId, left);
+    else streams.byClient.delete(clientId);
   };
 }
 
@@ -62,18 +94,17 @@ export async function learnerEvents(request: Request, clientId: string): Promise
   if (refused) return refused;
   const set = lessonOf(request);
   if (!set) return noStoreJson({ error: 'unknown_lesson' }, 404);
-  if (streams.open >= MAX_CHALLENGE_STREAMS) {
-    return noStoreJson({ error: 'server_full' }, 503, { 'Retry-After': '5' });
-  }
   const store = await challengeStore().catch(() => null);
   if (!store) return unavailable();
+  const full = streamRefusal(clientId);
+  if (full) return full;
   const body = createSnapshotStream({
     store,
     event: 'progress',
     concerns: (m) => m.type !== 'room' && m.clientId === clientId,
     snapshot: () => clientProgress(clientId, set.lesson),
     signal: request.signal,
-    onOpen: countStream,
+    onOpen: () => countStream(clientId),
   });
   return new Response(body, { headers: SSE_HEADERS });
 }
@@ -142,6 +173,8 @@ export async function roomChallengeEvents(request: Request, roomId: string): Pro
   if (lesson instanceof Response) return lesson;
   const store = await challengeStore().catch(() => null);
   if (!store) return unavailable();
+  const full = streamRefusal();
+  if (full) return full;
   let memberIds = new Set<string>();
   const body = createSnapshotStream({
     store,
@@ -152,7 +185,7 @@ export async function roomChallengeEvents(request: Request, roomId: string): Pro
       return roomSnapshot(roomId, lesson);
     },
     signal: request.signal,
-    onOpen: countStream,
+    onOpen: () => countStream(),
   });
   return new Response(body, { headers: SSE_HEADERS });
 }
