@@ -168,6 +168,81 @@ test('the instructor is locked out after 10 wrong keys, right key or not; the re
   expect((await tokenWith(INSTRUCTOR_KEY)).status()).toBe(200);
 });
 
+test('a browser that signed in before still signs in and out while its address is locked out', async ({
+  playwright,
+  baseURL,
+}) => {
+  const origin = { Origin: baseURL! };
+  const signIn = (r: APIRequestContext) =>
+    r.post('/present/session', {
+      form: { key: INSTRUCTOR_KEY, next: '/present' },
+      headers: origin,
+      maxRedirects: 0,
+    });
+  const instructorBrowser = await playwright.request.newContext({ baseURL });
+  const stranger = await playwright.request.newContext({ baseURL });
+  const instructor = await instructorToken(stranger); // still valid during the lockout, to reset
+  try {
+    // The instructor signs in once before class: the browser keeps a device cookie.
+    const first = await signIn(instructorBrowser);
+    expect(first.status()).toBe(303);
+    const cookies = first.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie');
+    const device = cookies.find((c) => c.value.startsWith('flowlab_presenter_device='))?.value;
+    expect(device).toMatch(
+      /^flowlab_presenter_device=[\w-]{22}\.[\w-]{43}; Path=\/present\/session; Max-Age=7776000; HttpOnly; SameSite=Strict$/,
+    );
+
+    // Learners on the same address send wrong instructor keys: the address is locked out.
+    for (let i = 0; i < 10; i++) {
+      const guess = await stranger.post('/token', {
+        headers: { ...FORM, Authorization: basic('instructor', `guess-${i}`) },
+        data: 'grant_type=client_credentials&scope=live%3Apresent',
+      });
+      expect(guess.status()).toBe(401);
+    }
+    const locked = await signIn(stranger);
+    expect(locked.headers()['location']).toMatch(/^\/present\?signin=locked&retry=\d+$/);
+    // A forged device cookie is no way around it.
+    const forged = await stranger.post('/present/session', {
+      form: { key: INSTRUCTOR_KEY, next: '/present' },
+      headers: {
+        ...origin,
+        Cookie: `flowlab_presenter_device=${'a'.repeat(22)}.${'b'.repeat(43)}`,
+      },
+      maxRedirects: 0,
+    });
+    expect(forged.headers()['location']).toMatch(/^\/present\?signin=locked/);
+
+    // The instructor's browser signs in all the same, and gets no second device cookie.
+    const again = await signIn(instructorBrowser);
+    expect(again.headers()['location']).toBe('/present');
+    expect(again.headers()['set-cookie']).toMatch(/^flowlab_presenter=[^;]+; Path=\/;/);
+    expect(again.headers()['set-cookie']).not.toContain('flowlab_presenter_device');
+    const stats = () => instructorBrowser.get('/api/live/stats');
+    expect((await stats()).status()).toBe(200);
+
+    // Signing out revokes the token even so: a copy of the cookie stops working.
+    const { cookies: jar } = await instructorBrowser.storageState();
+    const session = jar.find((c) => c.name === 'flowlab_presenter')!.value;
+    const out = await instructorBrowser.post('/present/session', {
+      form: { action: 'sign-out' },
+      headers: origin,
+      maxRedirects: 0,
+    });
+    expect(out.status()).toBe(303);
+    const copy = await stranger.get('/api/live/stats', {
+      headers: { Cookie: `flowlab_presenter=${session}` },
+    });
+    expect(copy.status()).toBe(401);
+  } finally {
+    await instructorBrowser.post('/api/live/reset', {
+      headers: { ...CONFIRM, ...bearer(instructor) },
+    });
+    await instructorBrowser.dispose();
+    await stranger.dispose();
+  }
+});
+
 test('revocations survive past a client’s full quota: the server refuses more, never forgets one', async ({
   request,
 }) => {

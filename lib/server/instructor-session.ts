@@ -6,6 +6,8 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
  */
 import 'server-only';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { livePaths } from '@/lib/live/protocol';
 import { encodeBasicAuthorization } from '@/lib/protocol/basic';
 import { INSTRUCTOR_CLIENT_ID } from '@/lib/oauth/clients';
 import { loadInstructorKey } from '@/lib/oauth/config';
@@ -29,15 +31,58 @@ export function safeNext(value: string | null | undefined): string {
   return value && /^\/present(?:\/[a-z0-9-]{1,100})?$/.test(value) ? value : '/present';
 }
 
+/**
+ * The cookie of a browser the instructor signed in from: an id and its HMAC under the instructor
+ * key. Its sign-ins count wrong keys on their own, not on the address: in a classroom behind one
+ * NAT, learners guessing the key lock out only their own guesses, never the instructor's browser
+ * (OWASP's device cookies against lockout abuse). Changing the key makes every such cookie void.
+ */
+export const DEVICE_COOKIE = 'flowlab_presenter_device';
+const DEVICE_MAX_AGE_S = 90 * 24 * 3600;
+const DEVICE_SHAPE = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
+
+async function deviceSignature(id: string): Promise<Buffer> {
+  const { key } = await loadInstructorKey(process.env);
+  return createHmac('sha256', key).update(`flowlab presenter device ${id}`).digest();
+}
+
+/** A new device cookie's value: a random id and its signature. */
+async function newDevice(): Promise<string> {
+  const id = randomBytes(16).toString('base64url');
+  return `${id}.${(await deviceSignature(id)).toString('base64url')}`;
+}
+
+/** The id of the signed-in-before browser the request comes from, when its cookie verifies. */
+async function trustedDevice(request: Request): Promise<string | null> {
+  const match = DEVICE_SHAPE.exec(cookieValue(request.headers.get('cookie'), DEVICE_COOKIE) ?? '');
+  if (!match) return null;
+  const given = Buffer.from(match[2]!, 'base64url');
+  const expected = await deviceSignature(match[1]!);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? match[1]! : null;
+}
+
+/** Whose wrong keys a sign-in counts with: its trusted browser's, else its address's. */
+async function signInCaller(request: Request): Promise<string> {
+  const device = await trustedDevice(request);
+  return device ? `presenter-device:${device}` : callerAddress(request);
+}
+
 /** The outcome of exchanging a key for a token. */
 export type SignInResult =
-  | { readonly ok: true; readonly token: string; readonly expiresIn: number }
+  | {
+      readonly ok: true;
+      readonly token: string;
+      readonly expiresIn: number;
+      /** A new device cookie's value, when the browser had no valid one. */
+      readonly device?: string;
+    }
   | { readonly ok: false; readonly error: SignInError; readonly retryAfter?: number };
 
 /** Exchanges the instructor key for a `live:present` token at this server's token endpoint. */
 export async function exchangeKey(request: Request, key: string): Promise<SignInResult> {
-  const server = await getAuthServer();
-  // the sign-in's own caller: a guesser at the sign-in form locks out only their own address
+  const [server, caller] = await Promise.all([getAuthServer(), signInCaller(request)]);
+  // the sign-in's own caller: a guesser at the sign-in form locks out only their own address, or
+  // the browser the instructor signed in from before only itself
   const res = await server.token(
     coreRequest(
       new Request(new URL(TOKEN_PATH, publicUrl(request)), {
@@ -48,12 +93,18 @@ export async function exchangeKey(request: Request, key: string): Promise<SignIn
         },
         body: new URLSearchParams({ grant_type: 'client_credentials', scope: PRESENTER_SCOPE }),
       }),
-      callerAddress(request),
+      caller,
     ),
   );
   if (res.status === 200) {
     const body = (await res.json()) as { access_token: string; expires_in: number };
-    return { ok: true, token: body.access_token, expiresIn: body.expires_in };
+    const known = caller.startsWith('presenter-device:');
+    return {
+      ok: true,
+      token: body.access_token,
+      expiresIn: body.expires_in,
+      ...(known ? {} : { device: await newDevice() }),
+    };
   }
   if (res.status === 429) {
     return { ok: false, error: 'locked', retryAfter: Number(res.headers.get('retry-after')) || 60 };
@@ -66,9 +117,15 @@ function cookie(request: Request, value: string, maxAge: number): string {
   return `${PRESENTER_COOKIE}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`;
 }
 
-function seeOther(location: string, setCookie?: string): Response {
+/** The device cookie, sent only to this route (sign-in and sign-out). */
+function deviceCookie(request: Request, value: string): string {
+  const secure = publicUrl(request).protocol === 'https:' ? '; Secure' : '';
+  return `${DEVICE_COOKIE}=${value}; Path=${livePaths.presenterSession}; Max-Age=${DEVICE_MAX_AGE_S}; HttpOnly; SameSite=Strict${secure}`;
+}
+
+function seeOther(location: string, ...setCookies: string[]): Response {
   const headers = new Headers({ Location: location, 'Cache-Control': 'no-store' });
-  if (setCookie) headers.set('Set-Cookie', setCookie);
+  for (const c of setCookies) headers.append('Set-Cookie', c);
   return new Response(null, { status: 303, headers });
 }
 
@@ -78,7 +135,12 @@ function seeOther(location: string, setCookie?: string): Response {
  */
 export async function signIn(request: Request, key: string, next: string): Promise<Response> {
   const result = await exchangeKey(request, key);
-  if (result.ok) return seeOther(next, cookie(request, result.token, result.expiresIn));
+  if (result.ok) {
+    const session = cookie(request, result.token, result.expiresIn);
+    return result.device
+      ? seeOther(next, session, deviceCookie(request, result.device))
+      : seeOther(next, session);
+  }
   const query = new URLSearchParams({ signin: result.error });
   if (result.retryAfter !== undefined) query.set('retry', String(result.retryAfter));
   return seeOther(`${next}?${query}`);
@@ -91,7 +153,11 @@ export async function signIn(request: Request, key: string, next: string): Promi
 async function revokeSession(request: Request): Promise<void> {
   const token = cookieValue(request.headers.get('cookie'), PRESENTER_COOKIE);
   if (!token) return;
-  const [server, instructor] = await Promise.all([getAuthServer(), loadInstructorKey(process.env)]);
+  const [server, instructor, caller] = await Promise.all([
+    getAuthServer(),
+    loadInstructorKey(process.env),
+    signInCaller(request),
+  ]);
   await server
     .revoke(
       coreRequest(
@@ -103,7 +169,9 @@ async function revokeSession(request: Request): Promise<void> {
           },
           body: new URLSearchParams({ token, token_type_hint: 'access_token' }),
         }),
-        callerAddress(request),
+        // the browser's own caller: classmates' wrong keys from its address must not make the
+        // revocation fail while the cookie goes
+        caller,
       ),
     )
     .catch(() => undefined); // the cookie goes anyway
