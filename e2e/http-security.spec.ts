@@ -243,7 +243,27 @@ test('a browser that signed in before still signs in and out while its address i
   }
 });
 
-test('revocations survive past a client’s full quota: the server refuses more, never forgets one', async ({
+/** Revoke, introspect and mint for one client authenticated with HTTP Basic. */
+function basicClient(request: APIRequestContext, id: string, secret: string) {
+  const auth = { ...FORM, Authorization: basic(id, secret) };
+  return {
+    revoke: (token: string) => request.post('/revoke', { headers: auth, data: `token=${token}` }),
+    active: async (token: string) => {
+      const res = await request.post('/introspect', { headers: auth, data: `token=${token}` });
+      return ((await res.json()) as { active: boolean }).active;
+    },
+    mint: async () => {
+      const res = await request.post('/token', {
+        headers: auth,
+        data: 'grant_type=client_credentials',
+      });
+      expect(res.status(), await res.text()).toBe(200);
+      return ((await res.json()) as { access_token: string }).access_token;
+    },
+  };
+}
+
+test('revocations survive past a registered client’s full quota: the server refuses more, never forgets one', async ({
   request,
 }) => {
   test.setTimeout(120_000);
@@ -252,20 +272,16 @@ test('revocations survive past a client’s full quota: the server refuses more,
     request.post('/api/live/reset', { headers: { ...CONFIRM, ...bearer(instructor) } });
   expect((await reset()).status()).toBe(200); // a clean quota (the state file outlives runs)
 
-  const revoke = (token: string) =>
-    request.post('/revoke', {
-      headers: { ...FORM, Authorization: basic('reporting-bot', 'reports-secret') },
-      data: `token=${token}`,
-    });
-  const active = async (token: string) => {
-    const res = await request.post('/introspect', {
-      headers: { ...FORM, Authorization: basic('reporting-bot', 'reports-secret') },
-      data: `token=${token}`,
-    });
-    return ((await res.json()) as { active: boolean }).active;
-  };
+  // a learner's own client: only its owner can fill its quota, so it keeps the hard cap
+  const registered = await request.post('/register', {
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '192.0.2.70' },
+    data: '{"token_endpoint_auth_method":"client_secret_basic"}',
+  });
+  expect(registered.status()).toBe(201);
+  const reg = (await registered.json()) as { client_id: string; client_secret: string };
+  const { revoke, active, mint } = basicClient(request, reg.client_id, reg.client_secret);
 
-  const first = await tokenFor(request, 'reporting-bot', 'reports-secret');
+  const first = await mint();
   expect((await revoke(first)).status()).toBe(200);
   expect(await active(first)).toBe(false);
 
@@ -275,7 +291,7 @@ test('revocations survive past a client’s full quota: the server refuses more,
   while (!refused && revoked < 2 * TEST_REVOCATIONS_PER_CLIENT) {
     const batch = await Promise.all(
       Array.from({ length: 20 }, async () => {
-        const token = await tokenFor(request, 'reporting-bot', 'reports-secret');
+        const token = await mint();
         return { token, res: await revoke(token) };
       }),
     );
@@ -291,6 +307,38 @@ test('revocations survive past a client’s full quota: the server refuses more,
   expect(Number(refused!.headers()['retry-after'])).toBeGreaterThan(3000);
   expect((await refused!.json()).error).toBe('temporarily_unavailable');
   expect(await active(first)).toBe(false); // the earliest revocation is still there
+
+  expect((await reset()).status()).toBe(200);
+});
+
+test('a demo client’s full quota drops its soonest-expiring revocation: /revoke keeps working for the room', async ({
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const instructor = await instructorToken(request);
+  const reset = () =>
+    request.post('/api/live/reset', { headers: { ...CONFIRM, ...bearer(instructor) } });
+  expect((await reset()).status()).toBe(200);
+
+  // abc's secret is on the home page: any learner can fill its quota, so it must not answer 503
+  const { revoke, active, mint } = basicClient(request, 'abc', 'xyz');
+  const first = await mint();
+  expect((await revoke(first)).status()).toBe(200);
+  await new Promise((r) => setTimeout(r, 1_100)); // every later token expires after `first`
+
+  let last = '';
+  for (let revoked = 1; revoked < TEST_REVOCATIONS_PER_CLIENT + 20; revoked += 20) {
+    const batch = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const token = await mint();
+        return { token, res: await revoke(token) };
+      }),
+    );
+    for (const { res } of batch) expect(res.status()).toBe(200);
+    last = batch.at(-1)!.token;
+  }
+  expect(await active(last)).toBe(false); // the newest revocation is in force
+  expect(await active(first)).toBe(true); // dropped: accepted again until it expires
 
   expect((await reset()).status()).toBe(200);
 });

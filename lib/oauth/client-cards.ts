@@ -3,7 +3,7 @@
  * A secret appears only when it is one of the built-in demo clients' published teaching secrets.
  */
 import type { RegisteredClient } from './clients';
-import { DEMO_CLIENTS_CONFIG } from './demo-clients';
+import { hasPublishedSecret } from './demo-clients';
 
 /** One client as a public page shows it. */
 export interface PublicClientCard {
@@ -20,17 +20,17 @@ export interface PublicClientCard {
   readonly lockout: boolean;
 }
 
-const published = new Set(DEMO_CLIENTS_CONFIG.map((c) => `${c.client_id}\n${c.client_secret}`));
-
 /** The public cards of a registry's clients, in registry order. */
 export function publicClientCards(clients: readonly RegisteredClient[]): PublicClientCard[] {
   return clients.map((c) => {
     const scopes = c.allowedScopes.join(' ');
     const defaults = c.defaultScopes.join(' ');
-    const secret = c.credential.method === 'client_secret' ? c.credential.secret : null;
     return {
       clientId: c.clientId,
-      secret: secret !== null && published.has(`${c.clientId}\n${secret}`) ? secret : null,
+      secret:
+        c.credential.method === 'client_secret' && hasPublishedSecret(c)
+          ? c.credential.secret
+          : null,
       scopes,
       defaultScope: defaults === scopes ? null : defaults,
       lifetime: c.grantTypes.includes('client_credentials') ? c.tokenLifetime : null,

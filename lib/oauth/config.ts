@@ -109,7 +109,9 @@ export function parseRegistrationLimits(env: Env): RegistrationLimits {
 
 /**
  * `FLOWLAB_REVOCATIONS_PER_CLIENT`: outstanding revocations one client may hold (default
- * 10,000). Revocations are never dropped before their token expires; this bounds their memory.
+ * 10,000), which bounds their memory: revocations last until their token expires, and past the
+ * limit a new one is refused, or for a demo client (a published secret) takes the place of the
+ * one that expires soonest.
  */
 export function parseRevocationLimit(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_REVOCATIONS_PER_CLIENT;

@@ -1,5 +1,5 @@
 /** The demo clients: public teaching credentials every FlowLab serves unless configured otherwise. */
-import { createClientRegistry, type ClientRegistry } from './clients';
+import { createClientRegistry, type ClientRegistry, type RegisteredClient } from './clients';
 import { parseClientsConfig, type ClientConfigJson } from './client-config';
 
 /** The lesson's main demo client, whose scopes a learner's registered client gets. */
@@ -77,4 +77,19 @@ export const DEMO_CLIENTS_CONFIG: readonly ClientConfigJson[] = [
 /** The registry of the demo clients. */
 export function demoClientRegistry(): ClientRegistry {
   return createClientRegistry(parseClientsConfig(DEMO_CLIENTS_CONFIG));
+}
+
+const published = new Set(DEMO_CLIENTS_CONFIG.map((c) => `${c.client_id}\n${c.client_secret}`));
+
+/**
+ * Whether the client's secret is one of the demo clients' published teaching secrets (its id and
+ * secret are a demo pair), so anyone can authenticate as it: public pages may show that secret,
+ * and a full revocation quota evicts the revocation that expires soonest instead of refusing
+ * (one learner must not make `/revoke` answer 503 for the whole room, and a dropped revocation
+ * gives nobody a token they could not mint with the secret). Never a registered client (only the
+ * SHA-256 of its secret is kept), nor a configured client with a secret of its own.
+ */
+export function hasPublishedSecret(client: RegisteredClient): boolean {
+  const c = client.credential;
+  return c.method === 'client_secret' && published.has(`${client.clientId}\n${c.secret}`);
 }

@@ -2,9 +2,10 @@
  * The small interface for state that must be shared when several processes serve FlowLab:
  * revoked token ids, failed-authentication counters and one-time values (the `jti` of client
  * assertions). The default keeps them in memory,
- * bounded: a revocation lasts until its token's own `exp` and is never dropped early, so memory
- * is bounded instead by a per-client limit on outstanding revocations; counters expire with their
- * window and their map has a size cap. A distributed deployment implements the same interface
+ * bounded: a revocation lasts until its token's own `exp`, and memory is bounded by a per-client
+ * limit on outstanding revocations (a full quota refuses the next one, or for a client whose
+ * secret is published drops the one that expires soonest); counters expire with their window and
+ * their map has a size cap. A distributed deployment implements the same interface
  * over Redis (`SET key 1 PXAT exp` plus a per-client sorted set, `INCR` + `PEXPIRE`,
  * `SET key 1 NX PXAT exp`).
  */
@@ -17,9 +18,23 @@ export interface WindowCount {
   readonly resetAt: number;
 }
 
+/**
+ * What a revocation does when its owner already holds as many outstanding revocations as the
+ * store allows: `refuse` stores nothing (the endpoint answers 503 until a place frees up);
+ * `evict-soonest` drops the owner's revocation that expires soonest (ties: any of them) and
+ * stores the new one, so that dropped token is accepted again until it expires. Only for a client
+ * anyone can mint fresh tokens for anyway (a published secret): a dropped revocation then gives
+ * nobody a token they could not have had.
+ */
+export type WhenRevocationsFull = 'refuse' | 'evict-soonest';
+
 /** The outcome of a revocation: stored, or refused because the owner's limit is reached. */
 export type RevokeResult =
-  | { readonly ok: true }
+  | {
+      readonly ok: true;
+      /** The `jti` whose revocation was dropped to make room (`evict-soonest`, quota full). */
+      readonly evicted?: string;
+    }
   | {
       readonly ok: false;
       /** Epoch ms when the owner's earliest outstanding revocation expires and frees a place. */
@@ -30,10 +45,16 @@ export type RevokeResult =
 export interface StateStore {
   /**
    * Remembers that the token with this `jti`, issued to `owner`, is revoked until `expiresAt`
-   * (epoch ms). Refused (nothing stored) when `owner` already has as many outstanding
-   * revocations as the store allows; revoking the same `jti` again always succeeds.
+   * (epoch ms). When `owner` already has as many outstanding revocations as the store allows,
+   * `whenFull` decides (default `refuse`: nothing stored); revoking the same `jti` again always
+   * succeeds and changes nothing.
    */
-  revoke(jti: string, expiresAt: number, owner: string): Promise<RevokeResult>;
+  revoke(
+    jti: string,
+    expiresAt: number,
+    owner: string,
+    whenFull?: WhenRevocationsFull,
+  ): Promise<RevokeResult>;
   isRevoked(jti: string): Promise<boolean>;
   /** Adds one hit to `key`'s window (opening a window of `windowMs` if none is open). */
   increment(key: string, windowMs: number): Promise<WindowCount>;
@@ -123,22 +144,38 @@ export class MemoryStateStore implements StateStore {
     return { revoked: this.revoked.size, counters: this.counters.size };
   }
 
-  async revoke(jti: string, expiresAt: number, owner: string): Promise<RevokeResult> {
+  /**
+   * O(1) below the owner's limit; at it, one pass over the owner's revocations (O(n), n = the
+   * limit) drops the expired ones and finds the soonest to expire. {@link restore} keeps the
+   * limit too, so at most one revocation is ever evicted to make room.
+   */
+  async revoke(
+    jti: string,
+    expiresAt: number,
+    owner: string,
+    whenFull: WhenRevocationsFull = 'refuse',
+  ): Promise<RevokeResult> {
     const now = this.now();
     if (expiresAt <= now || this.revoked.has(jti)) return { ok: true }; // expired: refused anyway
     let mine = this.byOwner.get(owner);
     if (!mine) this.byOwner.set(owner, (mine = new Map()));
+    let evicted: string | undefined;
     if (mine.size >= this.maxPerClient) {
-      for (const [id, exp] of mine) if (exp <= now) this.forget(id);
-    }
-    if (mine.size >= this.maxPerClient) {
-      let retryAt = Infinity;
-      for (const exp of mine.values()) retryAt = Math.min(retryAt, exp);
-      return { ok: false, retryAt };
+      let soonest: string | undefined;
+      let soonestExp = Infinity;
+      for (const [id, exp] of mine) {
+        if (exp <= now) this.forget(id);
+        else if (exp < soonestExp) [soonest, soonestExp] = [id, exp];
+      }
+      if (mine.size >= this.maxPerClient) {
+        if (whenFull === 'refuse') return { ok: false, retryAt: soonestExp };
+        this.forget(soonest!);
+        evicted = soonest;
+      }
     }
     mine.set(jti, expiresAt);
     this.revoked.set(jti, { exp: expiresAt, owner });
-    return { ok: true };
+    return evicted === undefined ? { ok: true } : { ok: true, evicted };
   }
 
   async isRevoked(jti: string): Promise<boolean> {

@@ -1,6 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeBasicAuthorization } from '../protocol/basic';
-import { apiGet, body, formPost, getToken, makeServer, type TestServer } from './test-support';
+import type { RegistrationResponse } from '../protocol/registration';
+import { parseClientsConfig } from './client-config';
+import { createClientRegistry } from './clients';
+import { DEMO_CLIENTS_CONFIG } from './demo-clients';
+import {
+  apiGet,
+  body,
+  formPost,
+  getToken,
+  makeServer,
+  ORIGIN,
+  type TestServer,
+} from './test-support';
 
 let t: TestServer;
 beforeEach(async () => {
@@ -187,24 +199,75 @@ describe('POST /revoke (RFC 7009)', () => {
     expect(await t.state.peek('x')).toBeNull();
   });
 
-  it('past the client’s limit of outstanding revocations: 503 with Retry-After, token stays valid', async () => {
+  /** A server allowing 2 outstanding revocations per client, and a client id + secret of `kind`. */
+  async function limitedServer(kind: 'configured' | 'registered'): Promise<[string, string]> {
+    if (kind === 'configured') {
+      // the lesson client's id with a secret of its own: not a published pair
+      const own = { client_id: 'abc', client_secret: 'own-secret', scope: 'data:read' };
+      const others = DEMO_CLIENTS_CONFIG.filter((c) => c.client_id !== 'abc');
+      t = await makeServer({
+        revocationsPerClient: 2,
+        clients: createClientRegistry(parseClientsConfig([own, ...others])),
+      });
+      return ['abc', 'own-secret'];
+    }
     t = await makeServer({ revocationsPerClient: 2 });
-    const tokens = [
-      await getToken(t.server, 'abc', 'xyz'),
-      await getToken(t.server, 'abc', 'xyz'),
-      await getToken(t.server, 'abc', 'xyz'),
-    ];
-    expect((await revoke(tokens[0]!)).status).toBe(200);
-    t.advance(1_000);
-    expect((await revoke(tokens[1]!)).status).toBe(200);
-    const refused = await revoke(tokens[2]!);
-    expect(refused.status).toBe(503);
-    // the first revocation lapses: its token's exp plus the 2 s tolerance
-    expect(refused.headers.get('retry-after')).toBe('3601');
-    expect(await body(refused)).toMatchObject({ error: 'temporarily_unavailable' });
-    expect(t.events.at(-1)!.checks.at(-1)).toMatchObject({ id: 'revoked', ok: false });
-    expect((await t.server.api(apiGet(tokens[2]!))).status).toBe(200);
-    expect((await t.server.api(apiGet(tokens[0]!))).status).toBe(401); // still revoked
-    expect((await revoke(tokens[2]!, 'myapp123', 'secret456')).status).toBe(400); // not its token
+    const res = await t.server.register(
+      new Request(`${ORIGIN}/register`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token_endpoint_auth_method: 'client_secret_post' }),
+      }),
+    );
+    expect(res.status).toBe(201);
+    const r = (await res.json()) as RegistrationResponse;
+    return [r.client_id, r.client_secret!];
+  }
+
+  it.each(['configured', 'registered'] as const)(
+    'past the limit of outstanding revocations, a %s client gets 503 with Retry-After; the token stays valid',
+    async (kind) => {
+      const [id, secret] = await limitedServer(kind);
+      const tokens = [
+        await getToken(t.server, id, secret),
+        await getToken(t.server, id, secret),
+        await getToken(t.server, id, secret),
+      ];
+      expect((await revoke(tokens[0]!, id, secret)).status).toBe(200);
+      t.advance(1_000);
+      expect((await revoke(tokens[1]!, id, secret)).status).toBe(200);
+      const refused = await revoke(tokens[2]!, id, secret);
+      expect(refused.status).toBe(503);
+      // the first revocation lapses: its token's exp plus the 2 s tolerance
+      expect(refused.headers.get('retry-after')).toBe('3601');
+      expect(await body(refused)).toMatchObject({ error: 'temporarily_unavailable' });
+      expect(t.events.at(-1)!.checks.at(-1)).toMatchObject({ id: 'revoked', ok: false });
+      expect((await t.server.api(apiGet(tokens[2]!))).status).toBe(200);
+      expect((await t.server.api(apiGet(tokens[0]!))).status).toBe(401); // still revoked
+      expect((await revoke(tokens[2]!, 'myapp123', 'secret456')).status).toBe(400); // not its token
+    },
+  );
+
+  it('past its limit, a demo client (published secret) drops the revocation expiring soonest instead of a 503', async () => {
+    t = await makeServer({ revocationsPerClient: 2 });
+    const tokens: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      tokens.push(await getToken(t.server, 'abc', 'xyz'));
+      t.advance(1_000); // each token expires a second after the one before
+    }
+    const [soonest, later, latest] = tokens as [string, string, string];
+    expect((await revoke(later)).status).toBe(200);
+    expect((await revoke(soonest)).status).toBe(200);
+    const res = await revoke(latest);
+    expect(res.status).toBe(200);
+    expect(t.events.at(-1)!.checks.at(-1)).toMatchObject({
+      id: 'revoked',
+      ok: true,
+      detail: expect.stringMatching(/quota of revocations was full: the one expiring soonest/),
+    });
+    expect((await t.server.api(apiGet(latest))).status).toBe(401); // the newest is in force
+    expect((await t.server.api(apiGet(later))).status).toBe(401);
+    expect((await t.server.api(apiGet(soonest))).status).toBe(200); // accepted again until exp
+    expect(t.state.size.revoked).toBe(2);
   });
 });

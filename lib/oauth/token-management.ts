@@ -5,6 +5,7 @@
 import { AccessTokenInvalid, verifyAccessToken, type AccessTokenClaims } from './access-token';
 import { authenticateClient } from './client-auth';
 import { handle, issuerFor, requireMethod, resourceFor, type Ctx } from './context';
+import { hasPublishedSecret } from './demo-clients';
 import { jsonResponse, NO_STORE, OAuthError } from './errors';
 import { readFormRequest } from './token-endpoint';
 import type { CheckRecorder } from './check-recorder';
@@ -87,7 +88,9 @@ export function introspectionEndpoint(ctx: Ctx, request: CoreRequest): Promise<C
  * and for unknown or invalid ones (RFC 7009 §2.2: the client could do nothing with an error). A
  * genuine token issued to another client is refused with 400 invalid_request and stays valid
  * (§2.1: the server verifies the token was issued to the caller, else refuses and says so); that
- * tells the caller nothing it could not read in the token's own `client_id` claim.
+ * tells the caller nothing it could not read in the token's own `client_id` claim. A client
+ * holding its limit of outstanding revocations gets 503 with `Retry-After`, except a client with
+ * a published secret ({@link hasPublishedSecret}), whose revocation expiring soonest is dropped.
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2
  */
 export function revocationEndpoint(ctx: Ctx, request: CoreRequest): Promise<CoreResponse> {
@@ -111,15 +114,19 @@ export function revocationEndpoint(ctx: Ctx, request: CoreRequest): Promise<Core
       );
     }
     checks.pass('token-owner');
+    // kept until the API stops accepting the token anyway: exp plus its clock tolerance
+    const expiresAt = (claims.exp + ctx.clockTolerance) * 1000;
+    // a published secret: anyone can mint this client a fresh token, so a full quota drops the
+    // revocation that expires soonest rather than answering 503 to the whole room
+    const whenFull = hasPublishedSecret(client) ? 'evict-soonest' : 'refuse';
     const stored = await checks.fromStore(
       'revoked',
-      // kept until the API stops accepting the token anyway: exp plus its clock tolerance
-      ctx.state.revoke(claims.jti, (claims.exp + ctx.clockTolerance) * 1000, client.clientId),
+      ctx.state.revoke(claims.jti, expiresAt, client.clientId, whenFull),
     );
     if (!stored.ok) {
-      // Revocations last until the token's own exp (plus tolerance), never evicted early, so each client may hold
-      // only so many at once. RFC 7009 §2.2.1: 503 when the server cannot revoke for now; the
-      // client must assume the token is still valid and retry once a place frees up.
+      // Each client may hold only so many revocations at once (they last until the token's own
+      // exp). RFC 7009 §2.2.1: 503 when the server cannot revoke for now; the client must assume
+      // the token is still valid and retry once a place frees up.
       const retryAfter = Math.max(1, Math.ceil((stored.retryAt - ctx.now()) / 1000));
       throw checks.fail(
         'revoked',
@@ -131,7 +138,12 @@ export function revocationEndpoint(ctx: Ctx, request: CoreRequest): Promise<Core
         ),
       );
     }
-    checks.pass('revoked');
+    checks.pass(
+      'revoked',
+      stored.evicted === undefined
+        ? undefined
+        : `the client's quota of revocations was full: the one expiring soonest (jti ${stored.evicted}) was dropped, so that token is accepted again until it expires`,
+    );
     return done();
   });
 }

@@ -53,6 +53,17 @@ describe('FileStateStore', () => {
     expect(file.counters).toEqual([]);
   });
 
+  it('holds at most the limit per client in the file when revocations evict', async () => {
+    const before = await FileStateStore.open(path, { maxRevocationsPerClient: 3 });
+    const exp = Date.now() + 60_000;
+    for (let i = 0; i < 20; i++) await before.revoke(`t${i}`, exp + i, 'abc', 'evict-soonest');
+    const file = JSON.parse(await readFile(path, 'utf8'));
+    expect(file.revoked.map((r: unknown[]) => r[0]).sort()).toEqual(['t17', 't18', 't19']);
+    const after = await FileStateStore.open(path, { maxRevocationsPerClient: 3 });
+    expect(await after.isRevoked('t19')).toBe(true);
+    expect(await after.isRevoked('t16')).toBe(false);
+  });
+
   it('persists a clear', async () => {
     const before = await FileStateStore.open(path);
     await before.revoke('jti-1', Date.now() + 60_000, 'abc');

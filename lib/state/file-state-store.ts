@@ -12,6 +12,7 @@ import {
   type RevokeResult,
   type StateDump,
   type StateStore,
+  type WhenRevocationsFull,
   type WindowCount,
 } from '../oauth/state-store';
 import { JsonFileWriter, loadJsonFile } from './json-file';
@@ -66,8 +67,14 @@ export class FileStateStore implements StateStore {
     return new FileStateStore(memory, path);
   }
 
-  async revoke(jti: string, expiresAt: number, owner: string): Promise<RevokeResult> {
-    const result = await this.memory.revoke(jti, expiresAt, owner);
+  /** An eviction and the new revocation share one write: the file holds at most the limit. */
+  async revoke(
+    jti: string,
+    expiresAt: number,
+    owner: string,
+    whenFull?: WhenRevocationsFull,
+  ): Promise<RevokeResult> {
+    const result = await this.memory.revoke(jti, expiresAt, owner, whenFull);
     if (result.ok) await this.file.persist();
     return result;
   }

@@ -38,6 +38,27 @@ describe.skipIf(!!missing)('RedisStateStore against a real redis-server', () => 
     expect(await redis.keys('*')).toEqual([]);
   });
 
+  it('an eviction deletes the evicted key: the set and the keys stay at the limit', async () => {
+    const store = new RedisStateStore(redis, { maxRevocationsPerClient: 2 });
+    const exp = Date.now() + 60_000;
+    for (let i = 0; i < 5; i++) await store.revoke(`e${i}`, exp + i, 'abc', 'evict-soonest');
+    expect(await redis.zrange('flowlab:revocations:abc', '0', '-1')).toEqual(['e3', 'e4']);
+    expect((await redis.keys('flowlab:revoked:*')).sort()).toEqual([
+      'flowlab:revoked:e3',
+      'flowlab:revoked:e4',
+    ]);
+    expect(await redis.pexpiretime('flowlab:revocations:abc')).toBe(exp + 4);
+    // a limit lowered since (a restart with a smaller FLOWLAB_REVOCATIONS_PER_CLIENT)
+    const lower = new RedisStateStore(redis, { maxRevocationsPerClient: 1 });
+    expect(await lower.revoke('e5', exp + 5, 'abc', 'evict-soonest')).toEqual({
+      ok: true,
+      evicted: 'e3',
+    });
+    expect(await redis.zrange('flowlab:revocations:abc', '0', '-1')).toEqual(['e5']);
+    expect(await redis.keys('flowlab:revoked:*')).toEqual(['flowlab:revoked:e5']);
+    await redis.flushall();
+  });
+
   it('keeps a used assertion id as flowlab:used:<key>, expiring at its exp, through clear', async () => {
     const store = new RedisStateStore(redis);
     const exp = Date.now() + 60_000;

@@ -1,7 +1,8 @@
 /**
  * The {@link StateStore} over Redis, shared by every FlowLab process that points at the same
  * Redis: a revocation is `SET flowlab:revoked:<jti> 1 PXAT <exp>` plus the owner's sorted set
- * of outstanding revocations (for the per-client limit); a lockout counter is `INCR` + `PEXPIRE`
+ * of outstanding revocations scored by expiry (for the per-client limit; evicting the soonest to
+ * expire is `ZPOPMIN` in the same script); a lockout counter is `INCR` + `PEXPIRE`
  * in one Lua script; a one-time value is `SET flowlab:used:<key> 1 NX PXAT <exp>`. An unreachable Redis fails fast with {@link StateUnavailableError} (503).
  */
 import { Redis } from 'ioredis';
@@ -10,6 +11,7 @@ import {
   StateUnavailableError,
   type RevokeResult,
   type StateStore,
+  type WhenRevocationsFull,
   type WindowCount,
 } from '../oauth/state-store';
 
@@ -19,20 +21,32 @@ export const REDIS_KEY_PREFIX = 'flowlab:';
 /** Seconds a client is told to wait when Redis is unreachable (about one reconnect attempt). */
 const RETRY_AFTER_SECONDS = 2;
 
-/** Stores the revocation unless the owner is at its limit; answers `{1}` or `{0, earliestExp}`. */
+/**
+ * Stores the revocation; at the owner's limit, refuses it (ARGV[5] `refuse`: `{0, earliestExp}`)
+ * or first evicts the owner's soonest-expiring revocations (`evict-soonest`: `{1, evictedJti}`),
+ * deleting their keys (ARGV[6] is the prefix of those keys: standalone Redis only, as the store
+ * says). O(log n): the set never holds more than the limit, so one is evicted (more
+ * only after the limit was lowered). Answers `{1}` when it stored without evicting.
+ */
 const REVOKE = `
 local now = tonumber(ARGV[3])
 if tonumber(ARGV[2]) <= now or redis.call('EXISTS', KEYS[1]) == 1 then return {1} end
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[4]) then
-  local first = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-  return {0, first[2]}
+local over = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[4]) + 1
+local evicted = {}
+if over > 0 then
+  if ARGV[5] ~= 'evict-soonest' then
+    local first = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+    return {0, first[2]}
+  end
+  evicted = redis.call('ZPOPMIN', KEYS[2], over)
+  for i = 1, #evicted, 2 do redis.call('DEL', ARGV[6] .. evicted[i]) end
 end
 redis.call('SET', KEYS[1], '1', 'PXAT', ARGV[2])
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
 local last = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
 redis.call('PEXPIREAT', KEYS[2], last[2])
-return {1}
+return {1, evicted[1]}
 `;
 
 /** One hit: `INCR`, opening the window (`PEXPIRE`) on the first; answers `{count, pttl}`. */
@@ -78,14 +92,20 @@ export class RedisStateStore implements StateStore {
     this.prefix = options.prefix ?? REDIS_KEY_PREFIX;
   }
 
-  async revoke(jti: string, expiresAt: number, owner: string): Promise<RevokeResult> {
+  async revoke(
+    jti: string,
+    expiresAt: number,
+    owner: string,
+    whenFull: WhenRevocationsFull = 'refuse',
+  ): Promise<RevokeResult> {
     const keys = [this.key('revoked', jti), this.key('revocations', owner)];
-    const args = [jti, expiresAt, this.now(), this.maxPerClient];
-    const [ok, earliest] = (await this.run(() => this.redis.eval(REVOKE, 2, ...keys, ...args))) as [
+    const args = [jti, expiresAt, this.now(), this.maxPerClient, whenFull, this.key('revoked', '')];
+    const [ok, second] = (await this.run(() => this.redis.eval(REVOKE, 2, ...keys, ...args))) as [
       number,
       string?,
     ];
-    return ok === 1 ? { ok: true } : { ok: false, retryAt: Number(earliest) };
+    if (ok !== 1) return { ok: false, retryAt: Number(second) };
+    return second === undefined ? { ok: true } : { ok: true, evicted: second };
   }
 
   async isRevoked(jti: string): Promise<boolean> {

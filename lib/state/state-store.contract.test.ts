@@ -117,6 +117,50 @@ for (const backend of backends) {
       expect((await s.revoke('theirs', exp, 'myapp123')).ok).toBe(true); // another client
     });
 
+    it('refuses past the limit when told to refuse, as by default', async () => {
+      const s = await backend.create();
+      const exp = Date.now() + 60_000;
+      for (let i = 0; i < LIMIT; i++)
+        expect(await s.revoke(`t${i}`, exp + i, 'abc', 'refuse')).toEqual({ ok: true });
+      expect(await s.revoke('one-more', exp + 9, 'abc', 'refuse')).toEqual({
+        ok: false,
+        retryAt: exp,
+      });
+      for (let i = 0; i < LIMIT; i++) expect(await s.isRevoked(`t${i}`)).toBe(true);
+      expect(await s.isRevoked('one-more')).toBe(false);
+    });
+
+    it('evicting when full: the new revocation takes the place of the one expiring soonest', async () => {
+      const s = await backend.create();
+      const exp = Date.now() + 60_000;
+      // revoked out of expiry order: the soonest to expire is neither the first nor the last
+      const first = [
+        ['late', exp + 30],
+        ['soonest', exp],
+        ['middle', exp + 20],
+      ] as const;
+      expect(first).toHaveLength(LIMIT);
+      for (const [jti, e] of first)
+        expect(await s.revoke(jti, e, 'abc', 'evict-soonest')).toEqual({ ok: true });
+      expect(await s.revoke('newest', exp + 10, 'abc', 'evict-soonest')).toEqual({
+        ok: true,
+        evicted: 'soonest',
+      });
+      expect(await s.isRevoked('soonest')).toBe(false);
+      for (const jti of ['late', 'middle', 'newest']) expect(await s.isRevoked(jti)).toBe(true);
+      // exactly the limit is held: a refusing revocation is refused, the soonest now `newest`
+      expect(await s.revoke('probe', exp + 40, 'abc')).toEqual({ ok: false, retryAt: exp + 10 });
+      // the newest can itself be the soonest to expire next time: it goes then, not before
+      expect(await s.revoke('last', exp + 50, 'abc', 'evict-soonest')).toEqual({
+        ok: true,
+        evicted: 'newest',
+      });
+      expect(await s.isRevoked('last')).toBe(true);
+      expect(await s.revoke('last', exp + 50, 'abc', 'evict-soonest')).toEqual({ ok: true }); // again
+      expect(await s.isRevoked('late')).toBe(true);
+      expect((await s.revoke('theirs', exp, 'myapp123')).ok).toBe(true); // another client's quota
+    });
+
     it('frees a place when a revoked token expires', async () => {
       const s = await backend.create();
       for (let i = 0; i < LIMIT; i++) await s.revoke(`t${i}`, Date.now() + 150, 'abc');
@@ -167,6 +211,19 @@ for (const backend of backends) {
         Array.from({ length: 50 }, (_, i) => i + 1),
       );
       expect((await s.peek('burst'))?.count).toBe(50);
+    });
+
+    it('keeps exactly the limit under concurrent evicting revocations', async () => {
+      const s = await backend.create();
+      const exp = Date.now() + 60_000;
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => s.revoke(`c${i}`, exp + i, 'abc', 'evict-soonest')),
+      );
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(results.filter((r) => r.ok && r.evicted !== undefined)).toHaveLength(10 - LIMIT);
+      const held = [];
+      for (let i = 0; i < 10; i++) if (await s.isRevoked(`c${i}`)) held.push(i);
+      expect(held).toHaveLength(LIMIT);
     });
 
     it('keeps the per-client limit under concurrent revocations', async () => {
