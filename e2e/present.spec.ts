@@ -74,6 +74,25 @@ test.describe('presenter view', () => {
     await page.keyboard.press(' ');
   });
 
+  test('j takes the focus into the room panel, two tabs from opening a room; Esc gives it back', async ({
+    page,
+  }) => {
+    await openPresenter(page);
+    await page.keyboard.press('j');
+    const panel = page.getByRole('complementary', { name: 'Room and polls' });
+    await expect(panel).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(panel.getByRole('button', { name: 'Close panel' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(panel.getByRole('button', { name: 'Open a follow-me room' })).toBeFocused();
+    // The clicker's keys still step the stage from inside the panel.
+    await page.keyboard.press('PageDown');
+    await expect(page.getByTestId('step-position')).toHaveText('Step 1/7');
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Room', exact: true })).toBeFocused();
+  });
+
   test('fits a 1280x720 projector without scrolling', async ({ page, request }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await openPresenter(page);

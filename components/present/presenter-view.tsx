@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { FeedPanel } from '@/components/live/feed-panel';
 import { useLiveFeed } from '@/components/live/use-live-feed';
 import { StepAnnouncer } from '@/components/stepper/step-announcer';
@@ -79,6 +79,17 @@ export function PresenterView() {
     closePanel: () => (showRoom ? setShowRoom(false) : setShowNotes(false)),
     help: () => setHelp(true),
   });
+
+  // Opening the room panel (j, or its button) takes the focus into it, two tabs from its first
+  // control; closing it (Esc, j, Close panel) gives the focus back to the Room button.
+  const roomPanel = useRef<HTMLElement>(null);
+  const roomButton = useRef<HTMLButtonElement>(null);
+  const roomWasShown = useRef(false);
+  useEffect(() => {
+    if (showRoom) roomPanel.current?.focus();
+    else if (roomWasShown.current) roomButton.current?.focus();
+    roomWasShown.current = showRoom;
+  }, [showRoom]);
 
   // The site header sits under this full-screen view: keep it out of the tab order and a11y tree.
   useEffect(() => {
@@ -159,8 +170,10 @@ export function PresenterView() {
         )}
         {showRoom && (
           <aside
+            ref={roomPanel}
+            tabIndex={-1}
             aria-label="Room and polls"
-            className="border-line bg-surface absolute top-4 right-4 z-10 max-h-[calc(100%-2rem)] w-[min(36rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border p-4 shadow-xl"
+            className="border-line bg-surface absolute top-4 right-4 z-10 max-h-[calc(100%-2rem)] w-[min(36rem,calc(100vw-2rem))] overflow-y-auto rounded-lg border p-4 shadow-xl outline-none"
           >
             <div className="mb-2 flex items-center justify-between">
               <h2 className="text-xl font-bold">Follow-me room</h2>
@@ -204,6 +217,7 @@ export function PresenterView() {
             Notes window
           </a>
           <button
+            ref={roomButton}
             type="button"
             className={chip}
             aria-pressed={showRoom}
