@@ -8,10 +8,18 @@ describe('explainError', () => {
       expect(meaning, word).toContain(word);
   });
 
-  it('explains invalid_client for a secret and for a client assertion alike', () => {
-    const meaning = explainError('token', 'invalid_client', 401)?.meaning ?? '';
-    for (const word of ['secret', 'client assertion', 'aud', 'exp', 'jti'])
-      expect(meaning, word).toContain(word);
+  it('explains invalid_client by how the client authenticated: a secret, or an assertion', () => {
+    const secret = explainError('token', 'invalid_client', 401)?.meaning ?? '';
+    expect(secret).toContain('secret');
+    for (const word of ['assertion', 'jti']) expect(secret, word).not.toContain(word);
+    const assertion = explainError('token', 'invalid_client', 401, true);
+    for (const word of ['client assertion', 'iss and sub', 'aud', 'exp', 'jti'])
+      expect(assertion?.meaning, word).toContain(word);
+    expect(assertion?.meaning).not.toContain('secret');
+    expect(assertion?.rfc).toBe('RFC 7523 §3');
+    expect(explainError('api', 'invalid_token', 401, true)).toBe(
+      explainError('api', 'invalid_token', 401),
+    );
   });
 
   it('explains invalid_request by the RFC of the endpoint that answered it', () => {

@@ -24,7 +24,7 @@ const tokenExplanations: Readonly<Record<string, ErrorExplanation>> = {
   },
   invalid_client: {
     meaning:
-      'Client authentication failed: the client is unknown, it sent no credentials or used a method it is not registered for, its secret is wrong, or its client assertion did not check out (signature, aud, exp or a replayed jti, RFC 7523 §3). No token is issued.',
+      'Client authentication failed: the client is unknown, it sent no credentials or used a method it is not registered for, or its secret is wrong. No token is issued.',
     rfc: 'RFC 6749 §5.2',
     url: rfc6749('5.2'),
   },
@@ -81,6 +81,14 @@ const noCredentials: ErrorExplanation = {
   url: rfc6750('3'),
 };
 
+/** invalid_client for a request that authenticated with a client assertion (private_key_jwt). */
+const invalidAssertion: ErrorExplanation = {
+  meaning:
+    'Client authentication failed: the client is unknown or not registered for private_key_jwt, or its client assertion did not check out (its signature, iss and sub, aud, exp, or a jti already used, RFC 7523 §3). No token is issued.',
+  rfc: 'RFC 7523 §3',
+  url: 'https://www.rfc-editor.org/rfc/rfc7523#section-3',
+};
+
 const tooMany: ErrorExplanation = {
   meaning:
     'Too many failed attempts for this client in a short time; wait for Retry-After seconds.',
@@ -90,13 +98,16 @@ const tooMany: ErrorExplanation = {
 
 /**
  * The explanation for an error code from the token endpoint or the API, or for a bare status when
- * there is no code.
+ * there is no code. `assertion`: the request authenticated with a client assertion, so an
+ * invalid_client is about the assertion, not a secret.
  */
 export function explainError(
   source: keyof typeof explanations,
   code: string | undefined,
   status: number,
+  assertion = false,
 ): ErrorExplanation | undefined {
+  if (source === 'token' && code === 'invalid_client' && assertion) return invalidAssertion;
   const table = explanations[source];
   if (code && Object.hasOwn(table, code)) return table[code];
   if (status === 429) return tooMany;

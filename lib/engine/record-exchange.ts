@@ -35,7 +35,8 @@ export function errorFromExchange(
   const fromHeader = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(challenge)?.[1];
   const code = jsonString(json, 'error') ?? fromHeader('error');
   const description = jsonString(json, 'error_description') ?? fromHeader('error_description');
-  const explanation = explainError(source, code, status);
+  const assertion = new URLSearchParams(exchange.request.body ?? '').has('client_assertion');
+  const explanation = explainError(source, code, status, assertion);
   return {
     source,
     status,
