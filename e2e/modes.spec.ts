@@ -222,3 +222,30 @@ test.describe('on a 390 px phone nothing widens the page', () => {
         expect(await overflow(page)).toBeLessThanOrEqual(0);
       });
 });
+
+test('lesson 2’s sandbox signs a fresh assertion with this browser’s key: 200, then a replay is refused', async ({
+  page,
+}) => {
+  await page.goto('/learn/client-credentials-private-key-jwt/sandbox');
+  await page.getByRole('button', { name: 'Token, private_key_jwt (signed now)' }).click();
+  const body = page.getByLabel(/^Body/);
+  await expect(body).toHaveValue(
+    /client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer/,
+  );
+  await expect(body).toHaveValue(/(^|&)client_assertion=ey[\w-]+\.[\w-]+\.[\w-]+(&|$)/);
+  await expect(page.getByLabel(/^Headers/)).toHaveValue(
+    /Content-Type: application\/x-www-form-urlencoded/,
+  );
+  await page.getByRole('button', { name: 'Send request' }).click();
+  const response = page.getByRole('region', { name: 'Response' });
+  await expect(response).toContainText('HTTP 200');
+  await expect(response).toContainText('access_token');
+  // The same assertion again: its jti is used (RFC 7523 §3, item 7).
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(response).toContainText('HTTP 401');
+  await expect(response).toContainText('invalid_client');
+  // Lesson 1's sandbox has no such preset: its clients have secrets.
+  await page.goto('/learn/client-credentials/sandbox');
+  await expect(page.getByRole('button', { name: 'Token, HTTP Basic' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /private_key_jwt/ })).toHaveCount(0);
+});

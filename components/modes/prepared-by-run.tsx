@@ -2,9 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { browserDeps } from '@/lib/engine/browser-deps';
-import { getScenario } from '@/lib/engine/scenarios';
-import type { StepRecord } from '@/lib/engine/step-record';
-import { runNextStep } from '@/lib/engine/trace';
+import { prepareTokenRequest } from '@/lib/engine/trace';
 import { WithLessonRun } from '@/components/lessons/with-lesson-run';
 import type { LessonExample, LessonRun } from '@/lib/lessons/types';
 import type { HttpRequestRecord } from '@/lib/protocol/records';
@@ -14,19 +12,6 @@ type State =
   | { readonly kind: 'preparing' }
   | { readonly kind: 'ready'; readonly request: HttpRequestRecord }
   | { readonly kind: 'failed'; readonly message: string };
-
-/** Runs the lesson's happy path up to the step that prepares its token request, and returns it. */
-async function prepare(lesson: LessonRun): Promise<HttpRequestRecord> {
-  const { settings, treatment } = getScenario(lesson, 'valid');
-  const deps = browserDeps();
-  const trace: StepRecord[] = [];
-  while (trace.length < lesson.steps.length) {
-    const record = await runNextStep({ lesson, settings, treatment }, trace, deps);
-    if (record.prepared) return record.prepared;
-    trace.push(record);
-  }
-  throw new Error('The lesson’s run prepares no token request.');
-}
 
 /** The samples of the token request this browser prepares for the lesson, made afresh on demand. */
 export function PreparedByRun({
@@ -53,7 +38,7 @@ function LessonPreparedByRun({
   const [state, setState] = useState<State>({ kind: 'preparing' });
   const load = useCallback(
     () =>
-      prepare(lesson).then(
+      prepareTokenRequest(lesson, browserDeps()).then(
         (request): State => ({ kind: 'ready', request }),
         (e: unknown): State => ({
           kind: 'failed',

@@ -1,6 +1,6 @@
 import { encodeBasicAuthorization } from '@/lib/protocol/basic';
 import { API_PATH, TOKEN_PATH, endpointUrl } from '@/lib/protocol/paths';
-import type { HttpMethod } from '@/lib/protocol/records';
+import type { HttpMethod, HttpRequestRecord } from '@/lib/protocol/records';
 import { FORM_CONTENT_TYPE } from '@/lib/protocol/requests';
 
 /** A request as the sandbox form holds it: method, path on this app, header lines, body. */
@@ -71,6 +71,17 @@ export const sandboxPresets: readonly SandboxPreset[] = [
     body: '',
   },
 ];
+
+/** A request record as the sandbox form holds it (its path on this app, its header lines). */
+export function sandboxRequestOf(record: HttpRequestRecord): SandboxRequest {
+  const url = new URL(record.url);
+  return {
+    method: record.method,
+    path: `${url.pathname}${url.search}`,
+    headers: record.headers.map(([name, value]) => `${name}: ${value}`).join('\n'),
+    body: record.body ?? '',
+  };
+}
 
 /**
  * The URL the sandbox sends to for what the learner typed in its Path field: a path, or a full

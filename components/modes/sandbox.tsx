@@ -1,12 +1,16 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { WithLessonRun } from '@/components/lessons/with-lesson-run';
+import { browserDeps } from '@/lib/engine/browser-deps';
+import { prepareTokenRequest } from '@/lib/engine/trace';
 import { API_PATH, sendablePaths } from '@/lib/protocol/paths';
 import { httpMethods, type HttpRequestRecord } from '@/lib/protocol/records';
 import { ResponseView, accessTokenOf, sendFromPage, type PageOutcome } from './response-view';
 import {
   parseHeaderLines,
   sandboxPresets,
+  sandboxRequestOf,
   sandboxUrl,
   type SandboxRequest,
 } from './sandbox-presets';
@@ -28,8 +32,61 @@ function toRecord(
   };
 }
 
-/** Compose any request to the app's endpoints (method, headers, body) and see the server's real answer. */
-export function Sandbox() {
+const preset = 'border-line hover:bg-raised rounded-md border px-2 py-1 text-xs';
+
+/**
+ * The preset of a lesson whose client signs (`syntax.samplesFrom: 'run'`): the token request its
+ * happy path prepares, made afresh in this browser (its own registered key signs a new assertion
+ * each time, which is single-use and lives 60 s).
+ */
+function SignedPreset({
+  lessonSlug,
+  onLoad,
+}: {
+  lessonSlug: string;
+  onLoad: (req: SandboxRequest) => void;
+}) {
+  const [state, setState] = useState<
+    { kind: 'idle' | 'signing' } | { kind: 'failed'; message: string }
+  >({ kind: 'idle' });
+  return (
+    <WithLessonRun slug={lessonSlug}>
+      {(lesson) => (
+        <>
+          <button
+            type="button"
+            disabled={state.kind === 'signing'}
+            onClick={() => {
+              setState({ kind: 'signing' });
+              prepareTokenRequest(lesson, browserDeps()).then(
+                (record) => {
+                  onLoad(sandboxRequestOf(record));
+                  setState({ kind: 'idle' });
+                },
+                (e: unknown) =>
+                  setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
+              );
+            }}
+            className={`${preset} disabled:opacity-60`}
+          >
+            {state.kind === 'signing' ? 'Signing…' : 'Token, private_key_jwt (signed now)'}
+          </button>
+          {state.kind === 'failed' && (
+            <p role="alert" className="bg-err-soft w-full rounded-md p-2 text-sm">
+              Could not sign a request in this browser: {state.message}
+            </p>
+          )}
+        </>
+      )}
+    </WithLessonRun>
+  );
+}
+
+/**
+ * Compose any request to the app's endpoints (method, headers, body) and see the server's real
+ * answer. `signs`: the lesson's client signs assertions, so a preset signs one in this browser.
+ */
+export function Sandbox({ lessonSlug, signs }: { lessonSlug: string; signs: boolean }) {
   const id = useId();
   const [req, setReq] = useState<SandboxRequest>(sandboxPresets[0] as SandboxRequest);
   const [outcome, setOutcome] = useState<PageOutcome | null>(null);
@@ -60,15 +117,11 @@ export function Sandbox() {
           <legend className="mb-1 text-sm font-semibold">Start from</legend>
           <div className="flex flex-wrap gap-2">
             {sandboxPresets.map((p) => (
-              <button
-                key={p.id}
-                type="button"
-                onClick={() => setReq(p)}
-                className="border-line hover:bg-raised rounded-md border px-2 py-1 text-xs"
-              >
+              <button key={p.id} type="button" onClick={() => setReq(p)} className={preset}>
                 {p.label}
               </button>
             ))}
+            {signs && <SignedPreset lessonSlug={lessonSlug} onLoad={setReq} />}
             {token ? (
               <button
                 type="button"

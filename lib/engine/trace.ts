@@ -1,4 +1,6 @@
 import type { LessonRun } from '../lessons/types';
+import type { HttpRequestRecord } from '../protocol/records';
+import { getScenario } from './scenarios';
 import type { EngineDeps } from './http';
 import type { RunConfig, StepRunner } from './runners';
 import type { StepRecord, Vars } from './step-record';
@@ -54,4 +56,24 @@ export async function runAll(config: RunConfig, deps: EngineDeps): Promise<StepR
   while (trace.length < config.lesson.steps.length)
     trace.push(await runNextStep(config, trace, deps));
   return trace;
+}
+
+/**
+ * The token request the lesson's happy path prepares, made afresh: its steps run up to the one
+ * that prepares it (registering this browser's client and signing an assertion where the lesson
+ * does), and nothing is sent. For views that show or send the lesson's own request (the examples,
+ * the sandbox).
+ */
+export async function prepareTokenRequest(
+  lesson: LessonRun,
+  deps: EngineDeps,
+): Promise<HttpRequestRecord> {
+  const { settings, treatment } = getScenario(lesson, 'valid');
+  const trace: StepRecord[] = [];
+  while (trace.length < lesson.steps.length) {
+    const record = await runNextStep({ lesson, settings, treatment }, trace, deps);
+    if (record.prepared) return record.prepared;
+    trace.push(record);
+  }
+  throw new Error('The lesson’s run prepares no token request.');
 }
