@@ -376,3 +376,19 @@ test('at 375 px the tracker keeps each variable’s name in view while the steps
   );
   expect(hit).toBe('access_token');
 });
+
+test('on a phone the step comes right under the controls, above the diagram; wide, beside it', async ({
+  page,
+}) => {
+  const step = page.getByRole('region', { name: 'Current step' });
+  const diagram = page.getByRole('heading', { name: 'Concept flow' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${PAGE}?scenario=valid&step=2`);
+  await expectStep(page, 2);
+  const [s, d] = await Promise.all([step.boundingBox(), diagram.boundingBox()]);
+  expect(s!.y + s!.height).toBeLessThanOrEqual(d!.y);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const [wideStep, wideDiagram] = await Promise.all([step.boundingBox(), diagram.boundingBox()]);
+  expect(wideDiagram!.x + wideDiagram!.width).toBeLessThanOrEqual(wideStep!.x);
+  expect(Math.abs(wideDiagram!.y - wideStep!.y)).toBeLessThan(60);
+});

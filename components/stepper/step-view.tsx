@@ -24,16 +24,18 @@ function Layout() {
       <div className="border-line bg-surface z-10 rounded-lg border px-3 py-2 md:sticky md:top-0">
         <StepperControls />
       </div>
+      {/* The step comes first, right under the controls: on a phone the learner reads what
+          Next did without scrolling past the diagram; on a wide screen the diagram sits left. */}
       <div className="grid gap-4 lg:grid-cols-[minmax(16rem,22rem)_minmax(0,1fr)]">
-        <Card title="Concept flow">
-          <LiveFlowDiagram />
-        </Card>
         <section
           aria-label="Current step"
-          className="border-line bg-surface min-w-0 rounded-lg border p-3"
+          className="border-line bg-surface min-w-0 rounded-lg border p-3 lg:col-start-2 lg:row-start-1"
         >
           <StepDetail />
         </section>
+        <Card title="Concept flow" className="lg:col-start-1 lg:row-start-1">
+          <LiveFlowDiagram />
+        </Card>
       </div>
       <Card title="Execution table">
         <ExecutionTable />
