@@ -174,6 +174,14 @@ test.describe('presenter view', () => {
     await expect(credential).toHaveText(secret);
     await row.getByRole('button', { name: /Hide/ }).click();
     await expect(credential).toHaveText('wr•••');
+
+    // Readable from the back of the room: no text in the row under 16 px.
+    const sizes = await row.evaluate((li) =>
+      [...li.querySelectorAll('*')]
+        .filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
+        .map((el) => parseFloat(getComputedStyle(el).fontSize)),
+    );
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
   });
 
   test('has no serious or critical accessibility violations', async ({ page }) => {

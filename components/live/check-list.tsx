@@ -2,12 +2,23 @@ import { checkLabels, type Check } from '@/lib/protocol/checks';
 
 /**
  * The checks a server made, in order. The failing one is red with a cross and the word "failed",
- * so it does not rely on colour alone; checks after it were never run.
+ * so it does not rely on colour alone; checks after it were never run. `large`: the projector's
+ * size (the live feed).
  */
-export function CheckList({ checks }: { checks: readonly Check[] }) {
-  if (checks.length === 0) return <p className="text-muted text-sm">No checks reported.</p>;
+export function CheckList({
+  checks,
+  large = false,
+}: {
+  checks: readonly Check[];
+  large?: boolean;
+}) {
+  const size = large ? 'text-base' : 'text-sm';
+  if (checks.length === 0) return <p className={`text-muted ${size}`}>No checks reported.</p>;
   return (
-    <ol className="mt-1 space-y-0.5 text-sm" aria-label="Checks, in the order the server made them">
+    <ol
+      className={`mt-1 space-y-0.5 ${size}`}
+      aria-label="Checks, in the order the server made them"
+    >
       {checks.map((check, i) => (
         <li
           key={`${check.id}-${i}`}

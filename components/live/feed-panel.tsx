@@ -14,7 +14,8 @@ const statusText: Record<FeedStatus, string> = {
 
 /**
  * The live request feed: every request reaching the auth server and the API, newest first,
- * filterable by client. Announces new requests politely to screen readers.
+ * filterable by client. Announces new requests politely to screen readers. Sized for a
+ * projector: nothing under 16 px, the request line at 18 px.
  */
 export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?: string }) {
   const [client, setClient] = useState('');
@@ -37,19 +38,19 @@ export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?
           Live requests
         </h2>
         <span
-          className={`rounded px-1.5 text-sm font-semibold ${feed.status === 'live' ? 'bg-ok-soft text-ok' : 'bg-warn-soft text-warn'}`}
+          className={`rounded px-1.5 text-base font-semibold ${feed.status === 'live' ? 'bg-ok-soft text-ok' : 'bg-warn-soft text-warn'}`}
           data-testid="feed-status"
         >
           {statusText[feed.status]}
         </span>
-        <label htmlFor={filterId} className="text-muted ml-auto text-sm">
+        <label htmlFor={filterId} className="text-muted ml-auto text-base">
           Client
         </label>
         <select
           id={filterId}
           value={client}
           onChange={(e) => setClient(e.target.value)}
-          className="border-line bg-surface max-w-48 rounded border px-1 py-0.5 text-sm"
+          className="border-line bg-surface max-w-48 rounded border px-1 py-0.5 text-base"
         >
           <option value="">All clients</option>
           {clients.map((c) => (

@@ -33,43 +33,46 @@ export function FeedRow({ item, expanded }: { item: FeedItem; expanded: boolean 
       data-feed-id={item.id}
     >
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <span className="text-muted font-mono text-sm">{time(item.at)}</span>
-        <span className="font-mono font-semibold">
+        <span className="text-muted font-mono text-base">{time(item.at)}</span>
+        <span className="font-mono text-lg font-semibold">
           {item.method} {item.path}
         </span>
         {item.clientId !== null && !item.clientVerified ? (
           // an unknown or unproven id is what the request claimed: shown as such, and short
-          <span className="text-sm" title="Not a registered client, and not proven by the request">
+          <span
+            className="text-base"
+            title="Not a registered client, and not proven by the request"
+          >
             <span className="text-muted">claims </span>
             <span className="font-mono italic">“{claimed(item.clientId)}”</span>
           </span>
         ) : (
-          <span className="text-sm">
+          <span className="text-base">
             <span className="text-muted">client </span>
             <span className="font-mono">{item.clientId ?? '—'}</span>
           </span>
         )}
         <span
-          className={`rounded px-1.5 font-mono text-sm font-bold ${ok ? 'bg-ok-soft text-ok' : 'bg-err-soft text-err'}`}
+          className={`rounded px-1.5 font-mono text-base font-bold ${ok ? 'bg-ok-soft text-ok' : 'bg-err-soft text-err'}`}
         >
           <span aria-hidden="true">{ok ? '✓ ' : '✗ '}</span>
           {item.status}
           {item.error ? ` ${item.error}` : ''}
         </span>
-        <span className="text-muted font-mono text-sm">{item.durationMs.toFixed(1)} ms</span>
+        <span className="text-muted font-mono text-base">{item.durationMs.toFixed(1)} ms</span>
       </div>
       {failed && (
-        <p className="text-err mt-1 text-sm font-semibold">
+        <p className="text-err mt-1 text-base font-semibold">
           <span aria-hidden="true">✗ </span>Failed check: {checkLabels[failed.id]}
         </p>
       )}
       <MaskedCredential item={item} />
       <details open={expanded} className="mt-1">
-        <summary className="text-muted cursor-pointer text-sm">
+        <summary className="text-muted cursor-pointer text-base">
           {item.checks.length} {item.checks.length === 1 ? 'check' : 'checks'}
           {failed ? `, stopped at “${checkLabels[failed.id]}”` : ', all passed'}
         </summary>
-        <CheckList checks={item.checks} />
+        <CheckList checks={item.checks} large />
       </details>
     </li>
   );

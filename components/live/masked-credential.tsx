@@ -32,7 +32,7 @@ export function MaskedCredential({ item }: { item: FeedItem }) {
   }
 
   return (
-    <p className="mt-1 flex min-w-0 flex-wrap items-center gap-2 text-sm">
+    <p className="mt-1 flex min-w-0 flex-wrap items-center gap-2 text-base">
       <span className="text-muted">{label}</span>
       <code className="bg-raised min-w-0 rounded px-1 font-mono break-all" data-testid="credential">
         {raw ?? credential.masked}
@@ -41,7 +41,7 @@ export function MaskedCredential({ item }: { item: FeedItem }) {
         type="button"
         onClick={toggle}
         aria-pressed={raw !== null}
-        className="border-line hover:bg-raised rounded border px-1.5 py-0.5 text-xs"
+        className="border-line hover:bg-raised rounded border px-1.5 py-0.5 text-base"
       >
         {raw !== null ? 'Hide' : 'Reveal'}
         <span className="sr-only">
