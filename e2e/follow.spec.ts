@@ -93,6 +93,50 @@ test.describe('follow me', () => {
     await expect(learner.getByText('Step 4 of 7', { exact: true })).toBeVisible();
   });
 
+  test('a learner who closes the page and opens the link again keeps the seat and its vote; a second tab is the same follower', async ({
+    browser,
+  }) => {
+    const { presenter, joinPath } = await presenterWithRoom(browser);
+    const learner = await browser.newContext();
+    const first = await learner.newPage();
+    await first.goto(joinPath);
+    await expect(first.getByTestId('follow-status')).toContainText('Following the presenter');
+    await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows');
+    await presenter.getByLabel('Question').selectOption('http-method');
+    await presenter.getByRole('button', { name: 'Open poll' }).click();
+    await first.getByTestId('follower-poll').getByRole('radio', { name: /POST/ }).click();
+    const panel = presenter.getByTestId('presenter-poll');
+    await expect(panel).toContainText('1 answer · 1 following');
+    await first.close();
+    await expect(panel).toContainText('1 answer · 0 following');
+
+    // the join link opened again in a new tab: the same seat, and the answer it sent
+    const again = await learner.newPage();
+    await again.goto(joinPath);
+    const poll = again.getByTestId('follower-poll');
+    await expect(poll.getByRole('radio', { name: /POST/ })).toBeChecked();
+    await expect(poll).toContainText(`Your answer is in: ${letterOf('b')}`);
+    await expect(panel).toContainText('1 answer · 1 following');
+
+    // a second tab at once follows too, as the same follower: its answer is the seat's one vote
+    const second = await learner.newPage();
+    await second.goto(joinPath);
+    await expect(second.getByTestId('follow-status')).toContainText('Following the presenter');
+    const secondPoll = second.getByTestId('follower-poll');
+    await expect(secondPoll).toContainText(`Your answer is in: ${letterOf('b')}`);
+    await secondPoll.getByRole('radio', { name: /PUT/ }).click();
+    await expect(secondPoll).toContainText(`Your answer is in: ${letterOf('c')}`);
+    await expect(poll).toContainText(`Your answer is in: ${letterOf('c')}`);
+    await again.reload();
+    await expect(poll).toContainText(`Your answer is in: ${letterOf('c')}`);
+    await expect(again.getByTestId('follow-status')).toContainText('Following the presenter');
+    await expect(second.getByTestId('follow-status')).toContainText('Following the presenter');
+    await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows');
+    await expect(panel).toContainText('1 answer · 1 following');
+    await panel.getByRole('button', { name: 'Reveal answers' }).click();
+    await expect(panel.getByTestId('result-c')).toContainText('1 vote · 100%');
+  });
+
   test('a follower refused a stream keeps its seat and follows again; a forgotten one joins again', async ({
     browser,
   }) => {
@@ -102,7 +146,7 @@ test.describe('follow me', () => {
     const seat = () =>
       learner.evaluate(
         (id) =>
-          JSON.parse(sessionStorage.getItem(`flowlab-follow:${id}`) ?? 'null') as {
+          JSON.parse(localStorage.getItem(`flowlab-follow:${id}`) ?? 'null') as {
             followerId: string;
             followerKey: string;
           } | null,
