@@ -93,6 +93,124 @@ test.describe('follow me', () => {
     await expect(learner.getByText('Step 4 of 7', { exact: true })).toBeVisible();
   });
 
+  test('a presenter who closes the page by mistake opens it again on the same room, followers still there; signing out forgets the room', async ({
+    browser,
+  }) => {
+    const { presenter, joinPath } = await presenterWithRoom(browser);
+    const roomId = joinPath.split('/').pop()!;
+    const learner = await follower(browser, joinPath);
+    await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows');
+    await presenter.getByRole('button', { name: 'Close panel' }).click();
+    await presenter.keyboard.press('3'); // wrong secret
+    for (let i = 0; i < 2; i += 1) await presenter.keyboard.press('ArrowRight');
+    await expect(learner.getByText('Step 2 of 7', { exact: true })).toBeVisible();
+
+    const context = presenter.context();
+    await presenter.close();
+    const reopened = await context.newPage();
+    await reopened.goto('/present/client-credentials');
+    await expect(reopened.getByTestId('room-badge')).toContainText(`Room ${roomId} · 1 following`);
+    await expect(reopened.getByTestId('step-position')).toHaveText('Step 2/7');
+    await expect(reopened.getByLabel('Scenario')).toHaveValue('wrong-secret');
+    await reopened.keyboard.press('ArrowRight'); // the follower follows the reopened page
+    await expect(learner.getByText('Step 3 of 7', { exact: true })).toBeVisible();
+    await reopened.keyboard.press('j');
+    await expect(reopened.getByTestId('join-link')).toContainText(joinPath);
+    await expect(reopened.getByTestId('follower-count')).toContainText('1 person follows');
+
+    await reopened.getByRole('button', { name: 'Sign out' }).click();
+    await expect(reopened.getByLabel('Instructor key')).toBeVisible();
+    expect(
+      await reopened.evaluate(() => localStorage.getItem('flowlab-room:client-credentials')),
+    ).toBeNull();
+    await signInPresenter(context);
+    await reopened.goto('/present/client-credentials');
+    await expect(reopened.getByTestId('feed-status')).toHaveText('Live');
+    await reopened.keyboard.press('j');
+    await expect(reopened.getByRole('button', { name: 'Open a follow-me room' })).toBeVisible();
+    await expect(reopened.getByTestId('room-badge')).toHaveCount(0);
+  });
+
+  test('a room that ended while no presenter page was open is dropped when the page opens again', async ({
+    browser,
+    baseURL,
+  }) => {
+    const { presenter, joinPath } = await presenterWithRoom(browser);
+    const roomId = joinPath.split('/').pop()!;
+    const { key } = JSON.parse(
+      (await presenter.evaluate(() => localStorage.getItem('flowlab-room:client-credentials')))!,
+    ) as { key: string };
+    const context = presenter.context();
+    await presenter.close();
+    // it ends meanwhile (as when it expires, or another device ends it)
+    const ended = await context.request.delete(`/api/rooms/${roomId}`, {
+      headers: { 'X-Room-Key': key, Origin: new URL(baseURL!).origin },
+    });
+    expect(ended.status(), await ended.text()).toBe(200);
+    const reopened = await context.newPage();
+    await reopened.addInitScript(() => {
+      // whether the page ever showed the room (its badge in the header)
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="room-badge"]'))
+          (window as unknown as { sawRoom: boolean }).sawRoom = true;
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await reopened.goto('/present/client-credentials');
+    await expect(reopened.getByTestId('feed-status')).toHaveText('Live');
+    await reopened.keyboard.press('j');
+    await expect(reopened.getByRole('button', { name: 'Open a follow-me room' })).toBeVisible();
+    await expect(reopened.getByTestId('join-link')).toHaveCount(0);
+    await expect(reopened.getByTestId('room-badge')).toHaveCount(0);
+    expect(
+      await reopened.evaluate(() => localStorage.getItem('flowlab-room:client-credentials')),
+    ).toBeNull();
+    expect(await reopened.evaluate(() => 'sawRoom' in window)).toBe(false);
+  });
+
+  test('a learner who closes the page and opens the link again keeps the seat and its vote; a second tab is the same follower', async ({
+    browser,
+  }) => {
+    const { presenter, joinPath } = await presenterWithRoom(browser);
+    const learner = await browser.newContext();
+    const first = await learner.newPage();
+    await first.goto(joinPath);
+    await expect(first.getByTestId('follow-status')).toContainText('Following the presenter');
+    await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows');
+    await presenter.getByLabel('Question').selectOption('http-method');
+    await presenter.getByRole('button', { name: 'Open poll' }).click();
+    await first.getByTestId('follower-poll').getByRole('radio', { name: /POST/ }).click();
+    const panel = presenter.getByTestId('presenter-poll');
+    await expect(panel).toContainText('1 answer · 1 following');
+    await first.close();
+    await expect(panel).toContainText('1 answer · 0 following');
+
+    // the join link opened again in a new tab: the same seat, and the answer it sent
+    const again = await learner.newPage();
+    await again.goto(joinPath);
+    const poll = again.getByTestId('follower-poll');
+    await expect(poll.getByRole('radio', { name: /POST/ })).toBeChecked();
+    await expect(poll).toContainText(`Your answer is in: ${letterOf('b')}`);
+    await expect(panel).toContainText('1 answer · 1 following');
+
+    // a second tab at once follows too, as the same follower: its answer is the seat's one vote
+    const second = await learner.newPage();
+    await second.goto(joinPath);
+    await expect(second.getByTestId('follow-status')).toContainText('Following the presenter');
+    const secondPoll = second.getByTestId('follower-poll');
+    await expect(secondPoll).toContainText(`Your answer is in: ${letterOf('b')}`);
+    await secondPoll.getByRole('radio', { name: /PUT/ }).click();
+    await expect(secondPoll).toContainText(`Your answer is in: ${letterOf('c')}`);
+    await expect(poll).toContainText(`Your answer is in: ${letterOf('c')}`);
+    await again.reload();
+    await expect(poll).toContainText(`Your answer is in: ${letterOf('c')}`);
+    await expect(again.getByTestId('follow-status')).toContainText('Following the presenter');
+    await expect(second.getByTestId('follow-status')).toContainText('Following the presenter');
+    await expect(presenter.getByTestId('follower-count')).toContainText('1 person follows');
+    await expect(panel).toContainText('1 answer · 1 following');
+    await panel.getByRole('button', { name: 'Reveal answers' }).click();
+    await expect(panel.getByTestId('result-c')).toContainText('1 vote · 100%');
+  });
+
   test('a follower refused a stream keeps its seat and follows again; a forgotten one joins again', async ({
     browser,
   }) => {
@@ -102,7 +220,7 @@ test.describe('follow me', () => {
     const seat = () =>
       learner.evaluate(
         (id) =>
-          JSON.parse(sessionStorage.getItem(`flowlab-follow:${id}`) ?? 'null') as {
+          JSON.parse(localStorage.getItem(`flowlab-follow:${id}`) ?? 'null') as {
             followerId: string;
             followerKey: string;
           } | null,
@@ -233,7 +351,7 @@ test.describe('follow me', () => {
   }) => {
     const { presenter, joinPath } = await presenterWithRoom(browser);
     const stored = () =>
-      presenter.evaluate(() => sessionStorage.getItem('flowlab-room:client-credentials'));
+      presenter.evaluate(() => localStorage.getItem('flowlab-room:client-credentials'));
     const key = await stored();
     expect(key).toContain('"key"');
     // The server refuses the stream (as at a cap); the room itself still exists.

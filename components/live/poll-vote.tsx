@@ -1,38 +1,12 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { PollView } from '@/lib/live/polls';
 import { livePaths } from '@/lib/live/protocol';
 import { PollResults } from './poll-results';
-import type { Membership } from './use-follower';
+import { keepVote, keptVotes, watchSeat, type Membership } from './seat-storage';
 
 const letters = 'ABCDEFGHIJ';
-
-/** The answers this seat sent, kept for the tab (a reload keeps the seat, and so its vote). */
-const votesKey = (roomId: string, m: Membership) => `flowlab-votes:${roomId}:${m.followerId}`;
-/** Polls remembered per seat: a session has a handful. */
-const MAX_REMEMBERED = 20;
-
-function loadVotes(key: string): Record<string, string> {
-  try {
-    const parsed: unknown = JSON.parse(sessionStorage.getItem(key) ?? '{}');
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-    return Object.fromEntries(
-      Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'),
-    );
-  } catch {
-    return {};
-  }
-}
-
-function saveVotes(key: string, votes: Record<string, string>): void {
-  try {
-    const kept = Object.entries(votes).slice(-MAX_REMEMBERED);
-    sessionStorage.setItem(key, JSON.stringify(Object.fromEntries(kept)));
-  } catch {
-    // storage off: the answer is shown until the page goes
-  }
-}
 
 /** A follower's side of a poll: pick an answer (changeable until the reveal), then see results. */
 export function PollVote({
@@ -44,9 +18,14 @@ export function PollVote({
   poll: PollView;
   membership: Membership;
 }) {
-  const key = votesKey(roomId, membership);
+  const { followerId } = membership;
+  // the answers this seat sent, from any of its pages (seat-storage.ts)
   const [votes, setVotes] = useState<Record<string, string>>(() =>
-    typeof window === 'undefined' ? {} : loadVotes(key),
+    typeof window === 'undefined' ? {} : keptVotes(roomId, followerId),
+  );
+  useEffect(
+    () => watchSeat(roomId, () => setVotes(keptVotes(roomId, followerId))),
+    [roomId, followerId],
   );
   const [error, setError] = useState<string | null>(null);
   const name = useId();
@@ -62,7 +41,7 @@ export function PollVote({
       body: JSON.stringify({ ...membership, pollId: poll.id, optionId }),
     }).catch(() => null);
     if (res?.ok) {
-      saveVotes(key, { ...loadVotes(key), [poll.id]: optionId });
+      keepVote(roomId, followerId, poll.id, optionId);
       return;
     }
     setVotes((v) => {

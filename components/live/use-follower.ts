@@ -2,33 +2,15 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { livePaths } from '@/lib/live/protocol';
-
-/** A learner's place in a room: the follower id and the key that proves it. */
-export interface Membership {
-  readonly followerId: string;
-  readonly followerKey: string;
-}
-
-const storageKey = (roomId: string) => `flowlab-follow:${roomId}`;
+import { forgetSeat, keepSeat, keptSeat, type Membership } from './seat-storage';
 
 /** How often a learner turned away while joining was closed asks again. */
 const CLOSED_RETRY_MS = 10_000;
 
-function load(roomId: string): Membership | null {
-  try {
-    const raw = sessionStorage.getItem(storageKey(roomId));
-    const parsed = raw ? (JSON.parse(raw) as Membership) : null;
-    return parsed && typeof parsed.followerId === 'string' && typeof parsed.followerKey === 'string'
-      ? parsed
-      : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
- * This device's membership of a room: reused from sessionStorage (a reload keeps the same
- * follower and vote), otherwise obtained by joining. `ended` once the room no longer exists.
+ * This browser's membership of a room: the seat it keeps (`seat-storage.ts`: a reload, a reopened
+ * link or a second tab is the same follower with the same vote), otherwise obtained by joining.
+ * `ended` once the room no longer exists.
  */
 export function useFollower(roomId: string) {
   const [membership, setMembership] = useState<Membership | null>(null);
@@ -38,7 +20,7 @@ export function useFollower(roomId: string) {
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const stored = load(roomId);
+      const stored = keptSeat(roomId);
       if (stored) {
         if (!cancelled) setMembership(stored);
         return;
@@ -70,7 +52,7 @@ export function useFollower(roomId: string) {
         }
         if (!res.ok) return setProblem('error');
         const joined = (await res.json()) as Membership;
-        sessionStorage.setItem(storageKey(roomId), JSON.stringify(joined));
+        keepSeat(roomId, joined);
         if (!cancelled) {
           setMembership(joined);
           setProblem(null);
@@ -106,11 +88,7 @@ export function useFollower(roomId: string) {
       ).catch(() => null);
       probe.abort();
       if (stream?.status !== 404) return 'retry';
-      try {
-        sessionStorage.removeItem(storageKey(roomId));
-      } catch {
-        // nothing stored
-      }
+      forgetSeat(roomId, followerId);
       setMembership(null);
       setAttempt((n) => n + 1);
       return 'rejoined';

@@ -115,7 +115,7 @@ export function PresenterView() {
           <p className="text-muted hidden text-base 2xl:block">{scenario.description}</p>
         )}
         <div className="ml-auto flex flex-wrap items-center gap-2">
-          {room.room && (
+          {room.room && !room.checking && (
             <span
               className="bg-client-soft rounded-md px-2 py-1 text-base"
               data-testid="room-badge"
@@ -182,7 +182,7 @@ export function PresenterView() {
               </button>
             </div>
             <RoomPanel room={room} questions={practice} />
-            {room.room && <RoomChallengesPanel roomId={room.room.id} />}
+            {room.room && !room.checking && <RoomChallengesPanel roomId={room.room.id} />}
           </aside>
         )}
       </div>

@@ -42,6 +42,15 @@ export function RoomPanel({
       </section>
     );
   }
+  if (room.checking) {
+    return (
+      <section aria-label="Follow-me room">
+        <p className="text-muted text-lg" role="status" data-testid="room-checking">
+          Reconnecting to room <span className="font-mono font-bold">{room.room.id}</span>…
+        </p>
+      </section>
+    );
+  }
   const joinUrl = `${origin}${room.room.joinPath}`;
   // While a poll runs, the join details shrink so its results fit a 1280x720 projector.
   const polling = (room.state?.poll ?? null) !== null;

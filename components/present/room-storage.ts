@@ -10,19 +10,63 @@ export interface StoredRoom {
 }
 
 const listeners = new Set<() => void>();
-const storageKey = (lesson: string) => `flowlab-room:${lesson}`;
+const PREFIX = 'flowlab-room:';
+const storageKey = (lesson: string) => `${PREFIX}${lesson}`;
+/** This page's rooms when localStorage refuses them (disabled, full): they live with the page. */
+const unsaved = new Map<string, string>();
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined; // storage disabled
+  }
+}
 
 function read(lesson: string): string | null {
+  const kept = unsaved.get(storageKey(lesson));
+  if (kept !== undefined) return kept;
   try {
-    return sessionStorage.getItem(storageKey(lesson));
+    return storage()?.getItem(storageKey(lesson)) ?? null;
   } catch {
     return null;
   }
 }
 
+function write(key: string, value: string | null): void {
+  unsaved.delete(key);
+  const s = storage();
+  try {
+    if (value === null) s?.removeItem(key);
+    else if (s) s.setItem(key, value);
+    else unsaved.set(key, value);
+  } catch {
+    if (value !== null) unsaved.set(key, value);
+  }
+}
+
+function notify(): void {
+  for (const l of listeners) l();
+}
+
+function parse(raw: string | null): StoredRoom | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as Partial<Record<keyof StoredRoom, unknown>> | null;
+    return typeof v?.id === 'string' && typeof v.key === 'string' && typeof v.joinPath === 'string'
+      ? { id: v.id, key: v.key, joinPath: v.joinPath }
+      : null;
+  } catch {
+    return null; // not ours, or cut short: no room (opening one replaces it)
+  }
+}
+
 /**
- * The presenter's room for a lesson, kept in sessionStorage (per tab, gone when the tab
- * closes): the room key never leaves this tab except in the X-Room-Key header.
+ * The presenter's room for a lesson, kept in localStorage: every presenter tab of this browser
+ * has it, and closing the tab by mistake loses nothing (the page opened again takes the room up).
+ * The room key leaves this browser only in the X-Room-Key header. Forgotten when the room ends
+ * or the server no longer knows it (`use-presenter-room.ts`) and at sign-out
+ * ({@link forgetStoredRooms}).
  */
 export function useStoredRoom(
   lesson: string,
@@ -30,31 +74,36 @@ export function useStoredRoom(
   const raw = useSyncExternalStore(
     (onChange) => {
       listeners.add(onChange);
-      return () => listeners.delete(onChange);
+      // another tab of this browser opened or ended the room
+      window.addEventListener('storage', onChange);
+      return () => {
+        listeners.delete(onChange);
+        window.removeEventListener('storage', onChange);
+      };
     },
     () => read(lesson),
     () => null,
   );
-  const room = useMemo(() => {
-    if (!raw) return null;
-    try {
-      const parsed = JSON.parse(raw) as StoredRoom;
-      return typeof parsed.id === 'string' && typeof parsed.key === 'string' ? parsed : null;
-    } catch {
-      return null;
-    }
-  }, [raw]);
+  const room = useMemo(() => parse(raw), [raw]);
   const save = useCallback(
     (next: StoredRoom | null) => {
-      try {
-        if (next) sessionStorage.setItem(storageKey(lesson), JSON.stringify(next));
-        else sessionStorage.removeItem(storageKey(lesson));
-      } catch {
-        // Storage disabled: the room lives as long as this page.
-      }
-      for (const l of listeners) l();
+      write(storageKey(lesson), next && JSON.stringify(next));
+      notify();
     },
     [lesson],
   );
   return [room, save];
+}
+
+/** Forgets the rooms of every lesson (signing out: the next instructor here starts afresh). */
+export function forgetStoredRooms(): void {
+  unsaved.clear();
+  const s = storage();
+  try {
+    const keys = s ? Array.from({ length: s.length }, (_, i) => s.key(i)) : [];
+    for (const key of keys) if (key?.startsWith(PREFIX)) s?.removeItem(key);
+  } catch {
+    // storage refused: nothing kept there
+  }
+  notify();
 }

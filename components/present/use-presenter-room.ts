@@ -15,8 +15,9 @@ export function usePresenterRoom(
   lesson: string,
   current: PresenterState,
   /**
-   * Moves the presenter to a room's position, for a room this tab had before a reload; false
-   * when it cannot (a scenario this page does not know).
+   * Moves the presenter to a room's position, for a room this page did not open (kept from
+   * before a reload, or from a presenter tab closed since); false when it cannot (a scenario
+   * this page does not know).
    */
   onResume: (at: PresenterState) => boolean,
 ) {
@@ -29,6 +30,10 @@ export function usePresenterRoom(
   const [attempt, setAttempt] = useState(0);
   const stream = useRoomStream(room?.id ?? null, undefined, attempt);
   const [error, setError] = useState<string | null>(null);
+  // A room kept from an earlier page is shown once the server has answered for it (its stream's
+  // state, or the check after a refused stream): one that ended meanwhile is dropped unseen.
+  const [known, setKnown] = useState<string | null>(null);
+  const checking = room !== null && known !== room.id && stream.state?.id !== room.id;
   const pending = useRef<PresenterState | null>(null);
   const inFlight = useRef(false);
 
@@ -50,7 +55,7 @@ export function usePresenterRoom(
     [room, setRoom],
   );
 
-  // A room this tab had before a reload keeps its position: the presenter takes it up from the
+  // A room this page did not open keeps its position: the presenter takes it up from the
   // room's first state instead of pushing the page's Start to every follower.
   const resume = useRef<{ roomId: string; target: PresenterState | null } | null>(null);
   useEffect(() => {
@@ -124,8 +129,9 @@ export function usePresenterRoom(
     void fetch(livePaths.room(room.id), { cache: 'no-store' })
       .then((res) => {
         if (cancelled) return;
-        if (res.status === 404) setRoom(null);
-        else retry = setTimeout(() => setAttempt((n) => n + 1), 3000);
+        if (res.status === 404) return setRoom(null);
+        setKnown(room.id);
+        retry = setTimeout(() => setAttempt((n) => n + 1), 3000);
       })
       .catch(() => {
         if (!cancelled) retry = setTimeout(() => setAttempt((n) => n + 1), 3000);
@@ -155,6 +161,7 @@ export function usePresenterRoom(
     }
     const created = (await res.json()) as CreateRoomResponse;
     createdHere.current = created.id; // opened at this position: every move is pushed at once
+    setKnown(created.id);
     setRoom({ id: created.id, key: created.key, joinPath: created.joinPath });
   }, [lesson, current, setRoom]);
 
@@ -184,6 +191,8 @@ export function usePresenterRoom(
 
   return {
     room,
+    /** The room was kept from an earlier page and the server has not answered for it yet. */
+    checking,
     state: stream.state,
     status: stream.status,
     error,

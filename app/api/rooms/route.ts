@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 /**
  * POST /api/rooms `{ lesson, scenario, step }`: opens a follow-me room. The answer carries the
- * room key once (the presenter only: `live:present`); the presenter keeps it (sessionStorage) and sends it as X-Room-Key.
+ * room key once (the presenter only: `live:present`); the presenter keeps it (localStorage) and sends it as X-Room-Key.
  */
 async function handlePost(request: Request): Promise<Response> {
   return (await requirePresenter(request)) ?? openRoom(request);
