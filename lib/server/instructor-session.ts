@@ -37,7 +37,7 @@ export function safeNext(value: string | null | undefined): string {
  * NAT, learners guessing the key lock out only their own guesses, never the instructor's browser
  * (OWASP's device cookies against lockout abuse). Changing the key makes every such cookie void.
  */
-export const DEVICE_COOKIE = 'flowlab_presenter_device';
+const DEVICE_COOKIE = 'flowlab_presenter_device';
 const DEVICE_MAX_AGE_S = 90 * 24 * 3600;
 const DEVICE_SHAPE = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
 
@@ -62,9 +62,11 @@ async function trustedDevice(request: Request): Promise<string | null> {
 }
 
 /** Whose wrong keys a sign-in counts with: its trusted browser's, else its address's. */
-async function signInCaller(request: Request): Promise<string> {
+async function signInCaller(request: Request): Promise<{ caller: string; trusted: boolean }> {
   const device = await trustedDevice(request);
-  return device ? `presenter-device:${device}` : callerAddress(request);
+  return device
+    ? { caller: `presenter-device:${device}`, trusted: true }
+    : { caller: callerAddress(request), trusted: false };
 }
 
 /** The outcome of exchanging a key for a token. */
@@ -80,7 +82,7 @@ export type SignInResult =
 
 /** Exchanges the instructor key for a `live:present` token at this server's token endpoint. */
 export async function exchangeKey(request: Request, key: string): Promise<SignInResult> {
-  const [server, caller] = await Promise.all([getAuthServer(), signInCaller(request)]);
+  const [server, { caller, trusted }] = await Promise.all([getAuthServer(), signInCaller(request)]);
   // the sign-in's own caller: a guesser at the sign-in form locks out only their own address, or
   // the browser the instructor signed in from before only itself
   const res = await server.token(
@@ -98,12 +100,11 @@ export async function exchangeKey(request: Request, key: string): Promise<SignIn
   );
   if (res.status === 200) {
     const body = (await res.json()) as { access_token: string; expires_in: number };
-    const known = caller.startsWith('presenter-device:');
     return {
       ok: true,
       token: body.access_token,
       expiresIn: body.expires_in,
-      ...(known ? {} : { device: await newDevice() }),
+      ...(trusted ? {} : { device: await newDevice() }),
     };
   }
   if (res.status === 429) {
@@ -136,10 +137,8 @@ function seeOther(location: string, ...setCookies: string[]): Response {
 export async function signIn(request: Request, key: string, next: string): Promise<Response> {
   const result = await exchangeKey(request, key);
   if (result.ok) {
-    const session = cookie(request, result.token, result.expiresIn);
-    return result.device
-      ? seeOther(next, session, deviceCookie(request, result.device))
-      : seeOther(next, session);
+    const device = result.device === undefined ? [] : [deviceCookie(request, result.device)];
+    return seeOther(next, cookie(request, result.token, result.expiresIn), ...device);
   }
   const query = new URLSearchParams({ signin: result.error });
   if (result.retryAfter !== undefined) query.set('retry', String(result.retryAfter));
@@ -153,7 +152,7 @@ export async function signIn(request: Request, key: string, next: string): Promi
 async function revokeSession(request: Request): Promise<void> {
   const token = cookieValue(request.headers.get('cookie'), PRESENTER_COOKIE);
   if (!token) return;
-  const [server, instructor, caller] = await Promise.all([
+  const [server, instructor, { caller }] = await Promise.all([
     getAuthServer(),
     loadInstructorKey(process.env),
     signInCaller(request),
