@@ -142,7 +142,8 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
       .setExpirationTime(nowS() + 60)
       .sign(keys.a.privateKey, { crit: { 'x-flowlab': true } });
     const json = await refused(await token(jwt), 401, 'invalid_client', 'assertion-format');
-    expect(json.error_description).toMatch(/crit/);
+    // the RFC's section in words: error_description has no room for a section sign (RFC 6749 §5.2)
+    expect(json.error_description).toMatch(/crit: .*\(RFC 7515 section 4\.1\.11\)/);
   });
 
   it('tries every key of the right type when the assertion names no kid', async () => {

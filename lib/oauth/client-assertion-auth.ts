@@ -136,7 +136,7 @@ export async function authenticateAssertion(
     throw checks.fail(
       'assertion-format',
       invalidClient(
-        'The client assertion header has crit: it names extensions this server must understand and does not (RFC 7515 §4.1.11). Leave crit out.',
+        'The client assertion header has crit: it names extensions this server must understand and does not (RFC 7515 section 4.1.11). Leave crit out.',
       ),
     );
   }
