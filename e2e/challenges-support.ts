@@ -43,6 +43,16 @@ export async function curl(...args: string[]): Promise<string> {
   return stdout;
 }
 
+/**
+ * Runs a command the page shows (`curl -i ...`) in a shell, as a learner pasting it would, and
+ * answers the status and the body of its response.
+ */
+export async function runShown(command: string): Promise<{ status: number; body: string }> {
+  const { stdout } = await run('sh', ['-c', command]);
+  const [head = '', ...rest] = stdout.split(/\r?\n\r?\n/);
+  return { status: Number(head.split(' ')[1]), body: rest.join('\n\n') };
+}
+
 /** A token with HTTP Basic, from curl, as a learner would get it. */
 export async function curlToken(base: string, c: IssuedClient, extra: string[] = []) {
   const body = await curl(

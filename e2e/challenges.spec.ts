@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expect, test as base } from '@playwright/test';
 import { test as presenterTest } from './presenter-fixture';
 import {
@@ -14,6 +16,9 @@ import {
 // sends the learner's real requests (curl and fetch) and the page shows each task done.
 
 const baseURL = () => base.info().project.use.baseURL!;
+
+/** Runs python3 with the arguments (from the repository root, as the README shows). */
+const python = (args: string[]) => promisify(execFile)('python3', args, { timeout: 20_000 });
 
 base.describe('challenges graded by the real server', () => {
   base(
@@ -64,6 +69,44 @@ base.describe('challenges graded by the real server', () => {
       await page.reload();
       await expectDone(page, 'Introspect your own token');
       await expect(page.getByText('7 of 8 done')).toBeVisible();
+    },
+  );
+
+  base(
+    'the page says the client sends its secret with Basic only, shows its commands at this origin, and the Python sample passes with --basic',
+    async ({ page }) => {
+      const url = baseURL();
+      const me = await openChallenges(page);
+      await expect(page.getByTestId('secret-method')).toContainText(
+        'Send the secret with HTTP Basic only',
+      );
+      await expect(page.getByTestId('secret-method')).toContainText(
+        'A client_secret in the body (client_secret_post) is refused with 401 invalid_client',
+      );
+      const first = task(page, 'Get a token with HTTP Basic');
+      const command = first.getByLabel('Command 1 of Get a token with HTTP Basic', {
+        exact: true,
+      });
+      await expect(command).toContainText(`curl -i -X POST ${url}/token`);
+
+      base.skip(
+        !(await python(['-c', 'import requests']).then(
+          () => true,
+          () => false,
+        )),
+        'python3 with the requests package is not installed (pip install requests)',
+      );
+      const own = ['--client-id', me.clientId, '--client-secret', me.clientSecret, url];
+      // in the body, as the seed's program sends it: refused, with the server's reason printed
+      const refused = await python(['examples/client_credentials.py', ...own]).then(
+        () => '',
+        (e: { stdout: string }) => e.stdout,
+      );
+      expect(refused).toContain('Failed to get token: 401');
+      expect(refused).toContain('registered client_secret_basic');
+      const { stdout } = await python(['examples/client_credentials.py', '--basic', ...own]);
+      expect(stdout).toContain(`API client_id: ${me.clientId}`);
+      await expectDone(page, 'Get a token with HTTP Basic');
     },
   );
 

@@ -24,9 +24,9 @@ export function AdoptClientForm({
     <Card title="Your client">
       <p className="text-muted mb-3 text-sm">
         Register your own public key from your own code (POST /register with
-        token_endpoint_auth_method private_key_jwt and your jwks), then give this page the client_id
-        and registration_access_token it answered: the page follows that client&apos;s progress.
-        They stay in this browser.
+        token_endpoint_auth_method private_key_jwt and your jwks; the first task below shows the
+        request), then give this page the client_id and registration_access_token it answered: the
+        page follows that client&apos;s progress. They stay in this browser.
       </p>
       <form
         className="space-y-2"

@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import { useOrigin } from '@/components/modes/use-origin';
-import { exampleCurls } from '@/lib/challenges/examples';
+import { exampleBlocks } from '@/lib/challenges/examples';
 import type { ChallengeSpec } from '@/lib/challenges/types';
 import { AdoptClientForm } from './adopt-client-form';
 import { ClientCard } from './client-card';
@@ -60,15 +60,7 @@ export function ChallengesWorkbench({ lesson, spec }: { lesson: string; spec: Ch
               key={task.id}
               task={task}
               pass={byTask.get(task.id)}
-              curls={
-                task.examples && client?.clientSecret !== undefined
-                  ? exampleCurls(
-                      task.examples,
-                      { ...client, clientSecret: client.clientSecret },
-                      origin,
-                    )
-                  : []
-              }
+              blocks={exampleBlocks(task.examples ?? [], client ?? undefined, origin)}
             />
           ))}
         </ol>

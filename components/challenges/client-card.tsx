@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { CopyButton } from '@/components/modes/copy-button';
 import { Card } from '@/components/ui/card';
-import type { LearnerClient } from './use-learner-client';
+import { SECRET_CLIENT_METHOD, type LearnerClient } from './use-learner-client';
 
 function Credential({ label, value }: { label: string; value: string }) {
   return (
@@ -49,6 +49,16 @@ export function ClientCard({
           <Credential label="client_secret" value={client.clientSecret} />
         )}
       </dl>
+      {client.clientSecret !== undefined && (
+        <p className="border-accent mt-3 border-l-4 pl-3 text-sm" data-testid="secret-method">
+          <strong>Send the secret with HTTP Basic only</strong>: this client is registered with
+          token_endpoint_auth_method <code className="font-mono">{SECRET_CLIENT_METHOD}</code>, so
+          use <code className="font-mono">curl -u client_id:client_secret</code> or an{' '}
+          <code className="font-mono">Authorization: Basic</code> header. A client_secret in the
+          body (client_secret_post) is refused with 401 invalid_client; some libraries send it there
+          by default (openid-client does), so set their method to {SECRET_CLIENT_METHOD}.
+        </p>
+      )}
       <div
         className="mt-3 flex flex-wrap items-center gap-2"
         hidden={client.clientSecret === undefined}

@@ -1,17 +1,21 @@
 import { CopyButton } from '@/components/modes/copy-button';
 import { CheckList } from '@/components/live/check-list';
 import { Badge } from '@/components/ui/badge';
+import type { ExampleBlock } from '@/lib/challenges/examples';
 import type { ChallengeTask, TaskPass } from '@/lib/challenges/types';
 
-/** One task: what to do, a hint, the RFC section, its curl lines, and once passed, what FlowLab saw. */
+/**
+ * One task: what to do, a hint, the RFC section, its blocks to copy (curl lines, claims to sign),
+ * and once passed, what FlowLab saw.
+ */
 export function TaskCard({
   task,
   pass,
-  curls,
+  blocks,
 }: {
   task: ChallengeTask;
   pass: TaskPass | undefined;
-  curls: readonly string[];
+  blocks: readonly ExampleBlock[];
 }) {
   const r = pass?.request;
   return (
@@ -34,19 +38,25 @@ export function TaskCard({
         <summary className="cursor-pointer py-1 font-medium">Hint</summary>
         <p className="mt-1">{task.hint}</p>
       </details>
-      {curls.length > 0 && (
+      {blocks.length > 0 && (
         <div className="mt-2 space-y-1">
-          {curls.map((line, i) => (
-            <div key={i} className="bg-raised rounded p-2">
+          {blocks.map((block) => (
+            <div key={block.label} className="bg-raised rounded p-2">
               <pre
                 tabIndex={0}
-                aria-label={`Command ${i + 1} of ${task.title}`}
+                aria-label={`${block.label} of ${task.title}`}
                 className="font-mono text-xs break-all whitespace-pre-wrap"
               >
-                {line}
+                {block.text}
               </pre>
-              <div className="mt-1 flex justify-end">
-                <CopyButton text={line} label={`command ${i + 1} of ${task.title}`} />
+              <div className="mt-1 flex flex-wrap items-start justify-between gap-2">
+                <p className="text-muted text-xs">{block.note}</p>
+                <span className="ml-auto">
+                  <CopyButton
+                    text={block.text}
+                    label={`${block.label.toLowerCase()} of ${task.title}`}
+                  />
+                </span>
               </div>
             </div>
           ))}

@@ -19,6 +19,12 @@ export interface LearnerClient {
  */
 export type ClientProblem = 'busy' | 'error' | 'unknown' | 'not-own-key' | null;
 
+/**
+ * How the client this page registers (`secret`) authenticates: its secret only with HTTP Basic;
+ * the server refuses it in the body (RFC 7591 §2: the client uses the method it registered).
+ */
+export const SECRET_CLIENT_METHOD = 'client_secret_basic';
+
 const storageKey = (lesson: string) => `flowlab-challenge-client:${lesson}`;
 
 function load(lesson: string): LearnerClient | null {
@@ -46,13 +52,13 @@ function save(lesson: string, client: LearnerClient | null): void {
 
 const bearer = (c: LearnerClient) => ({ Authorization: `Bearer ${c.registrationAccessToken}` });
 
-/** Registers a new `client_secret_basic` client for this browser (`POST /register`). */
+/** Registers a new {@link SECRET_CLIENT_METHOD} client for this browser (`POST /register`). */
 async function register(): Promise<LearnerClient | { retryAfter: number } | null> {
   const res = await fetch(REGISTER_PATH, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      token_endpoint_auth_method: 'client_secret_basic',
+      token_endpoint_auth_method: SECRET_CLIENT_METHOD,
       client_name: 'FlowLab challenges',
     }),
   });

@@ -44,8 +44,16 @@ export type ChallengeRule =
   | { readonly kind: 'token-reuse'; readonly match: RequestPattern; readonly times: number };
 
 /**
- * The request a task's page shows as a curl line, rendered from the learner's own client at the
- * page's origin (`ACCESS_TOKEN` stands for the token the learner got).
+ * What a task's page shows to copy, rendered from the learner's own client at the page's origin
+ * (`lib/challenges/examples.ts`): a curl line of a request, or the assertion claims to sign.
+ * What only the learner has stands as a placeholder (`ACCESS_TOKEN`, `CLIENT_ASSERTION`, the
+ * public key's `x` and `y`, and `CLIENT_ID` until the page follows their client).
+ * - `token`, `introspect`, `revoke`: with the client's secret over HTTP Basic (or as `auth` says);
+ * - `api`: the API call with the access token;
+ * - `register-key`: `POST /register` of a `private_key_jwt` client with a public key (RFC 7591);
+ * - `assertion-claims`: the header and claims of a client assertion (RFC 7523 §3), the `aud`
+ *   this server takes;
+ * - `assertion-token`: the token request with `client_assertion` (RFC 7523 §2.2).
  */
 export type ChallengeExample =
   | {
@@ -54,7 +62,10 @@ export type ChallengeExample =
       readonly auth: 'basic' | 'body' | 'both';
       readonly scope?: string;
     }
-  | { readonly kind: 'api' | 'introspect' | 'revoke' };
+  | {
+      readonly kind:
+        'api' | 'introspect' | 'revoke' | 'register-key' | 'assertion-claims' | 'assertion-token';
+    };
 
 /** One hands-on task of a lesson. */
 export interface ChallengeTask {
@@ -67,7 +78,7 @@ export interface ChallengeTask {
   /** The RFC section it practises. */
   readonly rfc: { readonly label: string; readonly href: string };
   readonly rule: ChallengeRule;
-  /** The requests to send, in order, as curl lines on the page. */
+  /** What to send or sign, in order, as blocks to copy on the page. */
   readonly examples?: readonly ChallengeExample[];
 }
 

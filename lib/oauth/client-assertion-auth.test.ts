@@ -81,8 +81,8 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
       'params',
       'client-auth',
       'assertion-format',
-      'client-known',
       'assertion-subject',
+      'client-known',
       'assertion-alg',
       'assertion-signature',
       'assertion-aud',
@@ -142,7 +142,8 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
       .setExpirationTime(nowS() + 60)
       .sign(keys.a.privateKey, { crit: { 'x-flowlab': true } });
     const json = await refused(await token(jwt), 401, 'invalid_client', 'assertion-format');
-    expect(json.error_description).toMatch(/crit/);
+    // the RFC's section in words: error_description has no room for a section sign (RFC 6749 §5.2)
+    expect(json.error_description).toMatch(/crit: .*\(RFC 7515 section 4\.1\.11\)/);
   });
 
   it('tries every key of the right type when the assertion names no kid', async () => {
@@ -194,7 +195,7 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
     ['a jti that is not a string', { claims: { jti: 7 } }, 'assertion-jti-claim'],
     ['a jti over 256 characters', { claims: { jti: 'j'.repeat(257) } }, 'assertion-jti-claim'],
     ['an iss that is not the client', { claims: { iss: 'abc' } }, 'assertion-subject'],
-    ['a sub of an unknown client', { claims: { sub: 'nobody' } }, 'client-known'],
+    ['iss and sub of an unknown client', { clientId: 'nobody' }, 'client-known'],
   ])('refuses %s -> 401 invalid_client', async (_name, over, check) => {
     await refused(await token(await sign(over)), 401, 'invalid_client', check);
   });
@@ -206,14 +207,46 @@ describe('private_key_jwt at /token (RFC 7523)', () => {
     await refused(await token(await lapsed(3)), 401, 'invalid_client', 'assertion-time');
   });
 
-  it('refuses a body client_id that differs from the sub', async () => {
+  it('refuses a body client_id that differs from the sub, as the subject, not as that client', async () => {
     const json = await refused(
       await token(await sign(), '&client_id=abc'),
       401,
       'invalid_client',
-      'client-known',
+      'assertion-subject',
     );
-    expect(json.error_description).toMatch(/client secret/);
+    expect(json.error_description).toMatch(/differ from the client_id in the body/);
+  });
+
+  // RFC 7523 §3: iss and sub are both the client_id. Checked before the lookup, so the answer
+  // is about the two claims, never about the client the sub happens to name.
+  it.each([
+    ['a secret client', 'signer', 'abc'],
+    ['an unknown client', 'signer', 'nobody'],
+    ['the signer', 'other', 'signer'],
+  ])('refuses an iss that differs from a sub naming %s, saying so', async (_name, iss, sub) => {
+    const res = await token(await sign({ claims: { iss, sub } }));
+    const json = await refused(res, 401, 'invalid_client', 'assertion-subject');
+    expect(json.error_description).toBe(
+      'The client assertion iss and sub differ: iss and sub must both be the client_id (RFC 7523 section 3), the client signing about itself.',
+    );
+    const ids = parseChecksHeader(res.headers.get('flowlab-checks'))!.map((c) => c.id);
+    expect(ids).not.toContain('client-known');
+  });
+
+  it.each([
+    ['no iss', { iss: undefined }, /no iss claim/],
+    ['an iss that is not a string', { iss: 7 }, /iss is not a string/],
+    ['no sub', { sub: undefined }, /no sub claim/],
+    ['a sub that is not a string', { sub: ['signer'] }, /sub is not a string/],
+  ])('refuses %s as the subject, saying which claim', async (_name, claims, text) => {
+    const json = await refused(
+      await token(await sign({ claims })),
+      401,
+      'invalid_client',
+      'assertion-subject',
+    );
+    expect(json.error_description).toMatch(text);
+    expect(json.error_description).toMatch(/iss and sub must both be the client_id/);
   });
 
   it('refuses a signature by another key, and an unknown kid', async () => {

@@ -83,8 +83,31 @@ function algProblem(alg: unknown): string {
 }
 
 /**
- * Authenticates a `private_key_jwt` client, recording `assertion-format`, `client-known`,
- * `assertion-subject`, `assertion-alg`, `assertion-signature`, `assertion-aud`, `assertion-time`
+ * Why the assertion's `iss` and `sub` do not name one client (RFC 7523 §3: both are the
+ * client_id), or why a body `client_id` is not that client (RFC 7521 §4.2); undefined when all
+ * agree. It says which claim is wrong, never what was sent: a description never echoes the
+ * caller's text.
+ */
+function subjectProblem(iss: unknown, sub: unknown, bodyClientId: string | undefined) {
+  const both = 'iss and sub must both be the client_id (RFC 7523 section 3)';
+  if (sub === undefined) {
+    return `The client assertion has no sub claim naming the client: ${both}.`;
+  }
+  if (typeof sub !== 'string') return `The client assertion sub is not a string: ${both}.`;
+  if (iss === undefined) return `The client assertion has no iss claim: ${both}.`;
+  if (typeof iss !== 'string') return `The client assertion iss is not a string: ${both}.`;
+  if (iss !== sub) {
+    return `The client assertion iss and sub differ: ${both}, the client signing about itself.`;
+  }
+  if (bodyClientId !== undefined && bodyClientId !== sub) {
+    return 'The client assertion iss and sub differ from the client_id in the body: all three must name the same client (RFC 7521 section 4.2).';
+  }
+  return undefined;
+}
+
+/**
+ * Authenticates a `private_key_jwt` client, recording `assertion-format`, `assertion-subject`,
+ * `client-known`, `assertion-alg`, `assertion-signature`, `assertion-aud`, `assertion-time`
  * `assertion-jti-claim` and `assertion-jti`. `audiences` are the values `aud` may hold
  * (issuer, token endpoint URL).
  * @see https://www.rfc-editor.org/rfc/rfc7523#section-3
@@ -113,20 +136,20 @@ export async function authenticateAssertion(
     throw checks.fail(
       'assertion-format',
       invalidClient(
-        'The client assertion header has crit: it names extensions this server must understand and does not (RFC 7515 §4.1.11). Leave crit out.',
+        'The client assertion header has crit: it names extensions this server must understand and does not (RFC 7515 section 4.1.11). Leave crit out.',
       ),
     );
   }
   checks.pass('assertion-format');
 
-  const clientId = presented.clientId ?? (typeof claims.sub === 'string' ? claims.sub : undefined);
-  if (clientId === undefined) {
-    throw checks.fail(
-      'assertion-subject',
-      invalidClient('The client assertion has no sub claim naming the client (its client_id).'),
-    );
-  }
-  checks.clientId = clientId;
+  // RFC 7523 §3 before the lookup: the client signs about itself, so iss and sub are both its
+  // client_id, and which client to look up is only known once they agree
+  checks.clientId = presented.clientId ?? (typeof claims.sub === 'string' ? claims.sub : null);
+  const subjectFailure = subjectProblem(claims.iss, claims.sub, presented.clientId);
+  if (subjectFailure) throw checks.fail('assertion-subject', invalidClient(subjectFailure));
+  const clientId = claims.sub as string;
+  checks.pass('assertion-subject');
+
   const client = await checks.fromStore('client-known', deps.lookup(clientId));
   if (!client) {
     throw checks.fail(
@@ -143,18 +166,6 @@ export async function authenticateAssertion(
     );
   }
   checks.pass('client-known', 'private_key_jwt');
-
-  if (claims.iss !== clientId || claims.sub !== clientId) {
-    throw checks.fail(
-      'assertion-subject',
-      invalidClient(
-        presented.clientId !== undefined && claims.sub !== clientId
-          ? 'The client assertion sub differs from the client_id in the body.'
-          : 'The client assertion iss and sub must both be the client_id.',
-      ),
-    );
-  }
-  checks.pass('assertion-subject');
 
   const alg = header.alg;
   if (!isAssertionAlg(alg)) throw checks.fail('assertion-alg', invalidClient(algProblem(alg)));

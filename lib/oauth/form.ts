@@ -55,6 +55,11 @@ const KNOWN_PARAMS: ReadonlySet<string> = new Set([
   'token_type_hint',
 ]);
 
+/** The parameters FlowLab's form endpoints read that `url`'s query names, in the order sent. */
+export function paramsInQuery(url: URL): string[] {
+  return [...new Set(url.searchParams.keys())].filter((name) => KNOWN_PARAMS.has(name));
+}
+
 /** The parameters of a form body; each name maps to the one value it was sent with. */
 export type FormParams = ReadonlyMap<string, string>;
 

@@ -3,7 +3,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeProtectedHeader, decodeJwt, jwtVerify } from 'jose';
 import { encodeBasicAuthorization } from '../protocol/basic';
 import * as secureCompare from './secure-compare';
-import { body, formPost, makeServer, ORIGIN, tokenPost, type TestServer } from './test-support';
+import { parseChecksHeader } from '../protocol/checks';
+import {
+  body,
+  FORM,
+  formPost,
+  makeServer,
+  ORIGIN,
+  tokenPost,
+  type TestServer,
+} from './test-support';
 import { DEMO_CLIENTS_CONFIG } from './demo-clients';
 
 vi.mock('./secure-compare', { spy: true });
@@ -170,9 +179,56 @@ describe('POST /token errors', () => {
     );
   });
 
-  it('credentials in the query string -> 400 invalid_request', async () => {
+  it('credentials in the query string -> 400 invalid_request, naming them and RFC 6749 §2.3.1', async () => {
     const res = await t.server.token(formPost(GRANT, {}, '/token?client_id=abc&client_secret=xyz'));
-    await expectError(res, 400, 'invalid_request');
+    const json = await expectError(res, 400, 'invalid_request');
+    expect(json.error_description).toBe(
+      'The request sends client_id, client_secret in the URL query, where this server does not read them: send them in the request body, form-encoded (Content-Type: application/x-www-form-urlencoded); client credentials (client_id, client_secret) must never be in a URL, which logs and browser history keep (RFC 6749 section 2.3.1).',
+    );
+  });
+
+  describe('the parameters in the URL query instead of the body', () => {
+    const basic = { Authorization: encodeBasicAuthorization('abc', 'xyz') };
+    const inQuery =
+      'The request sends grant_type, scope in the URL query, where this server does not read them: send them in the request body, form-encoded (Content-Type: application/x-www-form-urlencoded).';
+    const lastCheck = (res: Response) =>
+      parseChecksHeader(res.headers.get('flowlab-checks'))!.at(-1);
+
+    it('with no body at all (curl -X POST ...?grant_type=...): says the query, at content-type', async () => {
+      const res = await t.server.token(
+        new Request(`${ORIGIN}/token?grant_type=client_credentials&scope=data:read`, {
+          method: 'POST',
+          headers: basic,
+        }),
+      );
+      expect((await expectError(res, 400, 'invalid_request')).error_description).toBe(inQuery);
+      expect(lastCheck(res)).toMatchObject({ id: 'content-type', ok: false });
+    });
+
+    it('with an empty form body: says the query, not that grant_type is missing', async () => {
+      const res = await t.server.token(
+        formPost('', basic, '/token?grant_type=client_credentials&scope=data:read'),
+      );
+      expect((await expectError(res, 400, 'invalid_request')).error_description).toBe(inQuery);
+      expect(lastCheck(res)).toMatchObject({ id: 'params', ok: false });
+    });
+
+    it('with the body complete: a scope in the query is refused, not silently ignored', async () => {
+      const res = await t.server.token(formPost(GRANT, basic, '/token?scope=data:write'));
+      const json = await expectError(res, 400, 'invalid_request');
+      expect(json.error_description).toMatch(/^The request sends scope in the URL query/);
+    });
+
+    it('a query parameter the endpoint does not read is ignored (RFC 6749 §3.2)', async () => {
+      const res = await t.server.token(
+        new Request(`${ORIGIN}/token?trace=1`, {
+          method: 'POST',
+          headers: { ...FORM, ...basic },
+          body: GRANT,
+        }),
+      );
+      expect(res.status).toBe(200);
+    });
   });
 
   it('two authentication methods -> 400 invalid_request', async () => {

@@ -6,13 +6,17 @@ import { issueAccessToken } from './access-token';
 import { authenticateClient } from './client-auth';
 import { handle, issuerFor, requireMethod, resourceFor, type Ctx } from './context';
 import { jsonResponse, OAuthError } from './errors';
-import { isFormContentType, parseForm, readBody, type FormParams } from './form';
+import { isFormContentType, paramsInQuery, parseForm, readBody, type FormParams } from './form';
 import { isScope, parseScope, SCOPES } from './scopes';
 import type { CheckRecorder } from './check-recorder';
 import type { CoreRequest, CoreResponse } from './http';
 
-/** Parameters that carry client credentials and must never appear in the URL. */
-const CREDENTIAL_PARAMS = ['client_id', 'client_secret'] as const;
+/** Parameters that carry client credentials, which must never appear in a URL. */
+const CREDENTIAL_PARAMS: ReadonlySet<string> = new Set([
+  'client_id',
+  'client_secret',
+  'client_assertion',
+]);
 
 /** The success body of the token endpoint. @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1 */
 export interface TokenResponse {
@@ -23,9 +27,34 @@ export interface TokenResponse {
 }
 
 /**
+ * The refusal of a request that puts parameters the endpoint reads in the URL query
+ * (`/token?grant_type=...`), where the endpoint never reads them: they belong in the form body
+ * (RFC 6749 §4.4.2, RFC 7662 §2.1, RFC 7009 §2.1), client credentials above all (RFC 6749
+ * §2.3.1). Undefined when the query names none of them.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4.2
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+ */
+function queryParamsError(url: URL): OAuthError | undefined {
+  const names = paramsInQuery(url);
+  if (names.length === 0) return undefined;
+  const credentials = names.filter((name) => CREDENTIAL_PARAMS.has(name));
+  return new OAuthError(
+    'invalid_request',
+    `The request sends ${names.join(', ')} in the URL query, where this server does not read them: send them in the request body, form-encoded (Content-Type: application/x-www-form-urlencoded)${
+      credentials.length === 0
+        ? ''
+        : `; client credentials (${credentials.join(', ')}) must never be in a URL, which logs and browser history keep (RFC 6749 section 2.3.1)`
+    }.`,
+    400,
+  );
+}
+
+/**
  * The `content-type` and `params` checks every form endpoint makes: a form body (no JSON),
- * at most {@link MAX_BODY_BYTES}, no repeated parameter or malformed escape, no credentials in the
- * query string, and the `required` parameters present.
+ * at most {@link MAX_BODY_BYTES}, no repeated parameter or malformed escape, none of the
+ * parameters in the URL query (the body would lack them, or their value would be ignored), and
+ * the `required` parameters present. A request with the parameters in its query and no form body
+ * is told about the query, its mistake, not only about the body.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2
  */
 export async function readFormRequest(
@@ -35,29 +64,23 @@ export async function readFormRequest(
   required: readonly string[],
 ): Promise<FormParams> {
   const contentType = request.headers.get('content-type');
+  const inQuery = queryParamsError(url);
   if (!isFormContentType(contentType)) {
     throw checks.fail(
       'content-type',
-      new OAuthError(
-        'invalid_request',
-        'The request body must be application/x-www-form-urlencoded (not JSON or anything else).',
-        400,
-      ),
+      inQuery ??
+        new OAuthError(
+          'invalid_request',
+          'The request body must be application/x-www-form-urlencoded (not JSON or anything else).',
+          400,
+        ),
       contentType === null ? 'no Content-Type header' : 'another media type',
     );
   }
   checks.pass('content-type');
 
   try {
-    for (const name of CREDENTIAL_PARAMS) {
-      if (url.searchParams.has(name)) {
-        throw new OAuthError(
-          'invalid_request',
-          `Client credentials (${name}) must not be sent in the URL query string; send them in the body or the Authorization header.`,
-          400,
-        );
-      }
-    }
+    if (inQuery) throw inQuery;
     const params = parseForm(await readBody(request));
     for (const name of required) {
       if (!params.has(name)) {

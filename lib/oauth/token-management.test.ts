@@ -130,6 +130,26 @@ describe('POST /introspect (RFC 7662)', () => {
   });
 });
 
+describe('the token in the URL query at /introspect and /revoke', () => {
+  it.each([
+    ['introspect', (r: Request) => t.server.introspect(r)],
+    ['revoke', (r: Request) => t.server.revoke(r)],
+  ])('/%s: 400 invalid_request saying the query, as at /token', async (path, send) => {
+    const token = await getToken(t.server, 'abc', 'xyz');
+    const res = await send(
+      formPost(
+        '',
+        { Authorization: encodeBasicAuthorization('abc', 'xyz') },
+        `/${path}?token=${token}`,
+      ),
+    );
+    expect(res.status).toBe(400);
+    const json = await body(res);
+    expect(json.error).toBe('invalid_request');
+    expect(json.error_description).toMatch(/^The request sends token in the URL query/);
+  });
+});
+
 describe('POST /revoke (RFC 7009)', () => {
   it('the owner revokes its token: the API then refuses it', async () => {
     const token = await getToken(t.server, 'abc', 'xyz');

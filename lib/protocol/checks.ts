@@ -12,9 +12,9 @@
  * `client-known` (registered, and for the method used: a secret or an assertion, and for a client
  * registered at /register the token_endpoint_auth_method it registered), `rate-limit`, `secret-matches`, `grant-type`, `grant-allowed`, `scope-allowed`.
  * With `private_key_jwt` (RFC 7523 §3), `rate-limit` and `secret-matches` are replaced by the
- * assertion checks, in this order: `assertion-format` (before `client-known`, which names the
- * client of the assertion's `sub`), then `assertion-subject` (iss and sub), `assertion-alg`,
- * `assertion-signature`, `assertion-aud`, `assertion-time` (exp, iat, nbf, lifetime cap) and
+ * assertion checks, in this order: `assertion-format`, `assertion-subject` (iss and sub both the
+ * client_id, and a body client_id the same; checked before `client-known`, which then looks up
+ * the client they name), `assertion-alg`, `assertion-signature`, `assertion-aud`, `assertion-time` (exp, iat, nbf, lifetime cap) and
  * `assertion-jti-claim` (a jti of 1-256 characters, which FlowLab requires), `assertion-pace`
  * (the client's accepted assertions this minute within the limit, so the ids it makes the server
  * remember stay bounded), then `assertion-jti` (never used before: a refusal there is a replay

@@ -21,17 +21,23 @@ export const challenges: ChallengeSpec = {
           passedCheck: 'assertion-signature',
         },
       },
+      examples: [
+        { kind: 'register-key' },
+        { kind: 'assertion-claims' },
+        { kind: 'assertion-token' },
+      ],
     },
     {
       id: 'assertion-token',
       title: 'Get a token with an assertion your code signed',
       todo: 'Sign a client assertion (iss and sub = your client_id, aud = the issuer, a unique jti, exp a minute ahead) and exchange it at /token for an access token.',
-      hint: 'Send client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer and client_assertion=<the JWT>, no client_secret.',
+      hint: 'Send client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer and client_assertion=<the JWT>, no client_secret. Each request needs a new assertion (a new jti). The lesson’s Syntax & examples page shows a whole request your browser signed.',
       rfc: { label: 'RFC 7523 §2.2', href: 'https://www.rfc-editor.org/rfc/rfc7523#section-2.2' },
       rule: {
         kind: 'request',
         match: { endpoint: 'token', status: 200, authMethod: 'private_key_jwt' },
       },
+      examples: [{ kind: 'assertion-claims' }, { kind: 'assertion-token' }],
     },
     {
       id: 'replay-assertion',
@@ -44,6 +50,7 @@ export const challenges: ChallengeSpec = {
         // a replay, and only a replay: a missing or malformed jti fails assertion-jti-claim
         match: { endpoint: 'token', error: 'invalid_client', failedCheck: 'assertion-jti' },
       },
+      examples: [{ kind: 'assertion-token' }],
     },
   ],
 };

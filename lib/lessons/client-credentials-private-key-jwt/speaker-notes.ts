@@ -51,7 +51,7 @@ const stepNotes: Readonly<Record<StepId, StepNotes>> = {
   },
   validate: {
     say: [
-      'The server checks, in order: format, a known client, subject, algorithm, signature against the registered key, audience, lifetime, and that the jti is new.',
+      'The server checks, in order: format, subject (iss and sub), a known client, algorithm, signature against the registered key, audience, lifetime, and that the jti is new.',
       'Any failed check of the assertion is invalid_client (RFC 7523 §3.2; 401 in FlowLab); more than 60 new assertions of one client in a minute is 429 with Retry-After.',
     ],
     point: ['The assertion checks in the feed row, all green on the happy path.'],
