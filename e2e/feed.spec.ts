@@ -54,6 +54,26 @@ test.describe('live request feed', () => {
     ).toHaveCount(0);
   });
 
+  test('draws the newest 50 rows, and 50 more older ones each time it is asked', async ({
+    page,
+    request,
+  }) => {
+    await page.goto('/present/client-credentials');
+    await expect(page.getByTestId('feed-status')).toHaveText('Live');
+    for (let i = 0; i < 60; i += 1) {
+      await request.post('/token', {
+        form: { grant_type: 'client_credentials', client_id: 'abc', client_secret: 'xyz' },
+      });
+    }
+    const rows = page.locator('[data-feed-id]');
+    const older = page.getByRole('button', { name: /^Show \d+ older of \d+$/ });
+    await expect(older).toBeVisible();
+    await expect(rows).toHaveCount(50);
+    await older.click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(50);
+    expect(await rows.count()).toBeLessThanOrEqual(100);
+  });
+
   test('serves SSE with Last-Event-ID resume, and never the raw credential', async ({
     request,
     baseURL,

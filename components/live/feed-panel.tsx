@@ -13,12 +13,20 @@ const statusText: Record<FeedStatus, string> = {
 };
 
 /**
+ * Rows drawn at first, and how many more each "Show older" adds: a busy class fills the feed's
+ * 500 rows, each with its list of checks, which is a heavy page for the presenter's laptop to lay
+ * out on every new request (and for a screen reader to wade through).
+ */
+const ROWS_SHOWN = 50;
+
+/**
  * The live request feed: every request reaching the auth server and the API, newest first,
  * filterable by client. Announces new requests politely to screen readers. Sized for a
  * projector: nothing under 16 px, the request line at 18 px.
  */
 export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?: string }) {
   const [client, setClient] = useState('');
+  const [limit, setLimit] = useState(ROWS_SHOWN);
   const filterId = useId();
   // only real clients are offered: an id a request merely claimed is not one (anyone can send any)
   const clients = useMemo(
@@ -28,7 +36,9 @@ export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?
       ].sort(),
     [feed.items],
   );
-  const shown = client ? feed.items.filter((i) => i.clientId === client) : feed.items;
+  const matching = client ? feed.items.filter((i) => i.clientId === client) : feed.items;
+  const shown = matching.slice(0, limit);
+  const older = matching.length - shown.length;
   const newest = shown[0];
 
   return (
@@ -79,6 +89,17 @@ export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?
           {shown.map((item, i) => (
             <FeedRow key={item.id} item={item} expanded={i === 0} />
           ))}
+          {older > 0 && (
+            <li>
+              <button
+                type="button"
+                onClick={() => setLimit((n) => n + ROWS_SHOWN)}
+                className="border-line hover:bg-raised w-full rounded-md border px-2 py-1 text-base"
+              >
+                Show {Math.min(older, ROWS_SHOWN)} older of {older}
+              </button>
+            </li>
+          )}
         </ol>
       )}
     </section>
