@@ -334,8 +334,9 @@ test.describe('one instance without Redis', () => {
     const after = await call(c.url, 'GET', `/api/rooms/${opened.id}`);
     expect(after.status).toBe(200);
     expect(after.json.poll).toMatchObject({ id, votes: 1, status: 'open' });
-    // nothing moved back: a page that saw the last version accepts what comes next
-    expect(after.json.version).toBe(before.json.version);
+    // nothing moved back: a page that saw the last version accepts what comes next (the
+    // follower's stream ending at the stop may bump it once more before the exit write)
+    expect(after.json.version).toBeGreaterThanOrEqual(before.json.version as number);
     const back = await events(c.url, opened.id, f);
     await back.until(/event: state/);
     expect((await vote(c.url, opened.id, f, id, question.options[1]!.id)).status).toBe(200);
