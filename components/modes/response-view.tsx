@@ -1,5 +1,6 @@
 import { browserSendDeps, sendRequest } from '@/lib/protocol/fetch';
 import type { HttpExchange, HttpRequestRecord } from '@/lib/protocol/records';
+import { headerLines } from '@/lib/protocol/render';
 
 /** What sending from the page gave: the exchange, or why the request could not be sent. */
 export type PageOutcome = { readonly exchange: HttpExchange } | { readonly error: string };
@@ -61,7 +62,7 @@ export function ResponseView({
         aria-label="Response headers"
         className="border-line text-muted overflow-x-auto border-b px-3 py-2 text-xs"
       >
-        {response.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}
+        {headerLines(response.headers).join('\n')}
       </pre>
       <pre
         tabIndex={0}

@@ -1,6 +1,7 @@
 import { encodeBasicAuthorization } from '@/lib/protocol/basic';
 import { API_PATH, TOKEN_PATH, endpointUrl } from '@/lib/protocol/paths';
 import type { HttpMethod, HttpRequestRecord } from '@/lib/protocol/records';
+import { headerLines } from '@/lib/protocol/render';
 import { FORM_CONTENT_TYPE } from '@/lib/protocol/requests';
 
 /** A request as the sandbox form holds it: method, path on this app, header lines, body. */
@@ -78,7 +79,7 @@ export function sandboxRequestOf(record: HttpRequestRecord): SandboxRequest {
   return {
     method: record.method,
     path: `${url.pathname}${url.search}`,
-    headers: record.headers.map(([name, value]) => `${name}: ${value}`).join('\n'),
+    headers: headerLines(record.headers).join('\n'),
     body: record.body ?? '',
   };
 }

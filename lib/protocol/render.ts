@@ -2,7 +2,12 @@
  * A request record rendered as text: the HTTP/1.1 message and a curl line. Both say exactly what
  * the record says, so what the learner reads or copies is what FlowLab sends.
  */
-import { requestTarget, type HttpRequestRecord, type HttpResponseRecord } from './records';
+import {
+  requestTarget,
+  type HeaderPair,
+  type HttpRequestRecord,
+  type HttpResponseRecord,
+} from './records';
 
 /** The UTF-8 length of a body, as Content-Length counts it. */
 export function byteLength(text: string): number {
@@ -14,6 +19,11 @@ export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_\-.,/:=@%+]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Header fields one a line, `Name: value`, as HTTP/1.1 text writes them (and the sandbox edits them). */
+export function headerLines(headers: readonly HeaderPair[]): string[] {
+  return headers.map(([name, value]) => `${name}: ${value}`);
+}
+
 /**
  * The request as it travels on an HTTP/1.1 connection: request line, Host, headers,
  * Content-Length, blank line, body.
@@ -21,8 +31,11 @@ export function shellQuote(value: string): string {
  */
 export function toRawHttp(request: HttpRequestRecord): string {
   const url = new URL(request.url);
-  const lines = [`${request.method} ${requestTarget(request.url)} HTTP/1.1`, `Host: ${url.host}`];
-  for (const [name, value] of request.headers) lines.push(`${name}: ${value}`);
+  const lines = [
+    `${request.method} ${requestTarget(request.url)} HTTP/1.1`,
+    `Host: ${url.host}`,
+    ...headerLines(request.headers),
+  ];
   if (request.body !== undefined) lines.push(`Content-Length: ${byteLength(request.body)}`);
   const head = lines.join('\n');
   return request.body === undefined ? `${head}\n` : `${head}\n\n${request.body}`;
@@ -38,9 +51,8 @@ export function toRawHttpResponse(response: HttpResponseRecord): string {
 
 /** A response's status line and headers, as {@link toRawHttpResponse} writes them before the body. */
 export function toRawHttpResponseHead(response: HttpResponseRecord): string {
-  const lines = [`HTTP/1.1 ${response.status} ${response.statusText}`.trimEnd()];
-  for (const [name, value] of response.headers) lines.push(`${name}: ${value}`);
-  return lines.join('\n');
+  const status = `HTTP/1.1 ${response.status} ${response.statusText}`.trimEnd();
+  return [status, ...headerLines(response.headers)].join('\n');
 }
 
 /** A curl command that sends the same request; `separator` joins its parts (a line break by default). */
