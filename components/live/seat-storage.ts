@@ -12,6 +12,8 @@
  * page then keeps its seat only while it is open, as before).
  */
 
+import { webStorage } from '@/lib/store/web-storage';
+
 /** A learner's place in a room: the follower id and the key that proves it. */
 export interface Membership {
   readonly followerId: string;
@@ -41,13 +43,7 @@ interface StoredSeat extends Membership {
   readonly votes: Readonly<Record<string, string>>;
 }
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // storage disabled
-  }
-}
+const storage = () => webStorage('localStorage');
 
 /** The seat stored under `key`, or null when none or not well formed. */
 function read(s: Storage, key: string): StoredSeat | null {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { webStorage } from '@/lib/store/web-storage';
 
 /** What the presenter keeps of a room: its id, its secret key and the join path. */
 export interface StoredRoom {
@@ -15,13 +16,7 @@ const storageKey = (lesson: string) => `${PREFIX}${lesson}`;
 /** This page's rooms when localStorage refuses them (disabled, full): they live with the page. */
 const unsaved = new Map<string, string>();
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // storage disabled
-  }
-}
+const storage = () => webStorage('localStorage');
 
 function read(lesson: string): string | null {
   const kept = unsaved.get(storageKey(lesson));

@@ -1,6 +1,7 @@
 import { CUSTOM_SCENARIO } from '../engine/scenarios';
 import { authMethods } from '../protocol/auth-methods';
 import type { TokenRequestSettings } from '../protocol/requests';
+import { webStorage } from './web-storage';
 
 /**
  * The learner's own values of a lesson's stepper ("Your own values", or the edits of a scenario
@@ -21,13 +22,7 @@ const MAX_LENGTH = 2048;
 
 const key = (slug: string) => `flowlab-custom:${slug}`;
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined; // storage disabled
-  }
-}
+const storage = () => webStorage('sessionStorage');
 
 /**
  * Keeps `values` of `scenario` for this tab, or (null) forgets them (best effort: a full or

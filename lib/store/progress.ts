@@ -24,6 +24,7 @@ import {
   type QuizKind,
 } from './progress-schema';
 import { migrateProgress, parseProgress } from './progress-parse';
+import { webStorage } from './web-storage';
 
 /** What the progress store can do: record visits, steps and answers, and reset. */
 export interface ProgressActions {
@@ -97,7 +98,7 @@ export function createSafeStorage(
 
 /** Builds a progress store over the given storage (tests pass their own; the app uses localStorage). */
 export function createProgressStore(
-  getStorage: () => Storage | undefined = () => globalThis.localStorage,
+  getStorage: () => Storage | undefined = () => webStorage('localStorage'),
 ) {
   const store = createStore<ProgressState>()(
     persist(
