@@ -183,14 +183,14 @@ describe('POST /token errors', () => {
     const res = await t.server.token(formPost(GRANT, {}, '/token?client_id=abc&client_secret=xyz'));
     const json = await expectError(res, 400, 'invalid_request');
     expect(json.error_description).toBe(
-      'The request sends client_id, client_secret in the URL query, where this server does not read them: send them in the request body, form-encoded (Content-Type: application/x-www-form-urlencoded); client credentials (client_id, client_secret) must never be in a URL, which logs and browser history keep (RFC 6749 section 2.3.1).',
+      'The request sends client_id and client_secret in the URL query, where this server does not read them: send them in the request body, form-encoded (Content-Type: application/x-www-form-urlencoded); client credentials (client_id and client_secret) must never be in a URL, which logs and browser history keep (RFC 6749 section 2.3.1).',
     );
   });
 
   describe('the parameters in the URL query instead of the body', () => {
     const basic = { Authorization: encodeBasicAuthorization('abc', 'xyz') };
     const inQuery =
-      'The request sends grant_type, scope in the URL query, where this server does not read them: send them in the request body, form-encoded (Content-Type: application/x-www-form-urlencoded).';
+      'The request sends grant_type and scope in the URL query, where this server does not read them: send them in the request body, form-encoded (Content-Type: application/x-www-form-urlencoded).';
     const lastCheck = (res: Response) =>
       parseChecksHeader(res.headers.get('flowlab-checks'))!.at(-1);
 

@@ -26,6 +26,9 @@ export interface TokenResponse {
   readonly scope: string;
 }
 
+/** "client_id and client_secret", "a, b, and c": names in a sentence. */
+const LIST = new Intl.ListFormat('en', { type: 'conjunction' });
+
 /**
  * The refusal of a request that puts parameters the endpoint reads in the URL query
  * (`/token?grant_type=...`), where the endpoint never reads them: they belong in the form body
@@ -38,12 +41,13 @@ function queryParamsError(url: URL): OAuthError | undefined {
   const names = paramsInQuery(url);
   if (names.length === 0) return undefined;
   const credentials = names.filter((name) => CREDENTIAL_PARAMS.has(name));
+  const them = names.length === 1 ? 'it' : 'them';
   return new OAuthError(
     'invalid_request',
-    `The request sends ${names.join(', ')} in the URL query, where this server does not read them: send them in the request body, form-encoded (Content-Type: application/x-www-form-urlencoded)${
+    `The request sends ${LIST.format(names)} in the URL query, where this server does not read ${them}: send ${them} in the request body, form-encoded (Content-Type: application/x-www-form-urlencoded)${
       credentials.length === 0
         ? ''
-        : `; client credentials (${credentials.join(', ')}) must never be in a URL, which logs and browser history keep (RFC 6749 section 2.3.1)`
+        : `; client credentials (${LIST.format(credentials)}) must never be in a URL, which logs and browser history keep (RFC 6749 section 2.3.1)`
     }.`,
     400,
   );
