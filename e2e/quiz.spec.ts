@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { lesson } from '../lib/lessons/client-credentials';
+import { holdScripts } from './before-hydration';
 
 const base = '/learn/client-credentials';
 const easy = lesson.practice.filter((q) => q.difficulty === 'easy').length;
@@ -173,6 +174,22 @@ test.describe('practice', () => {
     await expect(q.getByText('2 attempts')).toBeVisible();
     await expect(score.getByRole('row', { name: /easy/i })).toContainText(`1 / ${easy}`);
     await expect(score.getByRole('row', { name: /Total/ })).toContainText(`1 / ${total}`);
+  });
+
+  test('an answer picked before the page is interactive is the one checked', async ({ page }) => {
+    const release = await holdScripts(page);
+    await page.goto(`${base}/practice`, { waitUntil: 'commit' });
+    await page.getByRole('radio', { name: /^easy/ }).check();
+    const q = question(page, /Which HTTP method does a client use/);
+    await q.getByRole('radio', { name: 'POST', exact: true }).check();
+    await release();
+    await expect(page.getByRole('region', { name: 'Your score' })).toContainText(`0 / ${easy}`);
+    await expect(q.getByRole('radio', { name: 'POST', exact: true })).toBeChecked();
+    await q.getByRole('button', { name: 'Check answer' }).click();
+    await expect(q.getByText('Correct.')).toBeVisible();
+    // the difficulty picked early filters too: only the easy questions are listed
+    for (const article of await page.getByRole('article').all())
+      await expect(article).toContainText(/^easy/i);
   });
 
   test('a "try it" link opens the scenario that demonstrates the answer', async ({ page }) => {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { holdScripts } from './before-hydration';
 import { useOwnAddress } from './own-address';
 
 const PAGE = '/learn/client-credentials/step';
@@ -219,6 +220,24 @@ test('your own values: Basic by default, and an edit applies at once', async ({ 
   await expect(page.getByLabel('Request as raw HTTP').first()).toContainText(
     'client_id=abc&client_secret=xyz',
   );
+});
+
+test('values typed before the page is interactive are the ones it sends', async ({ page }) => {
+  const release = await holdScripts(page);
+  await page.goto(`${PAGE}?scenario=valid`, { waitUntil: 'commit' });
+  await page.getByLabel('client_secret').fill('typed-early');
+  await page.getByLabel('Client authentication').selectOption('body');
+  await release();
+  // the page adopts what its fields show: the run is the learner's own, with their secret
+  await expect(page.getByLabel('Scenario')).toHaveValue('custom');
+  await expect(page.getByLabel('client_secret')).toHaveValue('typed-early');
+  await expect(page.getByLabel('Client authentication')).toHaveValue('body');
+  await next(page, 2);
+  await expect(page.getByLabel('Request as raw HTTP').first()).toContainText(
+    'client_id=abc&client_secret=typed-early',
+  );
+  await next(page);
+  await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('401'));
 });
 
 test('the response body is in view under the headers, which scroll on their own', async ({

@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import { Card } from '@/components/ui/card';
 import type { ClientProblem, LearnerClient } from './use-learner-client';
 
@@ -20,6 +21,8 @@ export function AdoptClientForm({
   const id = useId();
   const [clientId, setClientId] = useState('');
   const [token, setToken] = useState('');
+  const fields = useRef<HTMLFormElement>(null);
+  useEarlyEdits(fields);
   return (
     <Card title="Your client">
       <p className="text-muted mb-3 text-sm">
@@ -29,6 +32,7 @@ export function AdoptClientForm({
         page follows that client&apos;s progress. They stay in this browser.
       </p>
       <form
+        ref={fields}
         className="space-y-2"
         onSubmit={(e) => {
           e.preventDefault();

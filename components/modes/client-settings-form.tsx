@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import type { AuthMethod } from '@/lib/protocol/auth-methods';
 
 /** The client settings a learner edits: credentials, scope and how the client authenticates. */
@@ -23,10 +24,15 @@ export function ClientSettingsForm({
 }) {
   const id = useId();
   const [showSecret, setShowSecret] = useState(false);
+  const fields = useRef<HTMLFieldSetElement>(null);
+  useEarlyEdits(fields);
   const set = <K extends keyof ClientValues>(key: K, v: ClientValues[K]) =>
     onChange({ ...value, [key]: v });
   return (
-    <fieldset className="border-line bg-surface grid gap-3 rounded-lg border p-4 sm:grid-cols-3">
+    <fieldset
+      ref={fields}
+      className="border-line bg-surface grid gap-3 rounded-lg border p-4 sm:grid-cols-3"
+    >
       <legend className="px-1 font-semibold">Your client</legend>
       <label className="text-sm">
         <span className="mb-1 block font-medium">client_id</span>

@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import { WithLessonRun } from '@/components/lessons/with-lesson-run';
 import { browserDeps } from '@/lib/engine/browser-deps';
 import { prepareTokenRequest } from '@/lib/engine/trace';
@@ -91,6 +92,8 @@ export function Sandbox({ lessonSlug, signs }: { lessonSlug: string; signs: bool
   const [req, setReq] = useState<SandboxRequest>(sandboxPresets[0] as SandboxRequest);
   const [outcome, setOutcome] = useState<PageOutcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const fields = useRef<HTMLFormElement>(null);
+  useEarlyEdits(fields);
   const { headers, invalid } = parseHeaderLines(req.headers);
   const origin = useOrigin();
   const url = sandboxUrl(req.path, origin);
@@ -107,6 +110,7 @@ export function Sandbox({ lessonSlug, signs }: { lessonSlug: string; signs: bool
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-2">
       <form
+        ref={fields}
         className="border-line bg-surface space-y-3 rounded-lg border p-4"
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,5 +1,7 @@
 'use client';
 
+import { useRef } from 'react';
+import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import type { Difficulty } from '@/lib/lessons/types';
 
 /** A difficulty to show, or all of them. */
@@ -16,8 +18,10 @@ export function DifficultyFilter({
   onChange: (f: Filter) => void;
   counts: readonly { difficulty: Difficulty }[];
 }) {
+  const fields = useRef<HTMLFieldSetElement>(null);
+  useEarlyEdits(fields);
   return (
-    <fieldset className="border-line bg-surface rounded-lg border p-3">
+    <fieldset ref={fields} className="border-line bg-surface rounded-lg border p-3">
       <legend className="px-1 text-sm font-semibold">Difficulty</legend>
       <div className="flex flex-wrap gap-2 lg:flex-col">
         {filters.map((f) => {

@@ -1,5 +1,8 @@
 'use client';
 
+import { useRef } from 'react';
+import { useEarlyEdits } from '@/components/ui/use-early-edits';
+
 /** One answer option of a question card. */
 export interface CardOption {
   readonly id: string;
@@ -31,8 +34,10 @@ export function OptionList({
   answer,
   onSelect,
 }: OptionListProps) {
+  const fields = useRef<HTMLFieldSetElement>(null);
+  useEarlyEdits(fields);
   return (
-    <fieldset className="min-w-0">
+    <fieldset ref={fields} className="min-w-0">
       <legend className="sr-only">{legend}</legend>
       <ul className="space-y-2">
         {options.map((option, i) => {

@@ -1,6 +1,7 @@
 'use client';
 
-import { useId } from 'react';
+import { useId, useRef } from 'react';
+import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import { actualOutcome, outcomeLabel, predictionOptions } from '@/lib/engine/predictions';
 import { useStepper } from './stepper-provider';
 
@@ -15,6 +16,8 @@ export function PredictionPanel() {
   const predictions = useStepper((s) => s.predictions);
   const predict = useStepper((s) => s.predict);
   const id = useId();
+  const fields = useRef<HTMLFieldSetElement>(null);
+  useEarlyEdits(fields);
 
   const current = cursor > 0 ? trace[cursor - 1] : undefined;
   const upcoming = lesson.steps[cursor];
@@ -40,7 +43,7 @@ export function PredictionPanel() {
   if (!upcoming || !options || trace.length > cursor) return null;
   const chosen = predictions[upcoming.id];
   return (
-    <fieldset className="border-line rounded-md border p-2">
+    <fieldset ref={fields} className="border-line rounded-md border p-2">
       <legend className="px-1 text-sm font-semibold">
         Predict (optional): what will step {upcoming.number} get back?
       </legend>

@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import { authMethods, type AuthMethod } from '@/lib/protocol/auth-methods';
 import type { TokenRequestSettings } from '@/lib/protocol/requests';
 import { CUSTOM_SCENARIO, getScenario, isScenarioOf, type Scenario } from '@/lib/engine/scenarios';
@@ -38,6 +39,8 @@ export function ScenarioPanel() {
   const [showSecret, setShowSecret] = useState(false);
   const [notice, setNotice] = useState('');
   const id = useId();
+  const fields = useRef<HTMLDivElement>(null);
+  useEarlyEdits(fields);
   const scenario = getScenario(lesson, scenarioId);
   const hints = scenario.emptyValueHints ?? lesson.emptyValueHints;
 
@@ -51,7 +54,7 @@ export function ScenarioPanel() {
   }
 
   return (
-    <div className="space-y-3">
+    <div ref={fields} className="space-y-3">
       <div>
         <label htmlFor={`${id}-scenario`} className="block text-sm font-semibold">
           Scenario

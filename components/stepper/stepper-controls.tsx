@@ -1,5 +1,7 @@
 'use client';
 
+import { useRef } from 'react';
+import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import { speeds, type Speed } from '@/lib/engine/player';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
@@ -15,8 +17,15 @@ export function StepperControls() {
   const running = useStepper(runningStep);
   const { next, prev, reset, togglePlay, setSpeed, seek, last } = useStepper((s) => s);
   const total = lesson.steps.length;
+  const controls = useRef<HTMLDivElement>(null);
+  useEarlyEdits(controls);
   return (
-    <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Step controls">
+    <div
+      ref={controls}
+      className="flex flex-wrap items-center gap-2"
+      role="group"
+      aria-label="Step controls"
+    >
       <Button onClick={reset} aria-label="Reset to start" title="Reset (clears the run)">
         <Icon name="reset" />
         <span className="max-sm:sr-only">Reset</span>

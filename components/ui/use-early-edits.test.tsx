@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+import { act, useRef, useState } from 'react';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useEarlyEdits } from './use-early-edits';
+
+// React warns when `act` is used outside a test environment it recognises
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const NO_FORM = { current: null };
+
+/** A form of controlled fields whose state is printed beside it, as a page's request is. */
+function Form({ withHook }: { withHook: boolean }) {
+  const ref = useRef<HTMLFormElement>(null);
+  const [secret, setSecret] = useState('xyz');
+  const [method, setMethod] = useState('basic');
+  const [answer, setAnswer] = useState('');
+  const [remember, setRemember] = useState(false);
+  useEarlyEdits(withHook ? ref : NO_FORM);
+  return (
+    <form ref={ref}>
+      <input aria-label="secret" value={secret} onChange={(e) => setSecret(e.target.value)} />
+      <select aria-label="method" value={method} onChange={(e) => setMethod(e.target.value)}>
+        <option value="basic">basic</option>
+        <option value="body">body</option>
+      </select>
+      {['a', 'b'].map((v) => (
+        <input
+          key={v}
+          type="radio"
+          name="answer"
+          aria-label={v}
+          value={v}
+          checked={answer === v}
+          onChange={() => setAnswer(v)}
+        />
+      ))}
+      <input
+        type="checkbox"
+        aria-label="remember"
+        checked={remember}
+        onChange={(e) => setRemember(e.target.checked)}
+      />
+      <output>{`${secret} ${method} ${answer || '-'} ${String(remember)}`}</output>
+    </form>
+  );
+}
+
+let root: Root | undefined;
+afterEach(() => {
+  act(() => root?.unmount());
+  root = undefined;
+  document.body.innerHTML = '';
+});
+
+/** Server-renders the form, lets `edit` change the fields as a learner would, then hydrates. */
+async function hydrateAfter(withHook: boolean, edit: (form: HTMLFormElement) => void) {
+  const container = document.createElement('div');
+  container.innerHTML = renderToString(<Form withHook={withHook} />);
+  document.body.append(container);
+  const form = container.querySelector('form')!;
+  edit(form);
+  await act(async () => {
+    root = hydrateRoot(container, <Form withHook={withHook} />);
+  });
+  return form;
+}
+
+function typeEarly(form: HTMLFormElement) {
+  const field = (name: string) => form.querySelector<HTMLInputElement>(`[aria-label="${name}"]`)!;
+  field('secret').value = 'typed-wrong';
+  form.querySelector('select')!.value = 'body';
+  field('b').checked = true;
+  field('remember').checked = true;
+}
+
+describe('useEarlyEdits', () => {
+  it('without it, the fields show the early edits while the state keeps the server values', async () => {
+    const form = await hydrateAfter(false, typeEarly);
+    expect(form.querySelector<HTMLInputElement>('input')!.value).toBe('typed-wrong');
+    expect(form.querySelector('output')!.textContent).toBe('xyz basic - false');
+  });
+
+  it('hands every early edit to its onChange: the state is what the fields show', async () => {
+    const form = await hydrateAfter(true, typeEarly);
+    expect(form.querySelector('output')!.textContent).toBe('typed-wrong body b true');
+    expect(form.querySelector<HTMLInputElement>('input')!.value).toBe('typed-wrong');
+    expect(form.querySelector<HTMLInputElement>('[aria-label="b"]')!.checked).toBe(true);
+    expect(form.querySelector<HTMLInputElement>('[aria-label="a"]')!.checked).toBe(false);
+  });
+
+  it('changes nothing on a form nobody touched', async () => {
+    const form = await hydrateAfter(true, () => {});
+    expect(form.querySelector('output')!.textContent).toBe('xyz basic - false');
+  });
+
+  it('an edit made after hydration is the usual onChange (the hook replays only once)', async () => {
+    const form = await hydrateAfter(true, () => {});
+    const secret = form.querySelector<HTMLInputElement>('input')!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
+        secret,
+        'later',
+      );
+      secret.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(form.querySelector('output')!.textContent).toBe('later basic - false');
+  });
+});
