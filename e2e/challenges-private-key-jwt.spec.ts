@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { expect, test, type Page } from '@playwright/test';
 import { signClientAssertion } from '../lib/protocol/sign-client-assertion';
 import { buildRegisterRequest } from '../lib/protocol/requests';
-import { expectDone, runShown } from './challenges-support';
+import { expectDone, followOwnClient, runShown, submitOwnClient } from './challenges-support';
 
 // The private_key_jwt lesson's challenges: the test process plays the learner's own code. It
 // makes a key, registers its public half with the command the page shows, gives the page the
@@ -51,12 +51,11 @@ test('own key: the commands the page shows, pasted with the learner’s own key 
     registration_access_token: string;
   };
 
-  await page.getByLabel('client_id').fill(client.client_id);
-  await page.getByLabel('registration_access_token').fill(client.registration_access_token);
-  await page.getByRole('button', { name: 'Follow this client' }).click();
-  await expect(page.getByTestId('client_id')).toHaveText(client.client_id);
+  await followOwnClient(page, {
+    clientId: client.client_id,
+    registrationAccessToken: client.registration_access_token,
+  });
   await expect(page.getByText('The server keeps only your public key')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: /done · live/ })).toBeVisible();
 
   // once followed, the blocks name the learner's client
   const second = 'Get a token with an assertion your code signed';
@@ -100,9 +99,10 @@ test('own key: a client with a secret is refused with a reason, and the page say
     registration_access_token: string;
   };
   await page.goto(`/learn/${LESSON}/challenges`);
-  await page.getByLabel('client_id').fill(secretClient.client_id);
-  await page.getByLabel('registration_access_token').fill(secretClient.registration_access_token);
-  await page.getByRole('button', { name: 'Follow this client' }).click();
+  await submitOwnClient(page, {
+    clientId: secretClient.client_id,
+    registrationAccessToken: secretClient.registration_access_token,
+  });
   await expect(
     page.getByRole('alert').filter({ hasText: 'authenticates with a client secret' }),
   ).toBeVisible();

@@ -27,6 +27,26 @@ export async function openChallenges(page: Page, base = ''): Promise<IssuedClien
   return { clientId, clientSecret };
 }
 
+/** A client the learner registered from their own code: what `POST /register` answered. */
+export interface OwnClient {
+  readonly clientId: string;
+  readonly registrationAccessToken: string;
+}
+
+/** Gives an own-key lesson's Challenges page the learner's client ("Follow this client"). */
+export async function submitOwnClient(page: Page, client: OwnClient): Promise<void> {
+  await page.getByLabel('client_id').fill(client.clientId);
+  await page.getByLabel('registration_access_token').fill(client.registrationAccessToken);
+  await page.getByRole('button', { name: 'Follow this client' }).click();
+}
+
+/** {@link submitOwnClient}, then waits until the page shows that client and follows it live. */
+export async function followOwnClient(page: Page, client: OwnClient): Promise<void> {
+  await submitOwnClient(page, client);
+  await expect(page.getByTestId('client_id')).toHaveText(client.clientId);
+  await expect(page.getByRole('status').filter({ hasText: /done · live/ })).toBeVisible();
+}
+
 /** The task's list item, by title. */
 export function task(page: Page, title: string) {
   return page.getByRole('listitem', { name: new RegExp(`^${title}: `) });
