@@ -60,9 +60,10 @@ test.describe('live request feed', () => {
   }) => {
     await page.goto('/present/client-credentials');
     await expect(page.getByTestId('feed-status')).toHaveText('Live');
+    // 60 requests unlike each other (each claims another client): 60 rows
     for (let i = 0; i < 60; i += 1) {
       await request.post('/token', {
-        form: { grant_type: 'client_credentials', client_id: 'abc', client_secret: 'xyz' },
+        form: { grant_type: 'client_credentials', client_id: `nobody-${i}`, client_secret: 'x' },
       });
     }
     const rows = page.locator('[data-feed-id]');
@@ -72,6 +73,55 @@ test.describe('live request feed', () => {
     await older.click();
     await expect.poll(() => rows.count()).toBeGreaterThan(50);
     expect(await rows.count()).toBeLessThanOrEqual(100);
+  });
+
+  test('a room following a step: requests alike are one row saying how many, each one listed', async ({
+    page,
+    request,
+  }) => {
+    // clients of this test alone: other tests share the feed
+    async function register() {
+      const res = await request.post('/register', {
+        headers: { 'Content-Type': 'application/json' },
+        data: '{"token_endpoint_auth_method":"client_secret_post"}',
+      });
+      expect(res.status()).toBe(201);
+      return (await res.json()) as { client_id: string; client_secret: string };
+    }
+    const [mine, other] = [await register(), await register()];
+    const token = async (c: { client_id: string; client_secret: string }) =>
+      (
+        await request.post('/token', {
+          form: { grant_type: 'client_credentials', ...c },
+        })
+      ).status();
+
+    await page.goto('/present/client-credentials');
+    await expect(page.getByTestId('feed-status')).toHaveText('Live');
+    for (let i = 0; i < 12; i += 1) expect(await token(mine)).toBe(200);
+    const rows = page.locator('[data-feed-id]');
+    const group = rows.filter({ hasText: `client ${mine.client_id}` });
+    await expect(group).toHaveAttribute('data-feed-count', '12');
+    await expect(group).toHaveCount(1);
+    await expect(group).toContainText('×12');
+    // another request is a row of its own, above; one more alike joins the row below
+    expect(await token(other)).toBe(200);
+    const single = rows.filter({ hasText: `client ${other.client_id}` });
+    await expect(single).toHaveAttribute('data-feed-count', '1');
+    expect(await token(mine)).toBe(200);
+    await expect(group).toHaveAttribute('data-feed-count', '13');
+    await expect(group).toHaveCount(1);
+    // every request the row stands for is listed, each with its own credential to reveal
+    await group.getByText('All 13 requests').click();
+    const each = group
+      .getByRole('list', { name: '13 requests alike, newest first' })
+      .getByRole('listitem');
+    await expect(each).toHaveCount(13);
+    await each
+      .nth(5)
+      .getByRole('button', { name: /^Reveal/ })
+      .click();
+    await expect(each.nth(5).getByTestId('credential')).toHaveText(mine.client_secret);
   });
 
   test('serves SSE with Last-Event-ID resume, and never the raw credential', async ({

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useMemo, useState } from 'react';
+import { groupFeedItems } from '@/lib/live/feed-groups';
 import type { FeedStatus, LiveFeed } from './use-live-feed';
 import { FeedRow } from './feed-row';
 
@@ -14,14 +15,14 @@ const statusText: Record<FeedStatus, string> = {
 
 /**
  * Rows drawn at first, and how many more each "Show older" adds: a busy class fills the feed's
- * 500 rows, each with its list of checks, which is a heavy page for the presenter's laptop to lay
+ * 500 requests, each row with its list of checks, which is a heavy page for the presenter's laptop to lay
  * out on every new request (and for a screen reader to wade through).
  */
 const ROWS_SHOWN = 50;
 
 /**
  * The live request feed: every request reaching the auth server and the API, newest first,
- * filterable by client. Announces new requests politely to screen readers. Sized for a
+ * filterable by client, requests alike sent close together in one row (a room following a step). Announces new requests politely to screen readers. Sized for a
  * projector: nothing under 16 px, the request line at 18 px.
  */
 export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?: string }) {
@@ -36,10 +37,13 @@ export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?
       ].sort(),
     [feed.items],
   );
-  const matching = client ? feed.items.filter((i) => i.clientId === client) : feed.items;
-  const shown = matching.slice(0, limit);
-  const older = matching.length - shown.length;
-  const newest = shown[0];
+  const rows = useMemo(
+    () => groupFeedItems(client ? feed.items.filter((i) => i.clientId === client) : feed.items),
+    [feed.items, client],
+  );
+  const shown = rows.slice(0, limit);
+  const older = rows.length - shown.length;
+  const newest = shown[0]?.newest;
 
   return (
     <section aria-labelledby={`${filterId}-title`} className={`flex min-h-0 flex-col ${className}`}>
@@ -86,8 +90,9 @@ export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?
           aria-label="Requests, newest first"
           tabIndex={0}
         >
-          {shown.map((item, i) => (
-            <FeedRow key={item.id} item={item} expanded={i === 0} />
+          {shown.map((group, i) => (
+            // keyed by the group's oldest request: a new request alike joins the row in place
+            <FeedRow key={group.items.at(-1)!.id} group={group} expanded={i === 0} />
           ))}
           {older > 0 && (
             <li>
