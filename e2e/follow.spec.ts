@@ -93,7 +93,7 @@ test.describe('follow me', () => {
     await expect(learner.getByText('Step 4 of 7', { exact: true })).toBeVisible();
   });
 
-  test('a presenter who closes the page by mistake opens it again on the same room, followers still there; signing out forgets the room', async ({
+  test('a presenter who closes the page by mistake opens it again on the same room, followers still there; signing out ends and forgets the room', async ({
     browser,
   }) => {
     const { presenter, joinPath } = await presenterWithRoom(browser);
@@ -120,6 +120,9 @@ test.describe('follow me', () => {
 
     await reopened.getByRole('button', { name: 'Sign out' }).click();
     await expect(reopened.getByLabel('Instructor key')).toBeVisible();
+    // signed out, nobody could move the room on: it ended, and the learner goes on alone
+    await expect(learner.getByText('The presenter ended this session.')).toBeVisible();
+    await expect(learner.getByRole('button', { name: 'Next', exact: true })).toBeVisible();
     expect(
       await reopened.evaluate(() => localStorage.getItem('flowlab-room:client-credentials')),
     ).toBeNull();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { forgetStoredRooms, useStoredRoom, type StoredRoom } from './room-storage';
+import { forgetStoredRooms, storedRooms, useStoredRoom, type StoredRoom } from './room-storage';
 
 const room: StoredRoom = { id: 'abc123', key: 'secret', joinPath: '/follow/abc123' };
 const key = 'flowlab-room:client-credentials';
@@ -81,5 +81,31 @@ describe('forgetStoredRooms', () => {
     expect(tab.result.current[0]).toBeNull();
     expect(localStorage.getItem('flowlab-room:another')).toBeNull();
     expect(localStorage.getItem('flowlab-follow:abc123')).toBe('{}');
+  });
+});
+
+describe('storedRooms', () => {
+  it('lists the room of every lesson, those storage refused included, and no other entry', () => {
+    const other: StoredRoom = { id: 'def456', key: 'k2', joinPath: '/follow/def456' };
+    const tab = renderHook(() => useStoredRoom('client-credentials'));
+    act(() => tab.result.current[1](room));
+    localStorage.setItem('flowlab-room:another', JSON.stringify(other));
+    localStorage.setItem('flowlab-room:broken', '{"id":');
+    localStorage.setItem('flowlab-follow:abc123', JSON.stringify(room));
+    expect(storedRooms().sort((a, b) => a.id.localeCompare(b.id))).toEqual([room, other]);
+
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    const third: StoredRoom = { id: 'ghi789', key: 'k3', joinPath: '/follow/ghi789' };
+    const full = renderHook(() => useStoredRoom('third-lesson'));
+    act(() => full.result.current[1](third));
+    expect(
+      storedRooms()
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['abc123', 'def456', 'ghi789']);
+    act(() => forgetStoredRooms());
+    expect(storedRooms()).toEqual([]);
   });
 });

@@ -18,15 +18,17 @@ const unsaved = new Map<string, string>();
 
 const storage = () => webStorage('localStorage');
 
-function read(lesson: string): string | null {
-  const kept = unsaved.get(storageKey(lesson));
+function readKey(key: string): string | null {
+  const kept = unsaved.get(key);
   if (kept !== undefined) return kept;
   try {
-    return storage()?.getItem(storageKey(lesson)) ?? null;
+    return storage()?.getItem(key) ?? null;
   } catch {
     return null;
   }
 }
+
+const read = (lesson: string) => readKey(storageKey(lesson));
 
 function write(key: string, value: string | null): void {
   unsaved.delete(key);
@@ -90,15 +92,29 @@ export function useStoredRoom(
   return [room, save];
 }
 
-/** Forgets the rooms of every lesson (signing out: the next instructor here starts afresh). */
-export function forgetStoredRooms(): void {
-  unsaved.clear();
+/** The storage keys of the rooms kept, of every lesson, those only this page holds included. */
+function storedKeys(): string[] {
   const s = storage();
   try {
     const keys = s ? Array.from({ length: s.length }, (_, i) => s.key(i)) : [];
-    for (const key of keys) if (key?.startsWith(PREFIX)) s?.removeItem(key);
+    return [...new Set([...keys, ...unsaved.keys()])].filter(
+      (key): key is string => key?.startsWith(PREFIX) ?? false,
+    );
   } catch {
-    // storage refused: nothing kept there
+    return [...unsaved.keys()]; // storage refused: only this page's
   }
+}
+
+/** The rooms this browser presents, of every lesson. */
+export function storedRooms(): StoredRoom[] {
+  return storedKeys().flatMap((key) => {
+    const room = parse(readKey(key));
+    return room ? [room] : [];
+  });
+}
+
+/** Forgets the rooms of every lesson (signing out: the next instructor here starts afresh). */
+export function forgetStoredRooms(): void {
+  for (const key of storedKeys()) write(key, null);
   notify();
 }
