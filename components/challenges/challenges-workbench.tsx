@@ -2,10 +2,12 @@
 
 import { useMemo } from 'react';
 import { useOrigin } from '@/components/modes/use-origin';
-import { exampleBlocks } from '@/lib/challenges/examples';
+import { Card } from '@/components/ui/card';
+import { exampleBlocks, sampleBlocks } from '@/lib/challenges/examples';
 import type { ChallengeSpec } from '@/lib/challenges/types';
 import { AdoptClientForm } from './adopt-client-form';
 import { ClientCard } from './client-card';
+import { ExampleBlockList } from './example-block-list';
 import { TaskCard } from './task-card';
 import { useChallengeProgress } from './use-challenge-progress';
 import { useLearnerClient } from './use-learner-client';
@@ -65,6 +67,18 @@ export function ChallengesWorkbench({ lesson, spec }: { lesson: string; spec: Ch
           ))}
         </ol>
       </section>
+      {spec.sample && (
+        <Card title="The lesson’s sample program" aria-label="The lesson’s sample program">
+          <p className="text-muted text-sm">
+            Stuck, or want to read working code? This server hands out the lesson’s own program:
+            fetch it into your terminal and run it here.
+          </p>
+          <ExampleBlockList
+            blocks={sampleBlocks(spec.sample, client ?? undefined, origin)}
+            of={spec.sample.file}
+          />
+        </Card>
+      )}
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { CopyButton } from '@/components/modes/copy-button';
 import { CheckList } from '@/components/live/check-list';
 import { Badge } from '@/components/ui/badge';
 import type { ExampleBlock } from '@/lib/challenges/examples';
 import type { ChallengeTask, TaskPass } from '@/lib/challenges/types';
+import { ExampleBlockList } from './example-block-list';
 
 /**
  * One task: what to do, a hint, the RFC section, its blocks to copy (curl lines, claims to sign),
@@ -38,30 +38,7 @@ export function TaskCard({
         <summary className="cursor-pointer py-1 font-medium">Hint</summary>
         <p className="mt-1">{task.hint}</p>
       </details>
-      {blocks.length > 0 && (
-        <div className="mt-2 space-y-1">
-          {blocks.map((block) => (
-            <div key={block.label} className="bg-raised rounded p-2">
-              <pre
-                tabIndex={0}
-                aria-label={`${block.label} of ${task.title}`}
-                className="font-mono text-xs break-all whitespace-pre-wrap"
-              >
-                {block.text}
-              </pre>
-              <div className="mt-1 flex flex-wrap items-start justify-between gap-2">
-                <p className="text-muted text-xs">{block.note}</p>
-                <span className="ml-auto">
-                  <CopyButton
-                    text={block.text}
-                    label={`${block.label.toLowerCase()} of ${task.title}`}
-                  />
-                </span>
-              </div>
-            </div>
-          ))}
-        </div>
-      )}
+      {blocks.length > 0 && <ExampleBlockList blocks={blocks} of={task.title} />}
       {pass && r && (
         <div
           className="border-ok mt-3 border-l-4 pl-3 text-sm"

@@ -7,7 +7,7 @@ import { makeServer } from '../oauth/test-support';
 import type { HttpRequestRecord } from '../protocol/records';
 import type { RegistrationResponse } from '../protocol/registration';
 import { signClientAssertion } from '../protocol/sign-client-assertion';
-import { ASSERTION_PLACEHOLDER, exampleBlocks, exampleRequest } from './examples';
+import { ASSERTION_PLACEHOLDER, exampleBlocks, exampleRequest, sampleBlocks } from './examples';
 import { grade, EMPTY_MEMORY } from './grader';
 import { observe } from './observe';
 import type { ChallengeTask } from './types';
@@ -96,5 +96,35 @@ describe('task examples for a key of the learner’s own (private_key_jwt)', () 
     for (const id of ['register-key', 'assertion-token']) {
       expect(passedBy(task(id), events).map((p) => p.taskId)).toEqual([id]);
     }
+  });
+});
+
+describe('sampleBlocks: the lesson’s sample program, fetched from this server and run here', () => {
+  it('lesson 1: fetches the Python program and runs it with the learner’s client over Basic', () => {
+    const [fetchIt, runIt] = sampleBlocks(challenges.sample!, client, origin);
+    expect(fetchIt!.text).toBe(`curl -fO ${origin}/examples/client_credentials.py`);
+    expect(runIt!.text).toBe(
+      `python3 client_credentials.py --basic --client-id lockout-demo --client-secret lockout-secret ${origin}`,
+    );
+  });
+
+  it('before the page has a client, its values stand as placeholders; odd values are quoted', () => {
+    const [, runIt] = sampleBlocks(challenges.sample!, undefined, origin);
+    expect(runIt!.text).toContain('--client-id CLIENT_ID --client-secret CLIENT_SECRET');
+    const [, quoted] = sampleBlocks(
+      challenges.sample!,
+      { clientId: 'my client', clientSecret: "it's" },
+      origin,
+    );
+    expect(quoted!.text).toContain(`--client-id 'my client' --client-secret 'it'\\''s'`);
+  });
+
+  it('lesson 2: fetches the Node program and runs it with --replay at this server', () => {
+    const blocks = sampleBlocks(keyChallenges.sample!, undefined, origin);
+    expect(blocks.map((b) => b.text)).toEqual([
+      `curl -fO ${origin}/examples/private_key_jwt.mjs`,
+      `node private_key_jwt.mjs --replay ${origin}`,
+    ]);
+    expect(blocks[1]!.note).toBe(keyChallenges.sample!.note);
   });
 });

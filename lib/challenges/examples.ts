@@ -6,7 +6,7 @@
  * before the page follows their client its id) stands as a placeholder they replace.
  */
 import type { HttpRequestRecord } from '../protocol/records';
-import { toCurl } from '../protocol/render';
+import { shellQuote, toCurl } from '../protocol/render';
 import { PRIVATE_KEY_JWT } from '../protocol/client-assertion';
 import { TOKEN_PATH, endpointUrl } from '../protocol/paths';
 import {
@@ -16,7 +16,7 @@ import {
   buildRevokeRequest,
   buildTokenRequest,
 } from '../protocol/requests';
-import type { ChallengeExample } from './types';
+import type { ChallengeExample, ChallengeSample } from './types';
 
 /** What stands for the access token in an example: the learner pastes theirs. */
 export const TOKEN_PLACEHOLDER = 'ACCESS_TOKEN';
@@ -148,4 +148,36 @@ export function exampleBlocks(
     blocks.push({ label: `Command ${++commands}`, text });
   }
   return blocks;
+}
+
+/** Where FlowLab serves a lesson's sample program. */
+export const samplePath = (file: string) => `/examples/${encodeURIComponent(file)}`;
+
+/** What stands for the client secret in the sample's command until the page has one. */
+export const CLIENT_SECRET_PLACEHOLDER = 'CLIENT_SECRET';
+
+/**
+ * The sample program's blocks: the command that fetches it from this server, and the one that
+ * runs it against this server with the learner's client.
+ */
+export function sampleBlocks(
+  sample: ChallengeSample,
+  client: ExampleClient | undefined,
+  origin: string,
+): ExampleBlock[] {
+  const values: Record<string, string> = {
+    file: sample.file,
+    origin,
+    client_id: client?.clientId ?? CLIENT_ID_PLACEHOLDER,
+    client_secret: client?.clientSecret ?? CLIENT_SECRET_PLACEHOLDER,
+  };
+  const word = (w: string) =>
+    shellQuote(w.replace(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all));
+  return [
+    {
+      label: 'Fetch the program',
+      text: `curl -fO ${shellQuote(endpointUrl(origin, samplePath(sample.file)))}`,
+    },
+    { label: 'Run it', text: sample.run.map(word).join(' '), note: sample.note },
+  ];
 }

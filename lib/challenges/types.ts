@@ -121,10 +121,29 @@ export interface GraderMemory {
  */
 export type ChallengeClientKind = 'secret' | 'own-key';
 
-/** A lesson's challenges: how the learner gets a client, and the tasks. */
+/**
+ * A lesson's sample program, kept in the repository's `examples/` folder and served by FlowLab at
+ * `/examples/<file>`, so a learner with only a terminal can fetch it from the class's server and
+ * run it against that server.
+ */
+export interface ChallengeSample {
+  /** Its name in `examples/` and in the URL. */
+  readonly file: string;
+  /**
+   * How to run it once fetched, word by word: `{file}` is the file, `{origin}` the server, and
+   * `{client_id}`, `{client_secret}` the learner's client (a page not yet following one shows
+   * the placeholders).
+   */
+  readonly run: readonly string[];
+  /** What it does, in a sentence under the commands. */
+  readonly note: string;
+}
+
+/** A lesson's challenges: how the learner gets a client, the tasks, and the sample program. */
 export interface ChallengeSpec {
   readonly client: ChallengeClientKind;
   readonly tasks: readonly ChallengeTask[];
+  readonly sample?: ChallengeSample;
 }
 
 /** The tasks of one lesson. */

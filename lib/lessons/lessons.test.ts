@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coreHarness } from '../engine/core-deps.test-support';
 import { CUSTOM_SCENARIO, getScenario, presentableScenarios } from '../engine/scenarios';
@@ -22,6 +24,11 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
   const stepIds = lesson.steps.map((s) => s.id);
   const scenarioIds = lesson.scenarios.map((s) => s.id);
   const nodeIds = lesson.flow.nodes.map((n) => n.id);
+
+  it('hands out only a sample program the repository has (examples/, served at /examples/)', () => {
+    const file = lesson.challenges?.sample?.file;
+    if (file) expect(existsSync(join('examples', file)), file).toBe(true);
+  });
 
   it('has steps, flow nodes and variables', () => {
     expect(lesson.steps.length).toBeGreaterThan(0);

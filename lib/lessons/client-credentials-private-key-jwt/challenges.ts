@@ -6,6 +6,11 @@ import type { ChallengeSpec } from '../../challenges/types';
  */
 export const challenges: ChallengeSpec = {
   client: 'own-key',
+  sample: {
+    file: 'private_key_jwt.mjs',
+    run: ['node', '{file}', '--replay', '{origin}'],
+    note: 'Makes a key pair, registers its public key, signs an assertion, gets a token, calls the API and replays the assertion: every task, for the new client it prints. Give this page that client_id and registration_access_token to see them checked off. Needs Node.js 20 or later, nothing else.',
+  },
   tasks: [
     {
       id: 'register-key',

@@ -9,6 +9,20 @@ const rfc = (label: string, href: string) => ({ label, href });
  */
 export const challenges: ChallengeSpec = {
   client: 'secret',
+  sample: {
+    file: 'client_credentials.py',
+    run: [
+      'python3',
+      '{file}',
+      '--basic',
+      '--client-id',
+      '{client_id}',
+      '--client-secret',
+      '{client_secret}',
+      '{origin}',
+    ],
+    note: 'The seed’s program with your client: it gets a token with HTTP Basic and calls the API, the first two tasks. Needs Python 3 with the requests package (pip install requests).',
+  },
   tasks: [
     {
       id: 'basic-token',
