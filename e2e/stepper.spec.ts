@@ -23,6 +23,12 @@ function trackerCell(page: Page, name: string, column: number) {
   return trackerRow(page, name).getByRole('cell').nth(column);
 }
 
+/** Opens the step page and waits until its controls respond (a press before that does nothing). */
+async function open(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByRole('group', { name: 'Step controls' })).toHaveAttribute('data-ready');
+}
+
 async function next(page: Page, times = 1) {
   for (let i = 0; i < times; i++) {
     const before = await page.getByTestId('step-title').textContent();
@@ -42,7 +48,7 @@ async function expectStep(page: Page, n: number) {
 test('happy path: a real JWT after the token step, real API data after the API step', async ({
   page,
 }) => {
-  await page.goto(PAGE);
+  await open(page, PAGE);
   await expect(page.getByRole('heading', { level: 1, name: 'Step-by-step' })).toBeVisible();
   await expect(trackerCell(page, 'access_token', 0)).toHaveText('None');
   await next(page);
@@ -70,7 +76,7 @@ test('happy path: a real JWT after the token step, real API data after the API s
 });
 
 test('wrong secret: invalid_client, no token, the No branch lit', async ({ page }) => {
-  await page.goto(PAGE);
+  await open(page, PAGE);
   await page.getByLabel('Scenario').selectOption('wrong-secret');
   await next(page, 3);
   await expectStep(page, 3);
@@ -115,7 +121,7 @@ test('wrong secret: invalid_client, no token, the No branch lit', async ({ page 
 });
 
 test('keyboard only: arrows, space to play, Home and End', async ({ page }) => {
-  await page.goto(PAGE);
+  await open(page, PAGE);
   await page.getByRole('heading', { level: 1 }).click(); // focus out of any field
   await page.keyboard.press('ArrowRight');
   await expectStep(page, 1);
@@ -149,7 +155,7 @@ test('keyboard only: arrows, space to play, Home and End', async ({ page }) => {
 });
 
 test('a deep link opens that scenario at that step', async ({ page }) => {
-  await page.goto(`${PAGE}?scenario=wrong-secret&step=4`);
+  await open(page, `${PAGE}?scenario=wrong-secret&step=4`);
   await expectStep(page, 4);
   await expect(page.getByLabel('Scenario')).toHaveValue('wrong-secret');
   await expect(page.getByTestId('error-explainer')).toContainText('invalid_client');
@@ -173,7 +179,7 @@ for (const f of failures) {
   test(`scenario ${f.id}: the server's real ${f.status} ${f.code}`, async ({ page }, info) => {
     // expired-token registers this browser's own client (POST /register, limited per address).
     await useOwnAddress(page.context(), info);
-    await page.goto(`${PAGE}?scenario=${f.id}`);
+    await open(page, `${PAGE}?scenario=${f.id}`);
     await expect(page.getByLabel('Scenario')).toHaveValue(f.id);
     await page.getByRole('button', { name: 'Last step' }).click();
     await expectStep(page, 7);
@@ -206,7 +212,7 @@ for (const f of failures) {
 }
 
 test('your own values: Basic by default, and an edit applies at once', async ({ page }) => {
-  await page.goto(PAGE);
+  await open(page, PAGE);
   await expect(page.getByLabel('Client authentication')).toHaveValue('basic');
   await page.getByRole('button', { name: /^Step 3:/ }).click();
   await expect(page.getByText('Yes branch', { exact: true })).toBeVisible();
@@ -243,7 +249,7 @@ test('values typed before the page is interactive are the ones it sends', async 
 test('the response body is in view under the headers, which scroll on their own', async ({
   page,
 }) => {
-  await page.goto(`${PAGE}?scenario=valid&step=2`);
+  await open(page, `${PAGE}?scenario=valid&step=2`);
   await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('200'));
   const head = page.getByLabel('Response status line and headers, as raw HTTP').first();
   const body = page.getByLabel('Response body').first();
@@ -260,7 +266,7 @@ test('the response body is in view under the headers, which scroll on their own'
 test('typing another secret and pressing Next sends that secret: invalid_client, no token', async ({
   page,
 }) => {
-  await page.goto(`${PAGE}?scenario=valid&step=2`);
+  await open(page, `${PAGE}?scenario=valid&step=2`);
   await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('200'));
   await page.getByLabel('client_secret').fill('typed-wrong');
   await expect(page.getByRole('status').filter({ hasText: 'starts over' })).toHaveText(
@@ -285,7 +291,7 @@ test('typing another secret and pressing Next sends that secret: invalid_client,
 test('your own values survive a reload of the tab: the same secret, the same 401', async ({
   page,
 }) => {
-  await page.goto(`${PAGE}?scenario=valid`);
+  await open(page, `${PAGE}?scenario=valid`);
   await page.getByLabel('client_secret').fill('typed-wrong');
   await expect(page.getByLabel('Scenario')).toHaveValue('custom');
   await page.getByRole('button', { name: /^Step 3:/ }).click();
@@ -300,7 +306,7 @@ test('your own values survive a reload of the tab: the same secret, the same 401
 test('pressing Next by keyboard to the end keeps the focus on Next, now unavailable', async ({
   page,
 }) => {
-  await page.goto(`${PAGE}?scenario=valid&step=6`);
+  await open(page, `${PAGE}?scenario=valid&step=6`);
   await expectStep(page, 6);
   const nextButton = page.getByRole('button', { name: 'Next', exact: true });
   await nextButton.focus();
@@ -316,7 +322,7 @@ test('an edit in the expired-token scenario keeps it, and a reload keeps the edi
   page,
 }, info) => {
   await useOwnAddress(page.context(), info);
-  await page.goto(`${PAGE}?scenario=expired-token`);
+  await open(page, `${PAGE}?scenario=expired-token`);
   // the link's scenario is applied once the page is interactive: edit it only then
   await expect(page.getByLabel('Scenario')).toHaveValue('expired-token');
   await page.getByLabel('Client authentication').selectOption('body');
@@ -333,7 +339,7 @@ test('an edit in the expired-token scenario keeps it, and a reload keeps the edi
 });
 
 test('predict the outcome, then see the real one', async ({ page }) => {
-  await page.goto(`${PAGE}?scenario=wrong-secret`);
+  await open(page, `${PAGE}?scenario=wrong-secret`);
   await next(page);
   await page.getByRole('radio', { name: '200: token issued' }).check();
   await next(page);
@@ -350,7 +356,7 @@ test('predict the outcome, then see the real one', async ({ page }) => {
 for (const scheme of ['light', 'dark'] as const) {
   test(`no serious or critical axe violations (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(`${PAGE}?scenario=valid&step=4`);
+    await open(page, `${PAGE}?scenario=valid&step=4`);
     await expectStep(page, 4);
     await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
     await page.getByText('Decode the access token').waitFor();
@@ -366,7 +372,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('at 375 px nothing overflows the page; tables scroll in their own box', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.goto(`${PAGE}?scenario=valid&step=6`);
+  await open(page, `${PAGE}?scenario=valid&step=6`);
   await expectStep(page, 6);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(375);
@@ -378,7 +384,7 @@ test('at 375 px the tracker keeps each variable’s name in view while the steps
   page,
 }) => {
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.goto(`${PAGE}?scenario=valid&step=6`);
+  await open(page, `${PAGE}?scenario=valid&step=6`);
   await expectStep(page, 6);
   const region = tracker(page);
   await region.scrollIntoViewIfNeeded();
@@ -402,7 +408,7 @@ test('on a phone the step comes right under the controls, above the diagram; wid
   const step = page.getByRole('region', { name: 'Current step' });
   const diagram = page.getByRole('heading', { name: 'Concept flow' });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(`${PAGE}?scenario=valid&step=2`);
+  await open(page, `${PAGE}?scenario=valid&step=2`);
   await expectStep(page, 2);
   const [s, d] = await Promise.all([step.boundingBox(), diagram.boundingBox()]);
   expect(s!.y + s!.height).toBeLessThanOrEqual(d!.y);

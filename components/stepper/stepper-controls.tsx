@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import { speeds, type Speed } from '@/lib/engine/player';
 import { Button } from '@/components/ui/button';
@@ -19,6 +19,9 @@ export function StepperControls() {
   const total = lesson.steps.length;
   const controls = useRef<HTMLDivElement>(null);
   useEarlyEdits(controls);
+  // Marks the controls as responding: before hydration a press does nothing, so a script
+  // driving the page (the browser tests) waits for `data-ready` before its first one.
+  useEffect(() => controls.current?.setAttribute('data-ready', ''), []);
   return (
     <div
       ref={controls}
