@@ -1,7 +1,7 @@
 import { CopyButton } from '@/components/modes/copy-button';
 import type { ExampleBlock } from '@/lib/challenges/examples';
 
-/** Blocks to copy (curl lines, claims to sign, a program's commands), each named "<label> of <of>". */
+/** Blocks to copy (curl lines, claims to sign, a program’s commands), named "<label> of <of>". */
 export function ExampleBlockList({ blocks, of }: { blocks: readonly ExampleBlock[]; of: string }) {
   return (
     <div className="mt-2 space-y-1">

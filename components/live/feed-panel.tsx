@@ -15,15 +15,16 @@ const statusText: Record<FeedStatus, string> = {
 
 /**
  * Rows drawn at first, and how many more each "Show older" adds: a busy class fills the feed's
- * 500 requests, each row with its list of checks, which is a heavy page for the presenter's laptop to lay
- * out on every new request (and for a screen reader to wade through).
+ * 500 requests, each row with its list of checks, which is a heavy page for the presenter's
+ * laptop to lay out on every new request (and for a screen reader to wade through).
  */
 const ROWS_SHOWN = 50;
 
 /**
  * The live request feed: every request reaching the auth server and the API, newest first,
- * filterable by client, requests alike sent close together in one row (a room following a step). Announces new requests politely to screen readers. Sized for a
- * projector: nothing under 16 px, the request line at 18 px.
+ * filterable by client, requests alike sent close together in one row (a room following a step).
+ * Announces new requests politely to screen readers. Sized for a projector: nothing under 16 px,
+ * the request line at 18 px.
  */
 export function FeedPanel({ feed, className = '' }: { feed: LiveFeed; className?: string }) {
   const [client, setClient] = useState('');
