@@ -235,6 +235,44 @@ presenterTest(
   },
 );
 
+presenterTest(
+  'a learner who deletes their client (RFC 7592) is no longer counted as having passed',
+  async ({ page, browser }) => {
+    const url = baseURL();
+    await page.goto('/present/client-credentials');
+    await page.getByRole('button', { name: 'Room', exact: true }).click();
+    await page.getByRole('button', { name: 'Open a follow-me room' }).click();
+    const joinPath = await page.getByTestId('join-link').getByRole('link').getAttribute('href');
+    const panel = page.getByRole('region', { name: 'Challenges' });
+    const learner = await browser.newContext();
+    try {
+      const follower = await learner.newPage();
+      await follower.goto(joinPath!);
+      await expect(follower.getByTestId('follow-status')).toContainText('Following the presenter');
+      const me = await openChallenges(follower);
+      await expect(follower.getByText(/counted for room .* as Learner 1/)).toBeVisible();
+      await curlToken(url, me);
+      const line = panel.locator('[data-task="basic-token"]');
+      await expect(line).toContainText('1/1');
+
+      const { registrationAccessToken } = JSON.parse(
+        (await follower.evaluate(() =>
+          localStorage.getItem('flowlab-challenge-client:client-credentials'),
+        ))!,
+      ) as { registrationAccessToken: string };
+      const deleted = await fetch(`${url}/register/${me.clientId}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${registrationAccessToken}` },
+      });
+      expect(deleted.status).toBe(204);
+      // its passes went with it: the board counts nobody as having passed
+      await expect(line).toContainText('0/1');
+    } finally {
+      await learner.close();
+    }
+  },
+);
+
 base('one learner cannot hold every progress stream: 4 per client, the 5th is 429', async () => {
   const url = baseURL();
   const reg = await fetch(`${url}/register`, {

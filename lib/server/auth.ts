@@ -7,7 +7,8 @@ import 'server-only';
 import { publicClientCards, type PublicClientCard } from '@/lib/oauth/client-cards';
 import { loadAuthServerDeps, loadClientRegistry } from '@/lib/oauth/config';
 import { attachEventSource } from '@/lib/live/hub';
-import { attachChallengeGrader } from '@/lib/server/challenges';
+import { attachChallengeGrader, challengeStore } from '@/lib/server/challenges';
+import { forgettingProgressOnDelete } from '@/lib/state/forget-on-delete';
 import type { AuthEvent, AuthEventSink, AuthEventSource } from '@/lib/oauth/events';
 import { createAuthServer, type AuthServer, type RouteName } from '@/lib/oauth/server';
 import { coreRequest } from '@/lib/server/caller-address';
@@ -60,7 +61,10 @@ export function getAuthServer(): Promise<AuthServer> {
       createAuthServer({
         ...deps,
         state: await openStateStore(process.env),
-        registrations: await openRegistrationStore(process.env),
+        registrations: forgettingProgressOnDelete(
+          await openRegistrationStore(process.env),
+          challengeStore,
+        ),
         onEvent: publish,
       }),
     )
