@@ -244,6 +244,25 @@ test('values typed before the page is interactive are the ones it sends', async 
   );
   await next(page);
   await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('401'));
+  // kept like an edit made later: the address bar says so, and a reload runs them again
+  await expect(page).toHaveURL(/scenario=custom/);
+  await page.reload();
+  await expect(page.getByLabel('Scenario')).toHaveValue('custom');
+  await expect(page.getByLabel('client_secret')).toHaveValue('typed-early');
+  await expect(page.getByLabel('Client authentication')).toHaveValue('body');
+  await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('401'));
+});
+
+test('a scenario picked before the page is interactive wins over the link’s', async ({ page }) => {
+  const release = await holdScripts(page);
+  await page.goto(`${PAGE}?scenario=valid`, { waitUntil: 'commit' });
+  await page.getByLabel('Scenario').selectOption('wrong-secret');
+  await release();
+  await expect(page.getByRole('group', { name: 'Step controls' })).toHaveAttribute('data-ready');
+  await expect(page).toHaveURL(/scenario=wrong-secret/);
+  await expect(page.getByLabel('Scenario')).toHaveValue('wrong-secret');
+  await next(page, 3);
+  await expect(page.getByText('No branch', { exact: true })).toBeVisible();
 });
 
 test('the response body is in view under the headers, which scroll on their own', async ({

@@ -64,6 +64,8 @@ async function hydrateAfter(withHook: boolean, edit: (form: HTMLFormElement) => 
   await act(async () => {
     root = hydrateRoot(container, <Form withHook={withHook} />);
   });
+  // the replay waits for every effect of the hydrating commit: let that task run
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   return form;
 }
 

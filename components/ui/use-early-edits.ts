@@ -30,10 +30,18 @@ export function useEarlyEdits(ref: RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {
     early.current = ref.current ? earlyEdits(ref.current) : [];
   }, [ref]);
-  // Replay once the commit is over (an event dispatched inside it would update mid-commit).
+  // Replay once every effect of the hydrating commit has run: an event dispatched inside the
+  // commit would update mid-commit, and a parent's effect (the step page's link, which selects
+  // the scenario it names; its sync of the address bar and kept values, which subscribes) runs
+  // after this child's. The learner's edit comes last, so it wins, and is kept like any other.
   useEffect(() => {
-    for (const edit of early.current) replay(edit);
+    const edits = early.current;
     early.current = [];
+    if (edits.length === 0) return;
+    const timer = setTimeout(() => {
+      for (const edit of edits) replay(edit);
+    }, 0);
+    return () => clearTimeout(timer);
   }, []);
 }
 
