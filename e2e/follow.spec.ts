@@ -134,6 +134,26 @@ test.describe('follow me', () => {
     await expect(reopened.getByTestId('room-badge')).toHaveCount(0);
   });
 
+  test('signing out while the server cannot end the room keeps it, so signing in again takes it up', async ({
+    browser,
+  }) => {
+    const { presenter, joinPath } = await presenterWithRoom(browser);
+    const roomId = joinPath.split('/').pop()!;
+    await presenter.route(`**/api/rooms/${roomId}`, (route) =>
+      route.request().method() === 'DELETE'
+        ? route.fulfill({ status: 503, json: { error: 'temporarily_unavailable' } })
+        : route.fallback(),
+    );
+    await presenter.getByRole('button', { name: 'Sign out' }).click();
+    await expect(presenter.getByLabel('Instructor key')).toBeVisible();
+    expect(
+      await presenter.evaluate(() => localStorage.getItem('flowlab-room:client-credentials')),
+    ).toContain(roomId);
+    await signInPresenter(presenter.context());
+    await presenter.goto('/present/client-credentials');
+    await expect(presenter.getByTestId('room-badge')).toContainText(`Room ${roomId}`);
+  });
+
   test('a room that ended while no presenter page was open is dropped when the page opens again', async ({
     browser,
     baseURL,

@@ -109,3 +109,17 @@ describe('storedRooms', () => {
     expect(storedRooms()).toEqual([]);
   });
 });
+
+describe('forgetStoredRooms(ids)', () => {
+  it('forgets only the rooms named, and what is not a room', () => {
+    const other: StoredRoom = { id: 'def456', key: 'k2', joinPath: '/follow/def456' };
+    localStorage.setItem(key, JSON.stringify(room));
+    localStorage.setItem('flowlab-room:another', JSON.stringify(other));
+    localStorage.setItem('flowlab-room:broken', '{"id":');
+    act(() => forgetStoredRooms(new Set(['abc123'])));
+    expect(storedRooms()).toEqual([other]);
+    expect(localStorage.getItem('flowlab-room:broken')).toBeNull();
+    act(() => forgetStoredRooms(new Set()));
+    expect(storedRooms()).toEqual([other]);
+  });
+});

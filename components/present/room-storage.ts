@@ -113,8 +113,14 @@ export function storedRooms(): StoredRoom[] {
   });
 }
 
-/** Forgets the rooms of every lesson (signing out: the next instructor here starts afresh). */
-export function forgetStoredRooms(): void {
-  for (const key of storedKeys()) write(key, null);
+/**
+ * Forgets the rooms of every lesson (signing out: the next instructor here starts afresh), or
+ * only those of `ids`.
+ */
+export function forgetStoredRooms(ids?: ReadonlySet<string>): void {
+  for (const key of storedKeys()) {
+    const room = parse(readKey(key));
+    if (!ids || !room || ids.has(room.id)) write(key, null);
+  }
   notify();
 }
