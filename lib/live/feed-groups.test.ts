@@ -4,7 +4,7 @@ import { GROUP_GAP_MS, groupFeedItems } from './feed-groups';
 
 let nextId = 1000;
 /** A feed item: a successful token request of `abc` unless told otherwise. */
-function item(at: number, over: Partial<FeedItem> = {}): FeedItem {
+function item(at: number, over: object = {}): FeedItem {
   return {
     id: nextId--,
     at,
@@ -34,7 +34,7 @@ describe('groupFeedItems', () => {
 
   it('requests that differ in what the row shows are rows of their own', () => {
     const at = 50_000;
-    const variants: Partial<FeedItem>[] = [
+    const variants: object[] = [
       {},
       { clientId: 'reporting-bot' },
       { status: 401, error: 'invalid_client', checks: [{ id: 'client-known', ok: false }] },
@@ -46,25 +46,44 @@ describe('groupFeedItems', () => {
           { id: 'grant-type', ok: true },
         ],
       },
-    ] as Partial<FeedItem>[];
+    ];
     const items = variants.map((v, i) => item(at - i, v));
     expect(groupFeedItems(items)).toHaveLength(variants.length);
   });
 
-  it('interleaved requests of a two-request step still make one row per request', () => {
-    // followers' token and API requests arrive mixed
-    const items = [
-      item(10_005, { endpoint: 'api', method: 'GET', path: '/api/data' }),
-      item(10_004),
-      item(10_003, { endpoint: 'api', method: 'GET', path: '/api/data' }),
-      item(10_002),
-      item(10_001),
-    ];
+  it('only neighbours merge: a request of another kind in between keeps the order they came in', () => {
+    // 200, 200, then a 401, then 200 again (newest first): three rows, in that order
+    const refused = {
+      status: 401,
+      error: 'invalid_client',
+      checks: [{ id: 'client-known', ok: false }],
+    };
+    const items = [item(10_005), item(10_004), item(10_003, refused), item(10_002), item(10_001)];
     const groups = groupFeedItems(items);
-    expect(groups.map((g) => [g.newest.path, g.items.length])).toEqual([
-      ['/api/data', 2],
-      ['/token', 3],
+    expect(groups.map((g) => [g.newest.status, g.items.length])).toEqual([
+      [200, 2],
+      [401, 1],
+      [200, 2],
     ]);
+  });
+
+  it('requests alike but for what their checks passed with (Basic or body, the scope) are apart', () => {
+    const basic = { checks: [{ id: 'client-auth', ok: true, detail: 'client_secret_basic' }] };
+    const body = { checks: [{ id: 'client-auth', ok: true, detail: 'client_secret_post' }] };
+    const items = [item(20_003, basic), item(20_002, body), item(20_001, body)];
+    expect(groupFeedItems(items).map((g) => g.items.length)).toEqual([1, 2]);
+    // a failure's own words may hold a time: failures of one check are alike whatever they say
+    const late = (detail: string) => ({
+      status: 401,
+      error: 'invalid_client',
+      checks: [{ id: 'assertion-time', ok: false, detail }],
+    });
+    expect(
+      groupFeedItems([
+        item(30_002, late('expired 3 s ago')),
+        item(30_001, late('expired 4 s ago')),
+      ]),
+    ).toHaveLength(1);
   });
 
   it('the same request after a pause longer than the gap starts a new row', () => {

@@ -4,7 +4,7 @@
  * identical rows ("POST /token, client abc, 200") and push everything else off the projector.
  * One row saying "×31" says the same, and what the class did stays in view.
  */
-import { failingCheck, type FeedItem } from './feed';
+import type { FeedItem } from './feed';
 
 /** Requests alike this close together (the gap between neighbours) share a row. */
 export const GROUP_GAP_MS = 10_000;
@@ -17,11 +17,12 @@ export interface FeedGroup {
 
 /**
  * What makes two requests alike on the projector: the line the row prints (endpoint, method,
- * path, client, status and error) and the checks' outcome. The credential is not part of it:
- * each follower sends its own token.
+ * path, client, status and error) and what its checks say: each passed check with its detail
+ * (the authentication method, the scope granted, the key), and which check failed. A failed
+ * check's detail is left out (it can hold a time: "expired 3 s ago"), and so is the
+ * credential: each follower sends its own token.
  */
 function likeness(item: FeedItem): string {
-  const failed = failingCheck(item.checks);
   return JSON.stringify([
     item.endpoint,
     item.method,
@@ -30,34 +31,30 @@ function likeness(item: FeedItem): string {
     item.clientVerified,
     item.status,
     item.error ?? null,
-    item.checks.length,
-    failed?.id ?? null,
+    item.checks.map((c) => (c.ok ? [c.id, c.detail ?? null] : [c.id, false])),
   ]);
 }
 
 /**
- * Groups `items` (newest first) into rows: a request joins the newest row of requests alike
- * when it came at most `gapMs` before that row's oldest, so a burst is one row however long it
- * runs, and the same request an hour later is a row of its own. A row sits where its newest
- * request is. Rows are in the order of their newest request, so the result is newest first too.
+ * Groups `items` (newest first) into rows: a request joins the row above it when it is alike
+ * and came at most `gapMs` before that row's oldest, so a burst is one row however long it runs,
+ * and the same request an hour later is a row of its own. Only neighbours merge: a request of
+ * another kind in between starts a new row, so the rows keep the order the requests came in.
  */
 export function groupFeedItems(
   items: readonly FeedItem[],
   gapMs: number = GROUP_GAP_MS,
 ): FeedGroup[] {
-  const rows: { newest: FeedItem; items: FeedItem[]; oldestAt: number }[] = [];
-  const open = new Map<string, (typeof rows)[number]>();
+  const rows: { newest: FeedItem; items: FeedItem[]; oldestAt: number; key: string }[] = [];
   for (const item of items) {
     const key = likeness(item);
-    const row = open.get(key);
-    if (row && row.oldestAt - item.at <= gapMs) {
+    const row = rows.at(-1);
+    if (row && row.key === key && row.oldestAt - item.at <= gapMs) {
       row.items.push(item);
       row.oldestAt = item.at;
-      continue;
+    } else {
+      rows.push({ newest: item, items: [item], oldestAt: item.at, key });
     }
-    const fresh = { newest: item, items: [item], oldestAt: item.at };
-    rows.push(fresh);
-    open.set(key, fresh);
   }
   return rows.map(({ newest, items: members }) => ({ newest, items: members }));
 }
