@@ -62,6 +62,29 @@ if (args.client_id is None) != (args.client_secret is None):
 client_id = args.client_id or DEMO_CLIENT_ID
 client_secret = args.client_secret or DEMO_CLIENT_SECRET
 base_url = args.base_url.rstrip("/")
+if not base_url.startswith(("http://", "https://")):
+    parser.error(f"{args.base_url} is not an http:// or https:// URL (e.g. http://localhost:3000)")
+
+
+def send(method, url, **kwargs):
+    """The request, or a plain message (not a traceback) when the server cannot be reached."""
+    try:
+        return requests.request(method, url, timeout=10, **kwargs)
+    except requests.RequestException as e:
+        print(f"Cannot reach the FlowLab server at {url} ({type(e).__name__}). Is it running?")
+        sys.exit(1)
+
+
+def refusal(response):
+    """A refusal in one line: the OAuth error body as sent, or what came instead of one."""
+    if "json" in response.headers.get("Content-Type", ""):
+        return f"{response.status_code} {response.text}"
+    kind = response.headers.get("Content-Type", "no Content-Type")
+    return (
+        f"{response.status_code}, an answer in {kind}: not an OAuth error. "
+        f"Is {base_url} the URL of a FlowLab server?"
+    )
+
 
 url = f"{base_url}/token"
 data = {"grant_type": "client_credentials"}
@@ -73,21 +96,23 @@ else:
     data = {"client_id": client_id, "client_secret": client_secret, **data}
 
 # requests sends a dict given as `data` as application/x-www-form-urlencoded, as the flow requires.
-response = requests.post(url, data=data, auth=auth, timeout=10)
+response = send("POST", url, data=data, auth=auth)
 
 if response.status_code == 200:
     token_info = response.json()
     print(f"Access token: {token_info['access_token']}")
 else:
-    print(f"Failed to get token: {response.status_code} {response.text}")
+    print(f"Failed to get token: {refusal(response)}")
     sys.exit(1)
 
 # Use the token: call the protected API with it in the Authorization header.
-api = requests.get(
+api = send(
+    "GET",
     f"{base_url}/api/data",
     headers={"Authorization": f"Bearer {token_info['access_token']}"},
-    timeout=10,
 )
 print(f"API status: {api.status_code}")
+if api.status_code != 200:
+    print(f"API refused: {refusal(api)}")
+    sys.exit(1)
 print(f"API client_id: {api.json().get('client_id')}")
-sys.exit(0 if api.status_code == 200 else 1)

@@ -36,12 +36,15 @@ import {
   verify,
 } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
 const LESSON_CHALLENGES = '/learn/client-credentials-private-key-jwt/challenges';
 const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const TIMEOUT_MS = 10_000;
+/** This program as it was started (examples/private_key_jwt.mjs, or a copy fetched elsewhere). */
+const SELF = process.argv[1] ? relative(process.cwd(), process.argv[1]) : 'private_key_jwt.mjs';
 
-const USAGE = `Usage: node examples/private_key_jwt.mjs [options] [URL]
+const USAGE = `Usage: node ${SELF} [options] [URL]
 
 Gets an access token from a FlowLab server with private_key_jwt (RFC 7523): registers a public
 key, signs a client assertion with the private key (ES256), exchanges it at /token and calls
@@ -338,7 +341,7 @@ async function main(options) {
     const keyFile = options.key ?? options.saveKey;
     console.log(
       keyFile
-        ? `Next time, use this client again: node examples/private_key_jwt.mjs --key ${keyFile} --client-id ${clientId} ${base}`
+        ? `Next time, use this client again: node ${SELF} --key ${keyFile} --client-id ${clientId} ${base}`
         : 'The private key lives only in this run: with --save-key FILE you could keep it, and this client.',
     );
   }
@@ -407,7 +410,7 @@ async function main(options) {
     );
   }
   console.log(
-    `Refused, as it should be: ${replay.error_description ?? replay.error}\nA captured assertion is worth nothing: its jti (${claims.jti}) was used.`,
+    `Refused, as it should be: ${replay.error_description ?? replay.error}\nWhoever captures a used assertion gets nothing from it: its jti (${claims.jti}) is spent.`,
   );
 }
 
