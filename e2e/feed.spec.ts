@@ -98,33 +98,38 @@ test.describe('live request feed', () => {
 
     await page.goto('/present/client-credentials');
     await expect(page.getByTestId('feed-status')).toHaveText('Live');
-    for (let i = 0; i < 12; i += 1) expect(await token(mine)).toBe(200);
-    const rows = page.locator('[data-feed-id]');
-    const group = rows.filter({ hasText: `client ${mine.client_id}` });
-    await expect(group).toHaveAttribute('data-feed-count', '12');
-    await expect(group).toHaveCount(1);
-    await expect(group).toContainText('×12');
-    // another request is a row of its own, above; one more alike after it is a new row on top,
-    // so the rows keep the order the requests came in
-    expect(await token(other)).toBe(200);
-    const single = rows.filter({ hasText: `client ${other.client_id}` });
-    await expect(single).toHaveAttribute('data-feed-count', '1');
     expect(await token(mine)).toBe(200);
-    await expect(group).toHaveCount(2);
-    await expect(group.first()).toHaveAttribute('data-feed-count', '1');
-    const burst = group.nth(1);
-    await expect(burst).toHaveAttribute('data-feed-count', '12');
+    // other tests share this feed and may send between these requests: watch this client alone
+    const filter = page.getByLabel('Client', { exact: true });
+    await expect(filter.locator('option', { hasText: mine.client_id })).toHaveCount(1);
+    await filter.selectOption(mine.client_id);
+    for (let i = 1; i < 12; i += 1) expect(await token(mine)).toBe(200);
+    const rows = page.locator('[data-feed-id]');
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toHaveAttribute('data-feed-count', '12');
+    await expect(rows).toContainText('×12');
+    // another client's request is not in this view; one more of this client's joins its row
+    expect(await token(other)).toBe(200);
+    expect(await token(mine)).toBe(200);
+    await expect(rows).toHaveAttribute('data-feed-count', '13');
+    await expect(rows).toHaveCount(1);
     // every request the row stands for is listed, each with its own credential to reveal
-    await burst.getByText('All 12 requests').click();
-    const each = burst
-      .getByRole('list', { name: '12 requests alike, newest first' })
+    await rows.getByText('All 13 requests').click();
+    const each = rows
+      .getByRole('list', { name: '13 requests alike, newest first' })
       .getByRole('listitem');
-    await expect(each).toHaveCount(12);
+    await expect(each).toHaveCount(13);
     await each
       .nth(5)
       .getByRole('button', { name: /^Reveal/ })
       .click();
     await expect(each.nth(5).getByTestId('credential')).toHaveText(mine.client_secret);
+    // all clients again: the other client's request splits this client's requests in two rows
+    await filter.selectOption('');
+    await expect(rows.filter({ hasText: `client ${other.client_id}` })).toHaveCount(1);
+    await expect
+      .poll(() => rows.filter({ hasText: `client ${mine.client_id}` }).count())
+      .toBeGreaterThanOrEqual(2);
   });
 
   test('serves SSE with Last-Event-ID resume, and never the raw credential', async ({
