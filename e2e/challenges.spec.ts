@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { expect, test as base } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import { test as presenterTest } from './presenter-fixture';
 import {
   apiCall,
@@ -199,24 +199,35 @@ base.describe('challenges graded by the real server', () => {
   );
 });
 
+/** The presenter opens a follow-me room; answers its join path and the room's Challenges panel. */
+async function openRoom(page: Page) {
+  await page.goto('/present/client-credentials');
+  await page.getByRole('button', { name: 'Room', exact: true }).click();
+  await page.getByRole('button', { name: 'Open a follow-me room' }).click();
+  const joinPath = await page.getByTestId('join-link').getByRole('link').getAttribute('href');
+  return { joinPath: joinPath!, panel: page.getByRole('region', { name: 'Challenges' }) };
+}
+
+/** A learner follows the room, then opens Challenges, which counts their client for it. */
+async function followWithChallenges(learner: BrowserContext, joinPath: string) {
+  const follower = await learner.newPage();
+  await follower.goto(joinPath);
+  await expect(follower.getByTestId('follow-status')).toContainText('Following the presenter');
+  const me = await openChallenges(follower);
+  await expect(follower.getByText(/counted for room .* as Learner 1/)).toBeVisible();
+  return { follower, me };
+}
+
 presenterTest(
   'the presenter’s counts move when a follower passes a task',
   async ({ page, browser }) => {
     const url = baseURL();
-    await page.goto('/present/client-credentials');
-    await page.getByRole('button', { name: 'Room', exact: true }).click();
-    await page.getByRole('button', { name: 'Open a follow-me room' }).click();
-    const joinPath = await page.getByTestId('join-link').getByRole('link').getAttribute('href');
-    const panel = page.getByRole('region', { name: 'Challenges' });
+    const { joinPath, panel } = await openRoom(page);
     await expect(panel.getByTestId('challenge-learners')).toHaveText(/^0 learners/);
 
     const learner = await browser.newContext();
     try {
-      const follower = await learner.newPage();
-      await follower.goto(joinPath!);
-      await expect(follower.getByTestId('follow-status')).toContainText('Following the presenter');
-      const me = await openChallenges(follower);
-      await expect(follower.getByText(/counted for room .* as Learner 1/)).toBeVisible();
+      const { follower, me } = await followWithChallenges(learner, joinPath);
       await expect(panel.getByTestId('challenge-learners')).toHaveText(/^1 learner /);
 
       await curlToken(url, me);
@@ -239,18 +250,10 @@ presenterTest(
   'a learner who deletes their client (RFC 7592) is no longer counted as having passed',
   async ({ page, browser }) => {
     const url = baseURL();
-    await page.goto('/present/client-credentials');
-    await page.getByRole('button', { name: 'Room', exact: true }).click();
-    await page.getByRole('button', { name: 'Open a follow-me room' }).click();
-    const joinPath = await page.getByTestId('join-link').getByRole('link').getAttribute('href');
-    const panel = page.getByRole('region', { name: 'Challenges' });
+    const { joinPath, panel } = await openRoom(page);
     const learner = await browser.newContext();
     try {
-      const follower = await learner.newPage();
-      await follower.goto(joinPath!);
-      await expect(follower.getByTestId('follow-status')).toContainText('Following the presenter');
-      const me = await openChallenges(follower);
-      await expect(follower.getByText(/counted for room .* as Learner 1/)).toBeVisible();
+      const { follower, me } = await followWithChallenges(learner, joinPath);
       await curlToken(url, me);
       const line = panel.locator('[data-task="basic-token"]');
       await expect(line).toContainText('1/1');

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import { Card } from '@/components/ui/card';
 import type { ClientProblem, LearnerClient } from './use-learner-client';
@@ -21,8 +21,7 @@ export function AdoptClientForm({
   const id = useId();
   const [clientId, setClientId] = useState('');
   const [token, setToken] = useState('');
-  const fields = useRef<HTMLFormElement>(null);
-  useEarlyEdits(fields);
+  const fields = useEarlyEdits<HTMLFormElement>();
   return (
     <Card title="Your client">
       <p className="text-muted mb-3 text-sm">

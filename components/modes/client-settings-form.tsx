@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import type { AuthMethod } from '@/lib/protocol/auth-methods';
 
@@ -24,8 +24,7 @@ export function ClientSettingsForm({
 }) {
   const id = useId();
   const [showSecret, setShowSecret] = useState(false);
-  const fields = useRef<HTMLFieldSetElement>(null);
-  useEarlyEdits(fields);
+  const fields = useEarlyEdits<HTMLFieldSetElement>();
   const set = <K extends keyof ClientValues>(key: K, v: ClientValues[K]) =>
     onChange({ ...value, [key]: v });
   return (

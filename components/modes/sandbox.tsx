@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import { WithLessonRun } from '@/components/lessons/with-lesson-run';
 import { browserDeps } from '@/lib/engine/browser-deps';
@@ -92,8 +92,7 @@ export function Sandbox({ lessonSlug, signs }: { lessonSlug: string; signs: bool
   const [req, setReq] = useState<SandboxRequest>(sandboxPresets[0] as SandboxRequest);
   const [outcome, setOutcome] = useState<PageOutcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const fields = useRef<HTMLFormElement>(null);
-  useEarlyEdits(fields);
+  const fields = useEarlyEdits<HTMLFormElement>();
   const { headers, invalid } = parseHeaderLines(req.headers);
   const origin = useOrigin();
   const url = sandboxUrl(req.path, origin);

@@ -1,6 +1,5 @@
 'use client';
 
-import { useRef } from 'react';
 import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import type { Difficulty } from '@/lib/lessons/types';
 
@@ -18,8 +17,7 @@ export function DifficultyFilter({
   onChange: (f: Filter) => void;
   counts: readonly { difficulty: Difficulty }[];
 }) {
-  const fields = useRef<HTMLFieldSetElement>(null);
-  useEarlyEdits(fields);
+  const fields = useEarlyEdits<HTMLFieldSetElement>();
   return (
     <fieldset ref={fields} className="border-line bg-surface rounded-lg border p-3">
       <legend className="px-1 text-sm font-semibold">Difficulty</legend>

@@ -1,6 +1,5 @@
 'use client';
 
-import { useRef } from 'react';
 import { useEarlyEdits } from '@/components/ui/use-early-edits';
 
 /** One answer option of a question card. */
@@ -34,8 +33,7 @@ export function OptionList({
   answer,
   onSelect,
 }: OptionListProps) {
-  const fields = useRef<HTMLFieldSetElement>(null);
-  useEarlyEdits(fields);
+  const fields = useEarlyEdits<HTMLFieldSetElement>();
   return (
     <fieldset ref={fields} className="min-w-0">
       <legend className="sr-only">{legend}</legend>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef } from 'react';
+import { useId } from 'react';
 import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import { actualOutcome, outcomeLabel, predictionOptions } from '@/lib/engine/predictions';
 import { useStepper } from './stepper-provider';
@@ -16,8 +16,7 @@ export function PredictionPanel() {
   const predictions = useStepper((s) => s.predictions);
   const predict = useStepper((s) => s.predict);
   const id = useId();
-  const fields = useRef<HTMLFieldSetElement>(null);
-  useEarlyEdits(fields);
+  const fields = useEarlyEdits<HTMLFieldSetElement>();
 
   const current = cursor > 0 ? trace[cursor - 1] : undefined;
   const upcoming = lesson.steps[cursor];

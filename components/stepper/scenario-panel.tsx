@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import { authMethods, type AuthMethod } from '@/lib/protocol/auth-methods';
 import type { TokenRequestSettings } from '@/lib/protocol/requests';
@@ -39,8 +39,7 @@ export function ScenarioPanel() {
   const [showSecret, setShowSecret] = useState(false);
   const [notice, setNotice] = useState('');
   const id = useId();
-  const fields = useRef<HTMLDivElement>(null);
-  useEarlyEdits(fields);
+  const fields = useEarlyEdits<HTMLDivElement>();
   const scenario = getScenario(lesson, scenarioId);
   const hints = scenario.emptyValueHints ?? lesson.emptyValueHints;
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import { speeds, type Speed } from '@/lib/engine/player';
 import { Button } from '@/components/ui/button';
@@ -17,11 +17,10 @@ export function StepperControls() {
   const running = useStepper(runningStep);
   const { next, prev, reset, togglePlay, setSpeed, seek, last } = useStepper((s) => s);
   const total = lesson.steps.length;
-  const controls = useRef<HTMLDivElement>(null);
-  useEarlyEdits(controls);
+  const controls = useEarlyEdits<HTMLDivElement>();
   // Marks the controls as responding: before hydration a press does nothing, so a script
   // driving the page (the browser tests) waits for `data-ready` before its first one.
-  useEffect(() => controls.current?.setAttribute('data-ready', ''), []);
+  useEffect(() => controls.current?.setAttribute('data-ready', ''), [controls]);
   return (
     <div
       ref={controls}

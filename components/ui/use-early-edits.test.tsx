@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, useRef, useState } from 'react';
+import { act, useState } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,18 +8,15 @@ import { useEarlyEdits } from './use-early-edits';
 // React warns when `act` is used outside a test environment it recognises
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const NO_FORM = { current: null };
-
 /** A form of controlled fields whose state is printed beside it, as a page's request is. */
 function Form({ withHook }: { withHook: boolean }) {
-  const ref = useRef<HTMLFormElement>(null);
+  const hooked = useEarlyEdits<HTMLFormElement>();
   const [secret, setSecret] = useState('xyz');
   const [method, setMethod] = useState('basic');
   const [answer, setAnswer] = useState('');
   const [remember, setRemember] = useState(false);
-  useEarlyEdits(withHook ? ref : NO_FORM);
   return (
-    <form ref={ref}>
+    <form ref={withHook ? hooked : undefined}>
       <input aria-label="secret" value={secret} onChange={(e) => setSecret(e.target.value)} />
       <select aria-label="method" value={method} onChange={(e) => setMethod(e.target.value)}>
         <option value="basic">basic</option>

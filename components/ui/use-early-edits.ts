@@ -18,12 +18,14 @@ interface EarlyEdit {
  * flag), so the field shows what was typed while the component's state, and so the request the
  * page sends, keeps the server's value.
  *
- * Give it the element around the form's controls. When that part of the page hydrates, each
- * control under it whose state differs from the one the server rendered (its `defaultValue`,
- * `defaultChecked` or `defaultSelected`) gets the browser event React listens to, as if the
- * learner had made the edit just now: the control's own `onChange` runs with what it shows.
+ * Put the ref it answers on the element around the form's controls. When that part of the page
+ * hydrates, each control under it whose state differs from the one the server rendered (its
+ * `defaultValue`, `defaultChecked` or `defaultSelected`) gets the browser event React listens
+ * to, as if the learner had made the edit just now: the control's own `onChange` runs with what
+ * it shows.
  */
-export function useEarlyEdits(ref: RefObject<HTMLElement | null>): void {
+export function useEarlyEdits<T extends HTMLElement>(): RefObject<T | null> {
+  const ref = useRef<T>(null);
   const early = useRef<readonly EarlyEdit[]>([]);
   // Read while the hydrating commit still holds the learner's values: a re-render after it
   // writes a controlled field's state back into the field.
@@ -43,6 +45,7 @@ export function useEarlyEdits(ref: RefObject<HTMLElement | null>): void {
     }, 0);
     return () => clearTimeout(timer);
   }, []);
+  return ref;
 }
 
 /** The controls under `root` that differ from what the server rendered. */
