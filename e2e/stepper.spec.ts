@@ -265,6 +265,29 @@ test('a scenario picked before the page is interactive wins over the link’s', 
   await expect(page.getByText('No branch', { exact: true })).toBeVisible();
 });
 
+test('a link within the app opens the step page as it names it: nothing counts as an edit', async ({
+  page,
+}) => {
+  await page.goto('/learn/client-credentials/intro');
+  const modes = page.getByRole('navigation', { name: 'Learning modes' });
+  // the intro page has hydrated (its links are React's), so the mode bar navigates in the page
+  await page.waitForFunction(() =>
+    Object.keys(document.querySelector('nav[aria-label="Learning modes"] a') ?? {}).some((k) =>
+      k.startsWith('__reactFiber'),
+    ),
+  );
+  await page.evaluate(() => ((window as { stayed?: boolean }).stayed = true));
+  await modes.getByRole('link', { name: 'Step-by-step' }).click();
+  await expect(page.getByRole('group', { name: 'Step controls' })).toHaveAttribute('data-ready');
+  expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
+  await expect(page.getByLabel('Scenario')).toHaveValue('valid');
+  await expect(page).not.toHaveURL(/scenario=custom/);
+  await next(page, 2);
+  await expect(page.getByLabel('Request as raw HTTP').first()).toContainText(
+    'Authorization: Basic',
+  );
+});
+
 test('the response body is in view under the headers, which scroll on their own', async ({
   page,
 }) => {

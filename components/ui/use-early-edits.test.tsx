@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, useState } from 'react';
-import { hydrateRoot, type Root } from 'react-dom/client';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useEarlyEdits } from './use-early-edits';
@@ -9,16 +9,29 @@ import { useEarlyEdits } from './use-early-edits';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /** A form of controlled fields whose state is printed beside it, as a page's request is. */
-function Form({ withHook }: { withHook: boolean }) {
+function Form({ withHook, onEdit }: { withHook: boolean; onEdit?: (field: string) => void }) {
   const hooked = useEarlyEdits<HTMLFormElement>();
   const [secret, setSecret] = useState('xyz');
   const [method, setMethod] = useState('basic');
   const [answer, setAnswer] = useState('');
   const [remember, setRemember] = useState(false);
   return (
-    <form ref={withHook ? hooked : undefined}>
-      <input aria-label="secret" value={secret} onChange={(e) => setSecret(e.target.value)} />
-      <select aria-label="method" value={method} onChange={(e) => setMethod(e.target.value)}>
+    <form
+      ref={withHook ? hooked : undefined}
+      onChange={(e) => onEdit?.((e.target as Element).getAttribute('name') ?? '')}
+    >
+      <input
+        aria-label="secret"
+        name="secret"
+        value={secret}
+        onChange={(e) => setSecret(e.target.value)}
+      />
+      <select
+        aria-label="method"
+        name="method"
+        value={method}
+        onChange={(e) => setMethod(e.target.value)}
+      >
         <option value="basic">basic</option>
         <option value="body">body</option>
       </select>
@@ -36,6 +49,7 @@ function Form({ withHook }: { withHook: boolean }) {
       <input
         type="checkbox"
         aria-label="remember"
+        name="remember"
         checked={remember}
         onChange={(e) => setRemember(e.target.checked)}
       />
@@ -105,5 +119,22 @@ describe('useEarlyEdits', () => {
       secret.dispatchEvent(new Event('input', { bubbles: true }));
     });
     expect(form.querySelector('output')!.textContent).toBe('later basic - false');
+  });
+
+  it('replays nothing on a form the browser rendered itself (a link followed within the app)', async () => {
+    // A link within the app renders the next page in the browser, with no server HTML to hydrate:
+    // React sets each select's option without a `selected` attribute, so no option is the
+    // server's and nothing may count as an edit (the step page took its auth method for one,
+    // and turned every scenario opened by a link into the learner's own).
+    const edits: string[] = [];
+    const container = document.createElement('div');
+    document.body.append(container);
+    await act(async () => {
+      root = createRoot(container);
+      root.render(<Form withHook onEdit={(field) => edits.push(field)} />);
+    });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(edits).toEqual([]);
+    expect(container.querySelector('output')!.textContent).toBe('xyz basic - false');
   });
 });

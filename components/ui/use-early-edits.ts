@@ -48,7 +48,11 @@ export function useEarlyEdits<T extends HTMLElement>(): RefObject<T | null> {
   return ref;
 }
 
-/** The controls under `root` that differ from what the server rendered. */
+/**
+ * The controls under `root` that differ from what the server rendered. On a form React rendered
+ * in the browser there are none: it gives each input its value as `defaultValue` and
+ * `defaultChecked` too.
+ */
 export function earlyEdits(root: HTMLElement): EarlyEdit[] {
   const edits: EarlyEdit[] = [];
   for (const control of root.querySelectorAll<Control>('input, select, textarea')) {
@@ -60,7 +64,12 @@ export function earlyEdits(root: HTMLElement): EarlyEdit[] {
       if (control.checked !== control.defaultChecked && !unticked)
         edits.push({ control, value: control.value, checked: control.checked });
     } else if (control instanceof HTMLSelectElement) {
-      const changed = [...control.options].some((o) => o.selected !== o.defaultSelected);
+      // The server marks the option it chose with the `selected` attribute (`defaultSelected`).
+      // A select React rendered in the browser (a page opened by a link within the app) has no
+      // such option: nothing was there before React, so nothing can have been edited.
+      const options = [...control.options];
+      const server = options.filter((o) => o.hasAttribute('selected'));
+      const changed = server.length > 0 && options.some((o) => o.selected !== server.includes(o));
       if (changed) edits.push({ control, value: control.value, checked: false });
     } else if (control.value !== control.defaultValue) {
       edits.push({ control, value: control.value, checked: false });
