@@ -119,9 +119,14 @@ test.describe('live request feed', () => {
       .getByRole('list', { name: '13 requests alike, newest first' })
       .getByRole('listitem');
     await expect(each).toHaveCount(13);
+    // each button is named by the time its line shows: a screen reader tells a burst's apart
+    const shownAt = await each.nth(5).locator('span').first().textContent();
     await each
       .nth(5)
-      .getByRole('button', { name: /^Reveal/ })
+      .getByRole('button', {
+        name: `Reveal client_secret of the request at ${shownAt}`,
+        exact: true,
+      })
       .click();
     await expect(each.nth(5).getByTestId('credential')).toHaveText(mine.client_secret);
     // all clients again: the other client's request splits this client's requests in two rows

@@ -41,12 +41,12 @@ test('lesson 2: the program fetched from this server registers, signs, gets a to
   await expect(
     page
       .getByRole('region', { name: 'The lessonâ€™s sample program' })
-      .getByLabel(`Fetch the program of ${file}`, { exact: true }),
+      .getByLabel(`Download command of ${file}`, { exact: true }),
   ).toHaveText(`curl -fO ${origin}/examples/${file}`);
-  const runCommand = await shown(page, 'Run it', file);
+  const runCommand = await shown(page, 'Run command', file);
   expect(runCommand).toBe(`node ${file} --replay ${origin}`);
 
-  const stdout = await fetchAndRun(await shown(page, 'Fetch the program', file), runCommand);
+  const stdout = await fetchAndRun(await shown(page, 'Download command', file), runCommand);
   const value = (name: string) => stdout.match(new RegExp(`^${name}: +(\\S+)$`, 'm'))?.[1] ?? '';
   expect(stdout).toContain('Refused, as it should be');
   await followOwnClient(page, {
@@ -64,7 +64,7 @@ test('lesson 1: the Python program fetched from this server, run with the pageâ€
 }) => {
   const file = 'client_credentials.py';
   const me = await openChallenges(page);
-  const runCommand = await shown(page, 'Run it', file);
+  const runCommand = await shown(page, 'Run command', file);
   expect(runCommand).toBe(
     `python3 ${file} --basic --client-id ${me.clientId} --client-secret ${me.clientSecret} ${baseURL}`,
   );
@@ -75,7 +75,7 @@ test('lesson 1: the Python program fetched from this server, run with the pageâ€
     )),
     'python3 with the requests package is not installed (pip install requests)',
   );
-  const stdout = await fetchAndRun(await shown(page, 'Fetch the program', file), runCommand);
+  const stdout = await fetchAndRun(await shown(page, 'Download command', file), runCommand);
   expect(stdout).toContain(`API client_id: ${me.clientId}`);
   await expectDone(page, 'Get a token with HTTP Basic');
   await expectDone(page, 'Call the API with your token');

@@ -92,13 +92,13 @@ export function FeedRow({ group, expanded }: { group: FeedGroup; expanded: boole
                 <span className="text-muted font-mono text-base">
                   {each.durationMs.toFixed(1)} ms
                 </span>
-                <MaskedCredential item={each} />
+                <MaskedCredential item={each} at={time(each.at)} />
               </li>
             ))}
           </ol>
         </details>
       ) : (
-        <MaskedCredential item={item} />
+        <MaskedCredential item={item} at={time(item.at)} />
       )}
       <details open={expanded} className="mt-1">
         <summary className="text-muted cursor-pointer text-base">

@@ -6,9 +6,10 @@ import { livePaths } from '@/lib/live/protocol';
 
 /**
  * A credential as the feed shows it: masked, with a button that fetches and shows the raw value
- * of this one event (the stream itself never carries it).
+ * of this one event (the stream itself never carries it). `at` is the request's time as the row
+ * shows it, which names the button among a burst's.
  */
-export function MaskedCredential({ item }: { item: FeedItem }) {
+export function MaskedCredential({ item, at }: { item: FeedItem; at: string }) {
   const [raw, setRaw] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const credential = item.credential;
@@ -46,7 +47,7 @@ export function MaskedCredential({ item }: { item: FeedItem }) {
         {raw !== null ? 'Hide' : 'Reveal'}
         <span className="sr-only">
           {' '}
-          {label} of request {item.id}
+          {label} of the request at {at}
         </span>
       </button>
       {error && <span className="text-err">{error}</span>}

@@ -175,9 +175,9 @@ export function sampleBlocks(
     shellQuote(w.replace(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all));
   return [
     {
-      label: 'Fetch the program',
+      label: 'Download command',
       text: `curl -fO ${shellQuote(endpointUrl(origin, samplePath(sample.file)))}`,
     },
-    { label: 'Run it', text: sample.run.map(word).join(' '), note: sample.note },
+    { label: 'Run command', text: sample.run.map(word).join(' '), note: sample.note },
   ];
 }
