@@ -172,7 +172,7 @@ test('a bad --key file, bad arguments or an unreachable server: a clear message 
     const run = await sample(...args);
     expect(run.code, args.join(' ')).toBe(2);
     expect(run.stderr, args.join(' ')).toMatch(message);
-    expect(run.stdout).not.toContain('== 2. Registration');
+    expect(run.stdout).not.toContain('== 2. The server’s endpoints');
   }
 
   const taken = file('taken.json', 'kept');

@@ -263,7 +263,7 @@ function signAssertion({ privateKey, kid, clientId, audience }) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The program: steps 1 to 6
+// The program: steps 1 to 7
 // ---------------------------------------------------------------------------------------------
 
 async function main(options) {
@@ -294,6 +294,7 @@ async function main(options) {
   const pub = publicJwk(key.jwk);
   console.log(`Public key (the only part the server will see): ${JSON.stringify(pub)}`);
 
+  step('2. The server’s endpoints');
   // The server's metadata (RFC 8414) names its endpoints; without it, FlowLab's own paths.
   let tokenEndpoint = `${base}/token`;
   let registrationEndpoint = `${base}/register`;
@@ -309,7 +310,7 @@ async function main(options) {
   }
   console.log(`Token endpoint: ${tokenEndpoint} (${from})`);
 
-  step('2. Registration');
+  step('3. Registration');
   let clientId = options.clientId;
   if (clientId) {
     console.log(`Using client ${clientId}, registered earlier with this key (--client-id).`);
@@ -346,7 +347,7 @@ async function main(options) {
     );
   }
 
-  step('3. Client assertion');
+  step('4. Client assertion');
   const { assertion, header, claims } = signAssertion({
     privateKey: key.privateKey,
     kid: key.jwk.kid,
@@ -357,7 +358,7 @@ async function main(options) {
   console.log(`claims: ${JSON.stringify(claims)}`);
   console.log(`client_assertion (header.claims.signature, each base64url): ${assertion}`);
 
-  step('4. Token request');
+  step('5. Token request');
   // RFC 7523 §2.2: the assertion replaces the secret. (client_id may be sent too; it is optional,
   // since the assertion's sub names the client, and FlowLab refuses one that differs.)
   const form = new URLSearchParams({
@@ -385,7 +386,7 @@ async function main(options) {
     throw new StepError(`Token request refused: ${oauthError(tokenRes.status, token)}${hint}`);
   }
 
-  step('5. API call');
+  step('6. API call');
   const api = `${base}/api/data`;
   console.log(`GET ${api}\nAuthorization: Bearer <the access_token>`);
   const apiRes = await send(api, { headers: { Authorization: `Bearer ${token.access_token}` } });
@@ -395,7 +396,7 @@ async function main(options) {
     throw new StepError(`API call refused: ${oauthError(apiRes.status, answer)}`);
 
   if (!options.replay) return;
-  step('6. Replay: the same assertion again');
+  step('7. Replay: the same assertion again');
   const replayRes = await tokenRequest();
   const replay = await bodyOf(replayRes);
   console.log(`Token response: ${replayRes.status}\n${json(replay)}`);
