@@ -125,7 +125,7 @@ describe('useEarlyEdits', () => {
     // A link within the app renders the next page in the browser, with no server HTML to hydrate:
     // React sets each select's option without a `selected` attribute, so no option is the
     // server's and nothing may count as an edit (the step page took its auth method for one,
-    // and turned every scenario opened by a link into the learner's own).
+    // and could turn the scenario a quiz hint opened into the learner's own).
     const edits: string[] = [];
     const container = document.createElement('div');
     document.body.append(container);
