@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { OutsideEmbeds } from '@/components/outside-embeds';
+import { earlyClicksScript } from '@/components/ui/early-clicks';
 import { SiteHeader } from '@/components/site-header';
 import './globals.css';
 
@@ -47,6 +48,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script dangerouslySetInnerHTML={{ __html: earlyClicksScript }} />
       </head>
       <body className="bg-bg text-fg min-h-dvh font-sans antialiased">
         <a

@@ -265,6 +265,24 @@ test('a scenario picked before the page is interactive wins over the link’s', 
   await expect(page.getByText('No branch', { exact: true })).toBeVisible();
 });
 
+test('Next pressed before the page is interactive is taken once it is, after the edits', async ({
+  page,
+}) => {
+  const release = await holdScripts(page);
+  await page.goto(`${PAGE}?scenario=valid`, { waitUntil: 'commit' });
+  await page.getByLabel('client_secret').fill('typed-early');
+  const nextButton = page.getByRole('button', { name: 'Next', exact: true });
+  await nextButton.click();
+  await nextButton.click(); // again, as nothing seemed to happen: one press waits
+  // the press shows it was taken
+  await expect(nextButton).toHaveAttribute('data-early-pending');
+  await release();
+  await expectStep(page, 1);
+  await expect(nextButton).not.toHaveAttribute('data-early-pending');
+  await expect(trackerCell(page, 'client_secret', 1)).toHaveText(value('typed-early'));
+  await expect(page.getByText('Step 2 of 7', { exact: true })).toHaveCount(0);
+});
+
 test('a link within the app opens the step page as it names it: nothing counts as an edit', async ({
   page,
 }) => {

@@ -3,6 +3,7 @@ import { act, useState } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { earlyClicksProps, earlyClicksScript, PENDING, READY } from './early-clicks';
 import { useEarlyEdits } from './use-early-edits';
 
 // React warns when `act` is used outside a test environment it recognises
@@ -136,5 +137,40 @@ describe('useEarlyEdits', () => {
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
     expect(edits).toEqual([]);
     expect(container.querySelector('output')!.textContent).toBe('xyz basic - false');
+  });
+
+  it('then marks its part ready and presses the buttons pressed early, after the edits', async () => {
+    new Function(earlyClicksScript)(); // as the page's <head> runs it
+    function Controls({ sent }: { sent: string[] }) {
+      const ref = useEarlyEdits<HTMLDivElement>();
+      const [secret, setSecret] = useState('xyz');
+      return (
+        <div ref={ref} {...earlyClicksProps}>
+          <input aria-label="secret" value={secret} onChange={(e) => setSecret(e.target.value)} />
+          <button type="button" onClick={() => sent.push(secret)}>
+            Next
+          </button>
+        </div>
+      );
+    }
+    const sent: string[] = [];
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(<Controls sent={[]} />);
+    document.body.append(container);
+    const secret = container.querySelector('input')!;
+    const next = container.querySelector('button')!;
+    secret.value = 'typed-early';
+    next.click();
+    next.click(); // pressed again, as nothing seemed to happen: one press waits
+    expect(next.hasAttribute(PENDING)).toBe(true);
+    await act(async () => {
+      root = hydrateRoot(container, <Controls sent={sent} />);
+    });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(container.firstElementChild!.hasAttribute(READY)).toBe(true);
+    expect(next.hasAttribute(PENDING)).toBe(false);
+    expect(sent).toEqual(['typed-early']);
+    await act(async () => next.click()); // from now on, React's own
+    expect(sent).toEqual(['typed-early', 'typed-early']);
   });
 });

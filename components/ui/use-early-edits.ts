@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { READY, replayClick, takeEarlyClicks } from './early-clicks';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -22,7 +23,8 @@ interface EarlyEdit {
  * hydrates, each control under it whose state differs from the one the server rendered (its
  * `defaultValue`, `defaultChecked` or `defaultSelected`) gets the browser event React listens
  * to, as if the learner had made the edit just now: the control's own `onChange` runs with what
- * it shows.
+ * it shows. The element is then marked `data-ready`; with `data-early-clicks` on it too, its
+ * buttons pressed before that are pressed again (`early-clicks.ts`).
  */
 export function useEarlyEdits<T extends HTMLElement>(): RefObject<T | null> {
   const ref = useRef<T>(null);
@@ -36,12 +38,18 @@ export function useEarlyEdits<T extends HTMLElement>(): RefObject<T | null> {
   // commit would update mid-commit, and a parent's effect (the step page's link, which selects
   // the scenario it names; its sync of the address bar and kept values, which subscribes) runs
   // after this child's. The learner's edit comes last, so it wins, and is kept like any other.
+  // Then it is ready (its buttons answer presses themselves), and the buttons pressed until
+  // now (early-clicks.ts) are pressed again, after the edits: a secret typed, then Next, sends
+  // that secret.
   useEffect(() => {
     const edits = early.current;
     early.current = [];
-    if (edits.length === 0) return;
     const timer = setTimeout(() => {
+      const root = ref.current;
+      if (!root) return;
+      root.setAttribute(READY, '');
       for (const edit of edits) replay(edit);
+      for (const button of takeEarlyClicks(root)) replayClick(button);
     }, 0);
     return () => clearTimeout(timer);
   }, []);
