@@ -72,6 +72,9 @@ test.describe('follow me', () => {
     await expect(learner.getByTestId('follow-status')).toHaveText(
       'The presenter ended this session.',
     );
+    // nobody watches the room's board any more; the challenges still count for the learner
+    await expect(learner.getByText(/the presenter sees how many/)).toHaveCount(0);
+    await expect(learner.getByText(/the server still checks them off for you/)).toBeVisible();
     await learner.getByRole('button', { name: 'Next', exact: true }).click();
     await expect(learner.getByText('Step 6 of 7', { exact: true })).toBeVisible();
   });

@@ -114,7 +114,10 @@ export function FollowerView({ roomId }: { roomId: string }) {
           <a href={`/learn/${lesson.slug}/challenges`} className="underline">
             Do the challenges
           </a>{' '}
-          from your own terminal: the presenter sees how many of the room have passed each task.
+          from your own terminal
+          {ended
+            ? ': the server still checks them off for you.'
+            : ': the presenter sees how many of the room have passed each task.'}
         </p>
       )}
 
