@@ -283,6 +283,22 @@ test('Next pressed before the page is interactive is taken once it is, after the
   await expect(page.getByText('Step 2 of 7', { exact: true })).toHaveCount(0);
 });
 
+test('Back to a step link restores that step: the browser’s restored fields are no edit', async ({
+  page,
+}) => {
+  await open(page, `${PAGE}?scenario=wrong-secret&step=3`);
+  await expectStep(page, 3);
+  // another document, then Back: the browser loads the page again and puts back the values its
+  // fields had (the static page's HTML marks the default scenario)
+  await page.goto('/examples/client_credentials.py');
+  await page.goBack();
+  await expect(page.getByRole('group', { name: 'Step controls' })).toHaveAttribute('data-ready');
+  await expect(page).toHaveURL(/scenario=wrong-secret&step=3/);
+  await expect(page.getByLabel('Scenario')).toHaveValue('wrong-secret');
+  await expectStep(page, 3);
+  await expect(page.getByText(/changed: the run starts over/)).toHaveCount(0);
+});
+
 test('a link within the app opens the step page as it names it: nothing counts as an edit', async ({
   page,
 }) => {
@@ -360,6 +376,23 @@ test('your own values survive a reload of the tab: the same secret, the same 401
   await expect(page.getByLabel('Scenario')).toHaveValue('custom');
   await expect(page.getByLabel('client_secret')).toHaveValue('typed-wrong');
   await expectStep(page, 3);
+  await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('401'));
+});
+
+test('your own values survive a visit to another mode: the mode bar’s link opens your run', async ({
+  page,
+}) => {
+  await open(page, `${PAGE}?scenario=valid`);
+  await page.getByLabel('client_secret').fill('typed-wrong');
+  await expect(page).toHaveURL(/scenario=custom/);
+  const modes = page.getByRole('navigation', { name: 'Learning modes' });
+  await modes.getByRole('link', { name: 'Syntax & examples' }).click();
+  await expect(page).toHaveURL(/\/examples$/);
+  await modes.getByRole('link', { name: 'Step-by-step' }).click();
+  await expect(page.getByRole('group', { name: 'Step controls' })).toHaveAttribute('data-ready');
+  await expect(page.getByLabel('Scenario')).toHaveValue('custom');
+  await expect(page.getByLabel('client_secret')).toHaveValue('typed-wrong');
+  await page.getByRole('button', { name: /^Step 3:/ }).click();
   await expect(trackerCell(page, 'http_status', 2)).toHaveText(value('401'));
 });
 

@@ -58,8 +58,11 @@ export function ScenarioPanel() {
         <label htmlFor={`${id}-scenario`} className="block text-sm font-semibold">
           Scenario
         </label>
+        {/* autoComplete off: Back loads the page again, and the browser would put back this
+            field's old value under the one the address bar names, as if the learner picked it */}
         <select
           id={`${id}-scenario`}
+          autoComplete="off"
           value={scenarioId}
           onChange={(e) => {
             if (!isScenarioOf(lesson, e.target.value)) return;
@@ -151,6 +154,7 @@ export function ScenarioPanel() {
           <select
             id={`${id}-auth`}
             name="authMethod"
+            autoComplete="off"
             value={settings.authMethod}
             onChange={(e) => {
               const method = authMethods.find((m) => m === e.target.value);

@@ -66,6 +66,7 @@ export function StepperControls() {
       <label className="flex items-center gap-1 text-sm">
         <span>Speed</span>
         <select
+          autoComplete="off"
           value={speed}
           onChange={(e) => setSpeed(Number(e.target.value) as Speed)}
           className="border-line bg-surface rounded-md border px-1.5 py-1"

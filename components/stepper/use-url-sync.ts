@@ -2,7 +2,8 @@
 
 import { useEffect } from 'react';
 import { parseStepLink } from '@/lib/engine/deep-link';
-import { keepCustomValues, keptCustomValues } from '@/lib/store/custom-values';
+import { isScenarioOf } from '@/lib/engine/scenarios';
+import { keepCustomValues, keptCustomValues, keptRun } from '@/lib/store/custom-values';
 import { withProgress } from '@/lib/store/progress-deferred';
 import { settingsEdited } from '@/lib/store/stepper';
 import { useStepperStore } from './stepper-provider';
@@ -10,7 +11,8 @@ import { useStepperStore } from './stepper-provider';
 /**
  * Keeps the address bar in step with the stepper (`?scenario=wrong-secret&step=4`), so a link
  * opens that step: on load it selects the scenario and runs steps 1..n to get there. The
- * learner's edited values are kept for the tab, so a reload runs with them again. Also
+ * learner's edited values are kept for the tab, so a reload runs with them again, and so does a
+ * link to the page that names no scenario. Also
  * records the learner's progress.
  */
 export function useUrlSync() {
@@ -23,9 +25,12 @@ export function useUrlSync() {
     // first instant, before this effect, is the learner's and wins over the link they came by.
     const untouched = !settingsEdited(state) && state.player.trace.length === 0;
     if (untouched) {
-      const kept = scenario ? keptCustomValues(slug, scenario) : undefined;
-      if (scenario && scenario !== state.scenarioId) state.selectScenario(scenario);
-      if (kept) state.editSettings(kept);
+      // A link that names no scenario (the mode bar's, a breadcrumb's) opens the run this tab
+      // edited, if any: the learner's values are not lost by visiting another mode.
+      const run = scenario ? { scenario, values: keptCustomValues(slug, scenario) } : keptRun(slug);
+      const target = run && isScenarioOf(state.lesson, run.scenario) ? run : undefined;
+      if (target && target.scenario !== state.scenarioId) state.selectScenario(target.scenario);
+      if (target?.values) state.editSettings(target.values);
       if (step) void store.getState().seek(step);
     }
     withProgress((p) => {

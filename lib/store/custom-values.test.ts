@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { keepCustomValues, keptCustomValues } from './custom-values';
+import { keepCustomValues, keptCustomValues, keptRun } from './custom-values';
 
 const values = { clientId: 'abc', clientSecret: 'nope', scope: '', authMethod: 'body' } as const;
 
@@ -40,5 +40,14 @@ describe('the learner’s own values, kept for the tab', () => {
       JSON.stringify({ ...values, clientSecret: 'x'.repeat(5000) }),
     );
     expect(keptCustomValues('one', 'custom')).toBeUndefined();
+  });
+
+  it('name the run they belong to, for a link that names no scenario', () => {
+    expect(keptRun('one')).toBeUndefined();
+    keepCustomValues('one', 'expired-token', values);
+    expect(keptRun('one')).toEqual({ scenario: 'expired-token', values });
+    expect(keptRun('two')).toBeUndefined();
+    sessionStorage.setItem('flowlab-custom:one', JSON.stringify({ ...values, scenario: 7 }));
+    expect(keptRun('one')).toBeUndefined();
   });
 });

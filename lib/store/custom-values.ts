@@ -50,17 +50,33 @@ export function keepCustomValues(
  * formed, or kept for another scenario).
  */
 export function keptCustomValues(slug: string, scenario: string): CustomValues | undefined {
+  const kept = keptRun(slug);
+  return kept?.scenario === scenario ? kept.values : undefined;
+}
+
+/**
+ * The run this tab edited last, its scenario and values, or undefined when none (or not well
+ * formed): what a link that names no scenario (the mode bar's) opens.
+ */
+export function keptRun(slug: string): { scenario: string; values: CustomValues } | undefined {
   try {
     const raw: unknown = JSON.parse(storage()?.getItem(key(slug)) ?? 'null');
     if (typeof raw !== 'object' || raw === null) return undefined;
     const v = raw as Record<string, unknown>;
     // kept before values named their scenario: the learner's own values
-    if ((v.scenario ?? CUSTOM_SCENARIO) !== scenario) return undefined;
+    const scenario = v.scenario ?? CUSTOM_SCENARIO;
+    if (typeof scenario !== 'string') return undefined;
     const text = (x: unknown): x is string => typeof x === 'string' && x.length <= MAX_LENGTH;
     const authMethod = authMethods.find((m) => m === v.authMethod);
     if (!text(v.clientId) || !text(v.clientSecret) || !text(v.scope) || !authMethod)
       return undefined;
-    return { clientId: v.clientId, clientSecret: v.clientSecret, scope: v.scope, authMethod };
+    const values = {
+      clientId: v.clientId,
+      clientSecret: v.clientSecret,
+      scope: v.scope,
+      authMethod,
+    };
+    return { scenario, values };
   } catch {
     return undefined;
   }
