@@ -15,14 +15,29 @@ async function presenterWithRoom(browser: Browser): Promise<{ presenter: Page; j
   const context = await browser.newContext();
   await signInPresenter(context);
   const presenter = await context.newPage();
-  await presenter.goto('/present/client-credentials');
+  return { presenter, joinPath: await openRoom(presenter, '/present/client-credentials') };
+}
+
+/** Opens a presenter view and a follow-me room on it; answers the room's join path. */
+async function openRoom(presenter: Page, path: string): Promise<string> {
+  await presenter.goto(path);
   await expect(presenter.getByTestId('feed-status')).toHaveText('Live');
   await presenter.keyboard.press('j');
   await presenter.getByRole('button', { name: 'Open a follow-me room' }).click();
   const link = presenter.getByTestId('join-link').getByRole('link');
   await expect(link).toBeVisible();
-  const joinPath = new URL((await link.getAttribute('href'))!, 'http://x').pathname;
-  return { presenter, joinPath };
+  return new URL((await link.getAttribute('href'))!, 'http://x').pathname;
+}
+
+/** Puts a tab in the background (or back): what the Page Visibility API tells the page. */
+async function setHidden(page: Page, hidden: boolean) {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (h ? 'hidden' : 'visible'),
+    });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
 }
 
 async function follower(browser: Browser, joinPath: string): Promise<Page> {
@@ -33,6 +48,38 @@ async function follower(browser: Browser, joinPath: string): Promise<Page> {
 }
 
 test.describe('follow me', () => {
+  test('two presenter tabs with a room each: the one in the background lets go of its streams', async ({
+    browser,
+  }) => {
+    // each shown presenter tab holds 3 streams (feed, room, challenges): two make the 6
+    // connections a browser opens to a plain http:// server, and nothing else got an answer
+    const { presenter: first } = await presenterWithRoom(browser);
+    await setHidden(first, true);
+    await expect(first.getByTestId('feed-status')).toHaveText('Paused');
+    const second = await first.context().newPage();
+    const joinPath = await openRoom(second, '/present/client-credentials-private-key-jwt');
+    const answered = await second.evaluate(async () => {
+      const res = await fetch('/.well-known/oauth-authorization-server', {
+        signal: AbortSignal.timeout(5000),
+      }).catch(() => null);
+      return res?.status ?? 0;
+    });
+    expect(answered).toBe(200);
+    // shown again, the first tab's streams open again (the feed from the request it had last)
+    await setHidden(first, false);
+    await expect(first.getByTestId('feed-status')).toHaveText('Live');
+    await setHidden(first, true);
+    // signed out here, with the first tab in the background, this tab's room ends for its followers
+    const learner = await (await browser.newContext()).newPage();
+    await learner.goto(joinPath);
+    await expect(learner.getByTestId('follow-status')).toContainText('Following the presenter');
+    await second.getByRole('button', { name: 'Sign out' }).click();
+    await expect(second.getByLabel('Instructor key')).toBeVisible();
+    await expect(learner.getByTestId('follow-status')).toHaveText(
+      'The presenter ended this session.',
+    );
+  });
+
   test('a follower tracks the presenter’s step and scenario, and can leave and re-join', async ({
     browser,
   }) => {

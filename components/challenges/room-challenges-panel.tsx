@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { usePageVisible } from '@/components/ui/use-page-visible';
 import { challengePaths, type RoomProgressMessage } from '@/lib/challenges/protocol';
 
 /**
@@ -13,7 +14,9 @@ export function RoomChallengesPanel({ roomId }: { roomId: string }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const visible = usePageVisible(); // a hidden tab closes the stream; shown, it opens again
   useEffect(() => {
+    if (!visible) return;
     const source = new EventSource(challengePaths.roomEvents(roomId));
     source.addEventListener('room', (e) => {
       try {
@@ -23,7 +26,7 @@ export function RoomChallengesPanel({ roomId }: { roomId: string }) {
       }
     });
     return () => source.close();
-  }, [roomId]);
+  }, [roomId, visible]);
 
   async function startOver() {
     setConfirming(false);

@@ -28,6 +28,8 @@ export function useRoomStream(
   followerId?: string | null,
   /** Changing it opens the stream again (after a refusal that did not end the room). */
   attempt = 0,
+  /** Closes the stream until false again (a hidden tab): the state stays, a snapshot follows. */
+  paused = false,
 ): RoomStream {
   const [state, setState] = useState<RoomState | null>(null);
   // the status of one connection: a new one (another follower id or attempt) starts at connecting
@@ -40,7 +42,7 @@ export function useRoomStream(
   const [closedReason, setClosedReason] = useState<'closed' | 'expired' | null>(null);
 
   useEffect(() => {
-    if (!roomId || followerId === null) return;
+    if (!roomId || followerId === null || paused) return;
     const setStatus = (next: (s: RoomStreamStatus) => RoomStreamStatus) =>
       setReported((r) => ({
         connection,
@@ -83,7 +85,7 @@ export function useRoomStream(
       else setStatus(() => 'reconnecting');
     };
     return () => es.close();
-  }, [roomId, followerId, attempt, connection]);
+  }, [roomId, followerId, attempt, connection, paused]);
 
   return { state: roomId ? state : null, status: roomId ? status : 'idle', closedReason };
 }

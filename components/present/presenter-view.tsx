@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FeedPanel } from '@/components/live/feed-panel';
 import { useLiveFeed } from '@/components/live/use-live-feed';
+import { usePageVisible } from '@/components/ui/use-page-visible';
 import { StepAnnouncer } from '@/components/stepper/step-announcer';
 import { useStepper, useStepperStore } from '@/components/stepper/stepper-provider';
 import { recordAt } from '@/lib/engine/derived';
@@ -51,7 +52,8 @@ export function PresenterView() {
   const [showRoom, setShowRoom] = useState(false);
   const [help, setHelp] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
-  const feed = useLiveFeed(true);
+  // paused while the tab is hidden (usePageVisible), then caught up from its last request
+  const feed = useLiveFeed(usePageVisible());
   const position = useMemo(() => ({ scenario: scenarioId, step: cursor }), [scenarioId, cursor]);
   const room = usePresenterRoom(lesson.slug, position, (at) => {
     if (!scenarios.some((s) => s.id === at.scenario)) return false;

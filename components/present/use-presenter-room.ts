@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ROOM_KEY_HEADER, livePaths, type CreateRoomResponse } from '@/lib/live/protocol';
 import type { PresenterState } from '@/lib/live/room-state';
+import { usePageVisible } from '@/components/ui/use-page-visible';
 import { useRoomStream } from '@/components/live/use-room-stream';
 import { useStoredRoom } from './room-storage';
 
@@ -28,7 +29,8 @@ export function usePresenterRoom(
     resumeWith.current = onResume;
   });
   const [attempt, setAttempt] = useState(0);
-  const stream = useRoomStream(room?.id ?? null, undefined, attempt);
+  // a hidden tab's stream closes (usePageVisible): another presenter tab keeps its connections
+  const stream = useRoomStream(room?.id ?? null, undefined, attempt, !usePageVisible());
   const [error, setError] = useState<string | null>(null);
   // A room kept from an earlier page is shown once the server has answered for it (its stream's
   // state, or the check after a refused stream): one that ended meanwhile is dropped unseen.
