@@ -23,10 +23,15 @@ function trackerCell(page: Page, name: string, column: number) {
   return trackerRow(page, name).getByRole('cell').nth(column);
 }
 
-/** Opens the step page and waits until its controls respond (a press before that does nothing). */
+/** Waits until the step controls answer presses themselves (before, a press waits for them). */
+async function ready(page: Page) {
+  await expect(page.getByRole('group', { name: 'Step controls' })).toHaveAttribute('data-ready');
+}
+
+/** Opens the step page and waits until its controls respond. */
 async function open(page: Page, url: string) {
   await page.goto(url);
-  await expect(page.getByRole('group', { name: 'Step controls' })).toHaveAttribute('data-ready');
+  await ready(page);
 }
 
 async function next(page: Page, times = 1) {
@@ -258,7 +263,7 @@ test('a scenario picked before the page is interactive wins over the link’s', 
   await page.goto(`${PAGE}?scenario=valid`, { waitUntil: 'commit' });
   await page.getByLabel('Scenario').selectOption('wrong-secret');
   await release();
-  await expect(page.getByRole('group', { name: 'Step controls' })).toHaveAttribute('data-ready');
+  await ready(page);
   await expect(page).toHaveURL(/scenario=wrong-secret/);
   await expect(page.getByLabel('Scenario')).toHaveValue('wrong-secret');
   await next(page, 3);
@@ -292,7 +297,7 @@ test('Back to a step link restores that step: the browser’s restored fields ar
   // fields had (the static page's HTML marks the default scenario)
   await page.goto('/examples/client_credentials.py');
   await page.goBack();
-  await expect(page.getByRole('group', { name: 'Step controls' })).toHaveAttribute('data-ready');
+  await ready(page);
   await expect(page).toHaveURL(/scenario=wrong-secret&step=3/);
   await expect(page.getByLabel('Scenario')).toHaveValue('wrong-secret');
   await expectStep(page, 3);
@@ -312,7 +317,7 @@ test('a link within the app opens the step page as it names it: nothing counts a
   );
   await page.evaluate(() => ((window as { stayed?: boolean }).stayed = true));
   await modes.getByRole('link', { name: 'Step-by-step' }).click();
-  await expect(page.getByRole('group', { name: 'Step controls' })).toHaveAttribute('data-ready');
+  await ready(page);
   expect(await page.evaluate(() => (window as { stayed?: boolean }).stayed)).toBe(true);
   await expect(page.getByLabel('Scenario')).toHaveValue('valid');
   await expect(page).not.toHaveURL(/scenario=custom/);
@@ -389,7 +394,7 @@ test('your own values survive a visit to another mode: the mode bar’s link ope
   await modes.getByRole('link', { name: 'Syntax & examples' }).click();
   await expect(page).toHaveURL(/\/examples$/);
   await modes.getByRole('link', { name: 'Step-by-step' }).click();
-  await expect(page.getByRole('group', { name: 'Step controls' })).toHaveAttribute('data-ready');
+  await ready(page);
   await expect(page.getByLabel('Scenario')).toHaveValue('custom');
   await expect(page.getByLabel('client_secret')).toHaveValue('typed-wrong');
   await page.getByRole('button', { name: /^Step 3:/ }).click();

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { parseStepLink } from '@/lib/engine/deep-link';
 import { isScenarioOf } from '@/lib/engine/scenarios';
-import { keepCustomValues, keptCustomValues, keptRun } from '@/lib/store/custom-values';
+import { keepCustomValues, keptRun } from '@/lib/store/custom-values';
 import { withProgress } from '@/lib/store/progress-deferred';
 import { settingsEdited } from '@/lib/store/stepper';
 import { useStepperStore } from './stepper-provider';
@@ -27,10 +27,12 @@ export function useUrlSync() {
     if (untouched) {
       // A link that names no scenario (the mode bar's, a breadcrumb's) opens the run this tab
       // edited, if any: the learner's values are not lost by visiting another mode.
-      const run = scenario ? { scenario, values: keptCustomValues(slug, scenario) } : keptRun(slug);
-      const target = run && isScenarioOf(state.lesson, run.scenario) ? run : undefined;
-      if (target && target.scenario !== state.scenarioId) state.selectScenario(target.scenario);
-      if (target?.values) state.editSettings(target.values);
+      const kept = keptRun(slug);
+      const target = scenario ?? kept?.scenario;
+      if (target && isScenarioOf(state.lesson, target)) {
+        if (target !== state.scenarioId) state.selectScenario(target);
+        if (kept?.scenario === target) state.editSettings(kept.values);
+      }
       if (step) void store.getState().seek(step);
     }
     withProgress((p) => {

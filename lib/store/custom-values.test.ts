@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { keepCustomValues, keptCustomValues, keptRun } from './custom-values';
+import { keepCustomValues, keptRun } from './custom-values';
+
+/** The values kept for `scenario`, as a reload of that scenario takes them. */
+function keptCustomValues(slug: string, scenario: string) {
+  const kept = keptRun(slug);
+  return kept?.scenario === scenario ? kept.values : undefined;
+}
 
 const values = { clientId: 'abc', clientSecret: 'nope', scope: '', authMethod: 'body' } as const;
 

@@ -46,17 +46,9 @@ export function keepCustomValues(
 }
 
 /**
- * The values this tab kept for the lesson's `scenario`, or undefined when none (or not well
- * formed, or kept for another scenario).
- */
-export function keptCustomValues(slug: string, scenario: string): CustomValues | undefined {
-  const kept = keptRun(slug);
-  return kept?.scenario === scenario ? kept.values : undefined;
-}
-
-/**
  * The run this tab edited last, its scenario and values, or undefined when none (or not well
- * formed): what a link that names no scenario (the mode bar's) opens.
+ * formed): what a reload of that scenario, or a link that names no scenario (the mode bar's),
+ * opens.
  */
 export function keptRun(slug: string): { scenario: string; values: CustomValues } | undefined {
   try {
