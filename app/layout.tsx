@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { OutsideEmbeds } from '@/components/outside-embeds';
-import { earlyClicksScript } from '@/components/ui/early-clicks';
+import { earlyClicksProps, earlyClicksScript } from '@/components/ui/early-clicks';
+import { EarlyClicks } from '@/components/ui/early-clicks-ready';
 import { SiteHeader } from '@/components/site-header';
 import './globals.css';
 
@@ -50,7 +51,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
         <script dangerouslySetInnerHTML={{ __html: earlyClicksScript }} />
       </head>
-      <body className="bg-bg text-fg min-h-dvh font-sans antialiased">
+      <body {...earlyClicksProps} className="bg-bg text-fg min-h-dvh font-sans antialiased">
         <a
           href="#main"
           className="focus:bg-surface sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:px-3 focus:py-2"
@@ -63,6 +64,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
         <main id="main" tabIndex={-1} className="outline-none">
           {children}
         </main>
+        <EarlyClicks />
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { holdScripts } from './before-hydration';
 
 const base = '/learn/client-credentials';
 
@@ -190,6 +191,23 @@ test.describe('sandbox', () => {
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect(page.getByRole('region', { name: 'Response' })).toContainText('HTTP 405');
   });
+});
+
+test('sandbox: presses made before the page is interactive are kept and made, in order, after', async ({
+  page,
+}) => {
+  const release = await holdScripts(page);
+  await page.goto(`${base}/sandbox`, { waitUntil: 'commit' });
+  const preset = page.getByRole('button', { name: 'Token, JSON body (error)' });
+  const send = page.getByRole('button', { name: 'Send request' });
+  await preset.click();
+  await send.click();
+  // taken, and shown as waiting; no native submit reloaded the page
+  await expect(send).toHaveAttribute('data-early-pending', '');
+  await expect(page.getByRole('region', { name: 'Response' })).toHaveCount(0);
+  await release();
+  await expect(page.getByRole('region', { name: 'Response' })).toContainText('invalid_request');
+  await expect(send).not.toHaveAttribute('data-early-pending');
 });
 
 test('the transcript prints without the navigation', async ({ page }) => {

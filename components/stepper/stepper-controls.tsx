@@ -1,6 +1,5 @@
 'use client';
 
-import { earlyClicksProps } from '@/components/ui/early-clicks';
 import { useEarlyEdits } from '@/components/ui/use-early-edits';
 import { speeds, type Speed } from '@/lib/engine/player';
 import { Button } from '@/components/ui/button';
@@ -17,13 +16,12 @@ export function StepperControls() {
   const running = useStepper(runningStep);
   const { next, prev, reset, togglePlay, setSpeed, seek, last } = useStepper((s) => s);
   const total = lesson.steps.length;
-  // Presses before hydration wait for it (early-clicks.ts); `data-ready` says they no longer
-  // have to, which is what a script driving the page (the browser tests) waits for.
+  // `data-ready` says the controls have hydrated, which is what a script driving the page (the
+  // browser tests) waits for; presses before that are kept (early-clicks.ts).
   const controls = useEarlyEdits<HTMLDivElement>();
   return (
     <div
       ref={controls}
-      {...earlyClicksProps}
       className="flex flex-wrap items-center gap-2"
       role="group"
       aria-label="Step controls"

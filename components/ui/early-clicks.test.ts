@@ -77,6 +77,24 @@ describe('early clicks', () => {
     expect(takeEarlyClicks(root)).toEqual([]);
   });
 
+  it('leaves a form that works without script to the browser (signing in)', () => {
+    const { root } = part();
+    const form = document.createElement('form');
+    form.setAttribute('action', '/present/session');
+    const submit = document.createElement('button');
+    form.append(submit);
+    root.append(form);
+    let submitted = 0;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      submitted += 1;
+    });
+    submit.click();
+    expect(submitted).toBe(1);
+    expect(submit.hasAttribute(PENDING)).toBe(false);
+    expect(takeEarlyClicks(root)).toEqual([]);
+  });
+
   it('takes only the buttons of the part that is ready; the others keep waiting', () => {
     const first = part('Next');
     const second = part('Next');

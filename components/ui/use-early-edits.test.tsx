@@ -3,7 +3,8 @@ import { act, useState } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { earlyClicksProps, earlyClicksScript, PENDING, READY } from './early-clicks';
+import { EARLY_CLICKS, earlyClicksScript, PENDING, READY } from './early-clicks';
+import { EarlyClicks } from './early-clicks-ready';
 import { useEarlyEdits } from './use-early-edits';
 
 // React warns when `act` is used outside a test environment it recognises
@@ -60,13 +61,25 @@ function Form({ withHook, onEdit }: { withHook: boolean; onEdit?: (field: string
 }
 
 let root: Root | undefined;
+// as the page's <head> runs it, once; it holds presses only under the body's EARLY_CLICKS
+new Function(earlyClicksScript)();
+
 afterEach(() => {
   act(() => root?.unmount());
   root = undefined;
   document.body.innerHTML = '';
+  document.body.removeAttribute(EARLY_CLICKS);
+  document.body.removeAttribute(READY);
 });
 
+/** Lets the replay run: it waits for the hydrating commit's effects, then takes a task a press. */
+async function settle() {
+  for (let task = 0; task < 4; task += 1)
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
 /** Server-renders the form, lets `edit` change the fields as a learner would, then hydrates. */
+
 async function hydrateAfter(withHook: boolean, edit: (form: HTMLFormElement) => void) {
   const container = document.createElement('div');
   container.innerHTML = renderToString(<Form withHook={withHook} />);
@@ -76,8 +89,7 @@ async function hydrateAfter(withHook: boolean, edit: (form: HTMLFormElement) => 
   await act(async () => {
     root = hydrateRoot(container, <Form withHook={withHook} />);
   });
-  // the replay waits for every effect of the hydrating commit: let that task run
-  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  await settle();
   return form;
 }
 
@@ -139,13 +151,13 @@ describe('useEarlyEdits', () => {
     expect(container.querySelector('output')!.textContent).toBe('xyz basic - false');
   });
 
-  it('then marks its part ready and presses the buttons pressed early, after the edits', async () => {
-    new Function(earlyClicksScript)(); // as the page's <head> runs it
+  it('then marks its part ready; EarlyClicks presses the buttons pressed early, after the edits', async () => {
+    document.body.setAttribute(EARLY_CLICKS, ''); // as the root layout renders it
     function Controls({ sent }: { sent: string[] }) {
       const ref = useEarlyEdits<HTMLDivElement>();
       const [secret, setSecret] = useState('xyz');
       return (
-        <div ref={ref} {...earlyClicksProps}>
+        <div ref={ref}>
           <input aria-label="secret" value={secret} onChange={(e) => setSecret(e.target.value)} />
           <button type="button" onClick={() => sent.push(secret)}>
             Next
@@ -153,9 +165,15 @@ describe('useEarlyEdits', () => {
         </div>
       );
     }
+    const page = (sent: string[]) => (
+      <>
+        <Controls sent={sent} />
+        <EarlyClicks />
+      </>
+    );
     const sent: string[] = [];
     const container = document.createElement('div');
-    container.innerHTML = renderToString(<Controls sent={[]} />);
+    container.innerHTML = renderToString(page([]));
     document.body.append(container);
     const secret = container.querySelector('input')!;
     const next = container.querySelector('button')!;
@@ -164,13 +182,47 @@ describe('useEarlyEdits', () => {
     next.click(); // pressed again, as nothing seemed to happen: one press waits
     expect(next.hasAttribute(PENDING)).toBe(true);
     await act(async () => {
-      root = hydrateRoot(container, <Controls sent={sent} />);
+      root = hydrateRoot(container, page(sent));
     });
-    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    await settle();
     expect(container.firstElementChild!.hasAttribute(READY)).toBe(true);
+    expect(document.body.hasAttribute(READY)).toBe(true);
     expect(next.hasAttribute(PENDING)).toBe(false);
     expect(sent).toEqual(['typed-early']);
     await act(async () => next.click()); // from now on, React's own
     expect(sent).toEqual(['typed-early', 'typed-early']);
+  });
+
+  it('presses each early button in a task of its own: Send reads what the preset filled in', async () => {
+    document.body.setAttribute(EARLY_CLICKS, '');
+    function Sandbox({ sent }: { sent: string[] }) {
+      const [body, setBody] = useState('default');
+      return (
+        <form onSubmit={(e) => (e.preventDefault(), sent.push(body))}>
+          <button type="button" onClick={() => setBody('preset')}>
+            Preset
+          </button>
+          <button type="submit">Send</button>
+        </form>
+      );
+    }
+    const page = (sent: string[]) => (
+      <>
+        <Sandbox sent={sent} />
+        <EarlyClicks />
+      </>
+    );
+    const sent: string[] = [];
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(page([]));
+    document.body.append(container);
+    const [preset, send] = container.querySelectorAll('button');
+    preset!.click();
+    send!.click(); // held: the form is not sent natively
+    await act(async () => {
+      root = hydrateRoot(container, page(sent));
+    });
+    await settle();
+    expect(sent).toEqual(['preset']);
   });
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import { READY, replayClick, takeEarlyClicks } from './early-clicks';
+import { READY } from './early-clicks';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -23,8 +23,8 @@ interface EarlyEdit {
  * hydrates, each control under it whose state differs from the one the server rendered (its
  * `defaultValue`, `defaultChecked` or `defaultSelected`) gets the browser event React listens
  * to, as if the learner had made the edit just now: the control's own `onChange` runs with what
- * it shows. The element is then marked `data-ready`; with `data-early-clicks` on it too, its
- * buttons pressed before that are pressed again (`early-clicks.ts`).
+ * it shows. The element is then marked `data-ready`; buttons pressed before that are pressed
+ * again right after (`early-clicks.ts`).
  */
 export function useEarlyEdits<T extends HTMLElement>(): RefObject<T | null> {
   const ref = useRef<T>(null);
@@ -38,18 +38,15 @@ export function useEarlyEdits<T extends HTMLElement>(): RefObject<T | null> {
   // commit would update mid-commit, and a parent's effect (the step page's link, which selects
   // the scenario it names; its sync of the address bar and kept values, which subscribes) runs
   // after this child's. The learner's edit comes last, so it wins, and is kept like any other.
-  // Then it is ready (its buttons answer presses themselves), and the buttons pressed until
-  // now (early-clicks.ts) are pressed again, after the edits: a secret typed, then Next, sends
-  // that secret.
+  // Then it is ready; the buttons pressed until now are pressed again after this (EarlyClicks).
   useEffect(() => {
     const edits = early.current;
     early.current = [];
     const timer = setTimeout(() => {
       const root = ref.current;
       if (!root) return;
-      root.setAttribute(READY, '');
       for (const edit of edits) replay(edit);
-      for (const button of takeEarlyClicks(root)) replayClick(button);
+      root.setAttribute(READY, '');
     }, 0);
     return () => clearTimeout(timer);
   }, []);
