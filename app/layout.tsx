@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { brandMarkIcon } from '@/components/brand-mark';
 import { OutsideEmbeds } from '@/components/outside-embeds';
 import { earlyClicksProps, earlyClicksScript } from '@/components/ui/early-clicks';
 import { EarlyClicks } from '@/components/ui/early-clicks-ready';
@@ -15,8 +16,8 @@ export const metadata: Metadata = {
   metadataBase: new URL(process.env.FLOWLAB_ISSUER ?? 'http://localhost:3000'),
   title: { default: 'FlowLab — learn OAuth 2.0 flows', template: '%s · FlowLab' },
   description,
-  // app/icon.svg/route.ts serves the mark the header draws.
-  icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } },
+  // The mark the header draws, inline: no request for it.
+  icons: { icon: { url: brandMarkIcon, type: 'image/svg+xml' } },
   openGraph: {
     type: 'website',
     siteName: 'FlowLab',

@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { GET } from '@/app/icon.svg/route';
-import { BrandMark, brandMarkSvg } from './brand-mark';
+import { BrandMark, brandMarkIcon, brandMarkSvg } from './brand-mark';
 
 describe('the brand mark', () => {
   it('is one well-formed SVG document', () => {
@@ -18,9 +17,10 @@ describe('the brand mark', () => {
     );
   });
 
-  it('is what the favicon route serves', async () => {
-    const response = GET();
-    expect(response.headers.get('content-type')).toBe('image/svg+xml');
-    expect(await response.text()).toBe(brandMarkSvg);
+  it('is the favicon, as a data: URL', () => {
+    expect(brandMarkIcon.startsWith('data:image/svg+xml,')).toBe(true);
+    expect(decodeURIComponent(brandMarkIcon.slice('data:image/svg+xml,'.length))).toBe(
+      brandMarkSvg,
+    );
   });
 });
