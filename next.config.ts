@@ -20,6 +20,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets parallel test runs build into separate folders (e.g. NEXT_DIST_DIR=.next-e2e).
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Prerendered pages ask for their scripts after the first paint (scripts/paint-first.mjs).
+  adapterPath: require.resolve('./scripts/paint-first.mjs'),
   experimental: {
     // proxy.ts makes Next buffer each request body so both the proxy and the route can read it.
     // No FlowLab route takes more than 16 KiB, so at most 64 KiB of any body is ever held; a

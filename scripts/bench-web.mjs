@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { loadedByLoader } from './paint-first.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const args = Object.fromEntries(
@@ -154,6 +155,12 @@ async function gzipKb(url) {
   return gzipCache.get(url);
 }
 
+const htmlCache = new Map();
+async function pageHtml(url) {
+  if (!htmlCache.has(url)) htmlCache.set(url, await (await fetch(url)).text());
+  return htmlCache.get(url);
+}
+
 /**
  * One Lighthouse run: performance score, TBT, FCP, LCP, the gzip size of scripts done by `load`,
  * and whether the page painted its largest content before any script had downloaded. When it did
@@ -184,8 +191,15 @@ async function measure(url, port, attempt = 1) {
       r.networkEndTime !== undefined &&
       startTs + r.networkEndTime * 1000 <= metrics.observedLoadTs,
   );
+  // The page's JavaScript: what was done by `load`, and what its paint-first loader asks for
+  // once it has painted (scripts/paint-first.mjs), which may finish after `load`.
+  const asked = loadedByLoader(await pageHtml(url));
+  const jsUrls = new Set([
+    ...scripts.map((s) => s.url),
+    ...(asked ? [...asked.scripts, ...asked.preloads].map((src) => new URL(src, url).href) : []),
+  ]);
   let jsKb = 0;
-  for (const s of scripts) jsKb += await gzipKb(s.url);
+  for (const u of jsUrls) jsKb += await gzipKb(u);
   const firstScriptEndTs = Math.min(...scripts.map((s) => startTs + s.networkEndTime * 1000));
   return {
     perf: categories.performance.score,

@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { loadedByLoader } from './paint-first.mjs';
 
 const distDir = process.argv[2] ?? process.env.NEXT_DIST_DIR ?? '.next';
 const appDir = join(distDir, 'server', 'app');
@@ -41,8 +42,11 @@ function measure(htmlPath) {
     .map((m) => m[0])
     .filter((tag) => /\brel="preload"/.test(tag) && /\bas="script"/.test(tag))
     .map((tag) => /href="([^"]+\.js[^"]*)"/.exec(tag)?.[1]);
+  // A page rewritten by scripts/paint-first.mjs names its scripts in its loader instead.
+  const asked = loadedByLoader(html);
   const srcs = new Set(
     [
+      ...(asked ? [...asked.scripts, ...asked.preloads] : []),
       ...tags
         .filter((tag) => !/\bnoModule\b/i.test(tag))
         .map((tag) => /src="([^"]+\.js[^"]*)"/.exec(tag)?.[1]),
