@@ -78,6 +78,32 @@ async function settle() {
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
+/**
+ * A page of `part` with the root layout's EarlyClicks after it, server-rendered into the body
+ * (which keeps early presses, as the layout's does); `act` on it as a learner would, then
+ * `hydrate` it with the list its part records what it sent in.
+ */
+function earlyPage(Part: (props: { sent: string[] }) => React.ReactNode) {
+  document.body.setAttribute(EARLY_CLICKS, '');
+  const page = (sent: string[]) => (
+    <>
+      <Part sent={sent} />
+      <EarlyClicks />
+    </>
+  );
+  const container = document.createElement('div');
+  container.innerHTML = renderToString(page([]));
+  document.body.append(container);
+  const sent: string[] = [];
+  const hydrate = async () => {
+    await act(async () => {
+      root = hydrateRoot(container, page(sent));
+    });
+    await settle();
+  };
+  return { container, sent, hydrate };
+}
+
 /** Server-renders the form, lets `edit` change the fields as a learner would, then hydrates. */
 
 async function hydrateAfter(withHook: boolean, edit: (form: HTMLFormElement) => void) {
@@ -152,7 +178,6 @@ describe('useEarlyEdits', () => {
   });
 
   it('then marks its part ready; EarlyClicks presses the buttons pressed early, after the edits', async () => {
-    document.body.setAttribute(EARLY_CLICKS, ''); // as the root layout renders it
     function Controls({ sent }: { sent: string[] }) {
       const ref = useEarlyEdits<HTMLDivElement>();
       const [secret, setSecret] = useState('xyz');
@@ -165,26 +190,14 @@ describe('useEarlyEdits', () => {
         </div>
       );
     }
-    const page = (sent: string[]) => (
-      <>
-        <Controls sent={sent} />
-        <EarlyClicks />
-      </>
-    );
-    const sent: string[] = [];
-    const container = document.createElement('div');
-    container.innerHTML = renderToString(page([]));
-    document.body.append(container);
+    const { container, sent, hydrate } = earlyPage(Controls);
     const secret = container.querySelector('input')!;
     const next = container.querySelector('button')!;
     secret.value = 'typed-early';
     next.click();
     next.click(); // pressed again, as nothing seemed to happen: one press waits
     expect(next.hasAttribute(PENDING)).toBe(true);
-    await act(async () => {
-      root = hydrateRoot(container, page(sent));
-    });
-    await settle();
+    await hydrate();
     expect(container.firstElementChild!.hasAttribute(READY)).toBe(true);
     expect(document.body.hasAttribute(READY)).toBe(true);
     expect(next.hasAttribute(PENDING)).toBe(false);
@@ -194,7 +207,6 @@ describe('useEarlyEdits', () => {
   });
 
   it('presses each early button in a task of its own: Send reads what the preset filled in', async () => {
-    document.body.setAttribute(EARLY_CLICKS, '');
     function Sandbox({ sent }: { sent: string[] }) {
       const [body, setBody] = useState('default');
       return (
@@ -206,23 +218,11 @@ describe('useEarlyEdits', () => {
         </form>
       );
     }
-    const page = (sent: string[]) => (
-      <>
-        <Sandbox sent={sent} />
-        <EarlyClicks />
-      </>
-    );
-    const sent: string[] = [];
-    const container = document.createElement('div');
-    container.innerHTML = renderToString(page([]));
-    document.body.append(container);
+    const { container, sent, hydrate } = earlyPage(Sandbox);
     const [preset, send] = container.querySelectorAll('button');
     preset!.click();
     send!.click(); // held: the form is not sent natively
-    await act(async () => {
-      root = hydrateRoot(container, page(sent));
-    });
-    await settle();
+    await hydrate();
     expect(sent).toEqual(['preset']);
   });
 });
