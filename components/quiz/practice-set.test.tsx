@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lesson } from '@/lib/lessons/client-credentials';
+import { stepNumbers } from '@/lib/lessons';
 import type { QuestionCardProps } from './question-card';
 import { PracticeSet } from './practice-set';
 
@@ -25,10 +26,11 @@ afterEach(() => {
 
 describe('PracticeSet', () => {
   it('answering one question renders only that question again, not the whole set', async () => {
-    const { slug, practice, steps } = lesson;
-    render(<PracticeSet lesson={{ slug, practice, steps }} />);
-    // stored progress is read after mount; the score table replaces "Loading" once it has been
-    await screen.findByRole('table', { name: 'Correct answers per difficulty' });
+    const { slug, practice } = lesson;
+    render(<PracticeSet lesson={{ slug, practice, stepNumbers: stepNumbers(lesson) }} />);
+    // stored progress is read after mount; the score table is no longer busy once it has been
+    const scores = screen.getByRole('table', { name: 'Correct answers per difficulty' });
+    await waitFor(() => expect(scores.getAttribute('aria-busy')).toBe('false'));
     renders.clear();
 
     const first = screen.getAllByRole('article')[0]!;

@@ -11,7 +11,10 @@ import { DifficultyFilter, type Filter } from './difficulty-filter';
 import { QuestionCard } from './question-card';
 import { ScoreBoard } from './score-board';
 
-type PracticeLesson = Pick<Lesson, 'slug' | 'practice' | 'steps'>;
+/** What the set needs of its lesson: the questions, and the step numbers it links to. */
+type PracticeLesson = Pick<Lesson, 'slug' | 'practice'> & {
+  readonly stepNumbers: Readonly<Record<string, number>>;
+};
 
 const badge: Readonly<Record<Difficulty, string>> = {
   easy: 'bg-ok-soft text-fg',
@@ -21,7 +24,7 @@ const badge: Readonly<Record<Difficulty, string>> = {
 
 function Solution({ lesson, q }: { lesson: PracticeLesson; q: PracticeQuestion }) {
   const right = q.options.find((o) => o.id === q.answer);
-  const step = lesson.steps.find((s) => s.id === q.stepId);
+  const step = q.stepId ? lesson.stepNumbers[q.stepId] : undefined;
   return (
     <>
       <ol className="list-decimal space-y-1 pl-5">
@@ -43,10 +46,10 @@ function Solution({ lesson, q }: { lesson: PracticeLesson; q: PracticeQuestion }
       {q.scenario && step ? (
         <p>
           <Link
-            href={stepHref(lesson.slug, { scenario: q.scenario, step: step.number })}
+            href={stepHref(lesson.slug, { scenario: q.scenario, step })}
             className="text-accent font-medium underline"
           >
-            Try it: run the {q.scenario} scenario at step {step.number}
+            Try it: run the {q.scenario} scenario at step {step}
           </Link>
         </p>
       ) : null}
@@ -71,7 +74,7 @@ const PracticeItem = memo(function PracticeItem({
   record: AnswerRecord | undefined;
   answer: ProgressActions['answer'];
 }) {
-  const step = lesson.steps.find((s) => s.id === q.stepId);
+  const step = q.stepId ? lesson.stepNumbers[q.stepId] : undefined;
   return (
     <QuestionCard
       number={number}
@@ -96,10 +99,10 @@ const PracticeItem = memo(function PracticeItem({
             <>
               {' '}
               <Link
-                href={stepHref(lesson.slug, { scenario: q.scenario, step: step.number })}
+                href={stepHref(lesson.slug, { scenario: q.scenario, step })}
                 className="text-accent font-medium underline"
               >
-                See step {step.number}
+                See step {step}
               </Link>
             </>
           ) : null}

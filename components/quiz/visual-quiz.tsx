@@ -112,8 +112,9 @@ function LessonVisualQuiz({ lesson }: { lesson: LessonRun }) {
             <span className="text-err">The run failed: {state.message}</span>
           ) : null}
         </p>
-        <p className="text-sm font-semibold" aria-live="polite">
-          {hydrated ? `Score: ${score.correct} / ${score.total}` : 'Score: …'}
+        {/* as wide before the stored score is read as after: the button beside it stays put */}
+        <p className="text-sm font-semibold tabular-nums" aria-live="polite">
+          Score: {hydrated ? score.correct : '–'} / {score.total}
         </p>
         <button
           type="button"
@@ -125,7 +126,10 @@ function LessonVisualQuiz({ lesson }: { lesson: LessonRun }) {
         </button>
       </div>
       {state.kind === 'ready' ? (
-        <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]">
+        <div
+          key="questions"
+          className="grid grid-cols-[minmax(0,1fr)] items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)]"
+        >
           <div className="space-y-4">
             <h2 className="sr-only">Questions about your run</h2>
             {state.questions.map((q, i) => (
@@ -176,6 +180,18 @@ function LessonVisualQuiz({ lesson }: { lesson: LessonRun }) {
               onRun={(run) => setShown({ run, look: null })}
             />
           </div>
+        </div>
+      ) : state.kind === 'running' ? (
+        // A card's room for each question while the run is under way: they arrive where the
+        // learner already sees them, and nothing below (the next-mode link) jumps down then. Its
+        // own key: the questions replace it rather than reuse it (a moved box is a layout shift).
+        <div key="placeholder" aria-hidden="true" className="space-y-4">
+          {(lesson.visualQuiz ?? []).map((q) => (
+            <div
+              key={q.id}
+              className="border-line bg-surface h-80 rounded-lg border motion-safe:animate-pulse"
+            />
+          ))}
         </div>
       ) : null}
     </div>

@@ -19,3 +19,11 @@ export function requireLesson(slug: string): Lesson {
   if (!lesson) throw new Error(`No lesson "${slug}".`);
   return lesson;
 }
+
+/**
+ * The number of each of a lesson's steps, by the step's id: all a view needs of the steps to
+ * link to one (the practice set hands this to the browser instead of every step's content).
+ */
+export function stepNumbers(lesson: Pick<Lesson, 'steps'>): Readonly<Record<string, number>> {
+  return Object.fromEntries(lesson.steps.map((s) => [s.id, s.number]));
+}

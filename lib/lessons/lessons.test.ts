@@ -5,7 +5,7 @@ import { coreHarness } from '../engine/core-deps.test-support';
 import { CUSTOM_SCENARIO, getScenario, presentableScenarios } from '../engine/scenarios';
 import { runAll } from '../engine/trace';
 import { buildTokenRequest } from '../protocol/requests';
-import { getLesson, lessons } from './index';
+import { getLesson, lessons, stepNumbers } from './index';
 import { stepNotesFor } from './speaker-notes';
 
 function duplicates(values: readonly string[]): string[] {
@@ -180,6 +180,16 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
       expect(q.solution.length, q.id).toBeGreaterThan(0);
       if (q.stepId !== undefined) expect(stepIds, q.id).toContain(q.stepId);
       if (q.scenario !== undefined) expect(scenarioIds, q.id).toContain(q.scenario);
+    }
+  });
+});
+
+describe('stepNumbers', () => {
+  it('gives each step of a lesson its number, by id', () => {
+    for (const lesson of lessons) {
+      const numbers = stepNumbers(lesson);
+      expect(Object.keys(numbers)).toHaveLength(lesson.steps.length);
+      for (const step of lesson.steps) expect(numbers[step.id]).toBe(step.number);
     }
   });
 });
