@@ -163,9 +163,10 @@ async function pageHtml(url) {
 
 /**
  * One Lighthouse run: performance score, TBT, FCP, LCP, the gzip size of the page's scripts
- * (done by `load`, or asked for by its paint-first loader), and whether the page painted its largest content before any script had downloaded. When it did
- * not, Lighthouse's simulation counts those scripts as needed for the paint (it cannot tell that
- * an async script was not), which is why LCP can be far above FCP on a server-rendered page.
+ * (done by `load`, or asked for by its paint-first loader), and whether the page painted its
+ * largest content before any script had downloaded. When it did not, Lighthouse's simulation
+ * counts those scripts as needed for the paint (it cannot tell that an async script was not),
+ * which is why LCP can be far above FCP on a server-rendered page.
  * A run Lighthouse itself could not finish (a runtime error, no metrics) is tried again, twice.
  */
 async function measure(url, port, attempt = 1) {

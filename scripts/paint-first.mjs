@@ -10,9 +10,9 @@
  * for it, which put the lesson pages' LCP two to three times later than their first paint.
  * Every lesson page is readable without JavaScript (the static HTML is the whole page; hydration
  * only adds behaviour), so the page asks for its scripts once the browser reports the first
- * contentful paint. A tab that is hidden (it paints nothing) asks at once, and a browser that never reports
- * the paint asks after FALLBACK_MS. Presses on the step controls before hydration are kept by
- * the early-clicks script (components/ui/early-clicks.ts), as before.
+ * contentful paint. A tab that is hidden (it paints nothing) asks at once, and a browser that
+ * never reports the paint asks after FALLBACK_MS. Presses on any button before hydration are
+ * kept and made once it is done (components/ui/early-clicks.ts).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 
