@@ -1,23 +1,16 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import type { ComponentType, ReactNode } from 'react';
 import type { LessonRun } from '@/lib/lessons/types';
-
-/** Children as a function of the lesson's run. */
-type RunChildren = { children: (run: LessonRun) => ReactNode };
-
-function providing(run: LessonRun): ComponentType<RunChildren> {
-  return function ProvidesRun({ children }: RunChildren) {
-    return children(run);
-  };
-}
+import { lessonPartView, providing } from './lesson-part';
 
 const ClientCredentialsRun = dynamic(() =>
-  import('@/lib/lessons/client-credentials/run').then((m) => providing(m.run)),
+  import('@/lib/lessons/client-credentials/run').then((m) => providing<LessonRun>(m.run)),
 );
 const PrivateKeyJwtRun = dynamic(() =>
-  import('@/lib/lessons/client-credentials-private-key-jwt/run').then((m) => providing(m.run)),
+  import('@/lib/lessons/client-credentials-private-key-jwt/run').then((m) =>
+    providing<LessonRun>(m.run),
+  ),
 );
 
 /**
@@ -32,12 +25,9 @@ const PrivateKeyJwtRun = dynamic(() =>
  * until the chunk is there. A lesson adds one component above and one line here: the import must
  * be literal for the preload.
  */
-const runs = new Map<string, (children: RunChildren['children']) => ReactNode>([
-  ['client-credentials', (children) => <ClientCredentialsRun>{children}</ClientCredentialsRun>],
-  [
-    'client-credentials-private-key-jwt',
-    (children) => <PrivateKeyJwtRun>{children}</PrivateKeyJwtRun>,
-  ],
+const runs = new Map([
+  ['client-credentials', ClientCredentialsRun],
+  ['client-credentials-private-key-jwt', PrivateKeyJwtRun],
 ]);
 
 /** The slugs of the lessons that have a run, in lesson order. */
@@ -47,8 +37,4 @@ export const lessonRunSlugs: readonly string[] = [...runs.keys()];
  * Renders `children(run)` with the run of the lesson with this slug, for a view handed a slug its
  * page already checked (throws otherwise).
  */
-export function WithLessonRun({ slug, children }: { slug: string } & RunChildren) {
-  const render = runs.get(slug);
-  if (!render) throw new Error(`No lesson "${slug}".`);
-  return render(children);
-}
+export const WithLessonRun = lessonPartView(runs);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arrangeQuestion, rotateById } from './arrange';
-import { practice as ccPractice } from './client-credentials/practice';
-import { practice as keyPractice } from './client-credentials-private-key-jwt/practice';
+import { writtenPractice as ccPractice } from './client-credentials/practice';
+import { writtenPractice as keyPractice } from './client-credentials-private-key-jwt/practice';
 import { lessons } from './index';
 import type { PracticeQuestion } from './types';
 

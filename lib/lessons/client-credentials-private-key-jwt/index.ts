@@ -1,4 +1,3 @@
-import { arrangePractice } from '../arrange';
 import type { Lesson } from '../types';
 import { challenges } from './challenges';
 import { intro } from './intro';
@@ -20,7 +19,7 @@ export const lesson = {
     'The same grant, proven with a signature instead of a secret: your browser makes a key pair, registers only the public key, and signs a short-lived, single-use JWT for each token request.',
   estimatedMinutes: 20,
   keyMoments,
-  practice: arrangePractice(practice),
+  practice,
   intro,
   syntax,
   notes,

@@ -1,5 +1,6 @@
 import type { ScenarioId } from './scenarios';
 import type { StepId } from './steps';
+import { arrangePractice } from '../arrange';
 import type { PracticeQuestion } from '../types';
 
 /**
@@ -7,7 +8,7 @@ import type { PracticeQuestion } from '../types';
  * RFC 7523 (§2.2 parameters, §3 claims and processing, §3.2 errors), RFC 7521 §4.2, RFC 7591 and
  * RFC 9700 §2.5.
  */
-export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
+export const writtenPractice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
   {
     id: 'what-travels',
     difficulty: 'easy',
@@ -246,3 +247,6 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     scenario: 'expired-assertion',
   },
 ];
+
+/** The questions as learners see them (options in their shown order, see `arrangePractice`). */
+export const practice = arrangePractice(writtenPractice);

@@ -1,4 +1,3 @@
-import { arrangePractice } from '../arrange';
 import type { Lesson } from '../types';
 import { challenges } from './challenges';
 import { intro } from './intro';
@@ -20,7 +19,7 @@ export const lesson = {
     'How a program gets an access token for itself, with no user involved: it proves its own identity to the authorization server, receives a short-lived token, and presents that token to the API.',
   estimatedMinutes: 15,
   keyMoments,
-  practice: arrangePractice(practice),
+  practice,
   intro,
   syntax,
   notes,

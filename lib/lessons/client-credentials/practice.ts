@@ -1,5 +1,6 @@
 import type { StepId } from './steps';
 import type { ScenarioId } from './scenarios';
+import { arrangePractice } from '../arrange';
 import type { PracticeQuestion } from '../types';
 
 /**
@@ -8,7 +9,7 @@ import type { PracticeQuestion } from '../types';
  * transport), corrected to RFC 6749 where common teaching material gets it wrong; the rest are
  * about what FlowLab's real server demonstrates.
  */
-export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
+export const writtenPractice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
   {
     id: 'purpose',
     difficulty: 'easy',
@@ -679,3 +680,6 @@ export const practice: readonly PracticeQuestion<StepId, ScenarioId>[] = [
     scenario: 'valid',
   },
 ];
+
+/** The questions as learners see them (options in their shown order, see `arrangePractice`). */
+export const practice = arrangePractice(writtenPractice);

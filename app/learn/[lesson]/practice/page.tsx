@@ -1,7 +1,7 @@
 import { ModeHeading } from '@/components/modes/mode-heading';
 import { lessonFromParams, modeMetadata, type LessonParams } from '@/components/modes/mode-page';
 import { NextModeLink } from '@/components/modes/next-mode-link';
-import { PracticeSet } from '@/components/quiz/practice-set';
+import { LessonPracticeSet } from '@/components/quiz/practice-set';
 import { stepNumbers } from '@/lib/lessons';
 
 /** The tab title and description of the practice mode. */
@@ -18,7 +18,7 @@ export default async function PracticePage({ params }: LessonParams) {
         again as often as you like, and open the worked solution and the common mistakes. Your
         answers are kept in this browser.
       </ModeHeading>
-      <PracticeSet lesson={{ slug, practice, stepNumbers: stepNumbers(lesson) }} />
+      <LessonPracticeSet slug={slug} stepNumbers={stepNumbers(lesson)} />
       <NextModeLink lesson={slug} current="practice" />
     </div>
   );
