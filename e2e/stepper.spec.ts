@@ -486,8 +486,9 @@ test('at 375 px the tracker keeps each variable’s name in view while the steps
   await expectStep(page, 6);
   const region = tracker(page);
   await region.scrollIntoViewIfNeeded();
-  // The current step's column is scrolled into view, so the Start column has gone under the names.
-  expect(await region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  // The current step's column is scrolled into view (in the frame the tracker is first laid out,
+  // once it comes near the screen), so the Start column has gone under the names.
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   const name = trackerRow(page, 'access_token').getByRole('rowheader');
   const [box, nameBox] = await Promise.all([region.boundingBox(), name.boundingBox()]);
   expect(Math.abs(nameBox!.x - box!.x)).toBeLessThanOrEqual(1);

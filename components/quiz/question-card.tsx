@@ -60,7 +60,7 @@ export function QuestionCard(props: QuestionCardProps) {
   return (
     <article
       aria-labelledby={`${id}-q`}
-      className="border-line bg-surface rounded-lg border p-4 sm:p-5"
+      className="border-line bg-surface render-near-view rounded-lg border p-4 sm:p-5"
     >
       {meta ? <div className="mb-2 flex flex-wrap items-center gap-2 text-xs">{meta}</div> : null}
       <h3 id={`${id}-q`} className="text-lg font-semibold">

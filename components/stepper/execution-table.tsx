@@ -45,7 +45,7 @@ export function ExecutionTableView({
   );
   return (
     <div
-      className="relative overflow-x-auto"
+      className="render-near-view relative overflow-x-auto"
       role="region"
       aria-label="Execution table"
       tabIndex={0}

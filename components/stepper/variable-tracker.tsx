@@ -55,22 +55,38 @@ export function VariableTrackerView({
   const all = [0, ...lesson.steps.map((s) => s.number)];
   const box = useRef<HTMLDivElement>(null);
 
-  // On a narrow screen, keep the current step's column (and its changed cells) in view.
+  // On a narrow screen, keep the current step's column (and its changed cells) in view. Off
+  // screen, the browser skips laying the tracker out (render-near-view): reading its layout then
+  // would force that layout in the middle of the page's load, so it waits until it is shown.
   useEffect(() => {
     const region = box.current;
     const column = region?.querySelector<HTMLElement>('th[aria-current="step"]');
-    if (!region || !column || region.scrollWidth <= region.clientWidth) return;
-    const start = column.offsetLeft;
-    const end = start + column.offsetWidth;
-    const first = region.querySelector<HTMLElement>('th')?.offsetWidth ?? 0;
-    if (end > region.scrollLeft + region.clientWidth) region.scrollLeft = end - region.clientWidth;
-    else if (start - first < region.scrollLeft) region.scrollLeft = Math.max(0, start - first);
+    if (!region || !column) return;
+    const follow = () => {
+      if (region.scrollWidth <= region.clientWidth) return;
+      const start = column.offsetLeft;
+      const end = start + column.offsetWidth;
+      const first = region.querySelector<HTMLElement>('th')?.offsetWidth ?? 0;
+      if (end > region.scrollLeft + region.clientWidth)
+        region.scrollLeft = end - region.clientWidth;
+      else if (start - first < region.scrollLeft) region.scrollLeft = Math.max(0, start - first);
+    };
+    // (a browser without checkVisibility lays it out at once, as before)
+    if (!('checkVisibility' in column) || column.checkVisibility({ contentVisibilityAuto: true }))
+      return follow();
+    const shown = (e: Event) => {
+      if ((e as ContentVisibilityAutoStateChangeEvent).skipped) return;
+      region.removeEventListener('contentvisibilityautostatechange', shown);
+      follow();
+    };
+    region.addEventListener('contentvisibilityautostatechange', shown);
+    return () => region.removeEventListener('contentvisibilityautostatechange', shown);
   }, [cursor]);
 
   return (
     <div
       ref={box}
-      className="relative overflow-x-auto"
+      className="render-near-view relative overflow-x-auto"
       role="region"
       aria-label="Variable tracker"
       tabIndex={0}
