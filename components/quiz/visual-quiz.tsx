@@ -1,15 +1,20 @@
 'use client';
 
 import Link from 'next/link';
-import { startTransition, useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { browserDeps } from '@/lib/engine/browser-deps';
 import type { EngineDeps } from '@/lib/engine/http';
 import { getScenario } from '@/lib/engine/scenarios';
 import { runAll } from '@/lib/engine/trace';
 import { type StepRecord } from '@/lib/engine/step-record';
-import { buildVisualQuiz, type QuizLook, type VisualQuizQuestion } from '@/lib/engine/visual-quiz';
+import {
+  buildVisualQuiz,
+  type QuizLook,
+  type VisualQuizLesson,
+  type VisualQuizQuestion,
+} from '@/lib/engine/visual-quiz';
 import { WithLessonRun } from '@/components/lessons/with-lesson-run';
-import type { LessonRun } from '@/lib/lessons/types';
+import type { LessonRun, VisualQuizItem } from '@/lib/lessons/types';
 import { useLessonProgress, useProgress, useProgressHydrated } from '@/lib/store/progress-hooks';
 import { visualQuizScore } from '@/lib/store/progress-schema';
 import { QuestionCard } from './question-card';
@@ -31,19 +36,28 @@ async function run(lesson: LessonRun, scenario: string, deps: EngineDeps): Promi
   return runAll({ lesson, settings: s.settings, treatment: s.treatment }, deps);
 }
 
+/** The visual quiz templates of a lesson, from its server page. */
+type Items = readonly VisualQuizItem[];
+
 /**
  * The visual quiz, bound to a live run: it runs the happy path (and the wrong-secret branch)
- * against this app's own server, then asks about what that run really produced.
+ * against this app's own server, then asks about what that run really produced. Its templates
+ * come as props, not with the lesson's run, so the pages that run a lesson without asking about
+ * it (the step page) do not carry them.
  */
-export function VisualQuiz({ lessonSlug }: { lessonSlug: string }) {
+export function VisualQuiz({ lessonSlug, items }: { lessonSlug: string; items: Items }) {
   return (
     <WithLessonRun slug={lessonSlug}>
-      {(lesson) => <LessonVisualQuiz lesson={lesson} />}
+      {(run) => <LessonVisualQuiz run={run} items={items} />}
     </WithLessonRun>
   );
 }
 
-function LessonVisualQuiz({ lesson }: { lesson: LessonRun }) {
+function LessonVisualQuiz({ run: lessonRun, items }: { run: LessonRun; items: Items }) {
+  const lesson: VisualQuizLesson = useMemo(
+    () => ({ ...lessonRun, visualQuiz: items }),
+    [lessonRun, items],
+  );
   const [state, setState] = useState<State>({ kind: 'running' });
   const [shown, setShown] = useState<{ run: string; look: QuizLook | null }>({
     run: 'valid',

@@ -1,5 +1,5 @@
 import { rotateById } from '../lessons/arrange';
-import type { LessonRun, VisualQuizItem } from '../lessons/types';
+import type { Lesson, LessonRun, VisualQuizItem } from '../lessons/types';
 import { stepHref } from './deep-link';
 import { getScenario } from './scenarios';
 import { formatVar, shorten } from './format';
@@ -53,6 +53,9 @@ export interface QuizLook {
   readonly variable?: string;
   readonly branch?: { readonly node: string; readonly branch: Branch };
 }
+
+/** A lesson's run with its visual quiz templates (which are not part of the run). */
+export type VisualQuizLesson = LessonRun & Pick<Lesson, 'visualQuiz'>;
 
 /** The live runs the visual quiz questions are built from. */
 export interface VisualQuizRuns {
@@ -177,7 +180,10 @@ function branchOnError(
  * correct option, a hint linking to the visualizer step that shows the answer, and what the run
  * showed. Throws when the happy-path trace is incomplete.
  */
-export function buildVisualQuiz(lesson: LessonRun, runs: VisualQuizRuns): VisualQuizQuestion[] {
+export function buildVisualQuiz(
+  lesson: VisualQuizLesson,
+  runs: VisualQuizRuns,
+): VisualQuizQuestion[] {
   return (lesson.visualQuiz ?? []).map((item) => {
     const snap = recordOf(runs.trace, item.stepId);
     const derived =

@@ -260,7 +260,11 @@ export interface Lesson<StepId extends string = string, ScenarioId extends strin
   readonly speakerNotes: SpeakerNotes<StepId, ScenarioId>;
 }
 
-/** The fields of a lesson the browser needs to run it: the stepper, the visual quiz and their views. */
+/**
+ * The fields of a lesson the browser needs to run it: the stepper and the views of a run. The
+ * visual quiz's questions are not among them: only the quiz page asks them, and it hands them to
+ * its view as props, so the step page does not carry them.
+ */
 export const LESSON_RUN_FIELDS = [
   'slug',
   'title',
@@ -271,7 +275,6 @@ export const LESSON_RUN_FIELDS = [
   'loadRunners',
   'runText',
   'predictions',
-  'visualQuiz',
   'emptyValueHints',
 ] as const;
 

@@ -11,6 +11,7 @@ import { speakerNotes } from './speaker-notes';
 import type { StepId } from './steps';
 import { syntax } from './syntax';
 import { transcript } from './transcript';
+import { visualQuiz } from './visual-quiz';
 
 /** Client credentials with private_key_jwt client authentication (RFC 7523 §2.2). */
 export const lesson = {
@@ -26,6 +27,7 @@ export const lesson = {
   summaryPoints,
   snapshot,
   transcript,
+  visualQuiz,
   speakerNotes,
   challenges,
 } satisfies Lesson<StepId, ScenarioId>;

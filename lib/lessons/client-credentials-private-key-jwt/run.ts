@@ -5,7 +5,6 @@ import { runText } from './run-text';
 import { scenarios, type ScenarioId } from './scenarios';
 import { steps, type StepId } from './steps';
 import { variables } from './variables';
-import { visualQuiz } from './visual-quiz';
 
 /** What the browser runs of the private_key_jwt lesson (the rest is in `index.ts`). */
 export const run = {
@@ -18,7 +17,6 @@ export const run = {
   loadRunners: () => import('./runners').then((m) => m.runners),
   runText,
   predictions,
-  visualQuiz,
   emptyValueHints: {
     clientId: 'empty: this browser’s own client',
     clientSecret: 'none: the private key signs',

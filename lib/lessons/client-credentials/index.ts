@@ -11,6 +11,7 @@ import { speakerNotes } from './speaker-notes';
 import type { StepId } from './steps';
 import { syntax } from './syntax';
 import { transcript } from './transcript';
+import { visualQuiz } from './visual-quiz';
 
 /** OAuth 2.0 client credentials grant (RFC 6749 §4.4). */
 export const lesson = {
@@ -26,6 +27,7 @@ export const lesson = {
   summaryPoints,
   snapshot,
   transcript,
+  visualQuiz,
   challenges,
   speakerNotes,
 } satisfies Lesson<StepId, ScenarioId>;

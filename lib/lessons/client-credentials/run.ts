@@ -5,7 +5,6 @@ import { runText } from './run-text';
 import { scenarios, type ScenarioId } from './scenarios';
 import { steps, type StepId } from './steps';
 import { variables } from './variables';
-import { visualQuiz } from './visual-quiz';
 
 /** What the browser runs of the client credentials lesson (the rest is in `index.ts`). */
 export const run = {
@@ -18,5 +17,4 @@ export const run = {
   loadRunners: () => import('./runners').then((m) => m.runners),
   runText,
   predictions,
-  visualQuiz,
 } satisfies LessonRun<StepId, ScenarioId>;

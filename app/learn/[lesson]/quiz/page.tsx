@@ -16,7 +16,7 @@ export default async function QuizPage({ params }: LessonParams) {
         your run produced: the real token, the real step numbers, the real error of a wrong secret.
         Each hint opens the step that answers it.
       </ModeHeading>
-      <VisualQuiz lessonSlug={lesson.slug} />
+      <VisualQuiz lessonSlug={lesson.slug} items={lesson.visualQuiz ?? []} />
       <NextModeLink lesson={lesson.slug} current="quiz" />
     </div>
   );
